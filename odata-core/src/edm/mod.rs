@@ -1,0 +1,60 @@
+//! Edm values: the mapping from Rust types to OData's primitive types, and the value types that
+//! Rust's standard library lacks.
+//!
+//! | Edm type | Rust type |
+//! |---|---|
+//! | `Edm.String` | `String` |
+//! | `Edm.Boolean` | `bool` |
+//! | `Edm.Byte`, `Edm.SByte`, `Edm.Int16`, `Edm.Int32`, `Edm.Int64` | `u8`, `i8`, `i16`, `i32`, `i64` |
+//! | `Edm.Single`, `Edm.Double` | `f32`, `f64` (`"INF"`, `"-INF"`, `"NaN"` included) |
+//! | `Edm.Decimal` | [`Decimal`] (exact, any precision) |
+//! | `Edm.Guid` | [`uuid::Uuid`] |
+//! | `Edm.DateTimeOffset`, `Edm.Date`, `Edm.TimeOfDay` | [`DateTimeOffset`], [`Date`], [`TimeOfDay`] |
+//! | `Edm.Duration` | [`Duration`] |
+//! | `Edm.Binary` | [`Binary`] |
+//! | `Collection(T)` | `Vec<T>` |
+//! | an enumeration type with `IsFlags` | [`Flags<E>`](Flags) |
+
+use serde::{Deserializer, Serializer};
+
+use crate::TypeRef;
+
+mod binary;
+mod containers;
+mod datetime;
+mod decimal;
+mod duration;
+mod error;
+mod flags;
+mod primitive;
+mod text;
+
+pub use binary::Binary;
+pub use datetime::{Date, DateTimeOffset, TimeOfDay};
+pub use decimal::Decimal;
+pub use duration::Duration;
+pub use error::EdmParseError;
+pub use flags::Flags;
+
+/// A Rust type that holds values of an OData type, and reads and writes them in OData JSON.
+///
+/// Implemented for the Rust types in the table of the [module docs](self), for `Option<T>`
+/// (`null`), `Vec<T>` (collections) and `Box<T>`, and by the derives for entity, complex and
+/// enumeration types. Every field of a derived struct holds an `EdmType` (inside its `Option`).
+///
+/// Implement it for a newtype of your own to give it an Edm type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no OData (Edm) type",
+    label = "cannot be the type of an OData property",
+    note = "use a type with an Edm mapping (String, bool, i32, i64, f64, odata_core::DateTimeOffset, ...), a type with `#[derive(ODataComplex)]` / `#[derive(ODataEnum)]`, or implement `odata_core::EdmType` for it"
+)]
+pub trait EdmType: Sized {
+    /// The OData type of values of this Rust type, for metadata.
+    const TYPE: TypeRef;
+
+    /// Writes the value in OData JSON.
+    fn serialize_edm<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Reads a value from OData JSON.
+    fn deserialize_edm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}

@@ -1,0 +1,126 @@
+//! OData v4 for Rust: describe resources as plain structs, derive the rest.
+//!
+//! Add `#[derive(ODataEntity)]`, `#[derive(ODataComplex)]` or `#[derive(ODataEnum)]` to a Rust
+//! type, with attributes that repeat what the service's documentation says, and get:
+//!
+//! - the OData JSON wire format through `serde`: camelCase names, inheritance streamed through
+//!   the base part, `@odata.type` read and written, every property optional (`$select`);
+//! - lossless reading: unknown properties, instance annotations and enum members the model does
+//!   not know are kept ([`AdditionalData`], catch-all enum variants) and written back;
+//! - the model at run time, as static tables ([`ODataType::TYPE_INFO`]);
+//! - decode errors that name the JSON path and the OData type.
+//!
+//! ```
+//! use odata_core::{AdditionalData, DateTimeOffset, Navigation, ODataComplex, ODataEntity, ODataEnum, Page};
+//!
+//! #[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+//! #[odata(type = "microsoft.graph.entity", key_property = "id", abstract)]
+//! pub struct Entity {
+//!     #[odata(nullable = false)]
+//!     pub id: Option<String>,
+//!     pub additional_data: AdditionalData,
+//! }
+//!
+//! #[derive(ODataEnum, Debug, Clone, PartialEq)]
+//! #[odata(type = "microsoft.graph.callRecords.modality")]
+//! pub enum Modality {
+//!     Audio,
+//!     Video,
+//!     /// Members added to the service later are kept here, verbatim.
+//!     Other(String),
+//! }
+//!
+//! #[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+//! #[odata(type = "microsoft.graph.callRecords.failureInfo")]
+//! pub struct FailureInfo {
+//!     pub reason: Option<String>,
+//!     pub additional_data: AdditionalData,
+//! }
+//!
+//! #[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+//! #[odata(type = "microsoft.graph.callRecords.session", base_type = "microsoft.graph.entity", key_property = "id")]
+//! pub struct Session {
+//!     #[odata(base)]
+//!     pub entity: Entity,
+//!     #[odata(nullable = false)]
+//!     pub start_date_time: Option<DateTimeOffset>,
+//!     pub failure_info: Option<FailureInfo>,
+//!     #[odata(nullable = false)]
+//!     pub modalities: Option<Vec<Modality>>,
+//!     #[odata(navigation, contains_target)]
+//!     pub segments: Navigation<Vec<Session>>,
+//! }
+//!
+//! let json = r#"{
+//!     "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#communications/callRecords('x')/sessions",
+//!     "value": [{
+//!         "id": "e523d2ed",
+//!         "startDateTime": "2020-02-25T18:52:21.2169889Z",
+//!         "modalities": ["audio", "holographic"],
+//!         "isTest": false
+//!     }]
+//! }"#;
+//! let page: Page<Session> = serde_json::from_str(json)?;
+//! let session = &page.value[0];
+//! assert_eq!(session.id.as_deref(), Some("e523d2ed")); // inherited, through Deref
+//! assert_eq!(session.modalities.as_deref(), Some(&[Modality::Audio, Modality::Other("holographic".into())][..]));
+//! assert_eq!(session.additional_data.property("isTest"), Some(&serde_json::Value::Bool(false)));
+//! assert!(!session.segments.is_expanded());
+//!
+//! // Encoding writes back everything that was read.
+//! let again: Page<Session> = serde_json::from_str(&serde_json::to_string(&page)?)?;
+//! assert_eq!(again, page);
+//!
+//! // Decode errors name the JSON path and the OData type.
+//! let bad = r#"{"value": [{"id": "x", "failureInfo": {"reason": 7}}]}"#;
+//! let error = serde_json::from_str::<Page<Session>>(bad).unwrap_err().to_string();
+//! assert!(error.starts_with("$.value[0].failureInfo.reason: invalid type: integer `7`, expected Edm.String (microsoft.graph.callRecords.failureInfo)"), "{error}");
+//!
+//! // The model, at no cost at run time.
+//! use odata_core::ODataType;
+//! let info = Session::TYPE_INFO;
+//! assert_eq!(info.base_type.map(|b| b.qualified_name), Some("microsoft.graph.entity"));
+//! assert_eq!(info.key(), ["id"]);
+//! assert_eq!(info.properties[0].name, "startDateTime");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+mod additional;
+mod control;
+pub mod edm;
+mod model;
+mod navigation;
+mod page;
+mod wire;
+
+pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
+pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
+pub use model::{
+    EnumMemberInfo, NavigationPropertyInfo, NavigationTarget, ODataComplex, ODataEntity, ODataEnum, ODataStructured,
+    ODataType, PropertyInfo, TypeInfo, TypeKind, TypeRef,
+};
+pub use navigation::Navigation;
+pub use page::Page;
+
+/// The derives. Each shares its name with the trait it implements, so one `use` brings both.
+#[cfg(feature = "derive")]
+pub use odata_derive::{ODataComplex, ODataEntity, ODataEnum};
+
+/// What generated code reaches, and nothing else should: not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::model::checks;
+    pub use crate::wire::de::{
+        EdmSeed, NavigationControl, StructuredWire, deserialize_structured, visit_entries, visit_navigation,
+        visit_nothing, visit_property,
+    };
+    pub use crate::wire::enums::{deserialize_enum, serialize_enum};
+    pub use crate::wire::ser::{AsEdm, serialize_navigation, serialize_property, serialize_structured};
+    pub use serde;
+
+    pub use core::default::Default;
+    pub use core::ops::{Deref, DerefMut};
+    pub use core::option::Option::{self, None, Some};
+    pub use core::result::Result::{self, Err, Ok};
+    pub use std::string::String;
+}

@@ -1,0 +1,342 @@
+//! The runtime model: what each derived type says about itself, as static tables.
+//!
+//! Every `#[derive(ODataEntity)]`, `#[derive(ODataComplex)]` and `#[derive(ODataEnum)]` emits one
+//! `&'static TypeInfo`, built at compile time, so reading it costs nothing at run time. CSDL,
+//! typed query options and resource paths are built from these tables.
+
+use crate::EdmType;
+
+/// Which kind of OData type a [`TypeInfo`] describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    /// An entity type (`<EntityType>`): has a key, is addressable.
+    Entity,
+    /// A complex type (`<ComplexType>`): a structured value without identity.
+    Complex,
+    /// An enumeration type (`<EnumType>`).
+    Enum,
+    /// A primitive type of the `Edm` namespace (`Edm.String`, ...).
+    Primitive,
+}
+
+/// Everything the model knows about one OData type.
+///
+/// Obtain it with `<T as ODataType>::TYPE_INFO`. Properties and navigation properties list only
+/// what the type itself declares; inherited ones live in [`base_type`](TypeInfo::base_type)
+/// (see [`TypeInfo::all_properties`]).
+#[derive(Debug)]
+pub struct TypeInfo {
+    /// The namespace, e.g. `microsoft.graph.callRecords`.
+    pub namespace: &'static str,
+    /// The simple name, e.g. `session`.
+    pub name: &'static str,
+    /// The namespace-qualified name, e.g. `microsoft.graph.callRecords.session`.
+    pub qualified_name: &'static str,
+    /// Entity, complex or enumeration type.
+    pub kind: TypeKind,
+    /// The base type this type derives from (`BaseType` in CSDL).
+    pub base_type: Option<&'static TypeInfo>,
+    /// `Abstract="true"`: no instance is of exactly this type.
+    pub is_abstract: bool,
+    /// `OpenType="true"`: instances may carry dynamic properties.
+    pub is_open: bool,
+    /// The key properties as declared on this type (wire names), empty when the key is inherited
+    /// or the type has none; see [`TypeInfo::key`] for the effective key.
+    pub key: &'static [&'static str],
+    /// The structural properties this type declares.
+    pub properties: &'static [PropertyInfo],
+    /// The navigation properties this type declares.
+    pub navigation_properties: &'static [NavigationPropertyInfo],
+    /// The members of an enumeration type, in declaration order.
+    pub members: &'static [EnumMemberInfo],
+    /// `IsFlags="true"` on an enumeration type: values combine as `"a,b"`.
+    pub is_flags: bool,
+}
+
+/// A structural property of an entity or complex type.
+#[derive(Debug)]
+pub struct PropertyInfo {
+    /// The name on the wire and in CSDL, e.g. `startDateTime`.
+    pub name: &'static str,
+    /// The Rust field that holds it, e.g. `start_date_time`.
+    pub rust_name: &'static str,
+    /// Its type, e.g. `Edm.DateTimeOffset` or `Collection(microsoft.graph.callRecords.modality)`.
+    pub ty: TypeRef,
+    /// `Nullable` in CSDL; for a collection it says whether items may be null.
+    pub nullable: bool,
+}
+
+/// A navigation property: a link to related entities.
+#[derive(Debug)]
+pub struct NavigationPropertyInfo {
+    /// The name on the wire and in CSDL, e.g. `segments`.
+    pub name: &'static str,
+    /// The Rust field that holds it.
+    pub rust_name: &'static str,
+    /// The target entity type, as a collection for to-many navigation properties.
+    pub ty: TypeRef,
+    /// `Nullable` in CSDL (single-valued navigation properties only).
+    pub nullable: bool,
+    /// `ContainsTarget="true"`: the related entities are contained in this one.
+    pub contains_target: bool,
+}
+
+/// A member of an enumeration type.
+#[derive(Debug)]
+pub struct EnumMemberInfo {
+    /// The member name on the wire and in CSDL, e.g. `videoBasedScreenSharing`.
+    pub name: &'static str,
+    /// The Rust variant, e.g. `VideoBasedScreenSharing`.
+    pub rust_name: &'static str,
+    /// The member's value.
+    pub value: i64,
+}
+
+/// A reference to a type from a property: its qualified name, whether it is a collection, and
+/// (for types of the model) how to reach its [`TypeInfo`].
+#[derive(Debug, Clone, Copy)]
+pub struct TypeRef {
+    /// Qualified name of the (item) type, e.g. `Edm.String`, `microsoft.graph.callRecords.media`.
+    pub name: &'static str,
+    /// `Collection(...)` of that type.
+    pub collection: bool,
+    /// The referenced type's description; `None` for primitive types. A function, not a
+    /// reference, so that types can refer to each other in cycles.
+    pub info: Option<fn() -> &'static TypeInfo>,
+}
+
+impl TypeRef {
+    /// A primitive type of the `Edm` namespace, by name.
+    pub const fn primitive(name: &'static str) -> TypeRef {
+        TypeRef { name, collection: false, info: None }
+    }
+
+    /// A type of the model (entity, complex or enumeration type).
+    pub const fn of<T: ODataType>() -> TypeRef {
+        TypeRef { name: T::QUALIFIED_NAME, collection: false, info: Some(type_info::<T>) }
+    }
+
+    /// The collection of this type.
+    pub const fn into_collection(self) -> TypeRef {
+        TypeRef { collection: true, ..self }
+    }
+
+    /// The referenced type's description, for types of the model.
+    pub fn type_info(&self) -> Option<&'static TypeInfo> {
+        self.info.map(|info| info())
+    }
+}
+
+impl std::fmt::Display for TypeRef {
+    /// The CSDL spelling: `Edm.String` or `Collection(ns.type)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.collection { write!(f, "Collection({})", self.name) } else { f.write_str(self.name) }
+    }
+}
+
+fn type_info<T: ODataType>() -> &'static TypeInfo {
+    T::TYPE_INFO
+}
+
+impl TypeInfo {
+    /// The key of an entity type, inherited from its base types when not declared on it.
+    pub fn key(&self) -> &'static [&'static str] {
+        let mut ty = self;
+        loop {
+            if !ty.key.is_empty() {
+                return ty.key;
+            }
+            match ty.base_type {
+                Some(base) => ty = base,
+                None => return &[],
+            }
+        }
+    }
+
+    /// This type and its base types, most derived first.
+    pub fn ancestry(&'static self) -> impl Iterator<Item = &'static TypeInfo> {
+        std::iter::successors(Some(self), |ty| ty.base_type)
+    }
+
+    /// All structural properties, inherited ones first (in the order a service writes them).
+    pub fn all_properties(&'static self) -> impl Iterator<Item = &'static PropertyInfo> {
+        let mut chain: Vec<&'static TypeInfo> = self.ancestry().collect();
+        chain.reverse();
+        chain.into_iter().flat_map(|ty| ty.properties.iter())
+    }
+
+    /// All navigation properties, inherited ones first.
+    pub fn all_navigation_properties(&'static self) -> impl Iterator<Item = &'static NavigationPropertyInfo> {
+        let mut chain: Vec<&'static TypeInfo> = self.ancestry().collect();
+        chain.reverse();
+        chain.into_iter().flat_map(|ty| ty.navigation_properties.iter())
+    }
+
+    /// The structural property with this wire name, declared here or inherited.
+    pub fn property(&'static self, name: &str) -> Option<&'static PropertyInfo> {
+        self.ancestry().find_map(|ty| ty.properties.iter().find(|p| p.name == name))
+    }
+
+    /// The navigation property with this wire name, declared here or inherited.
+    pub fn navigation_property(&'static self, name: &str) -> Option<&'static NavigationPropertyInfo> {
+        self.ancestry().find_map(|ty| ty.navigation_properties.iter().find(|p| p.name == name))
+    }
+
+    /// Whether this type is `other` or derives from it.
+    pub fn is_or_derives_from(&'static self, other: &TypeInfo) -> bool {
+        self.ancestry().any(|ty| ty.qualified_name == other.qualified_name)
+    }
+
+    /// The enumeration member with this name.
+    pub fn member(&self, name: &str) -> Option<&'static EnumMemberInfo> {
+        self.members.iter().find(|m| m.name == name)
+    }
+}
+
+/// Compile-time checks the derive emits; `const fn` so that a mistake stops the build.
+#[doc(hidden)]
+pub mod checks {
+    use super::{NavigationTarget, ODataComplex, ODataEntity, TypeInfo, TypeRef};
+    use crate::EdmType;
+
+    /// The base of an entity type is an entity type.
+    pub const fn entity_base<T: ODataEntity>() -> &'static TypeInfo {
+        T::TYPE_INFO
+    }
+
+    /// The base of a complex type is a complex type.
+    pub const fn complex_base<T: ODataComplex>() -> &'static TypeInfo {
+        T::TYPE_INFO
+    }
+
+    /// A navigation property leads to an entity type, or a collection of one.
+    pub const fn navigation_target<T: NavigationTarget>() -> TypeRef {
+        <T as EdmType>::TYPE
+    }
+
+    /// `a == b` for strings, usable in constants.
+    pub const fn str_eq(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// Whether `ty` or one of its base types declares a structural property named `name`.
+    pub const fn has_property(ty: &TypeInfo, name: &str) -> bool {
+        let mut i = 0;
+        while i < ty.properties.len() {
+            if str_eq(ty.properties[i].name, name) {
+                return true;
+            }
+            i += 1;
+        }
+        match ty.base_type {
+            Some(base) => has_property(base, name),
+            None => false,
+        }
+    }
+}
+
+/// A type of the OData model: entity, complex or enumeration type.
+///
+/// Implemented by the derives; the table is a constant, so reading it costs nothing.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an OData type of the model",
+    label = "no `#[derive(ODataEntity)]`, `#[derive(ODataComplex)]` or `#[derive(ODataEnum)]` on this type",
+    note = "add the derive that matches the CSDL element (`EntityType`, `ComplexType`, `EnumType`)"
+)]
+pub trait ODataType {
+    /// The namespace-qualified name, e.g. `microsoft.graph.callRecords.session`.
+    ///
+    /// Separate from [`TYPE_INFO`](Self::TYPE_INFO) so that types may refer to each other in
+    /// cycles (a property's [`TypeRef`] names its type without evaluating that type's table).
+    const QUALIFIED_NAME: &'static str;
+
+    /// What the model knows about this type.
+    const TYPE_INFO: &'static TypeInfo;
+}
+
+/// An entity or complex type: a Rust struct whose fields are OData properties.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an OData structured type",
+    label = "needs `#[derive(ODataEntity)]` or `#[derive(ODataComplex)]`",
+    note = "the base part of a derived type and every structured property must be an entity or complex type of the model"
+)]
+pub trait ODataStructured: ODataType + EdmType + crate::__private::StructuredWire {
+    /// The unknown properties and instance annotations kept for this value, if the type (or
+    /// one of its base types) has an [`AdditionalData`](crate::AdditionalData) field.
+    fn additional_data(&self) -> Option<&crate::AdditionalData>;
+
+    /// Mutable access to the kept unknown data; see [`additional_data`](Self::additional_data).
+    fn additional_data_mut(&mut self) -> Option<&mut crate::AdditionalData>;
+}
+
+/// An entity type (`<EntityType>`), made with `#[derive(ODataEntity)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an OData entity type",
+    label = "needs `#[derive(ODataEntity)]`",
+    note = "navigation properties and the base part of an entity type must be entity types"
+)]
+pub trait ODataEntity: ODataStructured {}
+
+/// A complex type (`<ComplexType>`), made with `#[derive(ODataComplex)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an OData complex type",
+    label = "needs `#[derive(ODataComplex)]`",
+    note = "the base part of a complex type must be a complex type"
+)]
+pub trait ODataComplex: ODataStructured {}
+
+/// An enumeration type (`<EnumType>`), made with `#[derive(ODataEnum)]`.
+///
+/// A value is a known member, or (when the Rust enum has a catch-all variant such as
+/// `Other(String)`) any other member name the service sends, kept verbatim.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an OData enumeration type",
+    label = "needs `#[derive(ODataEnum)]`"
+)]
+pub trait ODataEnum: ODataType + Sized {
+    /// The member name as written on the wire (for a kept unknown member, its raw text).
+    fn member_name(&self) -> &str;
+
+    /// The member's value, `None` for a kept unknown member.
+    fn member_value(&self) -> Option<i64>;
+
+    /// The known member with this name.
+    fn from_member_name(name: &str) -> Option<Self>;
+
+    /// The known member with this value.
+    fn from_member_value(value: i64) -> Option<Self>;
+
+    /// The catch-all value that keeps an unknown member's text, if the enum has one.
+    fn from_unknown_member(raw: &str) -> Option<Self>;
+}
+
+/// Marks the Rust types a navigation property may hold: an entity type (single-valued) or a
+/// `Vec` of one (collection-valued).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the target of a navigation property",
+    label = "not an entity type or a `Vec` of entity types",
+    note = "navigation properties lead to entities: use `Navigation<T>` or `Navigation<Vec<T>>` with `T: ODataEntity`, or drop `#[odata(navigation)]` for a structural property"
+)]
+pub trait NavigationTarget: EdmType {
+    /// The entity type at the other end.
+    type Entity: ODataEntity;
+}
+
+impl<T: ODataEntity> NavigationTarget for T {
+    type Entity = T;
+}
+
+impl<T: ODataEntity> NavigationTarget for Vec<T> {
+    type Entity = T;
+}

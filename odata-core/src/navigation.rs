@@ -1,0 +1,177 @@
+//! Navigation properties: related entities, present only when the request expanded them.
+
+use serde::ser::SerializeMap;
+use serde_json::Value;
+
+use crate::control::{ControlTerm, expect_string, parse_count};
+use crate::wire::NavigationControl;
+
+/// A navigation property: `Navigation<Vec<Segment>>` for a collection (`Collection(segment)`),
+/// `Navigation<Organizer>` for a single entity.
+///
+/// A response carries the related entities only when the request asked for them (`$expand`), so
+/// a navigation property is in one of three states: not expanded, expanded (for a collection,
+/// possibly empty), or, for a single entity, expanded as `null`. Its control information
+/// (`segments@odata.context`, `@odata.count`, `@odata.nextLink`, ...) is kept beside it, also when
+/// the value itself is absent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Navigation<T> {
+    expansion: Expansion<T>,
+    /// `prop@odata.context`: the context URL of the expanded value.
+    pub context: Option<String>,
+    /// `prop@odata.count`: the total count of a collection, when `$count=true` asked for it.
+    pub count: Option<i64>,
+    /// `prop@odata.nextLink`: where the rest of a partial collection can be read.
+    pub next_link: Option<String>,
+    /// `prop@odata.deltaLink`: where changes to the collection can be read.
+    pub delta_link: Option<String>,
+    /// Other annotations of the navigation property (`prop@ns.term`), keyed by the part after
+    /// `@` (`ns.term`).
+    pub annotations: Vec<(String, Value)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Expansion<T> {
+    NotExpanded,
+    Null,
+    Expanded(T),
+}
+
+impl<T> Default for Navigation<T> {
+    fn default() -> Self {
+        Navigation::not_expanded()
+    }
+}
+
+impl<T> Navigation<T> {
+    /// Not expanded: the response did not include the related entities.
+    pub const fn not_expanded() -> Self {
+        Navigation {
+            expansion: Expansion::NotExpanded,
+            context: None,
+            count: None,
+            next_link: None,
+            delta_link: None,
+            annotations: Vec::new(),
+        }
+    }
+
+    /// Expanded with this value.
+    pub fn expanded(value: T) -> Self {
+        Navigation { expansion: Expansion::Expanded(value), ..Navigation::not_expanded() }
+    }
+
+    /// Whether the related entities were included (also when `null` or empty).
+    pub fn is_expanded(&self) -> bool {
+        !matches!(self.expansion, Expansion::NotExpanded)
+    }
+
+    /// Whether a single-valued navigation property was expanded and is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self.expansion, Expansion::Null)
+    }
+
+    /// The expanded value; `None` when not expanded or `null`.
+    pub fn get(&self) -> Option<&T> {
+        match &self.expansion {
+            Expansion::Expanded(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the expanded value.
+    pub fn get_mut(&mut self) -> Option<&mut T> {
+        match &mut self.expansion {
+            Expansion::Expanded(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The expanded value, giving up the control information.
+    pub fn into_inner(self) -> Option<T> {
+        match self.expansion {
+            Expansion::Expanded(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// `None` when not expanded, `Some(None)` when expanded as `null`, else the value.
+    pub fn expansion(&self) -> Option<Option<&T>> {
+        match &self.expansion {
+            Expansion::NotExpanded => None,
+            Expansion::Null => Some(None),
+            Expansion::Expanded(value) => Some(Some(value)),
+        }
+    }
+
+    /// Marks the property expanded with this value (`None` for `null`).
+    pub fn set_expanded(&mut self, value: Option<T>) {
+        self.expansion = match value {
+            Some(value) => Expansion::Expanded(value),
+            None => Expansion::Null,
+        };
+    }
+
+    /// Marks the property not expanded, returning the value it held.
+    pub fn take(&mut self) -> Option<T> {
+        match std::mem::replace(&mut self.expansion, Expansion::NotExpanded) {
+            Expansion::Expanded(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Writes the annotations as `name@odata.context`, ... (in the OData 4.0 spelling).
+    pub(crate) fn serialize_annotations<M: SerializeMap>(&self, name: &str, map: &mut M) -> Result<(), M::Error> {
+        if let Some(context) = &self.context {
+            map.serialize_entry(&format!("{name}@odata.context"), context)?;
+        }
+        if let Some(count) = self.count {
+            map.serialize_entry(&format!("{name}@odata.count"), &count)?;
+        }
+        for (term, value) in &self.annotations {
+            map.serialize_entry(&format!("{name}@{term}"), value)?;
+        }
+        if let Some(next_link) = &self.next_link {
+            map.serialize_entry(&format!("{name}@odata.nextLink"), next_link)?;
+        }
+        if let Some(delta_link) = &self.delta_link {
+            map.serialize_entry(&format!("{name}@odata.deltaLink"), delta_link)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T> Navigation<Vec<T>> {
+    /// The expanded entities; empty when not expanded.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.get().map(|v| v.as_slice()).unwrap_or(&[]).iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Navigation<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T> From<T> for Navigation<T> {
+    fn from(value: T) -> Self {
+        Navigation::expanded(value)
+    }
+}
+
+impl<T> NavigationControl for Navigation<T> {
+    fn set_annotation(&mut self, term: &str, value: Value) -> Result<(), String> {
+        match ControlTerm::parse(term) {
+            Some(ControlTerm::Context) => self.context = Some(expect_string(term, value)?),
+            Some(ControlTerm::NextLink) => self.next_link = Some(expect_string(term, value)?),
+            Some(ControlTerm::DeltaLink) => self.delta_link = Some(expect_string(term, value)?),
+            Some(ControlTerm::Count) => self.count = Some(parse_count(&value)?),
+            None => self.annotations.push((term.to_owned(), value)),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,75 @@
+//! Encoding and decoding of enumeration values, shared by every `#[derive(ODataEnum)]`.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Serializer;
+use serde::de::{self, Deserializer, Visitor};
+
+use crate::ODataEnum;
+
+/// Writes the member name (for a kept unknown member, its text as read).
+#[inline]
+pub fn serialize_enum<E: ODataEnum, S: Serializer>(value: &E, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(value.member_name())
+}
+
+/// Reads a member name, a member value written as a string (`"2"`) or a number, or (with a
+/// catch-all variant) any other string.
+#[inline]
+pub fn deserialize_enum<'de, E: ODataEnum, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
+    deserializer.deserialize_any(EnumVisitor(PhantomData))
+}
+
+struct EnumVisitor<E>(PhantomData<E>);
+
+impl<E: ODataEnum> Visitor<'_> for EnumVisitor<E> {
+    type Value = E;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a member of enum {}", E::QUALIFIED_NAME)
+    }
+
+    #[inline]
+    fn visit_str<Er: de::Error>(self, v: &str) -> Result<E, Er> {
+        parse_member(v).map_err(Er::custom)
+    }
+
+    fn visit_i64<Er: de::Error>(self, v: i64) -> Result<E, Er> {
+        member_by_value(v, &v.to_string()).map_err(Er::custom)
+    }
+
+    fn visit_u64<Er: de::Error>(self, v: u64) -> Result<E, Er> {
+        match i64::try_from(v) {
+            Ok(value) => member_by_value(value, &v.to_string()).map_err(Er::custom),
+            Err(_) => Err(Er::custom(unknown_member::<E>(&v.to_string()))),
+        }
+    }
+}
+
+/// One member: by name, by value (`enumMemberValue = int64Value`), or kept as unknown.
+pub(crate) fn parse_member<E: ODataEnum>(text: &str) -> Result<E, String> {
+    if let Some(member) = E::from_member_name(text) {
+        return Ok(member);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(value) = text.parse::<i64>() {
+            return member_by_value(value, text);
+        }
+    }
+    E::from_unknown_member(text).ok_or_else(|| unknown_member::<E>(text))
+}
+
+fn member_by_value<E: ODataEnum>(value: i64, text: &str) -> Result<E, String> {
+    E::from_member_value(value).or_else(|| E::from_unknown_member(text)).ok_or_else(|| unknown_member::<E>(text))
+}
+
+#[cold]
+fn unknown_member<E: ODataEnum>(text: &str) -> String {
+    let shown: String = text.chars().take(64).collect();
+    format!(
+        "unknown member {shown:?} for enum {}; add a catch-all variant such as `Other(String)` to keep members the model does not know",
+        E::QUALIFIED_NAME
+    )
+}

@@ -1,0 +1,81 @@
+//! Rust names to OData names: `start_date_time` -> `startDateTime`, `VideoBasedScreenSharing`
+//! -> `videoBasedScreenSharing`.
+
+/// The camelCase wire name of a snake_case field; `r#` of raw identifiers is dropped.
+pub fn field_to_wire(field: &str) -> String {
+    let field = field.strip_prefix("r#").unwrap_or(field);
+    let mut out = String::with_capacity(field.len());
+    let mut upper_next = false;
+    for (i, c) in field.chars().enumerate() {
+        if c == '_' && i > 0 {
+            upper_next = true;
+        } else if upper_next {
+            out.extend(c.to_uppercase());
+            upper_next = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The member name of an enum variant: the variant name with a lowercase first letter.
+pub fn variant_to_member(variant: &str) -> String {
+    let variant = variant.strip_prefix("r#").unwrap_or(variant);
+    let mut chars = variant.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A CSDL `SimpleIdentifier`: a letter or `_`, then letters, digits or `_`; at most 128 chars.
+pub fn is_simple_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
+        && s.chars().count() <= 128
+}
+
+/// A namespace-qualified name `a.b.c`: at least two simple identifiers joined by dots.
+/// Returns `(namespace, name)`.
+pub fn split_qualified_name(s: &str) -> Option<(&str, &str)> {
+    let (namespace, name) = s.rsplit_once('.')?;
+    let valid = namespace.split('.').all(is_simple_identifier) && is_simple_identifier(name) && namespace.len() <= 511;
+    valid.then_some((namespace, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_become_camel_case() {
+        assert_eq!(field_to_wire("start_date_time"), "startDateTime");
+        assert_eq!(field_to_wire("id"), "id");
+        assert_eq!(field_to_wire("r#type"), "type");
+        assert_eq!(field_to_wire("participants_v2"), "participantsV2");
+        assert_eq!(field_to_wire("_private"), "_private");
+    }
+
+    #[test]
+    fn variants_get_a_lowercase_first_letter() {
+        assert_eq!(variant_to_member("VideoBasedScreenSharing"), "videoBasedScreenSharing");
+        assert_eq!(variant_to_member("MacOS"), "macOS");
+        assert_eq!(variant_to_member("IOS"), "iOS");
+        assert_eq!(variant_to_member("Frequency24GHz"), "frequency24GHz");
+    }
+
+    #[test]
+    fn qualified_names() {
+        assert_eq!(
+            split_qualified_name("microsoft.graph.callRecords.session"),
+            Some(("microsoft.graph.callRecords", "session"))
+        );
+        assert_eq!(split_qualified_name("session"), None);
+        assert_eq!(split_qualified_name("a..b"), None);
+        assert_eq!(split_qualified_name("a.b-c"), None);
+        assert_eq!(split_qualified_name("a.1b"), None);
+        assert_eq!(split_qualified_name(".a"), None);
+    }
+}

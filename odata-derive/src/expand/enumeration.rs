@@ -1,0 +1,153 @@
+//! `#[derive(ODataEnum)]`: the members table, name/value `match`es, and serde impls that call the
+//! generic enum code in `odata_core::__private`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::valid::EnumModel;
+
+pub fn expand(model: &EnumModel) -> TokenStream {
+    let krate = &model.container.krate;
+    let ident = &model.container.ident;
+    let namespace = &model.container.namespace;
+    let name = &model.container.name;
+    let qualified = &model.container.qualified_name;
+    let is_flags = model.is_flags;
+
+    let infos = model.members.iter().map(|m| {
+        let (name, value) = (&m.name, m.value);
+        let rust_name = m.variant.to_string();
+        quote!(_odata::EnumMemberInfo { name: #name, rust_name: #rust_name, value: #value })
+    });
+    let to_name = model.members.iter().map(|m| {
+        let (variant, name) = (&m.variant, &m.name);
+        quote!(#ident::#variant => #name)
+    });
+    let to_value = model.members.iter().map(|m| {
+        let (variant, value) = (&m.variant, m.value);
+        quote!(#ident::#variant => _odata::__private::Some(#value))
+    });
+    let from_name = model.members.iter().map(|m| {
+        let (variant, name) = (&m.variant, &m.name);
+        quote!(#name => _odata::__private::Some(#ident::#variant))
+    });
+    let from_value = model.members.iter().map(|m| {
+        let (variant, value) = (&m.variant, m.value);
+        quote!(#value => _odata::__private::Some(#ident::#variant))
+    });
+    let (name_of_unknown, value_of_unknown, from_unknown) = match &model.catch_all {
+        Some(variant) => (
+            quote!(#ident::#variant(__odata_raw) => ::core::convert::AsRef::<str>::as_ref(__odata_raw),),
+            quote!(#ident::#variant(_) => _odata::__private::None,),
+            quote!(_odata::__private::Some(#ident::#variant(::core::convert::From::from(__odata_raw)))),
+        ),
+        None => (
+            quote!(),
+            quote!(),
+            quote!({
+                let _ = __odata_raw;
+                _odata::__private::None
+            }),
+        ),
+    };
+
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
+        const _: () = {
+            use #krate as _odata;
+
+            #[automatically_derived]
+            impl _odata::ODataType for #ident {
+                const QUALIFIED_NAME: &'static str = #qualified;
+                const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
+                    namespace: #namespace,
+                    name: #name,
+                    qualified_name: #qualified,
+                    kind: _odata::TypeKind::Enum,
+                    base_type: _odata::__private::None,
+                    is_abstract: false,
+                    is_open: false,
+                    key: &[],
+                    properties: &[],
+                    navigation_properties: &[],
+                    members: &[#(#infos),*],
+                    is_flags: #is_flags,
+                };
+            }
+
+            #[automatically_derived]
+            impl _odata::ODataEnum for #ident {
+                fn member_name(&self) -> &str {
+                    match self {
+                        #(#to_name,)*
+                        #name_of_unknown
+                    }
+                }
+
+                fn member_value(&self) -> _odata::__private::Option<i64> {
+                    match self {
+                        #(#to_value,)*
+                        #value_of_unknown
+                    }
+                }
+
+                fn from_member_name(__odata_name: &str) -> _odata::__private::Option<Self> {
+                    match __odata_name {
+                        #(#from_name,)*
+                        _ => _odata::__private::None,
+                    }
+                }
+
+                fn from_member_value(__odata_value: i64) -> _odata::__private::Option<Self> {
+                    match __odata_value {
+                        #(#from_value,)*
+                        _ => _odata::__private::None,
+                    }
+                }
+
+                fn from_unknown_member(__odata_raw: &str) -> _odata::__private::Option<Self> {
+                    #from_unknown
+                }
+            }
+
+            #[automatically_derived]
+            impl _odata::EdmType for #ident {
+                const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+
+                #[inline]
+                fn serialize_edm<__S: _odata::__private::serde::Serializer>(
+                    &self,
+                    __odata_serializer: __S,
+                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                    _odata::__private::serialize_enum(self, __odata_serializer)
+                }
+
+                #[inline]
+                fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+                    __odata_deserializer: __D,
+                ) -> _odata::__private::Result<Self, __D::Error> {
+                    _odata::__private::deserialize_enum(__odata_deserializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl _odata::__private::serde::Serialize for #ident {
+                fn serialize<__S: _odata::__private::serde::Serializer>(
+                    &self,
+                    __odata_serializer: __S,
+                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                    _odata::__private::serialize_enum(self, __odata_serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+                    __odata_deserializer: __D,
+                ) -> _odata::__private::Result<Self, __D::Error> {
+                    _odata::__private::deserialize_enum(__odata_deserializer)
+                }
+            }
+        };
+    }
+}

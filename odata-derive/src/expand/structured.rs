@@ -1,0 +1,378 @@
+//! `#[derive(ODataEntity)]` and `#[derive(ODataComplex)]`: entity and complex types share their
+//! shape (properties, a base part, unknown data), so they share this expansion; only the kind,
+//! the marker trait and the key differ.
+//!
+//! Output per type: the static `TypeInfo` table, the small `StructuredWire` hooks (two `match`es
+//! over wire names and field indexes, one line per field to write), thin `Serialize` /
+//! `Deserialize` impls calling the generic code in `odata_core::__private`, `Deref` to the base
+//! part, and constant assertions for what only the compiler can check.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::valid::{Kind, Role, StructModel};
+
+pub fn expand(model: &StructModel) -> TokenStream {
+    let krate = &model.container.krate;
+    let ident = &model.container.ident;
+    let type_info = type_info(model);
+    let structured = structured_impls(model);
+    let wire = wire_impl(model);
+    let base = base_impls(model);
+    let checks = checks(model);
+    let marker = match model.kind {
+        Kind::Entity => quote!(ODataEntity),
+        _ => quote!(ODataComplex),
+    };
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
+        const _: () = {
+            use #krate as _odata;
+
+            #type_info
+            #structured
+
+            #[automatically_derived]
+            impl _odata::#marker for #ident {}
+
+            #[automatically_derived]
+            impl _odata::EdmType for #ident {
+                const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+
+                #[inline]
+                fn serialize_edm<__S: _odata::__private::serde::Serializer>(
+                    &self,
+                    __odata_serializer: __S,
+                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                    _odata::__private::serialize_structured(self, __odata_serializer)
+                }
+
+                #[inline]
+                fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+                    __odata_deserializer: __D,
+                ) -> _odata::__private::Result<Self, __D::Error> {
+                    _odata::__private::deserialize_structured(__odata_deserializer, false)
+                }
+            }
+
+            #wire
+
+            #[automatically_derived]
+            impl _odata::__private::serde::Serialize for #ident {
+                fn serialize<__S: _odata::__private::serde::Serializer>(
+                    &self,
+                    __odata_serializer: __S,
+                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                    _odata::__private::serialize_structured(self, __odata_serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+                    __odata_deserializer: __D,
+                ) -> _odata::__private::Result<Self, __D::Error> {
+                    _odata::__private::deserialize_structured(__odata_deserializer, true)
+                }
+            }
+
+            #base
+            #checks
+        };
+    }
+}
+
+fn type_info(model: &StructModel) -> TokenStream {
+    let ident = &model.container.ident;
+    let namespace = &model.container.namespace;
+    let name = &model.container.name;
+    let qualified = &model.container.qualified_name;
+    let kind = match model.kind {
+        Kind::Entity => quote!(Entity),
+        _ => quote!(Complex),
+    };
+    let base_type = match &model.base {
+        Some(base) => {
+            let ty = &base.ty;
+            // Spanned at the field type, so "is not an OData entity type" points at it.
+            let check = match model.kind {
+                Kind::Entity => quote_spanned!(ty.span()=> _odata::__private::checks::entity_base::<#ty>()),
+                _ => quote_spanned!(ty.span()=> _odata::__private::checks::complex_base::<#ty>()),
+            };
+            quote!(_odata::__private::Some(#check))
+        }
+        None => quote!(_odata::__private::None),
+    };
+    let is_abstract = model.is_abstract;
+    let is_open = model.is_open;
+    let keys = model.keys.iter().map(|k| &k.name);
+    let mut properties = Vec::new();
+    let mut navigations = Vec::new();
+    for field in &model.fields {
+        let rust_name = field.ident.to_string();
+        let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
+        match &field.role {
+            Role::Property { inner, wire_name, nullable } => {
+                let ty = quote_spanned!(inner.span()=> <#inner as _odata::EdmType>::TYPE);
+                properties.push(quote! {
+                    _odata::PropertyInfo { name: #wire_name, rust_name: #rust_name, ty: #ty, nullable: #nullable }
+                });
+            }
+            Role::Navigation { target, wire_name, nullable, contains_target } => {
+                let ty = quote_spanned!(target.span()=> _odata::__private::checks::navigation_target::<#target>());
+                navigations.push(quote! {
+                    _odata::NavigationPropertyInfo {
+                        name: #wire_name,
+                        rust_name: #rust_name,
+                        ty: #ty,
+                        nullable: #nullable,
+                        contains_target: #contains_target,
+                    }
+                });
+            }
+            Role::Base | Role::AdditionalData => {}
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        impl _odata::ODataType for #ident {
+            const QUALIFIED_NAME: &'static str = #qualified;
+            const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
+                namespace: #namespace,
+                name: #name,
+                qualified_name: #qualified,
+                kind: _odata::TypeKind::#kind,
+                base_type: #base_type,
+                is_abstract: #is_abstract,
+                is_open: #is_open,
+                key: &[#(#keys),*],
+                properties: &[#(#properties),*],
+                navigation_properties: &[#(#navigations),*],
+                members: &[],
+                is_flags: false,
+            };
+        }
+    }
+}
+
+/// `ODataStructured`: where unknown data goes (own field, else the base's).
+fn structured_impls(model: &StructModel) -> TokenStream {
+    let ident = &model.container.ident;
+    let own = model.fields.iter().find(|f| matches!(f.role, Role::AdditionalData)).map(|f| &f.ident);
+    let (get, get_mut) = match (own, &model.base) {
+        (Some(field), _) => {
+            (quote!(_odata::__private::Some(&self.#field)), quote!(_odata::__private::Some(&mut self.#field)))
+        }
+        (None, Some(base)) => {
+            let (field, ty) = (&base.field, &base.ty);
+            (
+                quote!(<#ty as _odata::ODataStructured>::additional_data(&self.#field)),
+                quote!(<#ty as _odata::ODataStructured>::additional_data_mut(&mut self.#field)),
+            )
+        }
+        (None, None) => (quote!(_odata::__private::None), quote!(_odata::__private::None)),
+    };
+    quote! {
+        #[automatically_derived]
+        impl _odata::ODataStructured for #ident {
+            #[inline]
+            fn additional_data(&self) -> _odata::__private::Option<&_odata::AdditionalData> {
+                #get
+            }
+
+            #[inline]
+            fn additional_data_mut(&mut self) -> _odata::__private::Option<&mut _odata::AdditionalData> {
+                #get_mut
+            }
+        }
+    }
+}
+
+/// The hooks the generic decoder and encoder call. Own properties and navigation properties
+/// take indexes `0..own`; the base part's follow, shifted by `own`.
+fn wire_impl(model: &StructModel) -> TokenStream {
+    let ident = &model.container.ident;
+    let mut empty = Vec::new();
+    let mut index_arms = Vec::new();
+    let mut name_arms = Vec::new();
+    let mut visit_arms = Vec::new();
+    let mut control_arms = Vec::new();
+    let mut serialize = Vec::new();
+    let mut own: u16 = 0;
+    for field in &model.fields {
+        let field_ident = &field.ident;
+        match &field.role {
+            Role::Base => {
+                // A valid model has `base` whenever a field has the base role.
+                if let Some(base) = &model.base {
+                    let ty = &base.ty;
+                    empty.push(quote!(#field_ident: <#ty as _odata::__private::StructuredWire>::__odata_empty()));
+                }
+            }
+            Role::AdditionalData => empty.push(quote!(#field_ident: _odata::__private::Default::default())),
+            Role::Property { wire_name, .. } => {
+                empty.push(quote!(#field_ident: _odata::__private::None));
+                index_arms.push(quote!(#wire_name => _odata::__private::Some(#own)));
+                name_arms.push(quote!(#own => #wire_name));
+                visit_arms.push(quote!(#own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map)));
+                serialize
+                    .push(quote!(_odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident)?;));
+                own += 1;
+            }
+            Role::Navigation { wire_name, .. } => {
+                empty.push(quote!(#field_ident: _odata::__private::Default::default()));
+                index_arms.push(quote!(#wire_name => _odata::__private::Some(#own)));
+                name_arms.push(quote!(#own => #wire_name));
+                visit_arms
+                    .push(quote!(#own => _odata::__private::visit_navigation(&mut self.#field_ident, __odata_map)));
+                control_arms.push(quote!(#own => _odata::__private::Some(&mut self.#field_ident)));
+                serialize.push(
+                    quote!(_odata::__private::serialize_navigation(__odata_map, #wire_name, &self.#field_ident)?;),
+                );
+                own += 1;
+            }
+        }
+    }
+    let (index_rest, name_rest, visit_rest, control_rest, serialize_base) = match &model.base {
+        Some(base) => {
+            let (field, ty) = (&base.field, &base.ty);
+            let wire = quote!(<#ty as _odata::__private::StructuredWire>);
+            (
+                quote!(_ => match #wire::__odata_field_index(__odata_name) {
+                    _odata::__private::Some(__odata_index) => _odata::__private::Some(__odata_index + #own),
+                    _odata::__private::None => _odata::__private::None,
+                }),
+                quote!(__odata_index => #wire::__odata_field_name(__odata_index - #own)),
+                quote!(__odata_index => #wire::__odata_visit_field(&mut self.#field, __odata_index - #own, __odata_map)),
+                quote!(__odata_index if __odata_index >= #own => #wire::__odata_navigation_control(&mut self.#field, __odata_index - #own),),
+                quote!(#wire::__odata_serialize_fields(&self.#field, __odata_map)?;),
+            )
+        }
+        None => (
+            quote!(_ => _odata::__private::None),
+            quote!(_ => "?"),
+            quote!(_ => _odata::__private::visit_nothing(__odata_map)),
+            quote!(),
+            quote!(),
+        ),
+    };
+    quote! {
+        #[automatically_derived]
+        impl _odata::__private::StructuredWire for #ident {
+            fn __odata_empty() -> Self {
+                #ident { #(#empty),* }
+            }
+
+            #[inline]
+            fn __odata_field_index(__odata_name: &str) -> _odata::__private::Option<u16> {
+                match __odata_name {
+                    #(#index_arms,)*
+                    #index_rest
+                }
+            }
+
+            fn __odata_field_name(__odata_index: u16) -> &'static str {
+                match __odata_index {
+                    #(#name_arms,)*
+                    #name_rest
+                }
+            }
+
+            #[inline]
+            fn __odata_visit_field<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+                &mut self,
+                __odata_index: u16,
+                __odata_map: &mut __A,
+            ) -> _odata::__private::Result<(), __A::Error> {
+                match __odata_index {
+                    #(#visit_arms,)*
+                    #visit_rest
+                }
+            }
+
+            fn __odata_navigation_control(
+                &mut self,
+                __odata_index: u16,
+            ) -> _odata::__private::Option<&mut dyn _odata::__private::NavigationControl> {
+                match __odata_index {
+                    #(#control_arms,)*
+                    #control_rest
+                    _ => _odata::__private::None,
+                }
+            }
+
+            fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(
+                &self,
+                __odata_map: &mut __M,
+            ) -> _odata::__private::Result<(), __M::Error> {
+                #serialize_base
+                #(#serialize)*
+                _odata::__private::Ok(())
+            }
+        }
+    }
+}
+
+/// `Deref`/`DerefMut` to the base part, so inherited properties read as `session.id`.
+fn base_impls(model: &StructModel) -> TokenStream {
+    let Some(base) = &model.base else { return quote!() };
+    let ident = &model.container.ident;
+    let (field, ty) = (&base.field, &base.ty);
+    quote! {
+        #[automatically_derived]
+        impl _odata::__private::Deref for #ident {
+            type Target = #ty;
+
+            #[inline]
+            fn deref(&self) -> &#ty {
+                &self.#field
+            }
+        }
+
+        #[automatically_derived]
+        impl _odata::__private::DerefMut for #ident {
+            #[inline]
+            fn deref_mut(&mut self) -> &mut #ty {
+                &mut self.#field
+            }
+        }
+    }
+}
+
+/// What only the compiler can check: that `base_type` names the base field's type, and that an
+/// inherited key property exists. Each assertion is spanned at the attribute it checks.
+fn checks(model: &StructModel) -> TokenStream {
+    let ident = &model.container.ident;
+    let mut out = Vec::new();
+    if let Some(base) = &model.base {
+        let ty = &base.ty;
+        let declared = base.qualified_name.as_str();
+        let message = format!(
+            "`#[odata(base_type = {declared:?})]` does not match the type of the `#[odata(base)]` field; make them name the same OData type"
+        );
+        out.push(assertion(
+            base.qualified_name.span(),
+            quote!(_odata::__private::checks::str_eq(<#ty as _odata::ODataType>::QUALIFIED_NAME, #declared)),
+            &message,
+        ));
+    }
+    for key in model.keys.iter().filter(|k| !k.own) {
+        let name = &key.name;
+        let message = format!(
+            "`#[odata(key_property = {name:?})]` names no property of `{ident}` or of its base types; name a key property the docs list"
+        );
+        out.push(assertion(
+            key.span,
+            quote!(_odata::__private::checks::has_property(<#ident as _odata::ODataType>::TYPE_INFO, #name)),
+            &message,
+        ));
+    }
+    quote!(#(#out)*)
+}
+
+fn assertion(span: Span, condition: TokenStream, message: &str) -> TokenStream {
+    quote_spanned! {span=>
+        const _: () = ::core::assert!(#condition, #message);
+    }
+}

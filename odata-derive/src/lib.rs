@@ -1,0 +1,34 @@
+//! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex` and
+//! `ODataEnum`. Use them through `odata_core`, which re-exports them next to their traits.
+//!
+//! Layout: `ast.rs` reads the `#[odata(...)]` attributes, `valid.rs` checks them (all errors at
+//! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many.
+
+mod ast;
+mod case;
+mod expand;
+mod fallback;
+mod valid;
+
+use proc_macro::TokenStream;
+
+/// Derives an OData entity type (`<EntityType>`) for a struct with named fields.
+///
+/// See the `odata_core` crate docs for the attributes.
+#[proc_macro_derive(ODataEntity, attributes(odata))]
+pub fn derive_entity(input: TokenStream) -> TokenStream {
+    expand::derive(input.into(), valid::Kind::Entity).into()
+}
+
+/// Derives an OData complex type (`<ComplexType>`) for a struct with named fields.
+#[proc_macro_derive(ODataComplex, attributes(odata))]
+pub fn derive_complex(input: TokenStream) -> TokenStream {
+    expand::derive(input.into(), valid::Kind::Complex).into()
+}
+
+/// Derives an OData enumeration type (`<EnumType>`) for a Rust enum of unit variants, with an
+/// optional catch-all variant such as `Other(String)` that keeps unknown members.
+#[proc_macro_derive(ODataEnum, attributes(odata))]
+pub fn derive_enum(input: TokenStream) -> TokenStream {
+    expand::derive(input.into(), valid::Kind::Enum).into()
+}

@@ -1,0 +1,653 @@
+//! Receivers -> a validated model. Every rule lives here, and every error is collected before
+//! any is reported, so the user sees all of them at once. Code generation then cannot fail.
+
+use std::collections::BTreeMap;
+
+use darling::util::SpannedValue;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::spanned::Spanned;
+
+use crate::ast::{ContainerAttrs, FieldAttrs, VariantAttrs, error_at, flag_span};
+use crate::case;
+
+/// Which derive is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Entity,
+    Complex,
+    Enum,
+}
+
+impl Kind {
+    pub fn derive_name(self) -> &'static str {
+        match self {
+            Kind::Entity => "ODataEntity",
+            Kind::Complex => "ODataComplex",
+            Kind::Enum => "ODataEnum",
+        }
+    }
+}
+
+/// What every derive knows about its type.
+pub struct Container {
+    pub ident: syn::Ident,
+    /// The path to odata-core.
+    pub krate: TokenStream,
+    pub namespace: String,
+    pub name: String,
+    pub qualified_name: String,
+}
+
+/// A validated entity or complex type.
+pub struct StructModel {
+    pub container: Container,
+    pub kind: Kind,
+    pub base: Option<Base>,
+    pub is_abstract: bool,
+    pub is_open: bool,
+    pub keys: Vec<KeyProperty>,
+    pub fields: Vec<Field>,
+}
+
+/// The inherited part.
+pub struct Base {
+    pub field: syn::Ident,
+    pub ty: syn::Type,
+    /// The `base_type` attribute, checked against the base's own name at compile time.
+    pub qualified_name: SpannedValue<String>,
+}
+
+/// A key property; `own` when the struct declares it (else it must be inherited: checked by a
+/// constant assertion, since only the base's derive knows its properties).
+pub struct KeyProperty {
+    pub name: String,
+    pub span: Span,
+    pub own: bool,
+}
+
+/// A field of the struct, in declaration order.
+pub struct Field {
+    pub ident: syn::Ident,
+    pub role: Role,
+}
+
+pub enum Role {
+    Base,
+    Property { inner: syn::Type, wire_name: String, nullable: bool },
+    Navigation { target: syn::Type, wire_name: String, nullable: bool, contains_target: bool },
+    AdditionalData,
+}
+
+/// A validated enumeration type.
+pub struct EnumModel {
+    pub container: Container,
+    pub is_flags: bool,
+    pub members: Vec<Member>,
+    /// The variant that keeps unknown members' text.
+    pub catch_all: Option<syn::Ident>,
+}
+
+pub struct Member {
+    pub variant: syn::Ident,
+    pub name: String,
+    pub value: i64,
+}
+
+pub enum Model {
+    Struct(StructModel),
+    Enum(EnumModel),
+}
+
+pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
+    let mut errors = darling::Error::accumulator();
+    let container = container(&attrs, kind, &mut errors);
+    if !attrs.generics.params.is_empty() || attrs.generics.where_clause.is_some() {
+        errors.push(error_at(
+            attrs.generics.span(),
+            format!(
+                "`#[derive({})]` does not support generic types; an OData type has no type parameters",
+                kind.derive_name()
+            ),
+        ));
+    }
+    let model = match kind {
+        Kind::Enum => enumeration(&attrs, &mut errors).zip(container).map(|((members, catch_all), container)| {
+            Model::Enum(EnumModel { container, is_flags: attrs.flags.is_present(), members, catch_all })
+        }),
+        Kind::Entity | Kind::Complex => structure(&attrs, kind, &mut errors).zip(container).map(
+            |(StructParts { base, keys, fields }, container)| {
+                Model::Struct(StructModel {
+                    container,
+                    kind,
+                    base,
+                    is_abstract: attrs.is_abstract.is_present(),
+                    is_open: attrs.open_type.is_present(),
+                    keys,
+                    fields,
+                })
+            },
+        ),
+    };
+    errors.finish()?;
+    // Every path that yields no model has pushed an error, so this is not reached.
+    model.ok_or_else(|| darling::Error::custom("the input could not be read"))
+}
+
+fn container(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accumulator) -> Option<Container> {
+    let ident = &attrs.ident;
+    let krate = match &attrs.crate_path {
+        Some(path) => path.to_token_stream(),
+        None => quote!(::odata_core),
+    };
+    // Keys that only fit some derives.
+    let misplaced: [(bool, Span, &str, &str); 4] = [
+        (
+            kind != Kind::Entity && !attrs.key_property.is_empty(),
+            attrs.key_property.first().map_or(ident.span(), |k| k.span()),
+            "key_property",
+            "only entity types have a key; remove it, or use `#[derive(ODataEntity)]`",
+        ),
+        (
+            kind == Kind::Enum && attrs.open_type.is_present(),
+            flag_span(&attrs.open_type, ident),
+            "open_type",
+            "enumeration types cannot be open; remove it",
+        ),
+        (
+            kind == Kind::Enum && attrs.is_abstract.is_present(),
+            flag_span(&attrs.is_abstract, ident),
+            "abstract",
+            "enumeration types cannot be abstract; remove it",
+        ),
+        (
+            kind != Kind::Enum && attrs.flags.is_present(),
+            flag_span(&attrs.flags, ident),
+            "flags",
+            "only enumeration types can be flags; remove it, or use `#[derive(ODataEnum)]`",
+        ),
+    ];
+    for (wrong, span, key, remedy) in misplaced {
+        if wrong {
+            errors.push(error_at(
+                span,
+                format!("`#[odata({key})]` does not apply to `#[derive({})]`; {remedy}", kind.derive_name()),
+            ));
+        }
+    }
+    if kind == Kind::Enum {
+        if let Some(base) = &attrs.base_type {
+            errors.push(error_at(base.span(), "`#[odata(base_type = ...)]` does not apply to `#[derive(ODataEnum)]`; enumeration types have no base type; remove it"));
+        }
+    }
+    if let Some(base) = &attrs.base_type {
+        if case::split_qualified_name(base).is_none() {
+            errors.push(error_at(base.span(), malformed_name("base_type", base, "microsoft.graph.entity")));
+        }
+    }
+    let Some(type_name) = &attrs.type_name else {
+        errors.push(error_at(
+            ident.span(),
+            format!(
+                "`#[derive({})]` needs the OData type name; add `#[odata(type = \"namespace.name\")]` with the `@odata.type` of the docs' annotation block, e.g. `#[odata(type = \"microsoft.graph.callRecords.session\")]`",
+                kind.derive_name()
+            ),
+        ));
+        return None;
+    };
+    let Some((namespace, name)) = case::split_qualified_name(type_name) else {
+        errors
+            .push(error_at(type_name.span(), malformed_name("type", type_name, "microsoft.graph.callRecords.session")));
+        return None;
+    };
+    Some(Container {
+        ident: ident.clone(),
+        krate,
+        namespace: namespace.to_owned(),
+        name: name.to_owned(),
+        qualified_name: type_name.as_str().to_owned(),
+    })
+}
+
+fn malformed_name(key: &str, value: &str, example: &str) -> String {
+    format!(
+        "`#[odata({key} = {value:?})]` is not a namespace-qualified name; write `namespace.name` with letters, digits and `_` (e.g. `{example}`), without a leading `#`"
+    )
+}
+
+struct StructParts {
+    base: Option<Base>,
+    keys: Vec<KeyProperty>,
+    fields: Vec<Field>,
+}
+
+fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accumulator) -> Option<StructParts> {
+    let ident = &attrs.ident;
+    let derive = kind.derive_name();
+    let fields = match &attrs.data {
+        darling::ast::Data::Struct(fields) if fields.style == darling::ast::Style::Struct => &fields.fields,
+        darling::ast::Data::Struct(_) => {
+            errors.push(error_at(
+                ident.span(),
+                format!("`#[derive({derive})]` needs a struct with named fields; each field is an OData property named after it"),
+            ));
+            return None;
+        }
+        darling::ast::Data::Enum(_) => {
+            errors.push(error_at(
+                ident.span(),
+                format!("`#[derive({derive})]` needs a struct with named fields; for an OData enumeration type use `#[derive(ODataEnum)]`"),
+            ));
+            return None;
+        }
+    };
+
+    let mut out = Vec::with_capacity(fields.len());
+    let mut base_fields: Vec<(&FieldAttrs, Span)> = Vec::new();
+    let mut additional: Vec<&FieldAttrs> = Vec::new();
+    for field in fields {
+        let Some(field_ident) = field.ident.clone() else { continue };
+        if let Some(role) = field_role(field, &field_ident, errors) {
+            match role {
+                Role::Base => base_fields.push((field, field.base.span())),
+                Role::AdditionalData => additional.push(field),
+                _ => {}
+            }
+            out.push(Field { ident: field_ident, role });
+        }
+    }
+
+    // Inheritance: `base_type` and one `#[odata(base)]` field go together.
+    if base_fields.len() > 1 {
+        for (_, span) in &base_fields {
+            errors.push(error_at(*span, "`#[odata(base)]` appears on more than one field; a type has one base type, so keep it on the field that holds the inherited part"));
+        }
+    }
+    let base = match (&attrs.base_type, base_fields.first()) {
+        (Some(base_type), Some((field, _))) => {
+            Some(Base { field: field.ident.clone()?, ty: field.ty.clone(), qualified_name: base_type.clone() })
+        }
+        (Some(base_type), None) => {
+            errors.push(error_at(
+                base_type.span(),
+                format!("`#[odata(base_type = {:?})]` needs a field that holds the inherited part; add one marked `#[odata(base)]`, e.g. `#[odata(base)] pub entity: Entity`", base_type.as_str()),
+            ));
+            None
+        }
+        (None, Some((_, span))) => {
+            errors.push(error_at(*span, "`#[odata(base)]` needs the base type's name on the type; add `#[odata(base_type = \"namespace.name\")]` next to `type`"));
+            None
+        }
+        (None, None) => None,
+    };
+    if additional.len() > 1 {
+        for field in &additional[1..] {
+            errors.push(error_at(
+                field.ty.span(),
+                "a second `AdditionalData` field; unknown data goes to one place, so keep one such field",
+            ));
+        }
+    }
+    if attrs.open_type.is_present() && additional.is_empty() && base.is_none() {
+        errors.push(error_at(
+            attrs.open_type.span(),
+            "`#[odata(open_type)]` needs a place for dynamic properties; add a field `pub additional_data: AdditionalData`",
+        ));
+    }
+
+    check_wire_names(fields, &out, errors);
+    let keys = keys(attrs, kind, &mut out, base.is_some(), errors);
+    Some(StructParts { base, keys, fields: out })
+}
+
+/// What a field is, from its attributes and type.
+fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::error::Accumulator) -> Option<Role> {
+    let name = case::field_to_wire(&ident.to_string());
+    let wire_name = match &field.rename {
+        Some(rename) if !case::is_simple_identifier(rename) => {
+            errors.push(error_at(
+                rename.span(),
+                format!("`#[odata(rename = {:?})]` is not a valid property name; use letters, digits and `_`, starting with a letter or `_`", rename.as_str()),
+            ));
+            name
+        }
+        Some(rename) => rename.as_str().to_owned(),
+        None => name,
+    };
+    let nullable = field.nullable.as_ref().is_none_or(|n| **n);
+
+    if field.base.is_present() {
+        let extras = [
+            (field.navigation.is_present(), field.navigation.span(), "navigation"),
+            (field.contains_target.is_present(), field.contains_target.span(), "contains_target"),
+            (field.rename.is_some(), field.rename.as_ref().map_or(ident.span(), |r| r.span()), "rename"),
+            (field.nullable.is_some(), field.nullable.as_ref().map_or(ident.span(), |n| n.span()), "nullable"),
+        ];
+        for (present, span, key) in extras {
+            if present {
+                errors.push(error_at(span, format!("`#[odata({key})]` does not apply to the `#[odata(base)]` field; the base part is not a property; remove it")));
+            }
+        }
+        return Some(Role::Base);
+    }
+    if field.navigation.is_present() {
+        let Some(target) = generic_argument(&field.ty, "Navigation") else {
+            errors.push(error_at(
+                field.ty.span(),
+                format!("navigation property `{ident}` must have type `Navigation<...>`; use `Navigation<Entity>` for one entity or `Navigation<Vec<Entity>>` for a collection"),
+            ));
+            return None;
+        };
+        return Some(Role::Navigation {
+            target: target.clone(),
+            wire_name,
+            nullable,
+            contains_target: field.contains_target.is_present(),
+        });
+    }
+    if field.contains_target.is_present() {
+        errors.push(error_at(field.contains_target.span(), "`#[odata(contains_target)]` applies to navigation properties; add `navigation`, as in `#[odata(navigation, contains_target)]`"));
+    }
+    if last_segment_is(&field.ty, "AdditionalData") {
+        if let Some(rename) = &field.rename {
+            errors.push(error_at(rename.span(), "`#[odata(rename)]` does not apply to the `AdditionalData` field; it holds unknown data, not a property; remove it"));
+        }
+        if let Some(nullable) = &field.nullable {
+            errors.push(error_at(nullable.span(), "`#[odata(nullable)]` does not apply to the `AdditionalData` field; it holds unknown data, not a property; remove it"));
+        }
+        return Some(Role::AdditionalData);
+    }
+    if last_segment_is(&field.ty, "Navigation") {
+        errors.push(error_at(
+            field.ty.span(),
+            format!("field `{ident}` has type `Navigation<...>` but is not marked as a navigation property; add `#[odata(navigation)]`"),
+        ));
+        return None;
+    }
+    match generic_argument(&field.ty, "Option") {
+        Some(inner) => Some(Role::Property { inner: inner.clone(), wire_name, nullable }),
+        None => {
+            errors.push(error_at(
+                field.ty.span(),
+                format!(
+                    "property `{ident}` must have type `Option<{}>`; a response may leave out any property (`$select`), so every property is an `Option`",
+                    field.ty.to_token_stream().to_string().replace(' ', "")
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// Two fields may not share a wire name; report the conflict under each field that takes part.
+fn check_wire_names(attrs: &[FieldAttrs], fields: &[Field], errors: &mut darling::error::Accumulator) {
+    let mut by_name: BTreeMap<&str, Vec<&syn::Ident>> = BTreeMap::new();
+    for field in fields {
+        if let Role::Property { wire_name, .. } | Role::Navigation { wire_name, .. } = &field.role {
+            by_name.entry(wire_name).or_default().push(&field.ident);
+        }
+    }
+    for (wire_name, idents) in by_name.into_iter().filter(|(_, idents)| idents.len() > 1) {
+        for ident in &idents {
+            let others: Vec<String> = idents.iter().filter(|other| other != &ident).map(|i| format!("`{i}`")).collect();
+            let attr = attrs.iter().find(|a| a.ident.as_ref() == Some(*ident));
+            let span = attr.and_then(|a| a.rename.as_ref()).map_or(ident.span(), |r| r.span());
+            errors.push(error_at(
+                span,
+                format!("field `{ident}` has the wire name `{wire_name}`, as {} does; give each property its own name with `#[odata(rename = \"...\")]`", others.join(", ")),
+            ));
+        }
+    }
+}
+
+fn keys(
+    attrs: &ContainerAttrs,
+    kind: Kind,
+    fields: &mut [Field],
+    has_base: bool,
+    errors: &mut darling::error::Accumulator,
+) -> Vec<KeyProperty> {
+    if kind != Kind::Entity {
+        return Vec::new();
+    }
+    if attrs.key_property.is_empty() && !has_base && !attrs.is_abstract.is_present() {
+        errors.push(error_at(
+            attrs.ident.span(),
+            "an entity type needs a key; add `#[odata(key_property = \"id\")]` with the docs' `keyProperty`, or derive it from a base type with `base_type`",
+        ));
+    }
+    let mut keys: Vec<KeyProperty> = Vec::new();
+    for key in &attrs.key_property {
+        if keys.iter().any(|k| k.name == **key) {
+            errors.push(error_at(
+                key.span(),
+                format!("`#[odata(key_property = {:?})]` is given twice; name each key property once", key.as_str()),
+            ));
+            continue;
+        }
+        let field = fields.iter_mut().find(|f| match &f.role {
+            Role::Property { wire_name, .. } | Role::Navigation { wire_name, .. } => wire_name == key.as_str(),
+            _ => false,
+        });
+        let own = match field {
+            Some(Field { role: Role::Property { nullable, .. }, ident }) => {
+                let explicit = attrs_nullable(attrs, ident);
+                if explicit == Some(true) {
+                    errors.push(error_at(key.span(), format!("key property `{}` is marked `nullable = true`; a key is never null, so remove `nullable` from field `{ident}`", key.as_str())));
+                }
+                // CSDL: key properties are never null.
+                *nullable = false;
+                true
+            }
+            Some(Field { role: Role::Navigation { .. }, ident }) => {
+                errors.push(error_at(key.span(), format!("`#[odata(key_property = {:?})]` names the navigation property `{ident}`; a key is made of structural properties", key.as_str())));
+                true
+            }
+            _ if has_base => false,
+            _ => {
+                let names: Vec<String> = fields
+                    .iter()
+                    .filter_map(|f| match &f.role {
+                        Role::Property { wire_name, .. } => Some(format!("`{wire_name}`")),
+                        _ => None,
+                    })
+                    .collect();
+                let hint = match similar(key, fields) {
+                    Some(close) => format!("; did you mean `{close}`?"),
+                    None => String::new(),
+                };
+                errors.push(error_at(
+                    key.span(),
+                    format!(
+                        "`#[odata(key_property = {:?})]` names no property of `{}`; the properties are {}{hint}",
+                        key.as_str(),
+                        attrs.ident,
+                        if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+                    ),
+                ));
+                true
+            }
+        };
+        keys.push(KeyProperty { name: key.as_str().to_owned(), span: key.span(), own });
+    }
+    keys
+}
+
+fn attrs_nullable(attrs: &ContainerAttrs, ident: &syn::Ident) -> Option<bool> {
+    let darling::ast::Data::Struct(fields) = &attrs.data else { return None };
+    fields.fields.iter().find(|f| f.ident.as_ref() == Some(ident)).and_then(|f| f.nullable.as_ref().map(|n| **n))
+}
+
+/// A wire name within edit distance 2 of `key`, or whose field is named `key`.
+fn similar(key: &str, fields: &[Field]) -> Option<String> {
+    fields.iter().find_map(|f| match &f.role {
+        Role::Property { wire_name, .. } if f.ident == key || edit_distance(wire_name, key) <= 2 => {
+            Some(wire_name.clone())
+        }
+        _ => None,
+    })
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            prev = current;
+        }
+    }
+    row[b.len()]
+}
+
+fn enumeration(
+    attrs: &ContainerAttrs,
+    errors: &mut darling::error::Accumulator,
+) -> Option<(Vec<Member>, Option<syn::Ident>)> {
+    let ident = &attrs.ident;
+    let darling::ast::Data::Enum(variants) = &attrs.data else {
+        errors.push(error_at(
+            ident.span(),
+            "`#[derive(ODataEnum)]` needs a Rust enum; for an entity or complex type use `#[derive(ODataEntity)]` or `#[derive(ODataComplex)]`",
+        ));
+        return None;
+    };
+    if variants.is_empty() {
+        errors.push(error_at(
+            ident.span(),
+            "an enumeration type needs at least one member; add a variant per CSDL `Member`",
+        ));
+    }
+    let is_flags = attrs.flags.is_present();
+    let mut members: Vec<Member> = Vec::new();
+    let mut catch_all: Option<syn::Ident> = None;
+    let mut next_value: i64 = 0;
+    let mut by_name: BTreeMap<String, &syn::Ident> = BTreeMap::new();
+    let mut by_value: BTreeMap<i64, &syn::Ident> = BTreeMap::new();
+    for variant in variants {
+        match variant.fields.style {
+            darling::ast::Style::Unit => {}
+            darling::ast::Style::Tuple if variant.fields.len() == 1 => {
+                catch_all_variant(variant, &mut catch_all, errors);
+                continue;
+            }
+            _ => {
+                errors.push(error_at(
+                    variant.ident.span(),
+                    format!("variant `{}` has fields; enumeration members are unit variants, plus at most one catch-all such as `Other(String)`", variant.ident),
+                ));
+                continue;
+            }
+        }
+        let name = match &variant.rename {
+            Some(rename) if !case::is_simple_identifier(rename) => {
+                errors.push(error_at(rename.span(), format!("`#[odata(rename = {:?})]` is not a valid member name; use letters, digits and `_`, starting with a letter or `_`", rename.as_str())));
+                continue;
+            }
+            Some(rename) => rename.as_str().to_owned(),
+            None => case::variant_to_member(&variant.ident.to_string()),
+        };
+        let value = match &variant.value {
+            Some(value) => value.0,
+            None if is_flags => {
+                errors.push(error_at(
+                    variant.ident.span(),
+                    format!("member `{name}` of a flags enumeration needs an explicit value; add `#[odata(value = ...)]` with the CSDL `Value` (a power of two)"),
+                ));
+                continue;
+            }
+            None => next_value,
+        };
+        if is_flags && value < 0 {
+            errors.push(error_at(
+                variant.value.as_ref().map_or(variant.ident.span(), |v| v.span()),
+                "flags members need non-negative values; use the CSDL `Value`",
+            ));
+        }
+        next_value = value.saturating_add(1);
+        if let Some(other) = by_name.insert(name.clone(), &variant.ident) {
+            errors.push(error_at(variant.ident.span(), format!("variant `{}` has the member name `{name}`, as `{other}` does; give it another with `#[odata(rename = \"...\")]`", variant.ident)));
+        }
+        if let Some(other) = by_value.insert(value, &variant.ident) {
+            let span = variant.value.as_ref().map_or(variant.ident.span(), |v| v.span());
+            errors.push(error_at(span, format!("variant `{}` has the value {value}, as `{other}` does; give each member its own `#[odata(value = ...)]`", variant.ident)));
+        }
+        members.push(Member { variant: variant.ident.clone(), name, value });
+    }
+    Some((members, catch_all))
+}
+
+fn catch_all_variant(variant: &VariantAttrs, slot: &mut Option<syn::Ident>, errors: &mut darling::error::Accumulator) {
+    let Some(field) = variant.fields.fields.first() else { return };
+    let holds_text = last_segment_is(&field.ty, "String")
+        || generic_argument(&field.ty, "Box")
+            .is_some_and(|inner| matches!(inner, syn::Type::Path(p) if p.path.is_ident("str")));
+    if !holds_text {
+        errors.push(error_at(
+            field.ty.span(),
+            format!(
+                "the catch-all variant `{}` must hold a `String`; it keeps the text of members the model does not know",
+                variant.ident
+            ),
+        ));
+    }
+    for (present, span, key) in [
+        (variant.rename.is_some(), variant.rename.as_ref().map(|r| r.span()), "rename"),
+        (variant.value.is_some(), variant.value.as_ref().map(|v| v.span()), "value"),
+    ] {
+        if present {
+            errors.push(error_at(
+                span.unwrap_or(variant.ident.span()),
+                format!("`#[odata({key})]` does not apply to the catch-all variant `{}`; it holds whatever member the service sends; remove it", variant.ident),
+            ));
+        }
+    }
+    match slot {
+        Some(first) => errors.push(error_at(
+            variant.ident.span(),
+            format!(
+                "a second catch-all variant `{}` (after `{first}`); keep one variant that holds unknown members",
+                variant.ident
+            ),
+        )),
+        None => *slot = Some(variant.ident.clone()),
+    }
+}
+
+/// `T` of a type whose last path segment is `name<T>` (`Option<T>`, `::core::option::Option<T>`).
+fn generic_argument<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
+    let syn::Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segment = path.path.segments.last()?;
+    if segment.ident != name {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else { return None };
+    let mut types = args.args.iter().filter_map(|arg| match arg {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    let first = types.next()?;
+    (args.args.len() == 1).then_some(first)
+}
+
+fn last_segment_is(ty: &syn::Type, name: &str) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none() && path.path.segments.last().is_some_and(|s| s.ident == name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("idd", "id"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "ab"), 2);
+    }
+}
