@@ -30,11 +30,13 @@ pub struct Navigation<T> {
     pub annotations: Vec<(String, Value)>,
 }
 
+/// The expanded value is boxed so that an entity type may navigate to itself
+/// (`Navigation<User>` inside `User`) without an infinitely sized type.
 #[derive(Debug, Clone, PartialEq)]
 enum Expansion<T> {
     NotExpanded,
     Null,
-    Expanded(T),
+    Expanded(Box<T>),
 }
 
 impl<T> Default for Navigation<T> {
@@ -58,7 +60,7 @@ impl<T> Navigation<T> {
 
     /// Expanded with this value.
     pub fn expanded(value: T) -> Self {
-        Navigation { expansion: Expansion::Expanded(value), ..Navigation::not_expanded() }
+        Navigation { expansion: Expansion::Expanded(Box::new(value)), ..Navigation::not_expanded() }
     }
 
     /// Whether the related entities were included (also when `null` or empty).
@@ -90,7 +92,7 @@ impl<T> Navigation<T> {
     /// The expanded value, giving up the control information.
     pub fn into_inner(self) -> Option<T> {
         match self.expansion {
-            Expansion::Expanded(value) => Some(value),
+            Expansion::Expanded(value) => Some(*value),
             _ => None,
         }
     }
@@ -107,7 +109,7 @@ impl<T> Navigation<T> {
     /// Marks the property expanded with this value (`None` for `null`).
     pub fn set_expanded(&mut self, value: Option<T>) {
         self.expansion = match value {
-            Some(value) => Expansion::Expanded(value),
+            Some(value) => Expansion::Expanded(Box::new(value)),
             None => Expansion::Null,
         };
     }
@@ -115,7 +117,7 @@ impl<T> Navigation<T> {
     /// Marks the property not expanded, returning the value it held.
     pub fn take(&mut self) -> Option<T> {
         match std::mem::replace(&mut self.expansion, Expansion::NotExpanded) {
-            Expansion::Expanded(value) => Some(value),
+            Expansion::Expanded(value) => Some(*value),
             _ => None,
         }
     }

@@ -37,7 +37,10 @@ fn record(error: &dyn Display, segment: Segment, type_name: Option<&'static str>
     let _ = TRAIL.try_with(|trail| {
         let Ok(mut trail) = trail.try_borrow_mut() else { return };
         match trail.as_mut() {
-            Some(current) if current.error == shown => {
+            // serde_json appends a position to a position-less error as it passes up through
+            // its own frames, so compare the texts without it.
+            Some(current) if strip_position(&current.error) == strip_position(&shown) => {
+                current.error = shown;
                 current.segments.push(segment);
                 if current.type_name.is_none() {
                     current.type_name = type_name;
@@ -74,7 +77,9 @@ pub fn finish<E: serde::de::Error>(error: E) -> E {
     let shown = error.to_string();
     let trail = TRAIL.try_with(|trail| trail.try_borrow_mut().ok().and_then(|mut t| t.take()));
     match trail {
-        Ok(Some(trail)) if trail.error == shown => E::custom(PathMessage { trail: &trail }),
+        Ok(Some(trail)) if strip_position(&trail.error) == strip_position(&shown) => {
+            E::custom(PathMessage { trail: &trail })
+        }
         _ => error,
     }
 }
@@ -180,6 +185,14 @@ mod tests {
         index(&error, 4);
         assert_eq!(finish(error).0, "$[4]: second");
         assert_eq!(finish(TestError("third".into())).0, "third");
+    }
+
+    #[test]
+    fn a_position_added_on_the_way_up_keeps_the_trail() {
+        property(&TestError("bad".into()), "inner", "ns.inner");
+        let error = TestError("bad at line 1 column 9".into());
+        property(&error, "outer", "ns.outer");
+        assert_eq!(finish(error).0, "$.outer.inner: bad (ns.inner)");
     }
 
     #[test]

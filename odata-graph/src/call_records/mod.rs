@@ -1,0 +1,22 @@
+//! `microsoft.graph.callRecords`: Microsoft Teams and Skype for Business call records.
+//!
+//! A call record holds sessions (the peer-to-peer calls within it), a session holds segments, and
+//! a segment holds the media streams with their quality figures. Endpoints are polymorphic on
+//! the wire (`participantEndpoint`, `serviceEndpoint`); this module models each type of the
+//! namespace after its CSDL and docs page.
+
+mod endpoint;
+mod enums;
+mod media;
+mod session;
+
+pub use endpoint::{
+    ClientUserAgent, Endpoint, FeedbackTokenSet, ParticipantEndpoint, ServiceEndpoint, ServiceUserAgent, UserAgent,
+    UserFeedback, UserIdentity,
+};
+pub use enums::{
+    AudioCodec, ClientPlatform, FailureStage, MediaStreamDirection, Modality, NetworkConnectionType,
+    NetworkTransportProtocol, ProductFamily, ServiceRole, UserFeedbackRating, VideoCodec, WifiBand, WifiRadioType,
+};
+pub use media::{DeviceInfo, Media, MediaStream, NetworkInfo, TraceRouteHop};
+pub use session::{FailureInfo, Segment, Session};

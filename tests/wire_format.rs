@@ -1,0 +1,339 @@
+//! The OData JSON wire rules of the derives: names, inheritance, optional properties, type
+//! annotations, unknown data, navigation properties, and errors that name the JSON path.
+
+use odata_core::{
+    AdditionalData, DateTimeOffset, Navigation, ODataComplex, ODataEntity, ODataEnum, ODataStructured, Page,
+    TypeAnnotationKey,
+};
+use odata_graph::call_records::Session;
+use odata_tests::{assert_round_trip, json_equivalent};
+use serde_json::{Value, json};
+
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.base", key_property = "id", abstract)]
+struct Base {
+    #[odata(nullable = false)]
+    id: Option<String>,
+    additional_data: AdditionalData,
+}
+
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.item", base_type = "test.base", key_property = "id")]
+struct Item {
+    #[odata(base)]
+    base: Base,
+    start_date_time: Option<DateTimeOffset>,
+    #[odata(rename = "reflexiveIPAddress")]
+    reflexive_ip_address: Option<String>,
+    r#type: Option<Kind>,
+    detail: Option<Detail>,
+    tags: Option<Vec<String>>,
+    #[odata(navigation, contains_target)]
+    children: Navigation<Vec<Item>>,
+    #[odata(navigation)]
+    owner: Navigation<Item>,
+}
+
+#[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.detail")]
+struct Detail {
+    note: Option<String>,
+    flag: Option<bool>,
+    additional_data: AdditionalData,
+}
+
+/// A type whose author chose to keep no unknown data.
+#[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.strict")]
+struct Strict {
+    note: Option<String>,
+}
+
+#[derive(ODataEnum, Debug, Clone, PartialEq)]
+#[odata(type = "test.kind")]
+enum Kind {
+    Plain,
+    Fancy,
+    Other(String),
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("decode failed: {e}"))
+}
+
+fn error<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
+    serde_json::from_str::<T>(text).expect_err("decoding should fail").to_string()
+}
+
+#[test]
+fn snake_case_fields_are_camel_case_on_the_wire_and_rename_wins() {
+    let item: Item = decode(json!({
+        "id": "1",
+        "startDateTime": "2020-02-25T18:52:21Z",
+        "reflexiveIPAddress": "127.0.0.2",
+        "type": "fancy"
+    }));
+    assert_eq!(item.reflexive_ip_address.as_deref(), Some("127.0.0.2"));
+    assert_eq!(item.r#type, Some(Kind::Fancy));
+    let encoded = serde_json::to_value(&item).expect("encode");
+    assert_eq!(encoded["startDateTime"], "2020-02-25T18:52:21Z");
+    assert_eq!(encoded["reflexiveIPAddress"], "127.0.0.2");
+    assert_eq!(encoded["type"], "fancy");
+    assert!(encoded.get("reflexiveIpAddress").is_none() && encoded.get("start_date_time").is_none());
+}
+
+#[test]
+fn inheritance_streams_through_the_base_part_in_any_order() {
+    // The inherited `id` arrives between the derived type's own properties.
+    let item: Item = decode(json!({"tags": ["a"], "id": "x", "detail": {"note": "n"}}));
+    assert_eq!(item.base.id.as_deref(), Some("x"));
+    assert_eq!(item.id.as_deref(), Some("x"), "Deref reaches the inherited property");
+    let text = serde_json::to_string(&item).expect("encode");
+    assert!(text.starts_with(r#"{"id":"x","#), "base properties are written first: {text}");
+}
+
+#[test]
+fn absent_and_null_read_as_none_and_only_what_is_set_is_written() {
+    let absent: Item = decode(json!({"id": "1"}));
+    let null: Item = decode(json!({"id": "1", "detail": null, "tags": null, "startDateTime": null}));
+    assert_eq!(absent, null);
+    assert_eq!(absent.detail, None);
+    assert_eq!(serde_json::to_string(&null).expect("encode"), r#"{"id":"1"}"#);
+    let empty: Item = decode(json!({}));
+    assert_eq!(serde_json::to_string(&empty).expect("encode"), "{}");
+}
+
+#[test]
+fn type_annotations_are_read_in_every_spelling_and_written_back_as_sent() {
+    let cases = [
+        ("@odata.type", "#test.item", TypeAnnotationKey::ODataType),
+        ("@odata.type", "test.item", TypeAnnotationKey::ODataType),
+        ("@type", "#test.item", TypeAnnotationKey::Type),
+        ("@type", "test.item", TypeAnnotationKey::Type),
+        ("@odata.type", "https://host/service/$metadata#test.item", TypeAnnotationKey::ODataType),
+    ];
+    for (key, value, spelling) in cases {
+        let text = json!({key: value, "id": "1"}).to_string();
+        let item: Item = assert_round_trip(&text);
+        let annotation = item.additional_data.type_annotation().expect("kept");
+        assert_eq!((annotation.key(), annotation.value(), annotation.type_name()), (spelling, value, "test.item"));
+        let encoded = serde_json::to_string(&item).expect("encode");
+        assert!(encoded.starts_with(&format!("{{\"{key}\":")), "written first: {encoded}");
+    }
+}
+
+#[test]
+fn a_type_annotation_after_the_properties_is_kept_and_written_first() {
+    let item: Item = decode(json!({"id": "1", "detail": {"note": "n", "@odata.type": "#test.detail"}, "@odata.type": "#test.item"}));
+    assert_eq!(item.additional_data.type_annotation().map(|a| a.type_name()), Some("test.item"));
+    let detail = item.detail.as_ref().expect("detail");
+    assert_eq!(detail.additional_data.type_annotation().map(|a| a.value()), Some("#test.detail"));
+    let text = serde_json::to_string(&item).expect("encode");
+    assert!(text.starts_with(r##"{"@odata.type":"#test.item","id":"1","detail":{"@odata.type":"#test.detail""##), "{text}");
+}
+
+#[test]
+fn an_annotation_naming_another_type_is_kept_too() {
+    // Dispatch to derived types is not this type's business; the name must survive.
+    let detail: Detail = assert_round_trip(r##"{"@odata.type": "#test.futureDetail", "note": "n", "extra": 1}"##);
+    assert_eq!(detail.additional_data.type_annotation().map(|a| a.type_name()), Some("test.futureDetail"));
+    assert_eq!(detail.additional_data.property("extra"), Some(&json!(1)));
+}
+
+#[test]
+fn the_same_type_annotation_twice_is_accepted_and_two_different_ones_are_an_error() {
+    let same: Detail = decode(json!({"@odata.type": "#test.detail", "note": "n"}));
+    let twice: Detail = serde_json::from_str(r##"{"@odata.type": "#test.detail", "@type": "test.detail", "note": "n"}"##)
+        .expect("the same type, spelled twice");
+    assert_eq!(twice.note, same.note);
+    let message = error::<Item>(r##"{"id": "1", "detail": {"@odata.type": "#test.detail", "@odata.type": "#test.other"}}"##);
+    assert!(
+        message.starts_with(
+            r##"$.detail.@odata.type: conflicting type annotations "#test.detail" and "#test.other" (test.detail)"##
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn unknown_properties_and_instance_annotations_are_kept_in_order_and_written_back() {
+    let text = r#"{
+        "@odata.context": "https://host/$metadata#items/$entity",
+        "@odata.etag": "W/\"3\"",
+        "@ns.term": {"deep": [1, 2]},
+        "id": "1",
+        "startDateTime@ns.precision": 7,
+        "startDateTime": "2020-02-25T18:52:21.2169889Z",
+        "newProperty": {"added": "later"},
+        "newProperty@ns.term": true
+    }"#;
+    let item: Item = assert_round_trip(text);
+    let data = &item.additional_data;
+    assert_eq!(data.context(), Some("https://host/$metadata#items/$entity"));
+    assert_eq!(data.etag(), Some("W/\"3\""));
+    let annotations: Vec<&str> = data.annotations().map(|(k, _)| k).collect();
+    assert_eq!(annotations, ["@odata.context", "@odata.etag", "@ns.term"]);
+    let properties: Vec<&str> = data.properties().map(|(k, _)| k).collect();
+    assert_eq!(properties, ["startDateTime@ns.precision", "newProperty", "newProperty@ns.term"]);
+    let encoded = serde_json::to_string(&item).expect("encode");
+    assert!(encoded.starts_with(r#"{"@odata.context":"#), "control information first: {encoded}");
+}
+
+#[test]
+fn unknown_data_of_a_derived_type_goes_to_its_base() {
+    let session: Session = decode(json!({"id": "s", "isTest": true, "brandNew": [1], "@odata.etag": "e"}));
+    let data = session.additional_data().expect("through the base");
+    assert_eq!(data.property("brandNew"), Some(&json!([1])));
+    assert_eq!(data.etag(), Some("e"));
+    assert!(std::ptr::eq(data, &session.entity.additional_data));
+    assert_eq!(session.is_test, Some(true));
+}
+
+#[test]
+fn a_type_without_additional_data_skips_what_it_does_not_know() {
+    let strict: Strict = decode(json!({"@odata.type": "#test.strict", "note": "n", "other": {"a": [1]}, "@x.y": 1}));
+    assert_eq!(strict.note.as_deref(), Some("n"));
+    assert_eq!(serde_json::to_string(&strict).expect("encode"), r#"{"note":"n"}"#);
+}
+
+#[test]
+fn navigation_properties_tell_not_expanded_from_expanded_and_empty() {
+    let not_expanded: Item = decode(json!({"id": "1"}));
+    assert!(!not_expanded.children.is_expanded() && not_expanded.children.get().is_none());
+    assert_eq!(not_expanded.children.iter().count(), 0);
+
+    let empty: Item = decode(json!({"id": "1", "children": []}));
+    assert!(empty.children.is_expanded());
+    assert_eq!(empty.children.get().map(Vec::len), Some(0));
+
+    let null_owner: Item = decode(json!({"id": "1", "owner": null}));
+    assert!(null_owner.owner.is_expanded() && null_owner.owner.is_null());
+
+    let nested: Item = decode(json!({"id": "1", "children": [{"id": "2", "owner": {"id": "1"}}]}));
+    let child = &nested.children.get().expect("expanded")[0];
+    assert_eq!(child.owner.get().and_then(|o| o.id.as_deref()), Some("1"));
+
+    for item in [&not_expanded, &empty, &null_owner, &nested] {
+        let again: Item = decode(serde_json::to_value(item).expect("encode"));
+        assert_eq!(&again, item);
+    }
+}
+
+#[test]
+fn navigation_control_information_is_typed_and_kept_without_the_value() {
+    let text = r#"{
+        "id": "1",
+        "children@odata.context": "https://host/$metadata#items('1')/children",
+        "children@odata.count": 12,
+        "children@ns.term": "t",
+        "children": [{"id": "2"}],
+        "children@odata.nextLink": "https://host/items('1')/children?$skiptoken=2",
+        "owner@odata.context": "https://host/$metadata#items('1')/owner/$entity"
+    }"#;
+    let item: Item = assert_round_trip(text);
+    assert_eq!(item.children.count, Some(12));
+    let as_string: Item = decode(json!({"children@odata.count": "12"}));
+    assert_eq!(as_string.children.count, Some(12), "a count sent as a string (SAP CAP does)");
+    assert_eq!(item.children.next_link.as_deref(), Some("https://host/items('1')/children?$skiptoken=2"));
+    assert_eq!(item.children.context.as_deref(), Some("https://host/$metadata#items('1')/children"));
+    assert_eq!(item.children.annotations, [("ns.term".to_owned(), json!("t"))]);
+    assert!(!item.owner.is_expanded());
+    assert!(item.owner.context.is_some(), "annotation of a navigation property that is absent");
+    assert!(item.additional_data.is_empty());
+}
+
+#[test]
+fn open_types_keep_dynamic_properties() {
+    let identity: odata_graph::Identity =
+        assert_round_trip(r#"{"id": "821809f5", "displayName": "Abbie Wilkins", "tenantId": "dc368399"}"#);
+    assert_eq!(identity.additional_data.property("tenantId"), Some(&json!("dc368399")));
+    assert!(<odata_graph::Identity as odata_core::ODataType>::TYPE_INFO.is_open);
+}
+
+#[test]
+fn decode_errors_name_the_json_path_and_the_odata_type() {
+    let mut page: Value = serde_json::from_str(&odata_tests::example("callrecords-callrecord-list-sessions-2.json")).unwrap();
+    page["value"][0]["segments"][0]["media"][0]["streams"][1]["wasMediaBypassed"] = json!("yes");
+    let message = serde_json::from_str::<Page<Session>>(&page.to_string()).unwrap_err().to_string();
+    assert!(
+        message.starts_with(
+            "$.value[0].segments[0].media[0].streams[1].wasMediaBypassed: invalid type: string \"yes\", expected Edm.Boolean (microsoft.graph.callRecords.mediaStream) at line 1 column "
+        ),
+        "{message}"
+    );
+
+    let message = error::<Session>(r#"{"id": "s", "caller": 5}"#);
+    assert_eq!(
+        message,
+        "$.caller: invalid type: integer `5`, expected an object of type microsoft.graph.callRecords.endpoint (microsoft.graph.callRecords.session) at line 1 column 24"
+    );
+    let message = error::<Session>(r#"{"modalities": ["audio", 7.5]}"#);
+    assert!(message.starts_with("$.modalities[1]: invalid type: floating point `7.5`, expected a member of enum microsoft.graph.callRecords.modality (microsoft.graph.callRecords.session)"), "{message}");
+    let message = error::<Session>("[1]");
+    assert!(message.starts_with("invalid type: sequence, expected an object of type microsoft.graph.callRecords.session"), "{message}");
+}
+
+#[test]
+fn errors_in_values_kept_as_unknown_name_their_member() {
+    let deep = format!("{{\"id\": \"1\", \"odd name\": {}{}}}", "[".repeat(200), "]".repeat(200));
+    let message = error::<Item>(&deep);
+    assert!(message.starts_with("$['odd name']: recursion limit exceeded (test.item)"), "{message}");
+}
+
+#[test]
+fn a_property_sent_twice_is_an_error_not_a_silent_overwrite() {
+    let message = error::<Item>(r#"{"id": "1", "tags": ["a"], "tags": null}"#);
+    assert!(message.starts_with("$.tags: the property appears twice in one object (test.item)"), "{message}");
+    let message = error::<Item>(r#"{"children": [], "children": []}"#);
+    assert!(message.starts_with("$.children: the property appears twice"), "{message}");
+}
+
+#[test]
+fn pages_read_both_spellings_of_control_information_and_keep_the_rest() {
+    let page: Page<Detail> = decode(json!({
+        "@context": "https://host/$metadata#details",
+        "@count": "2",
+        "@ns.term": 1,
+        "value": [{"note": "a"}, {"note": "b"}],
+        "@nextLink": "details?$skiptoken=2",
+        "stray": true
+    }));
+    assert_eq!(page.context.as_deref(), Some("https://host/$metadata#details"));
+    assert_eq!((page.count, page.len(), page.has_next()), (Some(2), 2, true));
+    assert_eq!(page.additional_data.annotation("@ns.term"), Some(&json!(1)));
+    assert_eq!(page.additional_data.property("stray"), Some(&json!(true)));
+    let encoded = serde_json::to_value(&page).expect("encode");
+    json_equivalent(
+        &json!({
+            "@odata.context": "https://host/$metadata#details",
+            "@odata.count": 2,
+            "@ns.term": 1,
+            "value": [{"note": "a"}, {"note": "b"}],
+            "@odata.nextLink": "details?$skiptoken=2",
+            "stray": true
+        }),
+        &encoded,
+    )
+    .expect("written in the OData 4.0 spelling");
+
+    let message = error::<Page<Detail>>(r#"{"value": [{"note": "a"}, {"note": 1}]}"#);
+    assert!(message.starts_with("$.value[1].note: invalid type: integer `1`, expected Edm.String (test.detail)"), "{message}");
+    let message = error::<Page<Detail>>(r#"{"@odata.count": -3, "value": []}"#);
+    assert!(message.starts_with("$.@odata.count: expected a count (a non-negative Edm.Int64), found number -3"), "{message}");
+    let empty: Page<Detail> = decode(json!({}));
+    assert!(empty.is_empty() && !empty.has_next());
+}
+
+#[test]
+fn collections_of_nullable_items_keep_nulls_and_others_refuse_them() {
+    #[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+    #[odata(type = "test.lists")]
+    struct Lists {
+        maybe: Option<Vec<Option<i32>>>,
+        strict: Option<Vec<i32>>,
+    }
+    let lists: Lists = assert_round_trip(r#"{"maybe": [1, null, 3]}"#);
+    assert_eq!(lists.maybe, Some(vec![Some(1), None, Some(3)]));
+    let message = error::<Lists>(r#"{"strict": [1, null]}"#);
+    assert!(message.starts_with("$.strict[1]: invalid type: null, expected Edm.Int32 (test.lists)"), "{message}");
+}
