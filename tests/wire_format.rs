@@ -124,12 +124,16 @@ fn type_annotations_are_read_in_every_spelling_and_written_back_as_sent() {
 
 #[test]
 fn a_type_annotation_after_the_properties_is_kept_and_written_first() {
-    let item: Item = decode(json!({"id": "1", "detail": {"note": "n", "@odata.type": "#test.detail"}, "@odata.type": "#test.item"}));
+    let item: Item =
+        decode(json!({"id": "1", "detail": {"note": "n", "@odata.type": "#test.detail"}, "@odata.type": "#test.item"}));
     assert_eq!(item.additional_data.type_annotation().map(|a| a.type_name()), Some("test.item"));
     let detail = item.detail.as_ref().expect("detail");
     assert_eq!(detail.additional_data.type_annotation().map(|a| a.value()), Some("#test.detail"));
     let text = serde_json::to_string(&item).expect("encode");
-    assert!(text.starts_with(r##"{"@odata.type":"#test.item","id":"1","detail":{"@odata.type":"#test.detail""##), "{text}");
+    assert!(
+        text.starts_with(r##"{"@odata.type":"#test.item","id":"1","detail":{"@odata.type":"#test.detail""##),
+        "{text}"
+    );
 }
 
 #[test]
@@ -143,10 +147,12 @@ fn an_annotation_naming_another_type_is_kept_too() {
 #[test]
 fn the_same_type_annotation_twice_is_accepted_and_two_different_ones_are_an_error() {
     let same: Detail = decode(json!({"@odata.type": "#test.detail", "note": "n"}));
-    let twice: Detail = serde_json::from_str(r##"{"@odata.type": "#test.detail", "@type": "test.detail", "note": "n"}"##)
-        .expect("the same type, spelled twice");
+    let twice: Detail =
+        serde_json::from_str(r##"{"@odata.type": "#test.detail", "@type": "test.detail", "note": "n"}"##)
+            .expect("the same type, spelled twice");
     assert_eq!(twice.note, same.note);
-    let message = error::<Item>(r##"{"id": "1", "detail": {"@odata.type": "#test.detail", "@odata.type": "#test.other"}}"##);
+    let message =
+        error::<Item>(r##"{"id": "1", "detail": {"@odata.type": "#test.detail", "@odata.type": "#test.other"}}"##);
     assert!(
         message.starts_with(
             r##"$.detail.@odata.type: conflicting type annotations "#test.detail" and "#test.other" (test.detail)"##
@@ -252,7 +258,8 @@ fn open_types_keep_dynamic_properties() {
 
 #[test]
 fn decode_errors_name_the_json_path_and_the_odata_type() {
-    let mut page: Value = serde_json::from_str(&odata_tests::example("callrecords-callrecord-list-sessions-2.json")).unwrap();
+    let mut page: Value =
+        serde_json::from_str(&odata_tests::example("callrecords-callrecord-list-sessions-2.json")).unwrap();
     page["value"][0]["segments"][0]["media"][0]["streams"][1]["wasMediaBypassed"] = json!("yes");
     let message = serde_json::from_str::<Page<Session>>(&page.to_string()).unwrap_err().to_string();
     assert!(
@@ -270,7 +277,10 @@ fn decode_errors_name_the_json_path_and_the_odata_type() {
     let message = error::<Session>(r#"{"modalities": ["audio", 7.5]}"#);
     assert!(message.starts_with("$.modalities[1]: invalid type: floating point `7.5`, expected a member of enum microsoft.graph.callRecords.modality (microsoft.graph.callRecords.session)"), "{message}");
     let message = error::<Session>("[1]");
-    assert!(message.starts_with("invalid type: sequence, expected an object of type microsoft.graph.callRecords.session"), "{message}");
+    assert!(
+        message.starts_with("invalid type: sequence, expected an object of type microsoft.graph.callRecords.session"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -317,9 +327,15 @@ fn pages_read_both_spellings_of_control_information_and_keep_the_rest() {
     .expect("written in the OData 4.0 spelling");
 
     let message = error::<Page<Detail>>(r#"{"value": [{"note": "a"}, {"note": 1}]}"#);
-    assert!(message.starts_with("$.value[1].note: invalid type: integer `1`, expected Edm.String (test.detail)"), "{message}");
+    assert!(
+        message.starts_with("$.value[1].note: invalid type: integer `1`, expected Edm.String (test.detail)"),
+        "{message}"
+    );
     let message = error::<Page<Detail>>(r#"{"@odata.count": -3, "value": []}"#);
-    assert!(message.starts_with("$.@odata.count: expected a count (a non-negative Edm.Int64), found number -3"), "{message}");
+    assert!(
+        message.starts_with("$.@odata.count: expected a count (a non-negative Edm.Int64), found number -3"),
+        "{message}"
+    );
     let empty: Page<Detail> = decode(json!({}));
     assert!(empty.is_empty() && !empty.has_next());
 }
