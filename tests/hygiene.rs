@@ -1,1 +1,57 @@
-//! placeholder
+//! Generated code names everything by absolute path: shadowing prelude names next to the derive,
+//! under `#![deny(warnings)]`, changes nothing.
+#![deny(warnings)]
+#![allow(non_camel_case_types, dead_code)]
+
+struct Option;
+struct Some;
+struct None;
+struct Result;
+struct Ok;
+struct Err;
+struct String;
+struct Vec;
+struct Box;
+trait Default {}
+trait Deref {}
+trait Serialize {}
+trait Deserialize {}
+mod serde {}
+mod core {}
+mod std {}
+mod _odata {}
+
+#[derive(odata_core::ODataEntity, Debug, PartialEq)]
+#[odata(type = "hygiene.base", key_property = "id", abstract)]
+struct Base {
+    id: ::core::option::Option<::std::string::String>,
+    additional_data: odata_core::AdditionalData,
+}
+
+#[derive(odata_core::ODataEntity, Debug, PartialEq)]
+#[odata(type = "hygiene.thing", base_type = "hygiene.base")]
+struct Thing {
+    #[odata(base)]
+    base: Base,
+    names: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    kind: ::core::option::Option<Kind>,
+    #[odata(navigation)]
+    parts: odata_core::Navigation<::std::vec::Vec<Thing>>,
+}
+
+#[derive(odata_core::ODataEnum, Debug, PartialEq)]
+#[odata(type = "hygiene.kind")]
+enum Kind {
+    Small,
+    Other(::std::string::String),
+}
+
+#[test]
+fn derived_code_ignores_shadowed_names() {
+    let thing: Thing =
+        serde_json::from_str(r#"{"id": "1", "names": ["a"], "kind": "big", "parts": [{"id": "2"}]}"#).expect("decode");
+    assert_eq!(thing.kind, ::core::option::Option::Some(Kind::Other("big".into())));
+    assert_eq!(thing.parts.iter().count(), 1);
+    let text = serde_json::to_string(&thing).expect("encode");
+    assert_eq!(text, r#"{"id":"1","names":["a"],"kind":"big","parts":[{"id":"2"}]}"#);
+}

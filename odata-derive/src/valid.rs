@@ -296,7 +296,9 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
     }
 
     check_wire_names(fields, &out, errors);
-    let keys = keys(attrs, kind, &mut out, base.is_some(), errors);
+    // Inheritance that failed validation still counts here: its error already says what to fix.
+    let inherits = attrs.base_type.is_some() || !base_fields.is_empty();
+    let keys = keys(attrs, kind, &mut out, inherits, errors);
     Some(StructParts { base, keys, fields: out })
 }
 

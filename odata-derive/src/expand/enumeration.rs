@@ -52,7 +52,7 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     };
 
     quote! {
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
+        #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
         const _: () = {
             use #krate as _odata;
 

@@ -26,7 +26,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
         _ => quote!(ODataComplex),
     };
     quote! {
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
+        #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
         const _: () = {
             use #krate as _odata;
 
@@ -211,25 +211,32 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 }
             }
             Role::AdditionalData => empty.push(quote!(#field_ident: _odata::__private::Default::default())),
-            Role::Property { wire_name, .. } => {
+            Role::Property { wire_name, inner, .. } => {
+                // Spanned at the field type, so a missing `EdmType` is reported there.
+                let span = inner.span();
                 empty.push(quote!(#field_ident: _odata::__private::None));
                 index_arms.push(quote!(#wire_name => _odata::__private::Some(#own)));
                 name_arms.push(quote!(#own => #wire_name));
-                visit_arms.push(quote!(#own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map)));
-                serialize
-                    .push(quote!(_odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident)?;));
+                visit_arms.push(quote_spanned!(span=>
+                    #own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map)
+                ));
+                serialize.push(quote_spanned!(span=>
+                    _odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident)?;
+                ));
                 own += 1;
             }
-            Role::Navigation { wire_name, .. } => {
+            Role::Navigation { wire_name, target, .. } => {
+                let span = target.span();
                 empty.push(quote!(#field_ident: _odata::__private::Default::default()));
                 index_arms.push(quote!(#wire_name => _odata::__private::Some(#own)));
                 name_arms.push(quote!(#own => #wire_name));
-                visit_arms
-                    .push(quote!(#own => _odata::__private::visit_navigation(&mut self.#field_ident, __odata_map)));
+                visit_arms.push(quote_spanned!(span=>
+                    #own => _odata::__private::visit_navigation(&mut self.#field_ident, __odata_map)
+                ));
                 control_arms.push(quote!(#own => _odata::__private::Some(&mut self.#field_ident)));
-                serialize.push(
-                    quote!(_odata::__private::serialize_navigation(__odata_map, #wire_name, &self.#field_ident)?;),
-                );
+                serialize.push(quote_spanned!(span=>
+                    _odata::__private::serialize_navigation(__odata_map, #wire_name, &self.#field_ident)?;
+                ));
                 own += 1;
             }
         }

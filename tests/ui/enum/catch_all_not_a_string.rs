@@ -1,0 +1,10 @@
+use odata_core::ODataEnum;
+
+#[derive(ODataEnum)]
+#[odata(type = "microsoft.graph.callRecords.modality")]
+pub enum Modality {
+    Audio,
+    Other(u32),
+}
+
+fn main() {}
