@@ -95,7 +95,7 @@ pub struct Member {
 }
 
 pub enum Model {
-    Struct(StructModel),
+    Struct(Box<StructModel>),
     Enum(EnumModel),
 }
 
@@ -117,7 +117,7 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
         }),
         Kind::Entity | Kind::Complex => structure(&attrs, kind, &mut errors).zip(container).map(
             |(StructParts { base, keys, fields }, container)| {
-                Model::Struct(StructModel {
+                Model::Struct(Box::new(StructModel {
                     container,
                     kind,
                     base,
@@ -125,7 +125,7 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
                     is_open: attrs.open_type.is_present(),
                     keys,
                     fields,
-                })
+                }))
             },
         ),
     };
@@ -175,15 +175,18 @@ fn container(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             ));
         }
     }
-    if kind == Kind::Enum {
-        if let Some(base) = &attrs.base_type {
-            errors.push(error_at(base.span(), "`#[odata(base_type = ...)]` does not apply to `#[derive(ODataEnum)]`; enumeration types have no base type; remove it"));
-        }
+    if kind == Kind::Enum
+        && let Some(base) = &attrs.base_type
+    {
+        errors.push(error_at(
+            base.span(),
+            "`#[odata(base_type = ...)]` does not apply to `#[derive(ODataEnum)]`; enumeration types have no base type; remove it",
+        ));
     }
-    if let Some(base) = &attrs.base_type {
-        if case::split_qualified_name(base).is_none() {
-            errors.push(error_at(base.span(), malformed_name("base_type", base, "microsoft.graph.entity")));
-        }
+    if let Some(base) = &attrs.base_type
+        && case::split_qualified_name(base).is_none()
+    {
+        errors.push(error_at(base.span(), malformed_name("base_type", base, "microsoft.graph.entity")));
     }
     let Some(type_name) = &attrs.type_name else {
         errors.push(error_at(

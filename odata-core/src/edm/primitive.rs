@@ -132,7 +132,7 @@ fn out_of_range<E: de::Error>(found: Unexpected<'_>, edm: &str) -> E {
 /// An integral `f64` (`5.0`, `1e3`) as `i64`; anything else is an error.
 fn integral_float<E: de::Error>(v: f64, edm: &str) -> Result<i64, E> {
     // 2^63 is exactly representable; the cast is exact inside the checked range.
-    if v.fract() == 0.0 && v >= -9_223_372_036_854_775_808.0 && v < 9_223_372_036_854_775_808.0 {
+    if v.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v) {
         Ok(v as i64)
     } else {
         Err(E::invalid_type(Unexpected::Float(v), &edm))

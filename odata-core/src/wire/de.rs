@@ -136,18 +136,17 @@ where
     A: MapAccess<'de>,
 {
     let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
-    if let Some(at) = name.find('@').filter(|&at| at > 0) {
-        // `segments@odata.nextLink`: control information of a navigation property.
-        if let Some(index) = T::__odata_field_index(&name[..at]) {
-            if let Some(control) = value.__odata_navigation_control(index) {
-                let annotation: Value = map.next_value().inspect_err(fail)?;
-                return control.set_annotation(&name[at + 1..], annotation).map_err(|message| {
-                    let error = de::Error::custom(message);
-                    fail(&error);
-                    error
-                });
-            }
-        }
+    // `segments@odata.nextLink`: control information of a navigation property.
+    if let Some(at) = name.find('@').filter(|&at| at > 0)
+        && let Some(index) = T::__odata_field_index(&name[..at])
+        && let Some(control) = value.__odata_navigation_control(index)
+    {
+        let annotation: Value = map.next_value().inspect_err(fail)?;
+        return control.set_annotation(&name[at + 1..], annotation).map_err(|message| {
+            let error = de::Error::custom(message);
+            fail(&error);
+            error
+        });
     }
     match value.additional_data_mut() {
         Some(data) => {

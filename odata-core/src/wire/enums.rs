@@ -53,10 +53,11 @@ pub(crate) fn parse_member<E: ODataEnum>(text: &str) -> Result<E, String> {
         return Ok(member);
     }
     let digits = text.strip_prefix('-').unwrap_or(text);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(value) = text.parse::<i64>() {
-            return member_by_value(value, text);
-        }
+    if !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(value) = text.parse::<i64>()
+    {
+        return member_by_value(value, text);
     }
     E::from_unknown_member(text).ok_or_else(|| unknown_member::<E>(text))
 }
