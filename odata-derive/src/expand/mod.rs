@@ -33,3 +33,6 @@ fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStre
         Model::Enum(model) => enumeration::expand(&model),
     })
 }
+
+#[cfg(test)]
+mod snapshots;

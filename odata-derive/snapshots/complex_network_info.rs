@@ -1,0 +1,152 @@
+#[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
+const _: () = {
+    use ::odata_core as _odata;
+    #[automatically_derived]
+    impl _odata::ODataType for NetworkInfo {
+        const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.networkInfo";
+        const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
+            namespace: "microsoft.graph.callRecords",
+            name: "networkInfo",
+            qualified_name: "microsoft.graph.callRecords.networkInfo",
+            kind: _odata::TypeKind::Complex,
+            base_type: _odata::__private::None,
+            is_abstract: false,
+            is_open: true,
+            key: &[],
+            properties: &[
+                _odata::PropertyInfo {
+                    name: "relayIPAddress",
+                    rust_name: "relay_ip_address",
+                    ty: <String as _odata::EdmType>::TYPE,
+                    nullable: true,
+                },
+                _odata::PropertyInfo {
+                    name: "linkSpeed",
+                    rust_name: "link_speed",
+                    ty: <i64 as _odata::EdmType>::TYPE,
+                    nullable: true,
+                },
+            ],
+            navigation_properties: &[],
+            members: &[],
+            is_flags: false,
+        };
+    }
+    #[automatically_derived]
+    impl _odata::ODataStructured for NetworkInfo {
+        #[inline]
+        fn additional_data(&self) -> _odata::__private::Option<&_odata::AdditionalData> {
+            _odata::__private::Some(&self.additional_data)
+        }
+        #[inline]
+        fn additional_data_mut(
+            &mut self,
+        ) -> _odata::__private::Option<&mut _odata::AdditionalData> {
+            _odata::__private::Some(&mut self.additional_data)
+        }
+    }
+    #[automatically_derived]
+    impl _odata::ODataComplex for NetworkInfo {}
+    #[automatically_derived]
+    impl _odata::EdmType for NetworkInfo {
+        const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+        #[inline]
+        fn serialize_edm<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::__private::serialize_structured(self, __odata_serializer)
+        }
+        #[inline]
+        fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_structured(__odata_deserializer, false)
+        }
+    }
+    #[automatically_derived]
+    impl _odata::__private::StructuredWire for NetworkInfo {
+        fn __odata_empty() -> Self {
+            NetworkInfo {
+                relay_ip_address: _odata::__private::None,
+                link_speed: _odata::__private::None,
+                additional_data: _odata::__private::Default::default(),
+            }
+        }
+        #[inline]
+        fn __odata_field_index(__odata_name: &str) -> _odata::__private::Option<u16> {
+            match __odata_name {
+                "relayIPAddress" => _odata::__private::Some(0u16),
+                "linkSpeed" => _odata::__private::Some(1u16),
+                _ => _odata::__private::None,
+            }
+        }
+        fn __odata_field_name(__odata_index: u16) -> &'static str {
+            match __odata_index {
+                0u16 => "relayIPAddress",
+                1u16 => "linkSpeed",
+                _ => "?",
+            }
+        }
+        #[inline]
+        fn __odata_visit_field<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+            &mut self,
+            __odata_index: u16,
+            __odata_map: &mut __A,
+        ) -> _odata::__private::Result<(), __A::Error> {
+            match __odata_index {
+                0u16 => {
+                    _odata::__private::visit_property(
+                        &mut self.relay_ip_address,
+                        __odata_map,
+                    )
+                }
+                1u16 => {
+                    _odata::__private::visit_property(&mut self.link_speed, __odata_map)
+                }
+                _ => _odata::__private::visit_nothing(__odata_map),
+            }
+        }
+        fn __odata_navigation_control(
+            &mut self,
+            __odata_index: u16,
+        ) -> _odata::__private::Option<&mut dyn _odata::__private::NavigationControl> {
+            match __odata_index {
+                _ => _odata::__private::None,
+            }
+        }
+        fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(
+            &self,
+            __odata_map: &mut __M,
+        ) -> _odata::__private::Result<(), __M::Error> {
+            _odata::__private::serialize_property(
+                __odata_map,
+                "relayIPAddress",
+                &self.relay_ip_address,
+            )?;
+            _odata::__private::serialize_property(
+                __odata_map,
+                "linkSpeed",
+                &self.link_speed,
+            )?;
+            _odata::__private::Ok(())
+        }
+    }
+    #[automatically_derived]
+    impl _odata::__private::serde::Serialize for NetworkInfo {
+        fn serialize<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::__private::serialize_structured(self, __odata_serializer)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> _odata::__private::serde::Deserialize<'de> for NetworkInfo {
+        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_structured(__odata_deserializer, true)
+        }
+    }
+};

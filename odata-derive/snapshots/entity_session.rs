@@ -1,0 +1,239 @@
+#[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
+const _: () = {
+    use ::odata_core as _odata;
+    #[automatically_derived]
+    impl _odata::ODataType for Session {
+        const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.session";
+        const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
+            namespace: "microsoft.graph.callRecords",
+            name: "session",
+            qualified_name: "microsoft.graph.callRecords.session",
+            kind: _odata::TypeKind::Entity,
+            base_type: _odata::__private::Some(
+                _odata::__private::checks::entity_base::<Entity>(),
+            ),
+            is_abstract: false,
+            is_open: false,
+            key: &["id"],
+            properties: &[
+                _odata::PropertyInfo {
+                    name: "caller",
+                    rust_name: "caller",
+                    ty: <Endpoint as _odata::EdmType>::TYPE,
+                    nullable: true,
+                },
+                _odata::PropertyInfo {
+                    name: "startDateTime",
+                    rust_name: "start_date_time",
+                    ty: <DateTimeOffset as _odata::EdmType>::TYPE,
+                    nullable: false,
+                },
+                _odata::PropertyInfo {
+                    name: "modalities",
+                    rust_name: "modalities",
+                    ty: <Vec<Modality> as _odata::EdmType>::TYPE,
+                    nullable: false,
+                },
+            ],
+            navigation_properties: &[
+                _odata::NavigationPropertyInfo {
+                    name: "segments",
+                    rust_name: "segments",
+                    ty: _odata::__private::checks::navigation_target::<Vec<Segment>>(),
+                    nullable: true,
+                    contains_target: true,
+                },
+            ],
+            members: &[],
+            is_flags: false,
+        };
+    }
+    #[automatically_derived]
+    impl _odata::ODataStructured for Session {
+        #[inline]
+        fn additional_data(&self) -> _odata::__private::Option<&_odata::AdditionalData> {
+            <Entity as _odata::ODataStructured>::additional_data(&self.entity)
+        }
+        #[inline]
+        fn additional_data_mut(
+            &mut self,
+        ) -> _odata::__private::Option<&mut _odata::AdditionalData> {
+            <Entity as _odata::ODataStructured>::additional_data_mut(&mut self.entity)
+        }
+    }
+    #[automatically_derived]
+    impl _odata::ODataEntity for Session {}
+    #[automatically_derived]
+    impl _odata::EdmType for Session {
+        const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+        #[inline]
+        fn serialize_edm<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::__private::serialize_structured(self, __odata_serializer)
+        }
+        #[inline]
+        fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_structured(__odata_deserializer, false)
+        }
+    }
+    #[automatically_derived]
+    impl _odata::__private::StructuredWire for Session {
+        fn __odata_empty() -> Self {
+            Session {
+                entity: <Entity as _odata::__private::StructuredWire>::__odata_empty(),
+                caller: _odata::__private::None,
+                start_date_time: _odata::__private::None,
+                modalities: _odata::__private::None,
+                segments: _odata::__private::Default::default(),
+            }
+        }
+        #[inline]
+        fn __odata_field_index(__odata_name: &str) -> _odata::__private::Option<u16> {
+            match __odata_name {
+                "caller" => _odata::__private::Some(0u16),
+                "startDateTime" => _odata::__private::Some(1u16),
+                "modalities" => _odata::__private::Some(2u16),
+                "segments" => _odata::__private::Some(3u16),
+                _ => {
+                    match <Entity as _odata::__private::StructuredWire>::__odata_field_index(
+                        __odata_name,
+                    ) {
+                        _odata::__private::Some(__odata_index) => {
+                            _odata::__private::Some(__odata_index + 4u16)
+                        }
+                        _odata::__private::None => _odata::__private::None,
+                    }
+                }
+            }
+        }
+        fn __odata_field_name(__odata_index: u16) -> &'static str {
+            match __odata_index {
+                0u16 => "caller",
+                1u16 => "startDateTime",
+                2u16 => "modalities",
+                3u16 => "segments",
+                __odata_index => {
+                    <Entity as _odata::__private::StructuredWire>::__odata_field_name(
+                        __odata_index - 4u16,
+                    )
+                }
+            }
+        }
+        #[inline]
+        fn __odata_visit_field<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+            &mut self,
+            __odata_index: u16,
+            __odata_map: &mut __A,
+        ) -> _odata::__private::Result<(), __A::Error> {
+            match __odata_index {
+                0u16 => _odata::__private::visit_property(&mut self.caller, __odata_map),
+                1u16 => {
+                    _odata::__private::visit_property(
+                        &mut self.start_date_time,
+                        __odata_map,
+                    )
+                }
+                2u16 => {
+                    _odata::__private::visit_property(&mut self.modalities, __odata_map)
+                }
+                3u16 => {
+                    _odata::__private::visit_navigation(&mut self.segments, __odata_map)
+                }
+                __odata_index => {
+                    <Entity as _odata::__private::StructuredWire>::__odata_visit_field(
+                        &mut self.entity,
+                        __odata_index - 4u16,
+                        __odata_map,
+                    )
+                }
+            }
+        }
+        fn __odata_navigation_control(
+            &mut self,
+            __odata_index: u16,
+        ) -> _odata::__private::Option<&mut dyn _odata::__private::NavigationControl> {
+            match __odata_index {
+                3u16 => _odata::__private::Some(&mut self.segments),
+                __odata_index if __odata_index >= 4u16 => {
+                    <Entity as _odata::__private::StructuredWire>::__odata_navigation_control(
+                        &mut self.entity,
+                        __odata_index - 4u16,
+                    )
+                }
+                _ => _odata::__private::None,
+            }
+        }
+        fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(
+            &self,
+            __odata_map: &mut __M,
+        ) -> _odata::__private::Result<(), __M::Error> {
+            <Entity as _odata::__private::StructuredWire>::__odata_serialize_fields(
+                &self.entity,
+                __odata_map,
+            )?;
+            _odata::__private::serialize_property(__odata_map, "caller", &self.caller)?;
+            _odata::__private::serialize_property(
+                __odata_map,
+                "startDateTime",
+                &self.start_date_time,
+            )?;
+            _odata::__private::serialize_property(
+                __odata_map,
+                "modalities",
+                &self.modalities,
+            )?;
+            _odata::__private::serialize_navigation(
+                __odata_map,
+                "segments",
+                &self.segments,
+            )?;
+            _odata::__private::Ok(())
+        }
+    }
+    #[automatically_derived]
+    impl _odata::__private::serde::Serialize for Session {
+        fn serialize<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::__private::serialize_structured(self, __odata_serializer)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> _odata::__private::serde::Deserialize<'de> for Session {
+        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_structured(__odata_deserializer, true)
+        }
+    }
+    #[automatically_derived]
+    impl _odata::__private::Deref for Session {
+        type Target = Entity;
+        #[inline]
+        fn deref(&self) -> &Entity {
+            &self.entity
+        }
+    }
+    #[automatically_derived]
+    impl _odata::__private::DerefMut for Session {
+        #[inline]
+        fn deref_mut(&mut self) -> &mut Entity {
+            &mut self.entity
+        }
+    }
+    const _: () = ::core::assert!(
+        _odata::__private::checks::str_eq(< Entity as _odata::ODataType >
+        ::QUALIFIED_NAME, "microsoft.graph.entity"),
+        "`#[odata(base_type = \"microsoft.graph.entity\")]` does not match the type of the `#[odata(base)]` field; make them name the same OData type"
+    );
+    const _: () = ::core::assert!(
+        _odata::__private::checks::has_property(< Session as _odata::ODataType >
+        ::TYPE_INFO, "id"),
+        "`#[odata(key_property = \"id\")]` names no property of `Session` or of its base types; name a key property the docs list"
+    );
+};

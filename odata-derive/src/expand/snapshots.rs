@@ -1,0 +1,86 @@
+//! Expansion snapshots: what the derives write for one entity, one complex and one enumeration
+//! type. Refresh with `UPDATE_EXPECT=1 cargo test -p odata-derive`, then read the diff.
+
+use expect_test::expect_file;
+
+use super::derive;
+use crate::valid::Kind;
+
+fn expand(kind: Kind, input: &str) -> String {
+    let input: proc_macro2::TokenStream = input.parse().expect("valid Rust");
+    let file: syn::File = syn::parse2(derive(input, kind)).expect("the expansion parses");
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn entity_with_base_type_and_navigation() {
+    let output = expand(
+        Kind::Entity,
+        r#"
+        #[odata(type = "microsoft.graph.callRecords.session", base_type = "microsoft.graph.entity", key_property = "id")]
+        pub struct Session {
+            #[odata(base)]
+            pub entity: Entity,
+            pub caller: Option<Endpoint>,
+            #[odata(nullable = false)]
+            pub start_date_time: Option<DateTimeOffset>,
+            #[odata(nullable = false)]
+            pub modalities: Option<Vec<Modality>>,
+            #[odata(navigation, contains_target)]
+            pub segments: Navigation<Vec<Segment>>,
+        }
+        "#,
+    );
+    expect_file!["../../snapshots/entity_session.rs"].assert_eq(&output);
+}
+
+#[test]
+fn complex_type_with_additional_data_and_rename() {
+    let output = expand(
+        Kind::Complex,
+        r#"
+        #[odata(type = "microsoft.graph.callRecords.networkInfo", open_type)]
+        pub struct NetworkInfo {
+            #[odata(rename = "relayIPAddress")]
+            pub relay_ip_address: Option<String>,
+            pub link_speed: Option<i64>,
+            pub additional_data: AdditionalData,
+        }
+        "#,
+    );
+    expect_file!["../../snapshots/complex_network_info.rs"].assert_eq(&output);
+}
+
+#[test]
+fn enumeration_with_values_and_catch_all() {
+    let output = expand(
+        Kind::Enum,
+        r#"
+        #[odata(type = "microsoft.graph.callRecords.productFamily")]
+        pub enum ProductFamily {
+            Unknown,
+            Teams,
+            #[odata(value = 4)]
+            UnknownFutureValue,
+            AzureCommunicationServices,
+            Other(String),
+        }
+        "#,
+    );
+    expect_file!["../../snapshots/enum_product_family.rs"].assert_eq(&output);
+}
+
+#[test]
+fn errors_come_with_a_fallback_impl() {
+    let output = expand(
+        Kind::Complex,
+        r#"
+        #[odata(type = "failureInfo")]
+        pub struct FailureInfo {
+            pub reason: Option<String>,
+        }
+        "#,
+    );
+    assert!(output.contains("compile_error!"), "{output}");
+    assert!(output.contains("impl _odata::ODataComplex for FailureInfo"), "{output}");
+}
