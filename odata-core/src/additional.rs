@@ -1,5 +1,7 @@
 //! What a structured value carries beyond its declared properties, kept so that nothing is lost.
 
+use std::borrow::Cow;
+
 use serde::ser::SerializeMap;
 use serde_json::Value;
 
@@ -17,11 +19,27 @@ use serde_json::Value;
 /// A derived type needs no field of its own: what it does not know goes to the nearest base type
 /// that has one (for Graph, `Entity::additional_data`, reachable through `Deref`).
 /// Entries keep the order in which they were read; a key sent twice is kept twice.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// Most values carry at most a type annotation, so the entries live behind one pointer: the
+/// field costs a few words inline and nothing on the heap until something unknown arrives.
+#[derive(Debug, Clone, Default)]
 pub struct AdditionalData {
     type_annotation: Option<TypeAnnotation>,
+    entries: Option<Box<Entries>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Entries {
     annotations: Vec<(String, Value)>,
     properties: Vec<(String, Value)>,
+}
+
+impl PartialEq for AdditionalData {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_annotation == other.type_annotation
+            && self.annotation_slice() == other.annotation_slice()
+            && self.property_slice() == other.property_slice()
+    }
 }
 
 /// How the type annotation was spelled on the wire.
@@ -45,21 +63,37 @@ impl TypeAnnotationKey {
 }
 
 /// A type annotation as read: `"@odata.type": "#microsoft.graph.callRecords.participantEndpoint"`.
+///
+/// The value is borrowed from the model when it is the usual `#ns.name` (or `ns.name`) of a type
+/// the model knows, so keeping it costs no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TypeAnnotation {
     key: TypeAnnotationKey,
-    value: String,
+    value: Cow<'static, str>,
 }
 
 impl TypeAnnotation {
     /// An annotation with this key and raw value (e.g. `#microsoft.graph.identitySet`).
-    pub fn new(key: TypeAnnotationKey, value: impl Into<String>) -> Self {
+    pub fn new(key: TypeAnnotationKey, value: impl Into<Cow<'static, str>>) -> Self {
         TypeAnnotation { key, value: value.into() }
     }
 
     /// An `@odata.type` annotation naming `qualified_name` in the usual `#ns.name` form.
     pub fn for_type(qualified_name: &str) -> Self {
         TypeAnnotation::new(TypeAnnotationKey::ODataType, format!("#{qualified_name}"))
+    }
+
+    /// The annotation for raw text `value`, borrowing `canonical` (`#ns.name`) when `value` is
+    /// that text or that text without its `#`.
+    pub(crate) fn read(key: TypeAnnotationKey, value: &str, canonical: &'static str) -> Self {
+        let value = if value == canonical {
+            Cow::Borrowed(canonical)
+        } else if canonical.strip_prefix('#') == Some(value) {
+            Cow::Borrowed(&canonical[1..])
+        } else {
+            Cow::Owned(value.to_owned())
+        };
+        TypeAnnotation { key, value }
     }
 
     /// How the key was spelled.
@@ -95,7 +129,26 @@ impl AdditionalData {
 
     /// Whether nothing is kept (no type annotation, no annotations, no unknown properties).
     pub fn is_empty(&self) -> bool {
-        self.type_annotation.is_none() && self.annotations.is_empty() && self.properties.is_empty()
+        self.type_annotation.is_none() && self.annotation_slice().is_empty() && self.property_slice().is_empty()
+    }
+
+    fn annotation_slice(&self) -> &[(String, Value)] {
+        self.entries.as_deref().map_or(&[], |e| &e.annotations)
+    }
+
+    fn property_slice(&self) -> &[(String, Value)] {
+        self.entries.as_deref().map_or(&[], |e| &e.properties)
+    }
+
+    fn entries_mut(&mut self) -> &mut Entries {
+        self.entries.get_or_insert_with(Default::default)
+    }
+
+    /// Drops the entry box once it holds nothing, so that equal contents compare equal cheaply.
+    fn tidy(&mut self) {
+        if self.entries.as_deref().is_some_and(|e| e.annotations.is_empty() && e.properties.is_empty()) {
+            self.entries = None;
+        }
     }
 
     /// The type annotation (`@odata.type` / `@type`) as read.
@@ -110,12 +163,12 @@ impl AdditionalData {
 
     /// The instance annotation with this JSON name (`@odata.etag`, `@ns.term`).
     pub fn annotation(&self, name: &str) -> Option<&Value> {
-        find(&self.annotations, name)
+        find(self.annotation_slice(), name)
     }
 
     /// The instance annotations of the value, in the order read.
     pub fn annotations(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.annotations.iter().map(|(k, v)| (k.as_str(), v))
+        self.annotation_slice().iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Sets an instance annotation; `name` is its JSON name and must start with `@`
@@ -123,7 +176,7 @@ impl AdditionalData {
     pub fn insert_annotation(&mut self, name: impl Into<String>, value: Value) {
         let name = name.into();
         if name.starts_with('@') {
-            upsert(&mut self.annotations, name, value)
+            upsert(&mut self.entries_mut().annotations, name, value)
         } else {
             self.insert_property(name, value)
         }
@@ -131,27 +184,31 @@ impl AdditionalData {
 
     /// Removes an instance annotation, returning its value.
     pub fn remove_annotation(&mut self, name: &str) -> Option<Value> {
-        remove(&mut self.annotations, name)
+        let removed = remove(&mut self.entries.as_deref_mut()?.annotations, name);
+        self.tidy();
+        removed
     }
 
     /// The unknown (or dynamic) property or property annotation with this JSON name.
     pub fn property(&self, name: &str) -> Option<&Value> {
-        find(&self.properties, name)
+        find(self.property_slice(), name)
     }
 
     /// Unknown and dynamic properties and property annotations, in the order read.
     pub fn properties(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.properties.iter().map(|(k, v)| (k.as_str(), v))
+        self.property_slice().iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Sets an unknown or dynamic property (or a property annotation `prop@ns.term`).
     pub fn insert_property(&mut self, name: impl Into<String>, value: Value) {
-        upsert(&mut self.properties, name.into(), value)
+        upsert(&mut self.entries_mut().properties, name.into(), value)
     }
 
     /// Removes an unknown or dynamic property, returning its value.
     pub fn remove_property(&mut self, name: &str) -> Option<Value> {
-        remove(&mut self.properties, name)
+        let removed = remove(&mut self.entries.as_deref_mut()?.properties, name);
+        self.tidy();
+        removed
     }
 
     /// `@odata.context` (or the 4.01 `@context`).
@@ -181,7 +238,7 @@ impl AdditionalData {
 
     /// A string-valued control annotation in either spelling (`@odata.x` or `@x`).
     fn control(&self, term: &str) -> Option<&str> {
-        self.annotations.iter().find_map(|(k, v)| {
+        self.annotation_slice().iter().find_map(|(k, v)| {
             let name = k.strip_prefix('@')?;
             let name = name.strip_prefix("odata.").unwrap_or(name);
             if name == term { v.as_str() } else { None }
@@ -190,21 +247,18 @@ impl AdditionalData {
 
     /// Appends what was read, keeping duplicates: decoding must not drop anything.
     pub(crate) fn push_annotation(&mut self, name: String, value: Value) {
-        self.annotations.push((name, value));
+        self.entries_mut().annotations.push((name, value));
     }
 
     /// Appends what was read, keeping duplicates.
     pub(crate) fn push_property(&mut self, name: String, value: Value) {
-        self.properties.push((name, value));
+        self.entries_mut().properties.push((name, value));
     }
 
-    /// Writes the type annotation and the instance annotations: control information comes
-    /// before the properties, as OData JSON requires of streaming payloads.
-    pub(crate) fn serialize_head<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        if let Some(annotation) = &self.type_annotation {
-            map.serialize_entry(annotation.key.as_str(), &annotation.value)?;
-        }
-        for (name, value) in &self.annotations {
+    /// Writes the instance annotations: control information comes before the properties, as
+    /// OData JSON requires of streaming payloads. (The type annotation is the encoder's call.)
+    pub(crate) fn serialize_annotations<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for (name, value) in self.annotation_slice() {
             map.serialize_entry(name, value)?;
         }
         Ok(())
@@ -212,7 +266,7 @@ impl AdditionalData {
 
     /// Writes the unknown properties and property annotations, after the declared properties.
     pub(crate) fn serialize_tail<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (name, value) in &self.properties {
+        for (name, value) in self.property_slice() {
             map.serialize_entry(name, value)?;
         }
         Ok(())
@@ -255,6 +309,27 @@ mod tests {
         assert_eq!(data.etag(), Some("W/\"1\""));
         assert_eq!(data.context(), Some("$metadata#x"));
         assert_eq!(data.id(), None);
+    }
+
+    #[test]
+    fn canonical_annotations_borrow_from_the_model() {
+        let exact = TypeAnnotation::read(TypeAnnotationKey::ODataType, "#ns.T", "#ns.T");
+        let bare = TypeAnnotation::read(TypeAnnotationKey::Type, "ns.T", "#ns.T");
+        let other = TypeAnnotation::read(TypeAnnotationKey::ODataType, "#ns.U", "#ns.T");
+        assert!(matches!(exact.value, Cow::Borrowed("#ns.T")));
+        assert!(matches!(bare.value, Cow::Borrowed("ns.T")));
+        assert!(matches!(other.value, Cow::Owned(_)));
+        assert_eq!((bare.type_name(), other.type_name()), ("ns.T", "ns.U"));
+    }
+
+    #[test]
+    fn emptied_data_equals_fresh_data() {
+        let mut data = AdditionalData::new();
+        data.insert_annotation("@a", Value::from(1));
+        assert_ne!(data, AdditionalData::new());
+        data.remove_annotation("@a");
+        assert_eq!(data, AdditionalData::new());
+        assert!(data.entries.is_none());
     }
 
     #[test]

@@ -88,18 +88,21 @@
 mod additional;
 mod control;
 pub mod edm;
+mod encode;
 mod model;
 mod navigation;
 mod page;
+pub mod registry;
 mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
+pub use encode::{EncodeOptions, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
     EnumMemberInfo, NavigationPropertyInfo, NavigationTarget, ODataComplex, ODataEntity, ODataEnum, ODataStructured,
     ODataType, PropertyInfo, TypeInfo, TypeKind, TypeRef,
 };
-pub use navigation::Navigation;
+pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;
 
 /// The derives. Each shares its name with the trait it implements, so one `use` brings both.
@@ -110,14 +113,20 @@ pub use odata_derive::{ODataComplex, ODataEntity, ODataEnum};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::model::checks;
+    pub use crate::registry::Registration;
     pub use crate::wire::de::{
         EdmSeed, NavigationControl, StructuredWire, deserialize_structured, visit_entries, visit_navigation,
         visit_nothing, visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
-    pub use crate::wire::ser::{AsEdm, serialize_navigation, serialize_property, serialize_structured};
+    pub use crate::wire::poly::{PolymorphicWire, deserialize_polymorphic, visit_variant};
+    pub use crate::wire::ser::{
+        AsEdm, serialize_navigation, serialize_property, serialize_structured, serialize_variant,
+    };
+    pub use inventory;
     pub use serde;
 
+    pub use crate::additional::TypeAnnotation;
     pub use core::default::Default;
     pub use core::ops::{Deref, DerefMut};
     pub use core::option::Option::{self, None, Some};

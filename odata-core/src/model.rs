@@ -198,15 +198,53 @@ impl TypeInfo {
 pub mod checks {
     use super::{NavigationTarget, ODataComplex, ODataEntity, TypeInfo, TypeRef};
     use crate::EdmType;
+    use crate::wire::de::StructuredWire;
 
-    /// The base of an entity type is an entity type.
-    pub const fn entity_base<T: ODataEntity>() -> &'static TypeInfo {
+    /// The base of an entity type is an entity type (a struct, not a polymorphic enum).
+    pub const fn entity_base<T: ODataEntity + StructuredWire>() -> &'static TypeInfo {
         T::TYPE_INFO
     }
 
-    /// The base of a complex type is a complex type.
-    pub const fn complex_base<T: ODataComplex>() -> &'static TypeInfo {
+    /// The base of a complex type is a complex type (a struct, not a polymorphic enum).
+    pub const fn complex_base<T: ODataComplex + StructuredWire>() -> &'static TypeInfo {
         T::TYPE_INFO
+    }
+
+    /// A variant of a polymorphic entity enum holds an entity struct.
+    pub const fn entity_variant<T: ODataEntity + StructuredWire>() -> &'static TypeInfo {
+        T::TYPE_INFO
+    }
+
+    /// A variant of a polymorphic complex enum holds a complex struct.
+    pub const fn complex_variant<T: ODataComplex + StructuredWire>() -> &'static TypeInfo {
+        T::TYPE_INFO
+    }
+
+    /// Whether `ty` is the type named `name` or derives from it.
+    pub const fn is_or_derives_from(ty: &TypeInfo, name: &str) -> bool {
+        if str_eq(ty.qualified_name, name) {
+            return true;
+        }
+        match ty.base_type {
+            Some(base) => is_or_derives_from(base, name),
+            None => false,
+        }
+    }
+
+    /// Whether no two of `names` are equal.
+    pub const fn distinct(names: &[&str]) -> bool {
+        let mut i = 0;
+        while i < names.len() {
+            let mut j = i + 1;
+            while j < names.len() {
+                if str_eq(names[i], names[j]) {
+                    return false;
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// A navigation property leads to an entity type, or a collection of one.
@@ -261,6 +299,9 @@ pub trait ODataType {
     /// cycles (a property's [`TypeRef`] names its type without evaluating that type's table).
     const QUALIFIED_NAME: &'static str;
 
+    /// The value of an `@odata.type` annotation naming this type: `#` + qualified name.
+    const TYPE_ANNOTATION: &'static str;
+
     /// What the model knows about this type.
     const TYPE_INFO: &'static TypeInfo;
 }
@@ -271,7 +312,7 @@ pub trait ODataType {
     label = "needs `#[derive(ODataEntity)]` or `#[derive(ODataComplex)]`",
     note = "the base part of a derived type and every structured property must be an entity or complex type of the model"
 )]
-pub trait ODataStructured: ODataType + EdmType + crate::__private::StructuredWire {
+pub trait ODataStructured: ODataType + EdmType {
     /// The unknown properties and instance annotations kept for this value, if the type (or
     /// one of its base types) has an [`AdditionalData`](crate::AdditionalData) field.
     fn additional_data(&self) -> Option<&crate::AdditionalData>;

@@ -13,10 +13,18 @@ use crate::wire::NavigationControl;
 /// a navigation property is in one of three states: not expanded, expanded (for a collection,
 /// possibly empty), or, for a single entity, expanded as `null`. Its control information
 /// (`segments@odata.context`, `@odata.count`, `@odata.nextLink`, ...) is kept beside it, also when
-/// the value itself is absent.
-#[derive(Debug, Clone, PartialEq)]
+/// the value itself is absent; see [`control_info`](Navigation::control_info).
+#[derive(Debug, Clone)]
 pub struct Navigation<T> {
     expansion: Expansion<T>,
+    // Rare, so kept behind a pointer: the field stays as small as an `Option<Vec<T>>`.
+    control: Option<Box<NavigationControlInfo>>,
+}
+
+/// The control information of a navigation property: `segments@odata.context`,
+/// `segments@odata.count`, `segments@odata.nextLink`, ...
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NavigationControlInfo {
     /// `prop@odata.context`: the context URL of the expanded value.
     pub context: Option<String>,
     /// `prop@odata.count`: the total count of a collection, when `$count=true` asked for it.
@@ -28,6 +36,15 @@ pub struct Navigation<T> {
     /// Other annotations of the navigation property (`prop@ns.term`), keyed by the part after
     /// `@` (`ns.term`).
     pub annotations: Vec<(String, Value)>,
+}
+
+static NO_CONTROL: NavigationControlInfo =
+    NavigationControlInfo { context: None, count: None, next_link: None, delta_link: None, annotations: Vec::new() };
+
+impl<T: PartialEq> PartialEq for Navigation<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.expansion == other.expansion && self.control_info() == other.control_info()
+    }
 }
 
 /// The expanded value is boxed so that an entity type may navigate to itself
@@ -48,14 +65,7 @@ impl<T> Default for Navigation<T> {
 impl<T> Navigation<T> {
     /// Not expanded: the response did not include the related entities.
     pub const fn not_expanded() -> Self {
-        Navigation {
-            expansion: Expansion::NotExpanded,
-            context: None,
-            count: None,
-            next_link: None,
-            delta_link: None,
-            annotations: Vec::new(),
-        }
+        Navigation { expansion: Expansion::NotExpanded, control: None }
     }
 
     /// Expanded with this value.
@@ -122,21 +132,52 @@ impl<T> Navigation<T> {
         }
     }
 
+    /// The control information (`prop@odata.nextLink`, ...), all empty when none was sent.
+    pub fn control_info(&self) -> &NavigationControlInfo {
+        self.control.as_deref().unwrap_or(&NO_CONTROL)
+    }
+
+    /// Mutable control information, to set `@odata.nextLink` and the like before encoding.
+    pub fn control_info_mut(&mut self) -> &mut NavigationControlInfo {
+        self.control.get_or_insert_with(Default::default)
+    }
+
+    /// `prop@odata.context`.
+    pub fn context(&self) -> Option<&str> {
+        self.control_info().context.as_deref()
+    }
+
+    /// `prop@odata.count`: the total number of related entities, when `$count=true` asked for it.
+    pub fn count(&self) -> Option<i64> {
+        self.control_info().count
+    }
+
+    /// `prop@odata.nextLink`: where the rest of a partial collection can be read.
+    pub fn next_link(&self) -> Option<&str> {
+        self.control_info().next_link.as_deref()
+    }
+
+    /// `prop@odata.deltaLink`.
+    pub fn delta_link(&self) -> Option<&str> {
+        self.control_info().delta_link.as_deref()
+    }
+
     /// Writes the annotations as `name@odata.context`, ... (in the OData 4.0 spelling).
     pub(crate) fn serialize_annotations<M: SerializeMap>(&self, name: &str, map: &mut M) -> Result<(), M::Error> {
-        if let Some(context) = &self.context {
+        let Some(control) = self.control.as_deref() else { return Ok(()) };
+        if let Some(context) = &control.context {
             map.serialize_entry(&format!("{name}@odata.context"), context)?;
         }
-        if let Some(count) = self.count {
+        if let Some(count) = control.count {
             map.serialize_entry(&format!("{name}@odata.count"), &count)?;
         }
-        for (term, value) in &self.annotations {
+        for (term, value) in &control.annotations {
             map.serialize_entry(&format!("{name}@{term}"), value)?;
         }
-        if let Some(next_link) = &self.next_link {
+        if let Some(next_link) = &control.next_link {
             map.serialize_entry(&format!("{name}@odata.nextLink"), next_link)?;
         }
-        if let Some(delta_link) = &self.delta_link {
+        if let Some(delta_link) = &control.delta_link {
             map.serialize_entry(&format!("{name}@odata.deltaLink"), delta_link)?;
         }
         Ok(())
@@ -167,12 +208,13 @@ impl<T> From<T> for Navigation<T> {
 
 impl<T> NavigationControl for Navigation<T> {
     fn set_annotation(&mut self, term: &str, value: Value) -> Result<(), String> {
+        let control = self.control_info_mut();
         match ControlTerm::parse(term) {
-            Some(ControlTerm::Context) => self.context = Some(expect_string(term, value)?),
-            Some(ControlTerm::NextLink) => self.next_link = Some(expect_string(term, value)?),
-            Some(ControlTerm::DeltaLink) => self.delta_link = Some(expect_string(term, value)?),
-            Some(ControlTerm::Count) => self.count = Some(parse_count(&value)?),
-            None => self.annotations.push((term.to_owned(), value)),
+            Some(ControlTerm::Context) => control.context = Some(expect_string(term, value)?),
+            Some(ControlTerm::NextLink) => control.next_link = Some(expect_string(term, value)?),
+            Some(ControlTerm::DeltaLink) => control.delta_link = Some(expect_string(term, value)?),
+            Some(ControlTerm::Count) => control.count = Some(parse_count(&value)?),
+            None => control.annotations.push((term.to_owned(), value)),
         }
         Ok(())
     }

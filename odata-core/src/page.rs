@@ -104,7 +104,7 @@ impl<T: EdmType> Serialize for Page<T> {
         if let Some(count) = self.count {
             map.serialize_entry("@odata.count", &count)?;
         }
-        self.additional_data.serialize_head(&mut map)?;
+        self.additional_data.serialize_annotations(&mut map)?;
         map.serialize_entry("value", &AsEdm(&self.value))?;
         if let Some(next_link) = &self.next_link {
             map.serialize_entry("@odata.nextLink", next_link)?;

@@ -4,6 +4,7 @@ const _: () = {
     #[automatically_derived]
     impl _odata::ODataType for NetworkInfo {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.networkInfo";
+        const TYPE_ANNOTATION: &'static str = "#microsoft.graph.callRecords.networkInfo";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
             namespace: "microsoft.graph.callRecords",
             name: "networkInfo",
@@ -148,5 +149,8 @@ const _: () = {
         ) -> _odata::__private::Result<Self, __D::Error> {
             _odata::__private::deserialize_structured(__odata_deserializer, true)
         }
+    }
+    _odata::__private::inventory::submit! {
+        _odata::__private::Registration(< NetworkInfo as _odata::ODataType > ::TYPE_INFO)
     }
 };

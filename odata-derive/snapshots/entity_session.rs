@@ -4,6 +4,7 @@ const _: () = {
     #[automatically_derived]
     impl _odata::ODataType for Session {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.session";
+        const TYPE_ANNOTATION: &'static str = "#microsoft.graph.callRecords.session";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
             namespace: "microsoft.graph.callRecords",
             name: "session",
@@ -236,4 +237,7 @@ const _: () = {
         ::TYPE_INFO, "id"),
         "`#[odata(key_property = \"id\")]` names no property of `Session` or of its base types; name a key property the docs list"
     );
+    _odata::__private::inventory::submit! {
+        _odata::__private::Registration(< Session as _odata::ODataType > ::TYPE_INFO)
+    }
 };

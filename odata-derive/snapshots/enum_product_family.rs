@@ -4,6 +4,7 @@ const _: () = {
     #[automatically_derived]
     impl _odata::ODataType for ProductFamily {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.productFamily";
+        const TYPE_ANNOTATION: &'static str = "#microsoft.graph.callRecords.productFamily";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
             namespace: "microsoft.graph.callRecords",
             name: "productFamily",
@@ -127,5 +128,9 @@ const _: () = {
         ) -> _odata::__private::Result<Self, __D::Error> {
             _odata::__private::deserialize_enum(__odata_deserializer)
         }
+    }
+    _odata::__private::inventory::submit! {
+        _odata::__private::Registration(< ProductFamily as _odata::ODataType >
+        ::TYPE_INFO)
     }
 };

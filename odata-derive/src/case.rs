@@ -29,6 +29,28 @@ pub fn variant_to_member(variant: &str) -> String {
     }
 }
 
+/// The snake_case form of a variant name, for method names: `ParticipantEndpoint` ->
+/// `participant_endpoint`.
+pub fn variant_to_snake(variant: &str) -> String {
+    let variant = variant.strip_prefix("r#").unwrap_or(variant);
+    let chars: Vec<char> = variant.chars().collect();
+    let mut out = String::with_capacity(variant.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let after_lower = i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
+            let acronym_end =
+                i > 0 && chars[i - 1].is_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if after_lower || acronym_end {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A CSDL `SimpleIdentifier`: a letter or `_`, then letters, digits or `_`; at most 128 chars.
 pub fn is_simple_identifier(s: &str) -> bool {
     let mut chars = s.chars();
@@ -64,6 +86,14 @@ mod tests {
         assert_eq!(variant_to_member("MacOS"), "macOS");
         assert_eq!(variant_to_member("IOS"), "iOS");
         assert_eq!(variant_to_member("Frequency24GHz"), "frequency24GHz");
+    }
+
+    #[test]
+    fn variants_in_snake_case() {
+        assert_eq!(variant_to_snake("ParticipantEndpoint"), "participant_endpoint");
+        assert_eq!(variant_to_snake("Endpoint"), "endpoint");
+        assert_eq!(variant_to_snake("HTTPAgent"), "http_agent");
+        assert_eq!(variant_to_snake("UserIdentity2"), "user_identity2");
     }
 
     #[test]

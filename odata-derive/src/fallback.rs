@@ -17,6 +17,7 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
     let common = quote! {
         impl _odata::ODataType for #ident {
             const QUALIFIED_NAME: &'static str = "";
+            const TYPE_ANNOTATION: &'static str = "";
             const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
                 namespace: "", name: "", qualified_name: "",
                 kind: _odata::TypeKind::Complex, base_type: _odata::__private::None,

@@ -94,9 +94,23 @@ pub struct Member {
     pub value: i64,
 }
 
+/// A validated polymorphic holder: an enum whose variants hold the declared type (first) and
+/// types derived from it, for properties of that declared type.
+pub struct HolderModel {
+    pub container: Container,
+    pub kind: Kind,
+    pub variants: Vec<HolderVariant>,
+}
+
+pub struct HolderVariant {
+    pub ident: syn::Ident,
+    pub ty: syn::Type,
+}
+
 pub enum Model {
     Struct(Box<StructModel>),
     Enum(EnumModel),
+    Holder(HolderModel),
 }
 
 pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
@@ -115,6 +129,11 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
         Kind::Enum => enumeration(&attrs, &mut errors).zip(container).map(|((members, catch_all), container)| {
             Model::Enum(EnumModel { container, is_flags: attrs.flags.is_present(), members, catch_all })
         }),
+        Kind::Entity | Kind::Complex if matches!(attrs.data, darling::ast::Data::Enum(_)) => {
+            holder(&attrs, kind, &mut errors)
+                .zip(container)
+                .map(|(variants, container)| Model::Holder(HolderModel { container, kind, variants }))
+        }
         Kind::Entity | Kind::Complex => structure(&attrs, kind, &mut errors).zip(container).map(
             |(StructParts { base, keys, fields }, container)| {
                 Model::Struct(Box::new(StructModel {
@@ -236,13 +255,8 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             ));
             return None;
         }
-        darling::ast::Data::Enum(_) => {
-            errors.push(error_at(
-                ident.span(),
-                format!("`#[derive({derive})]` needs a struct with named fields; for an OData enumeration type use `#[derive(ODataEnum)]`"),
-            ));
-            return None;
-        }
+        // Enums are polymorphic holders, validated by `holder`.
+        darling::ast::Data::Enum(_) => return None,
     };
 
     let mut out = Vec::with_capacity(fields.len());
@@ -506,6 +520,81 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// An enum with `#[derive(ODataEntity)]` / `#[derive(ODataComplex)]`: one newtype variant per
+/// type a value may have, the declared type first. Whether each variant's type fits is checked
+/// by constant assertions in the expansion, since only the compiler knows the types' names.
+fn holder(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accumulator) -> Option<Vec<HolderVariant>> {
+    let derive = kind.derive_name();
+    let darling::ast::Data::Enum(variants) = &attrs.data else { return None };
+    let struct_keys = [
+        (attrs.base_type.as_ref().map(|b| b.span()), "base_type"),
+        // (On a complex type, `container` already reported `key_property`.)
+        (attrs.key_property.first().filter(|_| kind == Kind::Entity).map(|k| k.span()), "key_property"),
+        (attrs.open_type.is_present().then(|| attrs.open_type.span()), "open_type"),
+        (attrs.is_abstract.is_present().then(|| attrs.is_abstract.span()), "abstract"),
+    ];
+    for (span, key) in struct_keys {
+        if let Some(span) = span {
+            errors.push(error_at(
+                span,
+                format!("`#[odata({key})]` belongs on the struct of the type; an enum with `#[derive({derive})]` only lists the types a value may have; move it to the struct"),
+            ));
+        }
+    }
+    if variants.is_empty() {
+        errors.push(error_at(
+            attrs.ident.span(),
+            format!("`#[derive({derive})]` on an enum needs one variant per type a value may have, the declared type first, e.g. `Endpoint(Endpoint)`"),
+        ));
+        return None;
+    }
+    if variants.iter().all(|v| v.fields.style == darling::ast::Style::Unit) {
+        errors.push(error_at(
+            attrs.ident.span(),
+            format!("`#[derive({derive})]` on an enum of unit variants; for an OData enumeration type use `#[derive(ODataEnum)]` (an enum with `#[derive({derive})]` holds the types a value may have, e.g. `Endpoint(Endpoint)`)"),
+        ));
+        return None;
+    }
+    let mut out = Vec::with_capacity(variants.len());
+    for variant in variants {
+        let field = match (variant.fields.style, variant.fields.fields.as_slice()) {
+            (darling::ast::Style::Tuple, [field]) => field,
+            _ => {
+                errors.push(error_at(
+                    variant.ident.span(),
+                    format!("variant `{}` must hold exactly one type, as in `{0}({0})`; an enum with `#[derive({derive})]` lists the types a value may have", variant.ident),
+                ));
+                continue;
+            }
+        };
+        for (present, span, key) in [
+            (variant.rename.is_some(), variant.rename.as_ref().map(|r| r.span()), "rename"),
+            (variant.value.is_some(), variant.value.as_ref().map(|v| v.span()), "value"),
+        ] {
+            if present {
+                errors.push(error_at(
+                    span.unwrap_or(variant.ident.span()),
+                    format!("`#[odata({key})]` does not apply to a variant of a polymorphic enum; the type it holds has its own name; remove it"),
+                ));
+            }
+        }
+        // The same type written twice (an alias is caught by a constant assertion instead).
+        let written = field.ty.to_token_stream().to_string();
+        if let Some(first) = out.iter().find(|v: &&HolderVariant| v.ty.to_token_stream().to_string() == written) {
+            errors.push(error_at(
+                field.ty.span(),
+                format!(
+                    "variant `{}` holds the same type as `{}`; keep one variant per type",
+                    variant.ident, first.ident
+                ),
+            ));
+            continue;
+        }
+        out.push(HolderVariant { ident: variant.ident.clone(), ty: field.ty.clone() });
+    }
+    Some(out)
 }
 
 fn enumeration(

@@ -3,8 +3,8 @@
 //!
 //! Run with `cargo run --example session`.
 
-use odata_core::{ODataStructured, Page};
-use odata_graph::call_records::{Endpoint, Session};
+use odata_core::{ODataEnum, Page};
+use odata_graph::call_records::{AnyEndpoint, AnyUserAgent, Session};
 
 /// The response body from the Graph docs (`GET /communications/callRecords/{id}/sessions?$expand=segments`),
 /// kept verbatim; it repeats `@odata.type` inside one object, as Graph really does.
@@ -16,8 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     for session in &page {
         println!("\nsession {}", session.id.as_deref().unwrap_or("?"));
-        let modalities: Vec<&str> =
-            session.modalities.iter().flatten().map(odata_core::ODataEnum::member_name).collect();
+        let modalities: Vec<&str> = session.modalities.iter().flatten().map(ODataEnum::member_name).collect();
         println!("  modalities: {}", modalities.join(", "));
         if let (Some(start), Some(end)) = (session.start_date_time, session.end_date_time) {
             let duration = end.to_offset_date_time() - start.to_offset_date_time();
@@ -55,17 +54,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The endpoint's platform and product, from its user agent. The user agent arrives as a derived
-/// type (`clientUserAgent`), whose own properties the declared type keeps as unknown data.
-fn describe(endpoint: Option<&Endpoint>) -> String {
-    let Some(agent) = endpoint.and_then(|e| e.user_agent.as_ref()) else { return "unknown".to_owned() };
-    let extra = agent.additional_data();
-    let field = |name: &str| extra.and_then(|d| d.property(name)).and_then(|v| v.as_str()).unwrap_or("?").to_owned();
-    let kind = extra.and_then(|d| d.type_annotation()).map_or("userAgent", |a| a.type_name());
-    format!(
-        "{} on {} ({kind}: {})",
-        field("productFamily"),
-        field("platform"),
-        agent.header_value.as_deref().unwrap_or("?")
-    )
+/// Who or what the endpoint is, and the software it ran: `caller` is declared as `endpoint` and
+/// arrives as a derived type, which `@odata.type` picked.
+fn describe(endpoint: Option<&AnyEndpoint>) -> String {
+    let who = match endpoint {
+        Some(AnyEndpoint::ParticipantEndpoint(participant)) => {
+            let name = participant.name.as_deref().unwrap_or("?");
+            let cpu = participant.cpu_name.as_deref().unwrap_or("unknown CPU");
+            format!("participant on {name} ({cpu})")
+        }
+        Some(AnyEndpoint::ServiceEndpoint(_)) => "service".to_owned(),
+        Some(AnyEndpoint::Endpoint(_)) => "endpoint".to_owned(),
+        None => return "unknown".to_owned(),
+    };
+    // `Deref` reaches the part every endpoint has.
+    let agent = match endpoint.and_then(|e| e.user_agent.as_ref()) {
+        Some(AnyUserAgent::ClientUserAgent(client)) => {
+            let family = client.product_family.as_ref().map_or("?", ODataEnum::member_name);
+            let platform = client.platform.as_ref().map_or("?", ODataEnum::member_name);
+            format!("{family} on {platform}")
+        }
+        Some(AnyUserAgent::ServiceUserAgent(service)) => {
+            format!("service role {}", service.role.as_ref().map_or("?", ODataEnum::member_name))
+        }
+        Some(AnyUserAgent::UserAgent(other)) => other.header_value.clone().unwrap_or_default(),
+        None => "no user agent".to_owned(),
+    };
+    format!("{who}, {agent}")
 }

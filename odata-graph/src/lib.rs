@@ -25,12 +25,18 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+// A polymorphic enum is as large as its largest variant; boxing the variants would cost an
+// allocation per decoded value, which the decoder's allocation budget does not allow.
+#![allow(clippy::large_enum_variant)]
+
 pub mod call_records;
 mod identity;
 
 use odata_core::{AdditionalData, ODataEntity};
 
-pub use identity::{Identity, IdentitySet};
+pub use identity::{
+    AnyIdentity, AnyIdentitySet, CommunicationsIdentitySet, EndpointType, Identity, IdentitySet, UserIdentity,
+};
 
 /// The base of every Graph entity type (`microsoft.graph.entity`): it holds the `id` key, and, for
 /// every derived type, the unknown properties and instance annotations (`@odata.etag`, ...).

@@ -12,7 +12,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde_json::Value;
 
 use super::path;
-use crate::additional::{TypeAnnotation, TypeAnnotationKey, type_name_of};
+use super::poly::check_hierarchy;
+use crate::additional::{TypeAnnotation, TypeAnnotationKey};
 use crate::navigation::Navigation;
 use crate::{EdmType, NavigationTarget, ODataStructured};
 
@@ -21,6 +22,11 @@ use crate::{EdmType, NavigationTarget, ODataStructured};
 /// Field indexes are flat across the inheritance chain: a type's own properties and navigation
 /// properties come first, then its base part's indexes shifted by that count.
 #[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the struct of an entity or complex type",
+    label = "a base part must be a struct with `#[derive(ODataEntity)]` or `#[derive(ODataComplex)]`",
+    note = "a polymorphic enum (one variant per derived type) can hold a property's value, but not a base part or another enum's variant"
+)]
 pub trait StructuredWire: Sized {
     /// A value with every property absent.
     fn __odata_empty() -> Self;
@@ -53,7 +59,7 @@ pub trait NavigationControl {
 /// turns a failure's recorded path into the error message.
 pub fn deserialize_structured<'de, T, D>(deserializer: D, root: bool) -> Result<T, D::Error>
 where
-    T: ODataStructured,
+    T: ODataStructured + StructuredWire,
     D: Deserializer<'de>,
 {
     deserializer.deserialize_map(StructuredVisitor::<T> { root, marker: PhantomData })
@@ -64,7 +70,7 @@ struct StructuredVisitor<T> {
     marker: PhantomData<T>,
 }
 
-impl<'de, T: ODataStructured> Visitor<'de> for StructuredVisitor<T> {
+impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -86,7 +92,7 @@ impl<'de, T: ODataStructured> Visitor<'de> for StructuredVisitor<T> {
 /// reads the type annotation first and then continues here.
 pub fn visit_entries<'de, T, A>(value: &mut T, map: &mut A) -> Result<(), A::Error>
 where
-    T: ODataStructured,
+    T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
     while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
@@ -106,33 +112,34 @@ where
 
 fn read_type_annotation<'de, T, A>(value: &mut T, key: TypeAnnotationKey, map: &mut A) -> Result<(), A::Error>
 where
-    T: ODataStructured,
+    T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    let raw: String = map.next_value_seed(TypeNameSeed).inspect_err(|error| {
-        path::property(error, key.as_str(), T::QUALIFIED_NAME);
-    })?;
-    let Some(data) = value.additional_data_mut() else { return Ok(()) };
-    match data.type_annotation() {
-        // Graph repeats `@odata.type` inside one object; the same type twice is harmless.
-        Some(seen) if type_name_of(seen.value()) == type_name_of(&raw) => Ok(()),
-        Some(seen) => {
-            let error =
-                de::Error::custom(format_args!("conflicting type annotations {:?} and {:?}", seen.value(), raw));
-            path::property(&error, key.as_str(), T::QUALIFIED_NAME);
-            Err(error)
-        }
-        None => {
-            data.set_type_annotation(Some(TypeAnnotation::new(key, raw)));
-            Ok(())
-        }
-    }
+    let fail = |error: &A::Error| path::property(error, key.as_str(), T::QUALIFIED_NAME);
+    let annotation =
+        map.next_value_seed(TypeAnnotationSeed { key, canonical: T::TYPE_ANNOTATION }).inspect_err(fail)?;
+    let result = match value.additional_data_mut() {
+        Some(data) => match data.type_annotation() {
+            // Graph repeats `@odata.type` inside one object; the same type twice is harmless.
+            Some(seen) if seen.type_name() == annotation.type_name() => Ok(()),
+            Some(seen) => Err(format!("conflicting type annotations {:?} and {:?}", seen.value(), annotation.value())),
+            None => check_hierarchy(annotation.type_name(), T::TYPE_INFO)
+                .map(|()| data.set_type_annotation(Some(annotation))),
+        },
+        // The type keeps no unknown data: its author chose to drop the annotation too.
+        None => check_hierarchy(annotation.type_name(), T::TYPE_INFO),
+    };
+    result.map_err(|message| {
+        let error = de::Error::custom(message);
+        fail(&error);
+        error
+    })
 }
 
 /// An annotation (`@...`, `prop@...`) or a property the model does not declare.
 fn read_other<'de, T, A>(value: &mut T, name: String, map: &mut A) -> Result<(), A::Error>
 where
-    T: ODataStructured,
+    T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
     let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
@@ -208,29 +215,29 @@ fn classify_other(name: &str) -> Option<Key> {
     }
 }
 
-struct TypeNameSeed;
+/// Reads a type annotation's value, borrowing the model's text when it names `canonical`.
+pub(crate) struct TypeAnnotationSeed {
+    pub(crate) key: TypeAnnotationKey,
+    pub(crate) canonical: &'static str,
+}
 
-impl<'de> DeserializeSeed<'de> for TypeNameSeed {
-    type Value = String;
+impl<'de> DeserializeSeed<'de> for TypeAnnotationSeed {
+    type Value = TypeAnnotation;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TypeAnnotation, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for TypeNameSeed {
-    type Value = String;
+impl<'de> Visitor<'de> for TypeAnnotationSeed {
+    type Value = TypeAnnotation;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a type name such as \"#namespace.type\"")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TypeAnnotation, E> {
+        Ok(TypeAnnotation::read(self.key, v, self.canonical))
     }
 }
 

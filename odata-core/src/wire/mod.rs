@@ -6,6 +6,7 @@
 pub(crate) mod de;
 pub(crate) mod enums;
 pub(crate) mod path;
+pub(crate) mod poly;
 pub(crate) mod ser;
 
 pub(crate) use de::{EdmSeed, NavigationControl};

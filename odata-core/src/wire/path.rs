@@ -129,6 +129,11 @@ impl Display for QuotedName<'_> {
     }
 }
 
+/// `message` without the ` at line L column C` that serde_json appends.
+pub(crate) fn without_position(message: &str) -> &str {
+    strip_position(message)
+}
+
 /// serde_json appends ` at line L column C` to its messages, and adds the position again to the
 /// error we build at the root; keep only the outer one.
 fn strip_position(message: &str) -> &str {

@@ -13,6 +13,7 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     let name = &model.container.name;
     let qualified = &model.container.qualified_name;
     let is_flags = model.is_flags;
+    let annotation = format!("#{qualified}");
 
     let infos = model.members.iter().map(|m| {
         let (name, value) = (&m.name, m.value);
@@ -59,6 +60,7 @@ pub fn expand(model: &EnumModel) -> TokenStream {
             #[automatically_derived]
             impl _odata::ODataType for #ident {
                 const QUALIFIED_NAME: &'static str = #qualified;
+                const TYPE_ANNOTATION: &'static str = #annotation;
                 const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
                     namespace: #namespace,
                     name: #name,
@@ -147,6 +149,10 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                 ) -> _odata::__private::Result<Self, __D::Error> {
                     _odata::__private::deserialize_enum(__odata_deserializer)
                 }
+            }
+
+            _odata::__private::inventory::submit! {
+                _odata::__private::Registration(<#ident as _odata::ODataType>::TYPE_INFO)
             }
         };
     }

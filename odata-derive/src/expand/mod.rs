@@ -1,6 +1,7 @@
 //! Code generation from a validated model. Nothing here fails: errors were found in `valid.rs`.
 
 mod enumeration;
+mod polymorphic;
 mod structured;
 
 use darling::FromDeriveInput;
@@ -31,6 +32,7 @@ fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStre
     Ok(match valid::validate(attrs, kind)? {
         Model::Struct(model) => structured::expand(&model),
         Model::Enum(model) => enumeration::expand(&model),
+        Model::Holder(model) => polymorphic::expand(&model),
     })
 }
 

@@ -79,6 +79,10 @@ pub fn expand(model: &StructModel) -> TokenStream {
 
             #base
             #checks
+
+            _odata::__private::inventory::submit! {
+                _odata::__private::Registration(<#ident as _odata::ODataType>::TYPE_INFO)
+            }
         };
     }
 }
@@ -88,6 +92,7 @@ fn type_info(model: &StructModel) -> TokenStream {
     let namespace = &model.container.namespace;
     let name = &model.container.name;
     let qualified = &model.container.qualified_name;
+    let annotation = format!("#{qualified}");
     let kind = match model.kind {
         Kind::Entity => quote!(Entity),
         _ => quote!(Complex),
@@ -138,6 +143,7 @@ fn type_info(model: &StructModel) -> TokenStream {
         #[automatically_derived]
         impl _odata::ODataType for #ident {
             const QUALIFIED_NAME: &'static str = #qualified;
+            const TYPE_ANNOTATION: &'static str = #annotation;
             const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
                 namespace: #namespace,
                 name: #name,

@@ -10,9 +10,24 @@ use super::{ClientPlatform, ProductFamily, ServiceRole, UserFeedbackRating};
 #[odata(type = "microsoft.graph.callRecords.endpoint")]
 pub struct Endpoint {
     /// User-agent reported by this endpoint.
-    pub user_agent: Option<UserAgent>,
+    pub user_agent: Option<AnyUserAgent>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: AdditionalData,
+}
+
+/// A `microsoft.graph.callRecords.endpoint` value of any type derived from it: what a session's or
+/// segment's `caller` and `callee` hold.
+///
+/// `@odata.type` decides the variant; `Deref` reaches the common `endpoint` part (`user_agent`).
+#[derive(ODataComplex, Debug, Clone, PartialEq)]
+#[odata(type = "microsoft.graph.callRecords.endpoint")]
+pub enum AnyEndpoint {
+    /// `endpoint` itself (or a type derived from it that the model does not know).
+    Endpoint(Endpoint),
+    /// `participantEndpoint`: a user or user-like entity.
+    ParticipantEndpoint(ParticipantEndpoint),
+    /// `serviceEndpoint`: a calling media server or other service entity.
+    ServiceEndpoint(ServiceEndpoint),
 }
 
 /// Represents an participant endpoint in a call. The endpoint represents a user or user-like
@@ -29,9 +44,9 @@ pub struct ParticipantEndpoint {
     #[deprecated(
         note = "This property is deprecated and will be removed in a future version. Use associatedIdentity instead."
     )]
-    pub identity: Option<crate::IdentitySet>,
+    pub identity: Option<crate::AnyIdentitySet>,
     /// Identity associated with the endpoint.
-    pub associated_identity: Option<crate::Identity>,
+    pub associated_identity: Option<crate::AnyIdentity>,
     /// CPU number of cores used by the media endpoint.
     pub cpu_cores_count: Option<i32>,
     /// CPU name used by the media endpoint.
@@ -63,6 +78,21 @@ pub struct UserAgent {
     pub header_value: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: AdditionalData,
+}
+
+/// A `microsoft.graph.callRecords.userAgent` value (an abstract type) of any type derived from it.
+///
+/// A value without `@odata.type`, or of a derived type the model does not know, is a `UserAgent`
+/// that keeps the type name and the extra properties.
+#[derive(ODataComplex, Debug, Clone, PartialEq)]
+#[odata(type = "microsoft.graph.callRecords.userAgent")]
+pub enum AnyUserAgent {
+    /// `userAgent` itself (abstract: only for values of types the model does not know).
+    UserAgent(UserAgent),
+    /// `clientUserAgent`: a client application.
+    ClientUserAgent(ClientUserAgent),
+    /// `serviceUserAgent`: a service.
+    ServiceUserAgent(ServiceUserAgent),
 }
 
 /// Represents a client user agent of an endpoint in a call. Inherits from the userAgent type.

@@ -8,15 +8,17 @@
 mod endpoint;
 mod enums;
 mod media;
+mod participant;
 mod session;
 
 pub use endpoint::{
-    ClientUserAgent, Endpoint, FeedbackTokenSet, ParticipantEndpoint, ServiceEndpoint, ServiceUserAgent, UserAgent,
-    UserFeedback, UserIdentity,
+    AnyEndpoint, AnyUserAgent, ClientUserAgent, Endpoint, FeedbackTokenSet, ParticipantEndpoint, ServiceEndpoint,
+    ServiceUserAgent, UserAgent, UserFeedback, UserIdentity,
 };
 pub use enums::{
     AudioCodec, ClientPlatform, FailureStage, MediaStreamDirection, Modality, NetworkConnectionType,
     NetworkTransportProtocol, ProductFamily, ServiceRole, UserFeedbackRating, VideoCodec, WifiBand, WifiRadioType,
 };
 pub use media::{DeviceInfo, Media, MediaStream, NetworkInfo, TraceRouteHop};
+pub use participant::{AdministrativeUnitInfo, AnyParticipantBase, Organizer, Participant, ParticipantBase};
 pub use session::{FailureInfo, Segment, Session};

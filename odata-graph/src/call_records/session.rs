@@ -2,7 +2,7 @@
 
 use odata_core::{AdditionalData, DateTimeOffset, Navigation, ODataComplex, ODataEntity};
 
-use super::{Endpoint, FailureStage, Media, Modality};
+use super::{AnyEndpoint, FailureStage, Media, Modality};
 
 /// Represents a User-User communication or a User-Meeting communication in the case of a Conference
 /// call.
@@ -13,9 +13,9 @@ pub struct Session {
     #[odata(base)]
     pub entity: crate::Entity,
     /// Endpoint that initiated the session.
-    pub caller: Option<Endpoint>,
+    pub caller: Option<AnyEndpoint>,
     /// Endpoint that answered the session.
-    pub callee: Option<Endpoint>,
+    pub callee: Option<AnyEndpoint>,
     /// Failure information associated with the session if the session failed.
     pub failure_info: Option<FailureInfo>,
     /// List of modalities present in the session. Possible values are: `unknown`, `audio`, `video`,
@@ -50,9 +50,9 @@ pub struct Segment {
     #[odata(base)]
     pub entity: crate::Entity,
     /// Endpoint that initiated this segment.
-    pub caller: Option<Endpoint>,
+    pub caller: Option<AnyEndpoint>,
     /// Endpoint that answered this segment.
-    pub callee: Option<Endpoint>,
+    pub callee: Option<AnyEndpoint>,
     /// Failure information associated with the segment if it failed.
     pub failure_info: Option<FailureInfo>,
     /// Media associated with this segment.

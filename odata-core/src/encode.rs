@@ -1,0 +1,49 @@
+//! Options for encoding, in effect for the duration of a call.
+//!
+//! serde gives a `Serialize` impl no context, so the options travel in a thread-local that
+//! [`with_encode_options`] sets and restores; encoding reads it once per entity or complex value.
+
+use std::cell::Cell;
+
+use serde::Serialize;
+
+/// How values are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EncodeOptions {
+    /// Write `@odata.type` on every entity and complex value, not only where the value's type
+    /// differs from the declared type (some services want it on every value of a request).
+    pub always_write_type: bool,
+}
+
+thread_local! {
+    static OPTIONS: Cell<EncodeOptions> = const { Cell::new(EncodeOptions { always_write_type: false }) };
+}
+
+/// Runs `encode` with `options` in effect (on this thread), then restores the previous ones,
+/// also if `encode` panics.
+pub fn with_encode_options<R>(options: EncodeOptions, encode: impl FnOnce() -> R) -> R {
+    struct Restore(Option<EncodeOptions>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(previous) = self.0 {
+                let _ = OPTIONS.try_with(|cell| cell.set(previous));
+            }
+        }
+    }
+    let _restore = Restore(OPTIONS.try_with(|cell| cell.replace(options)).ok());
+    encode()
+}
+
+/// Encodes `value` as a JSON string with `options` in effect.
+pub fn to_string_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> serde_json::Result<String> {
+    with_encode_options(options, || serde_json::to_string(value))
+}
+
+/// Encodes `value` as JSON bytes with `options` in effect.
+pub fn to_vec_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> serde_json::Result<Vec<u8>> {
+    with_encode_options(options, || serde_json::to_vec(value))
+}
+
+pub(crate) fn always_write_type() -> bool {
+    OPTIONS.try_with(|cell| cell.get().always_write_type).unwrap_or(false)
+}

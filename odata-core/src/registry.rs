@@ -1,0 +1,33 @@
+//! Every OData type the program derives, by qualified name.
+//!
+//! Decoding needs it only on a cold path: to tell a type annotation that names a type of the
+//! model (which must then fit the declared type) from one that names a type the model does not
+//! know (a derived type added to the service later, kept as data). Each derive registers its
+//! type at link time through `inventory`, since no crate can otherwise list the types that other
+//! crates derive; the map is built on the first lookup.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::TypeInfo;
+
+/// One registered type. The derives submit these; there is no need to write one by hand.
+#[doc(hidden)]
+pub struct Registration(pub &'static TypeInfo);
+
+inventory::collect!(Registration);
+
+fn by_name() -> &'static HashMap<&'static str, &'static TypeInfo> {
+    static MAP: OnceLock<HashMap<&'static str, &'static TypeInfo>> = OnceLock::new();
+    MAP.get_or_init(|| inventory::iter::<Registration>.into_iter().map(|r| (r.0.qualified_name, r.0)).collect())
+}
+
+/// The type of the model with this qualified name (`microsoft.graph.callRecords.session`).
+pub fn find_type(qualified_name: &str) -> Option<&'static TypeInfo> {
+    by_name().get(qualified_name).copied()
+}
+
+/// Every type of the model, in no particular order.
+pub fn all_types() -> impl Iterator<Item = &'static TypeInfo> {
+    by_name().values().copied()
+}

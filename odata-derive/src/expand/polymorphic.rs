@@ -1,0 +1,270 @@
+//! `#[derive(ODataEntity)]` / `#[derive(ODataComplex)]` on an enum: a polymorphic holder for
+//! properties of a type that has derived types.
+//!
+//! ```ignore
+//! #[derive(ODataComplex)]
+//! #[odata(type = "microsoft.graph.callRecords.endpoint")]
+//! pub enum AnyEndpoint {
+//!     Endpoint(Endpoint),                       // the declared type itself, first
+//!     ParticipantEndpoint(ParticipantEndpoint), // types derived from it, at any depth
+//!     ServiceEndpoint(ServiceEndpoint),
+//! }
+//! ```
+//!
+//! The holder is the declared type for the model (its `TYPE_INFO`), derefs to the declared
+//! type's struct, and decodes by `@odata.type` (see `odata_core`'s `wire/poly.rs`). Constant
+//! assertions check that each variant's type fits the hierarchy.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::case;
+use crate::valid::{HolderModel, Kind};
+
+pub fn expand(model: &HolderModel) -> TokenStream {
+    let krate = &model.container.krate;
+    let ident = &model.container.ident;
+    let qualified = &model.container.qualified_name;
+    let annotation = format!("#{qualified}");
+    let (marker, variant_check) = match model.kind {
+        Kind::Entity => (quote!(ODataEntity), quote!(entity_variant)),
+        _ => (quote!(ODataComplex), quote!(complex_variant)),
+    };
+    let base = &model.variants[0];
+    let base_ty = &base.ty;
+    let base_info = {
+        let span = base_ty.span();
+        quote_spanned!(span=> _odata::__private::checks::#variant_check::<#base_ty>())
+    };
+    let variant_idents: Vec<&syn::Ident> = model.variants.iter().map(|v| &v.ident).collect();
+    let variant_types: Vec<&syn::Type> = model.variants.iter().map(|v| &v.ty).collect();
+    let indexes: Vec<u16> = (0..model.variants.len()).map(|i| i as u16).collect();
+    let rest_idents = &variant_idents[1..];
+    let rest_types = &variant_types[1..];
+    let rest_indexes = &indexes[1..];
+    let base_ident = &base.ident;
+
+    let accessors = model.variants.iter().map(|v| {
+        let (variant, ty) = (&v.ident, &v.ty);
+        let name = format_ident!("as_{}", case::variant_to_snake(&variant.to_string()));
+        let doc = format!("The value, if it is a `{variant}`.");
+        quote! {
+            #[doc = #doc]
+            #[inline]
+            pub fn #name(&self) -> _odata::__private::Option<&#ty> {
+                match self {
+                    #ident::#variant(__odata_value) => _odata::__private::Some(__odata_value),
+                    #[allow(unreachable_patterns)]
+                    _ => _odata::__private::None,
+                }
+            }
+        }
+    });
+    let checks = checks(model, qualified, &variant_check);
+    // Each arm is spanned at its variant's type: a type outside the hierarchy fails to deref to
+    // the declared type, and that error belongs next to the constant assertion that explains it.
+    let deref_arms = model.variants.iter().map(|v| {
+        let (variant, span) = (&v.ident, v.ty.span());
+        quote_spanned!(span=> #ident::#variant(__odata_value) => __odata_value)
+    });
+    let deref_mut_arms = deref_arms.clone();
+
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
+        const _: () = {
+            use #krate as _odata;
+
+            #[automatically_derived]
+            impl _odata::ODataType for #ident {
+                const QUALIFIED_NAME: &'static str = #qualified;
+                const TYPE_ANNOTATION: &'static str = #annotation;
+                const TYPE_INFO: &'static _odata::TypeInfo = #base_info;
+            }
+
+            #[automatically_derived]
+            impl _odata::ODataStructured for #ident {
+                #[inline]
+                fn additional_data(&self) -> _odata::__private::Option<&_odata::AdditionalData> {
+                    match self {
+                        #(#ident::#variant_idents(__odata_value) => _odata::ODataStructured::additional_data(__odata_value),)*
+                    }
+                }
+
+                #[inline]
+                fn additional_data_mut(&mut self) -> _odata::__private::Option<&mut _odata::AdditionalData> {
+                    match self {
+                        #(#ident::#variant_idents(__odata_value) => _odata::ODataStructured::additional_data_mut(__odata_value),)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl _odata::#marker for #ident {}
+
+            #[automatically_derived]
+            impl _odata::EdmType for #ident {
+                const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+
+                #[inline]
+                fn serialize_edm<__S: _odata::__private::serde::Serializer>(
+                    &self,
+                    __odata_serializer: __S,
+                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                    match self {
+                        #(#ident::#variant_idents(__odata_value) => _odata::__private::serialize_variant(__odata_value, __odata_serializer, #qualified),)*
+                    }
+                }
+
+                #[inline]
+                fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+                    __odata_deserializer: __D,
+                ) -> _odata::__private::Result<Self, __D::Error> {
+                    _odata::__private::deserialize_polymorphic(__odata_deserializer, false)
+                }
+            }
+
+            #[automatically_derived]
+            impl _odata::__private::PolymorphicWire for #ident {
+                fn __odata_variant(__odata_name: &str) -> _odata::__private::Option<u16> {
+                    #(if __odata_name == <#variant_types as _odata::ODataType>::QUALIFIED_NAME {
+                        return _odata::__private::Some(#indexes);
+                    })*
+                    _odata::__private::None
+                }
+
+                fn __odata_variant_annotation(__odata_index: u16) -> &'static str {
+                    match __odata_index {
+                        #(#rest_indexes => <#rest_types as _odata::ODataType>::TYPE_ANNOTATION,)*
+                        _ => <#base_ty as _odata::ODataType>::TYPE_ANNOTATION,
+                    }
+                }
+
+                #[inline]
+                fn __odata_visit_variant<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+                    __odata_index: u16,
+                    __odata_annotation: _odata::__private::Option<_odata::__private::TypeAnnotation>,
+                    __odata_map: &mut __A,
+                ) -> _odata::__private::Result<Self, __A::Error> {
+                    match __odata_index {
+                        #(#rest_indexes => _odata::__private::visit_variant::<#rest_types, __A>(__odata_annotation, __odata_map).map(#ident::#rest_idents),)*
+                        _ => _odata::__private::visit_variant::<#base_ty, __A>(__odata_annotation, __odata_map).map(#ident::#base_ident),
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl _odata::__private::serde::Serialize for #ident {
+                fn serialize<__S: _odata::__private::serde::Serializer>(
+                    &self,
+                    __odata_serializer: __S,
+                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                    _odata::EdmType::serialize_edm(self, __odata_serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+                    __odata_deserializer: __D,
+                ) -> _odata::__private::Result<Self, __D::Error> {
+                    _odata::__private::deserialize_polymorphic(__odata_deserializer, true)
+                }
+            }
+
+            /// Every variant derives from the declared type, so the common part is one `Deref` away.
+            #[automatically_derived]
+            impl _odata::__private::Deref for #ident {
+                type Target = #base_ty;
+
+                #[inline]
+                fn deref(&self) -> &#base_ty {
+                    match self {
+                        #(#deref_arms,)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl _odata::__private::DerefMut for #ident {
+                #[inline]
+                fn deref_mut(&mut self) -> &mut #base_ty {
+                    match self {
+                        #(#deref_mut_arms,)*
+                    }
+                }
+            }
+
+            #(
+                #[automatically_derived]
+                impl ::core::convert::From<#variant_types> for #ident {
+                    #[inline]
+                    fn from(__odata_value: #variant_types) -> Self {
+                        #ident::#variant_idents(__odata_value)
+                    }
+                }
+            )*
+
+            #[automatically_derived]
+            impl #ident {
+                #(#accessors)*
+
+                /// The type of the value held (the declared type for a value of a type the model
+                /// does not know; its name is then in the kept type annotation).
+                pub fn instance_type(&self) -> &'static _odata::TypeInfo {
+                    match self {
+                        #(#ident::#variant_idents(_) => <#variant_types as _odata::ODataType>::TYPE_INFO,)*
+                    }
+                }
+            }
+
+            #checks
+        };
+    }
+}
+
+/// The first variant holds the declared type; the others hold types derived from it, each once.
+fn checks(model: &HolderModel, qualified: &str, variant_check: &TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    // Every variant holds a struct of the enum's kind (entity or complex).
+    for variant in &model.variants[1..] {
+        let ty = &variant.ty;
+        out.push(quote_spanned! {ty.span()=>
+            const _: &'static _odata::TypeInfo = _odata::__private::checks::#variant_check::<#ty>();
+        });
+    }
+    let base = &model.variants[0];
+    let base_ty = &base.ty;
+    out.push(assertion(
+        base_ty.span(),
+        quote!(_odata::__private::checks::str_eq(<#base_ty as _odata::ODataType>::QUALIFIED_NAME, #qualified)),
+        &format!(
+            "the first variant `{}` must hold the declared type `{qualified}` itself; it keeps values of that type and of derived types the model does not know",
+            base.ident
+        ),
+    ));
+    for variant in &model.variants[1..] {
+        let ty = &variant.ty;
+        out.push(assertion(
+            ty.span(),
+            quote!(_odata::__private::checks::is_or_derives_from(<#ty as _odata::ODataType>::TYPE_INFO, #qualified)),
+            &format!(
+                "variant `{}` holds a type that does not derive from `{qualified}`; a variant holds the declared type or a type whose `base_type` chain leads to it",
+                variant.ident
+            ),
+        ));
+    }
+    let types = model.variants.iter().map(|v| &v.ty);
+    out.push(assertion(
+        model.container.ident.span(),
+        quote!(_odata::__private::checks::distinct(&[#(<#types as _odata::ODataType>::QUALIFIED_NAME),*])),
+        "two variants hold the same OData type; keep one variant per type",
+    ));
+    quote!(#(#out)*)
+}
+
+fn assertion(span: Span, condition: TokenStream, message: &str) -> TokenStream {
+    quote_spanned! {span=>
+        const _: () = ::core::assert!(#condition, #message);
+    }
+}
