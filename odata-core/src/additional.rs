@@ -1,9 +1,12 @@
 //! What a structured value carries beyond its declared properties, kept so that nothing is lost.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use serde::ser::SerializeMap;
 use serde_json::Value;
+
+use crate::ODataType;
 
 /// The unknown properties and instance annotations of an entity or complex value.
 ///
@@ -20,25 +23,60 @@ use serde_json::Value;
 /// that has one (for Graph, `Entity::additional_data`, reachable through `Deref`).
 /// Entries keep the order in which they were read; a key sent twice is kept twice.
 ///
-/// Most values carry at most a type annotation, so the entries live behind one pointer: the
-/// field costs a few words inline and nothing on the heap until something unknown arrives.
-#[derive(Debug, Clone, Default)]
+/// The field is two words inline and costs nothing on the heap for the common cases: nothing
+/// kept, or only the usual `"@odata.type": "#ns.name"` of the value's own type (which points at a
+/// per-type constant). Anything else lives behind one pointer.
+#[derive(Clone, Default)]
 pub struct AdditionalData {
-    type_annotation: Option<TypeAnnotation>,
-    entries: Option<Box<Entries>>,
+    repr: Repr,
+}
+
+#[derive(Clone, Default)]
+enum Repr {
+    #[default]
+    Empty,
+    /// A per-type constant holding only the canonical type annotation.
+    Shared(&'static Inner),
+    Owned(Box<Inner>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Entries {
+struct Inner {
+    type_annotation: Option<TypeAnnotation>,
     annotations: Vec<(String, Value)>,
     properties: Vec<(String, Value)>,
 }
 
+static EMPTY: Inner = Inner { type_annotation: None, annotations: Vec::new(), properties: Vec::new() };
+
+/// The constant for "only `@odata.type: #<T's name>`", one per type.
+fn canonical<T: ODataType>() -> &'static Inner {
+    const {
+        &Inner {
+            type_annotation: Some(TypeAnnotation {
+                key: TypeAnnotationKey::ODataType,
+                value: Cow::Borrowed(T::TYPE_ANNOTATION),
+            }),
+            annotations: Vec::new(),
+            properties: Vec::new(),
+        }
+    }
+}
+
 impl PartialEq for AdditionalData {
     fn eq(&self, other: &Self) -> bool {
-        self.type_annotation == other.type_annotation
-            && self.annotation_slice() == other.annotation_slice()
-            && self.property_slice() == other.property_slice()
+        self.inner() == other.inner()
+    }
+}
+
+impl fmt::Debug for AdditionalData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = self.inner();
+        f.debug_struct("AdditionalData")
+            .field("type_annotation", &inner.type_annotation)
+            .field("annotations", &inner.annotations)
+            .field("properties", &inner.properties)
+            .finish()
     }
 }
 
@@ -111,6 +149,12 @@ impl TypeAnnotation {
     pub fn type_name(&self) -> &str {
         type_name_of(&self.value)
     }
+
+    /// Whether the annotation names the type with this `#ns.name` and qualified name (cheaply
+    /// when it borrows that type's own text).
+    pub(crate) fn names(&self, annotation: &'static str, qualified_name: &str) -> bool {
+        std::ptr::eq(self.value.as_ref(), annotation) || self.type_name() == qualified_name
+    }
 }
 
 /// The qualified name in a type annotation value: `#ns.name`, `ns.name` or `<url>#ns.name`.
@@ -127,48 +171,69 @@ impl AdditionalData {
         Self::default()
     }
 
+    fn inner(&self) -> &Inner {
+        match &self.repr {
+            Repr::Empty => &EMPTY,
+            Repr::Shared(inner) => inner,
+            Repr::Owned(inner) => inner,
+        }
+    }
+
+    /// Copy on write: the shared constants are never changed.
+    fn inner_mut(&mut self) -> &mut Inner {
+        if !matches!(self.repr, Repr::Owned(_)) {
+            self.repr = Repr::Owned(Box::new(self.inner().clone()));
+        }
+        match &mut self.repr {
+            Repr::Owned(inner) => inner,
+            // Just made owned above.
+            Repr::Empty | Repr::Shared(_) => unreachable!("the representation was made owned"),
+        }
+    }
+
+    /// Back to the inline representation once nothing is kept.
+    fn tidy(&mut self) {
+        if *self.inner() == EMPTY {
+            self.repr = Repr::Empty;
+        }
+    }
+
     /// Whether nothing is kept (no type annotation, no annotations, no unknown properties).
     pub fn is_empty(&self) -> bool {
-        self.type_annotation.is_none() && self.annotation_slice().is_empty() && self.property_slice().is_empty()
-    }
-
-    fn annotation_slice(&self) -> &[(String, Value)] {
-        self.entries.as_deref().map_or(&[], |e| &e.annotations)
-    }
-
-    fn property_slice(&self) -> &[(String, Value)] {
-        self.entries.as_deref().map_or(&[], |e| &e.properties)
-    }
-
-    fn entries_mut(&mut self) -> &mut Entries {
-        self.entries.get_or_insert_with(Default::default)
-    }
-
-    /// Drops the entry box once it holds nothing, so that equal contents compare equal cheaply.
-    fn tidy(&mut self) {
-        if self.entries.as_deref().is_some_and(|e| e.annotations.is_empty() && e.properties.is_empty()) {
-            self.entries = None;
-        }
+        matches!(self.repr, Repr::Empty) || *self.inner() == EMPTY
     }
 
     /// The type annotation (`@odata.type` / `@type`) as read.
     pub fn type_annotation(&self) -> Option<&TypeAnnotation> {
-        self.type_annotation.as_ref()
+        self.inner().type_annotation.as_ref()
     }
 
     /// Sets or clears the type annotation written back on encoding.
     pub fn set_type_annotation(&mut self, annotation: Option<TypeAnnotation>) {
-        self.type_annotation = annotation;
+        self.inner_mut().type_annotation = annotation;
+        self.tidy();
+    }
+
+    /// Keeps a type annotation read for a value of type `T`, without allocating when it is the
+    /// usual `"@odata.type": "#<T's name>"` and nothing else is kept.
+    pub(crate) fn keep_type_annotation<T: ODataType>(&mut self, annotation: TypeAnnotation) {
+        let is_canonical =
+            annotation.key == TypeAnnotationKey::ODataType && annotation.value.as_ref() == T::TYPE_ANNOTATION;
+        if is_canonical && matches!(self.repr, Repr::Empty) {
+            self.repr = Repr::Shared(canonical::<T>());
+        } else {
+            self.inner_mut().type_annotation = Some(annotation);
+        }
     }
 
     /// The instance annotation with this JSON name (`@odata.etag`, `@ns.term`).
     pub fn annotation(&self, name: &str) -> Option<&Value> {
-        find(self.annotation_slice(), name)
+        find(&self.inner().annotations, name)
     }
 
     /// The instance annotations of the value, in the order read.
     pub fn annotations(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.annotation_slice().iter().map(|(k, v)| (k.as_str(), v))
+        self.inner().annotations.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Sets an instance annotation; `name` is its JSON name and must start with `@`
@@ -176,7 +241,7 @@ impl AdditionalData {
     pub fn insert_annotation(&mut self, name: impl Into<String>, value: Value) {
         let name = name.into();
         if name.starts_with('@') {
-            upsert(&mut self.entries_mut().annotations, name, value)
+            upsert(&mut self.inner_mut().annotations, name, value)
         } else {
             self.insert_property(name, value)
         }
@@ -184,29 +249,31 @@ impl AdditionalData {
 
     /// Removes an instance annotation, returning its value.
     pub fn remove_annotation(&mut self, name: &str) -> Option<Value> {
-        let removed = remove(&mut self.entries.as_deref_mut()?.annotations, name);
+        self.annotation(name)?;
+        let removed = remove(&mut self.inner_mut().annotations, name);
         self.tidy();
         removed
     }
 
     /// The unknown (or dynamic) property or property annotation with this JSON name.
     pub fn property(&self, name: &str) -> Option<&Value> {
-        find(self.property_slice(), name)
+        find(&self.inner().properties, name)
     }
 
     /// Unknown and dynamic properties and property annotations, in the order read.
     pub fn properties(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.property_slice().iter().map(|(k, v)| (k.as_str(), v))
+        self.inner().properties.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Sets an unknown or dynamic property (or a property annotation `prop@ns.term`).
     pub fn insert_property(&mut self, name: impl Into<String>, value: Value) {
-        upsert(&mut self.entries_mut().properties, name.into(), value)
+        upsert(&mut self.inner_mut().properties, name.into(), value)
     }
 
     /// Removes an unknown or dynamic property, returning its value.
     pub fn remove_property(&mut self, name: &str) -> Option<Value> {
-        let removed = remove(&mut self.entries.as_deref_mut()?.properties, name);
+        self.property(name)?;
+        let removed = remove(&mut self.inner_mut().properties, name);
         self.tidy();
         removed
     }
@@ -238,7 +305,7 @@ impl AdditionalData {
 
     /// A string-valued control annotation in either spelling (`@odata.x` or `@x`).
     fn control(&self, term: &str) -> Option<&str> {
-        self.annotation_slice().iter().find_map(|(k, v)| {
+        self.inner().annotations.iter().find_map(|(k, v)| {
             let name = k.strip_prefix('@')?;
             let name = name.strip_prefix("odata.").unwrap_or(name);
             if name == term { v.as_str() } else { None }
@@ -247,30 +314,41 @@ impl AdditionalData {
 
     /// Appends what was read, keeping duplicates: decoding must not drop anything.
     pub(crate) fn push_annotation(&mut self, name: String, value: Value) {
-        self.entries_mut().annotations.push((name, value));
+        push(&mut self.inner_mut().annotations, name, value);
     }
 
     /// Appends what was read, keeping duplicates.
     pub(crate) fn push_property(&mut self, name: String, value: Value) {
-        self.entries_mut().properties.push((name, value));
+        push(&mut self.inner_mut().properties, name, value);
     }
 
     /// Writes the instance annotations: control information comes before the properties, as
     /// OData JSON requires of streaming payloads. (The type annotation is the encoder's call.)
+    #[inline(never)]
     pub(crate) fn serialize_annotations<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (name, value) in self.annotation_slice() {
+        for (name, value) in &self.inner().annotations {
             map.serialize_entry(name, value)?;
         }
         Ok(())
     }
 
     /// Writes the unknown properties and property annotations, after the declared properties.
+    #[inline(never)]
     pub(crate) fn serialize_tail<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (name, value) in self.property_slice() {
+        for (name, value) in &self.inner().properties {
             map.serialize_entry(name, value)?;
         }
         Ok(())
     }
+}
+
+/// One unknown member per value is the common case (`tenantId` on an identity): start with
+/// room for one, then double as usual.
+fn push(entries: &mut Vec<(String, Value)>, name: String, value: Value) {
+    if entries.capacity() == 0 {
+        entries.reserve_exact(1);
+    }
+    entries.push((name, value));
 }
 
 fn find<'a>(entries: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
@@ -329,7 +407,47 @@ mod tests {
         assert_ne!(data, AdditionalData::new());
         data.remove_annotation("@a");
         assert_eq!(data, AdditionalData::new());
-        assert!(data.entries.is_none());
+        assert!(matches!(data.repr, Repr::Empty));
+    }
+
+    struct Thing;
+    impl ODataType for Thing {
+        const QUALIFIED_NAME: &'static str = "ns.thing";
+        const TYPE_ANNOTATION: &'static str = "#ns.thing";
+        const TYPE_INFO: &'static crate::TypeInfo = &crate::TypeInfo {
+            namespace: "ns",
+            name: "thing",
+            qualified_name: "ns.thing",
+            kind: crate::TypeKind::Complex,
+            base_type: None,
+            is_abstract: false,
+            is_open: false,
+            key: &[],
+            properties: &[],
+            navigation_properties: &[],
+            members: &[],
+            is_flags: false,
+        };
+    }
+
+    #[test]
+    fn a_canonical_annotation_is_shared_and_copied_on_write() {
+        let mut data = AdditionalData::new();
+        data.keep_type_annotation::<Thing>(TypeAnnotation::read(
+            TypeAnnotationKey::ODataType,
+            "#ns.thing",
+            "#ns.thing",
+        ));
+        assert!(matches!(data.repr, Repr::Shared(_)));
+        assert_eq!(data.type_annotation().map(TypeAnnotation::value), Some("#ns.thing"));
+        let copy = data.clone();
+        data.insert_property("x", Value::from(1));
+        assert!(matches!(data.repr, Repr::Owned(_)));
+        assert_eq!(data.type_annotation().map(TypeAnnotation::value), Some("#ns.thing"));
+        assert_eq!(copy.property("x"), None, "the shared constant did not change");
+        let mut other = AdditionalData::new();
+        other.keep_type_annotation::<Thing>(TypeAnnotation::read(TypeAnnotationKey::Type, "ns.thing", "#ns.thing"));
+        assert!(matches!(other.repr, Repr::Owned(_)), "another spelling is kept as read");
     }
 
     #[test]

@@ -119,12 +119,15 @@ pub mod __private {
         visit_nothing, visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
-    pub use crate::wire::poly::{PolymorphicWire, deserialize_polymorphic, visit_variant};
+    pub use crate::wire::poly::{
+        PolymorphicWire, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
+    };
     pub use crate::wire::ser::{
         AsEdm, serialize_navigation, serialize_property, serialize_structured, serialize_variant,
     };
     pub use inventory;
     pub use serde;
+    pub use serde_json::value::RawValue;
 
     pub use crate::additional::TypeAnnotation;
     pub use core::default::Default;

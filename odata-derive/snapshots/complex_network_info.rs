@@ -132,6 +132,15 @@ const _: () = {
             )?;
             _odata::__private::Ok(())
         }
+        fn __odata_swap_ancestor(
+            &mut self,
+            __odata_part: &mut dyn ::core::any::Any,
+        ) -> bool {
+            {
+                let _ = __odata_part;
+                false
+            }
+        }
     }
     #[automatically_derived]
     impl _odata::__private::serde::Serialize for NetworkInfo {

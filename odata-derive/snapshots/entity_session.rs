@@ -194,6 +194,23 @@ const _: () = {
             )?;
             _odata::__private::Ok(())
         }
+        fn __odata_swap_ancestor(
+            &mut self,
+            __odata_part: &mut dyn ::core::any::Any,
+        ) -> bool {
+            match __odata_part.downcast_mut::<Entity>() {
+                _odata::__private::Some(__odata_ancestor) => {
+                    ::core::mem::swap(&mut self.entity, __odata_ancestor);
+                    true
+                }
+                _odata::__private::None => {
+                    <Entity as _odata::__private::StructuredWire>::__odata_swap_ancestor(
+                        &mut self.entity,
+                        __odata_part,
+                    )
+                }
+            }
+        }
     }
     #[automatically_derived]
     impl _odata::__private::serde::Serialize for Session {

@@ -104,7 +104,10 @@ pub struct HolderModel {
 
 pub struct HolderVariant {
     pub ident: syn::Ident,
+    /// The type held (inside the `Box` when boxed).
     pub ty: syn::Type,
+    /// `Variant(Box<Type>)`: a large, rare variant kept off the enum's inline size.
+    pub boxed: bool,
 }
 
 pub enum Model {
@@ -592,7 +595,11 @@ fn holder(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accum
             ));
             continue;
         }
-        out.push(HolderVariant { ident: variant.ident.clone(), ty: field.ty.clone() });
+        let (ty, boxed) = match generic_argument(&field.ty, "Box") {
+            Some(inner) => (inner.clone(), true),
+            None => (field.ty.clone(), false),
+        };
+        out.push(HolderVariant { ident: variant.ident.clone(), ty, boxed });
     }
     Some(out)
 }

@@ -35,16 +35,17 @@ pub struct UserIdentity {
 /// A `microsoft.graph.identity` value of any type derived from it that this model knows.
 ///
 /// `@odata.type` decides the variant; a value without one, or of a derived type the model does not
-/// know, is an `Identity` that keeps the type name and the extra properties.
+/// know, is an `Identity` that keeps the type name and the extra properties. The derived types
+/// are boxed: call records mostly carry plain identities, which then stay small.
 #[derive(ODataComplex, Debug, Clone, PartialEq)]
 #[odata(type = "microsoft.graph.identity")]
 pub enum AnyIdentity {
     /// `microsoft.graph.identity` itself (or a type derived from it that the model does not know).
     Identity(Identity),
     /// `microsoft.graph.userIdentity`.
-    UserIdentity(UserIdentity),
+    UserIdentity(Box<UserIdentity>),
     /// `microsoft.graph.callRecords.userIdentity`.
-    CallRecordsUserIdentity(call_records::UserIdentity),
+    CallRecordsUserIdentity(Box<call_records::UserIdentity>),
 }
 
 /// A keyed collection of identities: the user, device and application involved in an action
@@ -91,14 +92,15 @@ pub struct CommunicationsIdentitySet {
     pub phone: Option<AnyIdentity>,
 }
 
-/// A `microsoft.graph.identitySet` value of any type derived from it that this model knows.
+/// A `microsoft.graph.identitySet` value of any type derived from it that this model knows. The
+/// much larger `communicationsIdentitySet` is boxed.
 #[derive(ODataComplex, Debug, Clone, PartialEq)]
 #[odata(type = "microsoft.graph.identitySet")]
 pub enum AnyIdentitySet {
     /// `microsoft.graph.identitySet` itself (or an unknown derived type).
     IdentitySet(IdentitySet),
     /// `microsoft.graph.communicationsIdentitySet`.
-    CommunicationsIdentitySet(CommunicationsIdentitySet),
+    CommunicationsIdentitySet(Box<CommunicationsIdentitySet>),
 }
 
 /// The type of endpoint a call participant uses (`microsoft.graph.endpointType`).

@@ -46,6 +46,11 @@ pub trait StructuredWire: Sized {
 
     /// Writes the declared properties that are set, base part first.
     fn __odata_serialize_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// Swaps `ancestor` with the part of this value's base chain that has its type; false when no
+    /// base part has that type. Polymorphic decoding uses it to turn a value read as the declared
+    /// type into a derived type when `@odata.type` arrives late.
+    fn __odata_swap_ancestor(&mut self, ancestor: &mut dyn core::any::Any) -> bool;
 }
 
 /// Where a navigation property keeps its annotations (`segments@odata.nextLink`).
@@ -97,17 +102,24 @@ where
 {
     while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
         match key {
-            Key::Field(index) => {
-                if let Err(error) = value.__odata_visit_field(index, map) {
-                    path::property(&error, T::__odata_field_name(index), T::QUALIFIED_NAME);
-                    return Err(error);
-                }
-            }
+            Key::Field(index) => visit_field(value, index, map)?,
             Key::TypeAnnotation(key) => read_type_annotation(value, key, map)?,
             Key::Other(name) => read_other(value, name, map)?,
         }
     }
     Ok(())
+}
+
+/// Reads the declared property at `index`, recording the path on failure.
+#[inline]
+pub(crate) fn visit_field<'de, T, A>(value: &mut T, index: u16, map: &mut A) -> Result<(), A::Error>
+where
+    T: ODataStructured + StructuredWire,
+    A: MapAccess<'de>,
+{
+    value.__odata_visit_field(index, map).inspect_err(|error| {
+        path::property(error, T::__odata_field_name(index), T::QUALIFIED_NAME);
+    })
 }
 
 fn read_type_annotation<'de, T, A>(value: &mut T, key: TypeAnnotationKey, map: &mut A) -> Result<(), A::Error>
@@ -124,7 +136,7 @@ where
             Some(seen) if seen.type_name() == annotation.type_name() => Ok(()),
             Some(seen) => Err(format!("conflicting type annotations {:?} and {:?}", seen.value(), annotation.value())),
             None => check_hierarchy(annotation.type_name(), T::TYPE_INFO)
-                .map(|()| data.set_type_annotation(Some(annotation))),
+                .map(|()| data.keep_type_annotation::<T>(annotation)),
         },
         // The type keeps no unknown data: its author chose to drop the annotation too.
         None => check_hierarchy(annotation.type_name(), T::TYPE_INFO),
@@ -137,24 +149,13 @@ where
 }
 
 /// An annotation (`@...`, `prop@...`) or a property the model does not declare.
-fn read_other<'de, T, A>(value: &mut T, name: String, map: &mut A) -> Result<(), A::Error>
+pub(crate) fn read_other<'de, T, A>(value: &mut T, name: String, map: &mut A) -> Result<(), A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
+    let Some(name) = read_navigation_annotation(value, name, map)? else { return Ok(()) };
     let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
-    // `segments@odata.nextLink`: control information of a navigation property.
-    if let Some(at) = name.find('@').filter(|&at| at > 0)
-        && let Some(index) = T::__odata_field_index(&name[..at])
-        && let Some(control) = value.__odata_navigation_control(index)
-    {
-        let annotation: Value = map.next_value().inspect_err(fail)?;
-        return control.set_annotation(&name[at + 1..], annotation).map_err(|message| {
-            let error = de::Error::custom(message);
-            fail(&error);
-            error
-        });
-    }
     match value.additional_data_mut() {
         Some(data) => {
             let kept: Value = map.next_value().inspect_err(fail)?;
@@ -168,14 +169,37 @@ where
     Ok(())
 }
 
-enum Key {
+/// `segments@odata.nextLink`: control information of a navigation property, stored with it.
+/// Gives the name back when it is something else.
+fn read_navigation_annotation<'de, T, A>(value: &mut T, name: String, map: &mut A) -> Result<Option<String>, A::Error>
+where
+    T: ODataStructured + StructuredWire,
+    A: MapAccess<'de>,
+{
+    if let Some(at) = name.find('@').filter(|&at| at > 0)
+        && let Some(index) = T::__odata_field_index(&name[..at])
+        && let Some(control) = value.__odata_navigation_control(index)
+    {
+        let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
+        let annotation: Value = map.next_value().inspect_err(fail)?;
+        control.set_annotation(&name[at + 1..], annotation).map_err(|message| {
+            let error = de::Error::custom(message);
+            fail(&error);
+            error
+        })?;
+        return Ok(None);
+    }
+    Ok(Some(name))
+}
+
+pub(crate) enum Key {
     Field(u16),
     TypeAnnotation(TypeAnnotationKey),
     Other(String),
 }
 
 /// Classifies a key without allocating for declared properties (the hot path).
-struct KeySeed<T>(PhantomData<T>);
+pub(crate) struct KeySeed<T>(pub(crate) PhantomData<T>);
 
 impl<'de, T: StructuredWire> DeserializeSeed<'de> for KeySeed<T> {
     type Value = Key;

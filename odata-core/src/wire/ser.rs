@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::de::StructuredWire;
 use crate::encode::always_write_type;
 use crate::navigation::Navigation;
-use crate::{EdmType, NavigationTarget, ODataStructured, TypeAnnotation};
+use crate::{EdmType, NavigationTarget, ODataStructured};
 
 /// Encodes a whole entity or complex value where its own type is the declared type.
 pub fn serialize_structured<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
@@ -14,45 +14,69 @@ where
     T: ODataStructured + StructuredWire,
     S: Serializer,
 {
-    serialize_variant(value, serializer, T::QUALIFIED_NAME)
+    serialize_as(value, serializer, true)
 }
 
-/// Encodes a value of type `T` where type `declared` (`T` or a base type of it) is expected.
-pub fn serialize_variant<T, S>(value: &T, serializer: S, declared: &'static str) -> Result<S::Ok, S::Error>
+/// Encodes the value of a polymorphic enum's variant; `is_declared` tells whether the variant
+/// holds the declared type itself (the generated code knows it per variant).
+pub fn serialize_variant<T, S>(value: &T, serializer: S, is_declared: bool) -> Result<S::Ok, S::Error>
+where
+    T: ODataStructured + StructuredWire,
+    S: Serializer,
+{
+    serialize_as(value, serializer, is_declared)
+}
+
+fn serialize_as<T, S>(value: &T, serializer: S, is_declared: bool) -> Result<S::Ok, S::Error>
 where
     T: ODataStructured + StructuredWire,
     S: Serializer,
 {
     let mut map = serializer.serialize_map(None)?;
     let additional = value.additional_data();
-    write_type_annotation::<T, S::SerializeMap>(additional.and_then(|d| d.type_annotation()), declared, &mut map)?;
-    if let Some(additional) = additional {
-        additional.serialize_annotations(&mut map)?;
-    }
+    let instance = Instance { name: T::QUALIFIED_NAME, annotation: T::TYPE_ANNOTATION, is_declared };
+    write_head(&mut map, additional, instance)?;
     value.__odata_serialize_fields(&mut map)?;
-    if let Some(additional) = additional {
+    if let Some(additional) = additional.filter(|a| !a.is_empty()) {
         additional.serialize_tail(&mut map)?;
     }
     map.end()
 }
 
+/// What the encoder needs to know about the value's type to decide on `@odata.type`.
+#[derive(Clone, Copy)]
+struct Instance {
+    name: &'static str,
+    annotation: &'static str,
+    is_declared: bool,
+}
+
+/// The type annotation and the instance annotations. Not generic over the value's type (and not
+/// inlined), so that each type's encoder stays small: the code of a whole page's types then fits
+/// the instruction cache.
+///
 /// `@odata.type` is written when the value's type differs from the declared type, or when the
 /// caller asks for it (`EncodeOptions`); an annotation that was read is written back as read
 /// (same key, same text) when it names the value's type, or names a type the model does not know
 /// on a value of the declared type.
-fn write_type_annotation<T: StructuredWire + ODataStructured, M: SerializeMap>(
-    read: Option<&TypeAnnotation>,
-    declared: &'static str,
+#[inline(never)]
+fn write_head<M: SerializeMap>(
     map: &mut M,
+    additional: Option<&crate::AdditionalData>,
+    instance: Instance,
 ) -> Result<(), M::Error> {
-    let instance = T::QUALIFIED_NAME;
+    let read = additional.and_then(|d| d.type_annotation());
     match read {
-        Some(annotation) if instance == declared || annotation.type_name() == instance => {
-            map.serialize_entry(annotation.key().as_str(), annotation.value())
+        Some(annotation) if instance.is_declared || annotation.names(instance.annotation, instance.name) => {
+            map.serialize_entry(annotation.key().as_str(), annotation.value())?
         }
-        _ if instance != declared || always_write_type() => map.serialize_entry("@odata.type", T::TYPE_ANNOTATION),
-        _ => Ok(()),
+        _ if !instance.is_declared || always_write_type() => map.serialize_entry("@odata.type", instance.annotation)?,
+        _ => {}
     }
+    if let Some(additional) = additional {
+        additional.serialize_annotations(map)?;
+    }
+    Ok(())
 }
 
 /// Writes `name: value` when the property is set; absent properties are not written.

@@ -40,13 +40,32 @@ pub fn expand(model: &HolderModel) -> TokenStream {
     let variant_idents: Vec<&syn::Ident> = model.variants.iter().map(|v| &v.ident).collect();
     let variant_types: Vec<&syn::Type> = model.variants.iter().map(|v| &v.ty).collect();
     let indexes: Vec<u16> = (0..model.variants.len()).map(|i| i as u16).collect();
-    let rest_idents = &variant_idents[1..];
     let rest_types = &variant_types[1..];
     let rest_indexes = &indexes[1..];
-    let base_ident = &base.ident;
+
+    // Access to the held value: through the `Box` for boxed variants.
+    let held = |v: &crate::valid::HolderVariant| if v.boxed { quote!(&**__odata_value) } else { quote!(__odata_value) };
+    let held_mut =
+        |v: &crate::valid::HolderVariant| if v.boxed { quote!(&mut **__odata_value) } else { quote!(__odata_value) };
+    let wrap = |v: &crate::valid::HolderVariant| {
+        let variant = &v.ident;
+        if v.boxed {
+            quote!(|__odata_value| #ident::#variant(::std::boxed::Box::new(__odata_value)))
+        } else {
+            quote!(#ident::#variant)
+        }
+    };
+    let held_refs: Vec<TokenStream> = model.variants.iter().map(held).collect();
+    // Only the first variant holds the declared type itself.
+    let is_declared: Vec<bool> = (0..model.variants.len()).map(|i| i == 0).collect();
+    let held_muts: Vec<TokenStream> = model.variants.iter().map(held_mut).collect();
+    let wrappers: Vec<TokenStream> = model.variants.iter().map(wrap).collect();
+    let rest_wrappers = &wrappers[1..];
+    let base_wrapper = &wrappers[0];
 
     let accessors = model.variants.iter().map(|v| {
         let (variant, ty) = (&v.ident, &v.ty);
+        let value = held(v);
         let name = format_ident!("as_{}", case::variant_to_snake(&variant.to_string()));
         let doc = format!("The value, if it is a `{variant}`.");
         quote! {
@@ -54,7 +73,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             #[inline]
             pub fn #name(&self) -> _odata::__private::Option<&#ty> {
                 match self {
-                    #ident::#variant(__odata_value) => _odata::__private::Some(__odata_value),
+                    #ident::#variant(__odata_value) => _odata::__private::Some(#value),
                     #[allow(unreachable_patterns)]
                     _ => _odata::__private::None,
                 }
@@ -87,14 +106,14 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                 #[inline]
                 fn additional_data(&self) -> _odata::__private::Option<&_odata::AdditionalData> {
                     match self {
-                        #(#ident::#variant_idents(__odata_value) => _odata::ODataStructured::additional_data(__odata_value),)*
+                        #(#ident::#variant_idents(__odata_value) => _odata::ODataStructured::additional_data(#held_refs),)*
                     }
                 }
 
                 #[inline]
                 fn additional_data_mut(&mut self) -> _odata::__private::Option<&mut _odata::AdditionalData> {
                     match self {
-                        #(#ident::#variant_idents(__odata_value) => _odata::ODataStructured::additional_data_mut(__odata_value),)*
+                        #(#ident::#variant_idents(__odata_value) => _odata::ODataStructured::additional_data_mut(#held_muts),)*
                     }
                 }
             }
@@ -112,7 +131,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                     __odata_serializer: __S,
                 ) -> _odata::__private::Result<__S::Ok, __S::Error> {
                     match self {
-                        #(#ident::#variant_idents(__odata_value) => _odata::__private::serialize_variant(__odata_value, __odata_serializer, #qualified),)*
+                        #(#ident::#variant_idents(__odata_value) => _odata::__private::serialize_variant(#held_refs, __odata_serializer, #is_declared),)*
                     }
                 }
 
@@ -126,11 +145,39 @@ pub fn expand(model: &HolderModel) -> TokenStream {
 
             #[automatically_derived]
             impl _odata::__private::PolymorphicWire for #ident {
+                type Declared = #base_ty;
+
+                #[inline]
+                fn __odata_from_declared(__odata_value: #base_ty) -> Self {
+                    (#base_wrapper)(__odata_value)
+                }
+
+                fn __odata_upgrade<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+                    __odata_index: u16,
+                    __odata_declared: #base_ty,
+                    __odata_annotation: _odata::__private::TypeAnnotation,
+                    __odata_side: &[(_odata::__private::String, ::std::boxed::Box<_odata::__private::RawValue>)],
+                    __odata_map: &mut __A,
+                ) -> _odata::__private::Result<Self, __A::Error> {
+                    match __odata_index {
+                        #(#rest_indexes => _odata::__private::upgrade_variant::<#rest_types, #base_ty, __A>(
+                            __odata_declared, __odata_annotation, __odata_side, __odata_map,
+                        ).map(#rest_wrappers),)*
+                        _ => _odata::__private::finish_declared(
+                            __odata_declared, __odata_annotation, __odata_side, __odata_map,
+                        ).map(#base_wrapper),
+                    }
+                }
+
                 fn __odata_variant(__odata_name: &str) -> _odata::__private::Option<u16> {
                     #(if __odata_name == <#variant_types as _odata::ODataType>::QUALIFIED_NAME {
                         return _odata::__private::Some(#indexes);
                     })*
                     _odata::__private::None
+                }
+
+                fn __odata_variant_property(__odata_name: &str) -> bool {
+                    false #(|| <#rest_types as _odata::__private::StructuredWire>::__odata_field_index(__odata_name).is_some())*
                 }
 
                 fn __odata_variant_annotation(__odata_index: u16) -> &'static str {
@@ -147,8 +194,8 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                     __odata_map: &mut __A,
                 ) -> _odata::__private::Result<Self, __A::Error> {
                     match __odata_index {
-                        #(#rest_indexes => _odata::__private::visit_variant::<#rest_types, __A>(__odata_annotation, __odata_map).map(#ident::#rest_idents),)*
-                        _ => _odata::__private::visit_variant::<#base_ty, __A>(__odata_annotation, __odata_map).map(#ident::#base_ident),
+                        #(#rest_indexes => _odata::__private::visit_variant::<#rest_types, __A>(__odata_annotation, __odata_map).map(#rest_wrappers),)*
+                        _ => _odata::__private::visit_variant::<#base_ty, __A>(__odata_annotation, __odata_map).map(#base_wrapper),
                     }
                 }
             }
@@ -200,7 +247,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                 impl ::core::convert::From<#variant_types> for #ident {
                     #[inline]
                     fn from(__odata_value: #variant_types) -> Self {
-                        #ident::#variant_idents(__odata_value)
+                        (#wrappers)(__odata_value)
                     }
                 }
             )*

@@ -71,6 +71,21 @@ fn enumeration_with_values_and_catch_all() {
 }
 
 #[test]
+fn polymorphic_enum_with_a_boxed_variant() {
+    let output = expand(
+        Kind::Complex,
+        r#"
+        #[odata(type = "microsoft.graph.identitySet")]
+        pub enum AnyIdentitySet {
+            IdentitySet(IdentitySet),
+            CommunicationsIdentitySet(Box<CommunicationsIdentitySet>),
+        }
+        "#,
+    );
+    expect_file!["../../snapshots/polymorphic_identity_set.rs"].assert_eq(&output);
+}
+
+#[test]
 fn errors_come_with_a_fallback_impl() {
     let output = expand(
         Kind::Complex,

@@ -247,6 +247,26 @@ fn wire_impl(model: &StructModel) -> TokenStream {
             }
         }
     }
+    let swap_ancestor = match &model.base {
+        Some(base) => {
+            let (field, ty) = (&base.field, &base.ty);
+            quote! {
+                match __odata_part.downcast_mut::<#ty>() {
+                    _odata::__private::Some(__odata_ancestor) => {
+                        ::core::mem::swap(&mut self.#field, __odata_ancestor);
+                        true
+                    }
+                    _odata::__private::None => {
+                        <#ty as _odata::__private::StructuredWire>::__odata_swap_ancestor(&mut self.#field, __odata_part)
+                    }
+                }
+            }
+        }
+        None => quote!({
+            let _ = __odata_part;
+            false
+        }),
+    };
     let (index_rest, name_rest, visit_rest, control_rest, serialize_base) = match &model.base {
         Some(base) => {
             let (field, ty) = (&base.field, &base.ty);
@@ -322,6 +342,10 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 #serialize_base
                 #(#serialize)*
                 _odata::__private::Ok(())
+            }
+
+            fn __odata_swap_ancestor(&mut self, __odata_part: &mut dyn ::core::any::Any) -> bool {
+                #swap_ancestor
             }
         }
     }

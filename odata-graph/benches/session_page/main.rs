@@ -1,0 +1,169 @@
+//! Decode and encode a Graph-like page of sessions (see `data.rs`) with odata-graph's types,
+//! against, in the same run: (a) plain serde structs of the same shape, (b) serde's
+//! `tag`+`flatten` way, (c) `serde_json::Value`. Prints criterion's figures, then a table of
+//! median times (from interleaved rounds) and allocated bytes, as ratios to (a).
+//!
+//! Run: `cargo bench -p odata-graph --bench session_page` (see BENCHMARKS.md).
+
+// The baselines mirror the data as plain serde would, large enum variants included.
+#![allow(clippy::large_enum_variant)]
+
+mod alloc;
+mod data;
+mod plain;
+mod tagged;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use odata_core::Page;
+use odata_graph::call_records::Session;
+use serde_json::Value;
+
+#[global_allocator]
+static GLOBAL: alloc::Counting = alloc::Counting;
+
+const SESSIONS: usize = 3_000;
+
+/// A decoded page, of whichever model.
+enum Decoded {
+    Plain(plain::Page),
+    OData(Page<Session>),
+    Tagged(tagged::Page),
+    Value(Value),
+}
+
+impl Decoded {
+    fn encode(&self, buffer: &mut Vec<u8>) {
+        buffer.clear();
+        let written = match self {
+            Decoded::Plain(page) => serde_json::to_writer(&mut *buffer, page),
+            Decoded::OData(page) => serde_json::to_writer(&mut *buffer, page),
+            Decoded::Tagged(page) => serde_json::to_writer(&mut *buffer, page),
+            Decoded::Value(page) => serde_json::to_writer(&mut *buffer, page),
+        };
+        written.expect("the page encodes");
+    }
+}
+
+struct Contender {
+    id: &'static str,
+    label: &'static str,
+    decode: fn(&str) -> Decoded,
+}
+
+/// In table order; the first is the baseline.
+const CONTENDERS: [Contender; 4] = [
+    Contender { id: "a_plain", label: "(a) plain serde structs", decode: |j| Decoded::Plain(decode(j)) },
+    Contender { id: "odata", label: "odata-graph (OData semantics)", decode: |j| Decoded::OData(decode(j)) },
+    Contender { id: "b_tag_flatten", label: "(b) serde tag + flatten", decode: |j| Decoded::Tagged(decode(j)) },
+    Contender { id: "c_value", label: "(c) serde_json::Value", decode: |j| Decoded::Value(decode(j)) },
+];
+
+fn decode<T: serde::de::DeserializeOwned>(json: &str) -> T {
+    serde_json::from_str(json).expect("the page decodes")
+}
+
+fn main() {
+    let json = data::session_page(SESSIONS);
+    println!("page: {SESSIONS} sessions, {:.1} MB of JSON\n", json.len() as f64 / 1e6);
+
+    // One decode each, its allocations counted alone before timing starts; the values are the
+    // ones encoded later.
+    let (decoded, allocations): (Vec<Decoded>, Vec<(u64, u64)>) = CONTENDERS
+        .iter()
+        .map(|c| {
+            let (value, count, bytes) = alloc::measure(|| (c.decode)(&json));
+            (value, (count, bytes))
+        })
+        .unzip();
+    let mut buffer = Vec::with_capacity(json.len() * 2);
+    let sizes: Vec<usize> = decoded
+        .iter()
+        .map(|d| {
+            d.encode(&mut buffer);
+            buffer.len()
+        })
+        .collect();
+
+    let mut criterion = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(8))
+        .configure_from_args();
+    let mut group = criterion.benchmark_group("decode");
+    for contender in &CONTENDERS {
+        // Dropping the result is not part of decoding.
+        group.bench_function(contender.id, |b| b.iter_with_large_drop(|| (contender.decode)(black_box(&json))));
+    }
+    group.finish();
+    // Into a buffer reused across iterations: a fresh 15 MB `Vec` per iteration would measure the
+    // allocator's page faults (which vary from run to run) more than the encoder.
+    let mut group = criterion.benchmark_group("encode");
+    for (contender, value) in CONTENDERS.iter().zip(&decoded) {
+        group.bench_function(contender.id, |b| b.iter(|| value.encode(black_box(&mut buffer))));
+    }
+    group.finish();
+    criterion.final_summary();
+
+    // The table's ratios come from rounds that time every contender back to back, in rotating
+    // order: on a shared 2-core VM a slow phase then hits all contenders alike, instead of
+    // whichever one criterion happened to be measuring.
+    let rounds = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(25);
+    let mut decode_samples: [Vec<f64>; 4] = Default::default();
+    let mut encode_samples: [Vec<f64>; 4] = Default::default();
+    for round in 0..rounds {
+        for k in 0..CONTENDERS.len() {
+            let i = (round + k) % CONTENDERS.len();
+            let start = Instant::now();
+            let value = (CONTENDERS[i].decode)(black_box(&json));
+            decode_samples[i].push(start.elapsed().as_secs_f64());
+            drop(black_box(value));
+            let start = Instant::now();
+            decoded[i].encode(black_box(&mut buffer));
+            encode_samples[i].push(start.elapsed().as_secs_f64());
+        }
+    }
+    let decode_times = decode_samples.map(Stats::of);
+    let encode_times = encode_samples.map(Stats::of);
+
+    println!("\n{rounds} interleaved rounds; median (min) per page, ratios of medians to (a):\n");
+    println!("| | decode | ratio | allocated by decode | ratio | allocations | encode | ratio | output |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let (_, base_bytes) = allocations[0];
+    for (i, contender) in CONTENDERS.iter().enumerate() {
+        let (count, bytes) = allocations[i];
+        println!(
+            "| {} | {} | {:.2}x | {:.1} MB | {:.2}x | {count} | {} | {:.2}x | {:.1} MB |",
+            contender.label,
+            decode_times[i],
+            decode_times[i].median / decode_times[0].median,
+            bytes as f64 / 1e6,
+            bytes as f64 / base_bytes as f64,
+            encode_times[i],
+            encode_times[i].median / encode_times[0].median,
+            sizes[i] as f64 / 1e6,
+        );
+    }
+}
+
+/// Median and minimum of some timings, in seconds.
+struct Stats {
+    median: f64,
+    min: f64,
+}
+
+impl Stats {
+    fn of(mut samples: Vec<f64>) -> Stats {
+        samples.sort_by(f64::total_cmp);
+        let median = samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN);
+        Stats { median, min: samples.first().copied().unwrap_or(f64::NAN) }
+    }
+}
+
+impl std::fmt::Display for Stats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1} ms ({:.1})", self.median * 1e3, self.min * 1e3)
+    }
+}
