@@ -5,6 +5,9 @@
 //!
 //! - the OData JSON wire format through `serde`: camelCase names, inheritance streamed through
 //!   the base part, `@odata.type` read and written, every property optional (`$select`);
+//! - polymorphism: the same derive on an enum whose variants hold a type and the types derived
+//!   from it (`enum AnyEndpoint { Endpoint(..), ParticipantEndpoint(..) }`) decodes each value
+//!   as the type its `@odata.type` names, streaming, and keeps types the model does not know;
 //! - lossless reading: unknown properties, instance annotations and enum members the model does
 //!   not know are kept ([`AdditionalData`], catch-all enum variants) and written back;
 //! - the model at run time, as static tables ([`ODataType::TYPE_INFO`]);

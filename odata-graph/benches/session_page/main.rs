@@ -67,6 +67,9 @@ fn decode<T: serde::de::DeserializeOwned>(json: &str) -> T {
 
 fn main() {
     let json = data::session_page(SESSIONS);
+    if let Ok(task) = std::env::var("SESSION_PAGE_PROFILE") {
+        return profile(&json, &task);
+    }
     println!("page: {SESSIONS} sessions, {:.1} MB of JSON\n", json.len() as f64 / 1e6);
 
     // One decode each, its allocations counted alone before timing starts; the values are the
@@ -145,6 +148,24 @@ fn main() {
             encode_times[i].median / encode_times[0].median,
             sizes[i] as f64 / 1e6,
         );
+    }
+}
+
+/// `SESSION_PAGE_PROFILE=<id>:decode` (or `:encode`) runs only that, five times, for a profiler:
+/// callgrind's instruction counts do not depend on what else the machine is doing.
+fn profile(json: &str, task: &str) {
+    let (id, operation) = task.split_once(':').unwrap_or((task, "decode"));
+    let Some(contender) = CONTENDERS.iter().find(|c| c.id == id) else {
+        let ids: Vec<&str> = CONTENDERS.iter().map(|c| c.id).collect();
+        return eprintln!("SESSION_PAGE_PROFILE: unknown contender {id:?}; one of {ids:?}");
+    };
+    let decoded = (contender.decode)(json);
+    let mut buffer = Vec::with_capacity(json.len() * 2);
+    for _ in 0..5 {
+        match operation {
+            "encode" => decoded.encode(black_box(&mut buffer)),
+            _ => drop(black_box((contender.decode)(black_box(json)))),
+        }
     }
 }
 
