@@ -158,6 +158,18 @@ fn a_late_annotation_keeps_exact_numbers_and_error_paths() {
 }
 
 #[test]
+fn a_late_annotation_naming_the_declared_type_keeps_derived_looking_members_as_data() {
+    // `name` and `cpuCoresCount` belong to participantEndpoint, but the value says it is an endpoint.
+    let text = r##"{"name": "n", "cpuCoresCount": 0.50, "@odata.type": "#microsoft.graph.callRecords.endpoint", "userAgent": null}"##;
+    let endpoint: AnyEndpoint = assert_round_trip(text);
+    let AnyEndpoint::Endpoint(plain) = &endpoint else { panic!("{endpoint:?}") };
+    assert_eq!(plain.additional_data.property("name"), Some(&json!("n")));
+    let names: Vec<&str> = plain.additional_data.properties().map(|(k, _)| k).collect();
+    assert_eq!(names, ["name", "cpuCoresCount"], "kept in the order read");
+    assert_eq!(plain.additional_data.type_annotation().map(|a| a.value()), Some("#microsoft.graph.callRecords.endpoint"));
+}
+
+#[test]
 fn an_unknown_derived_type_decodes_as_the_declared_type_and_is_written_back_unchanged() {
     for text in [
         r##"{"@odata.type": "#microsoft.graph.callRecords.holographicEndpoint", "userAgent": {"headerValue": "h"}, "hologram": {"fps": 90}}"##,
