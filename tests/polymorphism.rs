@@ -166,7 +166,10 @@ fn a_late_annotation_naming_the_declared_type_keeps_derived_looking_members_as_d
     assert_eq!(plain.additional_data.property("name"), Some(&json!("n")));
     let names: Vec<&str> = plain.additional_data.properties().map(|(k, _)| k).collect();
     assert_eq!(names, ["name", "cpuCoresCount"], "kept in the order read");
-    assert_eq!(plain.additional_data.type_annotation().map(|a| a.value()), Some("#microsoft.graph.callRecords.endpoint"));
+    assert_eq!(
+        plain.additional_data.type_annotation().map(|a| a.value()),
+        Some("#microsoft.graph.callRecords.endpoint")
+    );
 }
 
 #[test]

@@ -90,6 +90,7 @@
 
 mod additional;
 mod control;
+pub mod csdl;
 pub mod edm;
 mod encode;
 mod model;
@@ -102,21 +103,22 @@ pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
 pub use encode::{EncodeOptions, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
-    EnumMemberInfo, NavigationPropertyInfo, NavigationTarget, ODataComplex, ODataEntity, ODataEnum, ODataStructured,
-    ODataType, PropertyInfo, TypeInfo, TypeKind, TypeRef,
+    EnumMemberInfo, NavigationPropertyInfo, NavigationTarget, ODataComplex, ODataEntity, ODataEnum, ODataOperation,
+    ODataStructured, ODataType, OperationInfo, OperationKind, ParameterInfo, PropertyInfo, ReturnInfo, TypeInfo,
+    TypeKind, TypeRef,
 };
 pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;
 
 /// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]
-pub use odata_derive::{ODataComplex, ODataEntity, ODataEnum};
+pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction};
 
 /// What generated code reaches, and nothing else should: not part of the public API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::model::checks;
-    pub use crate::registry::Registration;
+    pub use crate::registry::{OperationRegistration, Registration};
     pub use crate::wire::de::{
         EdmSeed, NavigationControl, StructuredWire, deserialize_structured, visit_entries, visit_navigation,
         visit_nothing, visit_property,

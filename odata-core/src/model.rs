@@ -193,6 +193,76 @@ impl TypeInfo {
     }
 }
 
+/// Whether an operation is a function (no side effects, called with GET) or an action (POST).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OperationKind {
+    /// A `<Function>`.
+    Function,
+    /// An `<Action>`.
+    Action,
+}
+
+/// Everything the model knows about one function or action.
+#[derive(Debug)]
+pub struct OperationInfo {
+    /// The namespace, e.g. `microsoft.graph.callRecords`.
+    pub namespace: &'static str,
+    /// The simple name, e.g. `getPstnCalls`.
+    pub name: &'static str,
+    /// The namespace-qualified name.
+    pub qualified_name: &'static str,
+    /// Function or action.
+    pub kind: OperationKind,
+    /// For a bound operation, its binding parameter (the first parameter in CSDL).
+    pub binding: Option<ParameterInfo>,
+    /// The other parameters, in order.
+    pub parameters: &'static [ParameterInfo],
+    /// What it returns (functions always return something).
+    pub return_type: Option<ReturnInfo>,
+    /// `IsComposable="true"`: the result can be queried further.
+    pub is_composable: bool,
+}
+
+/// A parameter of a function or action.
+#[derive(Debug)]
+pub struct ParameterInfo {
+    /// The name in the URL or request body and in CSDL, e.g. `fromDateTime`.
+    pub name: &'static str,
+    /// The Rust field, e.g. `from_date_time`.
+    pub rust_name: &'static str,
+    /// Its type.
+    pub ty: TypeRef,
+    /// `Nullable` in CSDL.
+    pub nullable: bool,
+}
+
+/// The return type of a function or action.
+#[derive(Debug)]
+pub struct ReturnInfo {
+    /// Its type, e.g. `Collection(microsoft.graph.callRecords.pstnCallLogRow)`.
+    pub ty: TypeRef,
+    /// `Nullable` in CSDL.
+    pub nullable: bool,
+}
+
+/// A function or action of the model, made with `#[derive(ODataFunction)]` or
+/// `#[derive(ODataAction)]` on a struct whose fields are its parameters.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an OData function or action",
+    label = "needs `#[derive(ODataFunction)]` or `#[derive(ODataAction)]`"
+)]
+pub trait ODataOperation {
+    /// What the model knows about the operation.
+    const OPERATION_INFO: &'static OperationInfo;
+
+    /// The Rust type of the binding parameter (`Vec<CallRecord>` for an operation bound to the
+    /// collection of call records); `()` for an unbound operation.
+    type Binding;
+
+    /// The Rust type of the result (`Vec<PstnCallLogRow>`); `()` for an action without one.
+    type Output;
+}
+
 /// Compile-time checks the derive emits; `const fn` so that a mistake stops the build.
 #[doc(hidden)]
 pub mod checks {

@@ -1,4 +1,4 @@
-//! Every OData type the program derives, by qualified name.
+//! Every OData type (and function and action) the program derives, by qualified name.
 //!
 //! Decoding needs it only on a cold path: to tell a type annotation that names a type of the
 //! model (which must then fit the declared type) from one that names a type the model does not
@@ -9,13 +9,19 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::TypeInfo;
+use crate::{OperationInfo, TypeInfo};
 
 /// One registered type. The derives submit these; there is no need to write one by hand.
 #[doc(hidden)]
 pub struct Registration(pub &'static TypeInfo);
 
 inventory::collect!(Registration);
+
+/// One registered function or action.
+#[doc(hidden)]
+pub struct OperationRegistration(pub &'static OperationInfo);
+
+inventory::collect!(OperationRegistration);
 
 fn by_name() -> &'static HashMap<&'static str, &'static TypeInfo> {
     static MAP: OnceLock<HashMap<&'static str, &'static TypeInfo>> = OnceLock::new();
@@ -30,4 +36,9 @@ pub fn find_type(qualified_name: &str) -> Option<&'static TypeInfo> {
 /// Every type of the model, in no particular order.
 pub fn all_types() -> impl Iterator<Item = &'static TypeInfo> {
     by_name().values().copied()
+}
+
+/// Every function and action of the model, in no particular order.
+pub fn all_operations() -> impl Iterator<Item = &'static OperationInfo> {
+    inventory::iter::<OperationRegistration>.into_iter().map(|r| r.0)
 }

@@ -48,6 +48,28 @@ pub struct ContainerAttrs {
     /// (default `::odata_core`).
     #[darling(rename = "crate")]
     pub crate_path: Option<syn::Path>,
+
+    /// `name = "namespace.name"`: the qualified name of a function or action (required on
+    /// `#[derive(ODataFunction)]` and `#[derive(ODataAction)]`), e.g.
+    /// `"microsoft.graph.callRecords.getPstnCalls"`.
+    pub name: Option<SpannedValue<String>>,
+
+    /// `bound_to = "Vec<CallRecord>"`: the Rust type of the binding parameter of a bound
+    /// operation (`IsBound="true"`; here bound to the collection of call records).
+    pub bound_to: Option<SpannedValue<String>>,
+
+    /// `binding_parameter = "bindingParameter"`: the binding parameter's name (that is the default).
+    pub binding_parameter: Option<SpannedValue<String>>,
+
+    /// `returns = "Vec<PstnCallLogRow>"`: the Rust type of the result (`<ReturnType>`; required
+    /// on functions).
+    pub returns: Option<SpannedValue<String>>,
+
+    /// `return_nullable = false`: the result is never null (`Nullable="false"` on `<ReturnType>`).
+    pub return_nullable: Option<SpannedValue<bool>>,
+
+    /// `composable`: the function's result can be queried further (`IsComposable="true"`).
+    pub composable: Flag,
 }
 
 /// A field attribute: `#[odata(rename = "...", nullable = false, navigation, ...)]`.

@@ -12,6 +12,10 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
+    // Operations have no traits that other code leans on before they compile.
+    if matches!(kind, Kind::Function | Kind::Action) {
+        return TokenStream::new();
+    }
     let ident = &input.ident;
     let unreachable = quote!(::core::unreachable!("`#[derive] failed to compile"));
     let common = quote! {
@@ -47,6 +51,8 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
                 fn from_unknown_member(_: &str) -> _odata::__private::Option<Self> { #unreachable }
             }
         },
+        // Returned early above.
+        Kind::Function | Kind::Action => return TokenStream::new(),
         Kind::Entity | Kind::Complex => {
             let marker = if kind == Kind::Entity { quote!(ODataEntity) } else { quote!(ODataComplex) };
             quote! {

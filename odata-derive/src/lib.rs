@@ -26,6 +26,18 @@ pub fn derive_complex(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Complex).into()
 }
 
+/// Derives an OData function (`<Function>`) for a struct whose fields are its parameters.
+#[proc_macro_derive(ODataFunction, attributes(odata))]
+pub fn derive_function(input: TokenStream) -> TokenStream {
+    expand::derive(input.into(), valid::Kind::Function).into()
+}
+
+/// Derives an OData action (`<Action>`) for a struct whose fields are its parameters.
+#[proc_macro_derive(ODataAction, attributes(odata))]
+pub fn derive_action(input: TokenStream) -> TokenStream {
+    expand::derive(input.into(), valid::Kind::Action).into()
+}
+
 /// Derives an OData enumeration type (`<EnumType>`) for a Rust enum of unit variants, with an
 /// optional catch-all variant such as `Other(String)` that keeps unknown members.
 #[proc_macro_derive(ODataEnum, attributes(odata))]

@@ -17,6 +17,8 @@ pub enum Kind {
     Entity,
     Complex,
     Enum,
+    Function,
+    Action,
 }
 
 impl Kind {
@@ -25,7 +27,13 @@ impl Kind {
             Kind::Entity => "ODataEntity",
             Kind::Complex => "ODataComplex",
             Kind::Enum => "ODataEnum",
+            Kind::Function => "ODataFunction",
+            Kind::Action => "ODataAction",
         }
+    }
+
+    fn is_operation(self) -> bool {
+        matches!(self, Kind::Function | Kind::Action)
     }
 }
 
@@ -110,14 +118,58 @@ pub struct HolderVariant {
     pub boxed: bool,
 }
 
+/// A validated function or action.
+pub struct OperationModel {
+    pub ident: syn::Ident,
+    pub krate: TokenStream,
+    pub namespace: String,
+    pub name: String,
+    pub qualified_name: String,
+    pub kind: Kind,
+    /// The binding parameter's Rust type and name, for a bound operation.
+    pub binding: Option<(syn::Type, String)>,
+    /// The result's Rust type and nullability.
+    pub returns: Option<(syn::Type, bool)>,
+    pub composable: bool,
+    pub parameters: Vec<OperationParameter>,
+}
+
+pub struct OperationParameter {
+    pub ident: syn::Ident,
+    pub ty: syn::Type,
+    pub wire_name: String,
+    pub nullable: bool,
+}
+
 pub enum Model {
     Struct(Box<StructModel>),
     Enum(EnumModel),
     Holder(HolderModel),
+    Operation(OperationModel),
 }
 
 pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
     let mut errors = darling::Error::accumulator();
+    if kind.is_operation() {
+        let model = operation(&attrs, kind, &mut errors);
+        errors.finish()?;
+        return model.map(Model::Operation).ok_or_else(|| darling::Error::custom("the input could not be read"));
+    }
+    for (present, span, key) in [
+        (attrs.name.is_some(), attrs.name.as_ref().map(|n| n.span()), "name"),
+        (attrs.bound_to.is_some(), attrs.bound_to.as_ref().map(|b| b.span()), "bound_to"),
+        (attrs.binding_parameter.is_some(), attrs.binding_parameter.as_ref().map(|b| b.span()), "binding_parameter"),
+        (attrs.returns.is_some(), attrs.returns.as_ref().map(|r| r.span()), "returns"),
+        (attrs.return_nullable.is_some(), attrs.return_nullable.as_ref().map(|r| r.span()), "return_nullable"),
+        (attrs.composable.is_present(), Some(attrs.composable.span()), "composable"),
+    ] {
+        if present {
+            errors.push(error_at(
+                span.unwrap_or(attrs.ident.span()),
+                format!("`#[odata({key})]` is for functions and actions, not `#[derive({})]`; remove it, or use `#[derive(ODataFunction)]`", kind.derive_name()),
+            ));
+        }
+    }
     let container = container(&attrs, kind, &mut errors);
     if !attrs.generics.params.is_empty() || attrs.generics.where_clause.is_some() {
         errors.push(error_at(
@@ -129,6 +181,8 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
         ));
     }
     let model = match kind {
+        // Handled at the top of `validate`.
+        Kind::Function | Kind::Action => None,
         Kind::Enum => enumeration(&attrs, &mut errors).zip(container).map(|((members, catch_all), container)| {
             Model::Enum(EnumModel { container, is_flags: attrs.flags.is_present(), members, catch_all })
         }),
@@ -523,6 +577,144 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A struct with `#[derive(ODataFunction)]` / `#[derive(ODataAction)]`: its fields are the
+/// operation's parameters.
+fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accumulator) -> Option<OperationModel> {
+    let ident = &attrs.ident;
+    let derive = kind.derive_name();
+    let type_keys = [
+        (attrs.type_name.as_ref().map(|t| t.span()), "type"),
+        (attrs.base_type.as_ref().map(|b| b.span()), "base_type"),
+        (attrs.key_property.first().map(|k| k.span()), "key_property"),
+        (attrs.open_type.is_present().then(|| attrs.open_type.span()), "open_type"),
+        (attrs.is_abstract.is_present().then(|| attrs.is_abstract.span()), "abstract"),
+        (attrs.flags.is_present().then(|| attrs.flags.span()), "flags"),
+    ];
+    for (span, key) in type_keys {
+        if let Some(span) = span {
+            let hint = if key == "type" { "name the operation with `name = \"namespace.name\"`" } else { "remove it" };
+            errors.push(error_at(span, format!("`#[odata({key})]` is for types, not `#[derive({derive})]`; {hint}")));
+        }
+    }
+    if !attrs.generics.params.is_empty() {
+        errors.push(error_at(attrs.generics.span(), format!("`#[derive({derive})]` does not support generic types")));
+    }
+    if kind == Kind::Action && attrs.composable.is_present() {
+        errors.push(error_at(
+            attrs.composable.span(),
+            "`#[odata(composable)]` is for functions; actions cannot be composed; remove it",
+        ));
+    }
+    let parse_type = |value: &SpannedValue<String>, key: &str, errors: &mut darling::error::Accumulator| {
+        match syn::parse_str::<syn::Type>(value) {
+            Ok(ty) => Some(syn::Type::Verbatim(quote::quote_spanned!(value.span()=> #ty))),
+            Err(_) => {
+                errors.push(error_at(value.span(), format!("`#[odata({key} = {:?})]` is not a Rust type; write the type as a string, e.g. `{key} = \"Vec<CallRecord>\"`", value.as_str())));
+                None
+            }
+        }
+    };
+    let binding = attrs.bound_to.as_ref().and_then(|b| parse_type(b, "bound_to", errors)).map(|ty| {
+        let name = attrs.binding_parameter.as_ref().map_or("bindingParameter".to_owned(), |n| n.as_str().to_owned());
+        (ty, name)
+    });
+    if attrs.binding_parameter.is_some() && attrs.bound_to.is_none() {
+        errors.push(error_at(
+            attrs.binding_parameter.as_ref().map_or(ident.span(), |b| b.span()),
+            "`#[odata(binding_parameter)]` names the binding parameter of a bound operation; add `bound_to = \"...\"` too",
+        ));
+    }
+    let returns = attrs
+        .returns
+        .as_ref()
+        .and_then(|r| parse_type(r, "returns", errors))
+        .map(|ty| (ty, attrs.return_nullable.as_ref().is_none_or(|n| **n)));
+    if kind == Kind::Function && attrs.returns.is_none() {
+        errors.push(error_at(
+            ident.span(),
+            "a function returns something; add `#[odata(returns = \"...\")]` with the Rust type of its `<ReturnType>`",
+        ));
+    }
+    let qualified = match &attrs.name {
+        Some(name) => match case::split_qualified_name(name) {
+            Some(parts) => Some((parts.0.to_owned(), parts.1.to_owned(), name.as_str().to_owned())),
+            None => {
+                errors.push(error_at(
+                    name.span(),
+                    malformed_name("name", name, "microsoft.graph.callRecords.getPstnCalls"),
+                ));
+                None
+            }
+        },
+        None => {
+            errors.push(error_at(
+                ident.span(),
+                format!("`#[derive({derive})]` needs the operation's name; add `#[odata(name = \"namespace.name\")]`, e.g. `#[odata(name = \"microsoft.graph.callRecords.getPstnCalls\")]`"),
+            ));
+            None
+        }
+    };
+    let fields = match &attrs.data {
+        darling::ast::Data::Struct(fields) if fields.style != darling::ast::Style::Tuple => &fields.fields,
+        _ => {
+            errors.push(error_at(
+                ident.span(),
+                format!("`#[derive({derive})]` needs a struct with named fields (its parameters) or a unit struct"),
+            ));
+            return None;
+        }
+    };
+    let mut parameters = Vec::with_capacity(fields.len());
+    for field in fields {
+        let Some(field_ident) = field.ident.clone() else { continue };
+        for (present, span, key) in [
+            (field.base.is_present(), field.base.span(), "base"),
+            (field.navigation.is_present(), field.navigation.span(), "navigation"),
+            (field.contains_target.is_present(), field.contains_target.span(), "contains_target"),
+        ] {
+            if present {
+                errors.push(error_at(
+                    span,
+                    format!("`#[odata({key})]` is for properties of types, not parameters of operations; remove it"),
+                ));
+            }
+        }
+        let wire_name = match &field.rename {
+            Some(rename) if !case::is_simple_identifier(rename) => {
+                errors.push(error_at(
+                    rename.span(),
+                    format!(
+                        "`#[odata(rename = {:?})]` is not a valid parameter name; use letters, digits and `_`",
+                        rename.as_str()
+                    ),
+                ));
+                continue;
+            }
+            Some(rename) => rename.as_str().to_owned(),
+            None => case::field_to_wire(&field_ident.to_string()),
+        };
+        parameters.push(OperationParameter {
+            ident: field_ident,
+            ty: field.ty.clone(),
+            wire_name,
+            nullable: field.nullable.as_ref().is_none_or(|n| **n),
+        });
+    }
+    let (namespace, name, qualified_name) = qualified?;
+    Some(OperationModel {
+        ident: ident.clone(),
+        krate: attrs.crate_path.as_ref().map_or(quote!(::odata_core), |p| p.to_token_stream()),
+        namespace,
+        name,
+        qualified_name,
+        kind,
+        binding,
+        returns,
+        composable: attrs.composable.is_present(),
+        parameters,
+    })
 }
 
 /// An enum with `#[derive(ODataEntity)]` / `#[derive(ODataComplex)]`: one newtype variant per

@@ -34,6 +34,15 @@ mod identity;
 
 use odata_core::{AdditionalData, ODataEntity};
 
+/// The metadata document (CSDL) of this crate's model: `microsoft.graph.callRecords` and the
+/// `microsoft.graph` types it uses, with the bound functions.
+pub fn metadata() -> odata_core::csdl::Document {
+    odata_core::csdl::Document::builder()
+        .add_namespace("microsoft.graph")
+        .add_namespace("microsoft.graph.callRecords")
+        .build()
+}
+
 pub use identity::{
     AnyIdentity, AnyIdentitySet, CommunicationsIdentitySet, EndpointType, Identity, IdentitySet, UserIdentity,
 };

@@ -1,6 +1,7 @@
 //! Code generation from a validated model. Nothing here fails: errors were found in `valid.rs`.
 
 mod enumeration;
+mod operation;
 mod polymorphic;
 mod structured;
 
@@ -33,6 +34,7 @@ fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStre
         Model::Struct(model) => structured::expand(&model),
         Model::Enum(model) => enumeration::expand(&model),
         Model::Holder(model) => polymorphic::expand(&model),
+        Model::Operation(model) => operation::expand(&model),
     })
 }
 

@@ -342,3 +342,31 @@ pub enum WifiRadioType {
     /// A member this model does not know (added to the service later), kept verbatim.
     Other(String),
 }
+
+/// The type of a call: a group call or a peer-to-peer call.
+#[derive(ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]
+#[odata(type = "microsoft.graph.callRecords.callType")]
+pub enum CallType {
+    /// `unknown`
+    Unknown,
+    /// `groupCall`
+    GroupCall,
+    /// `peerToPeer`
+    PeerToPeer,
+    /// `unknownFutureValue`
+    UnknownFutureValue,
+    /// A member this model does not know (added to the service later), kept verbatim.
+    Other(String),
+}
+
+/// Who provided the duration of a PSTN call: Microsoft, or the operator (Operator Connect).
+#[derive(ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]
+#[odata(type = "microsoft.graph.callRecords.pstnCallDurationSource")]
+pub enum PstnCallDurationSource {
+    /// `microsoft`
+    Microsoft,
+    /// `operator`
+    Operator,
+    /// A member this model does not know (added to the service later), kept verbatim.
+    Other(String),
+}

@@ -5,20 +5,27 @@
 //! the wire (`participantEndpoint`, `serviceEndpoint`); this module models each type of the
 //! namespace after its CSDL and docs page.
 
+mod call_record;
 mod endpoint;
 mod enums;
+mod functions;
+mod logs;
 mod media;
 mod participant;
 mod session;
 
+pub use call_record::CallRecord;
 pub use endpoint::{
     AnyEndpoint, AnyUserAgent, ClientUserAgent, Endpoint, FeedbackTokenSet, ParticipantEndpoint, ServiceEndpoint,
     ServiceUserAgent, UserAgent, UserFeedback, UserIdentity,
 };
 pub use enums::{
-    AudioCodec, ClientPlatform, FailureStage, MediaStreamDirection, Modality, NetworkConnectionType,
-    NetworkTransportProtocol, ProductFamily, ServiceRole, UserFeedbackRating, VideoCodec, WifiBand, WifiRadioType,
+    AudioCodec, CallType, ClientPlatform, FailureStage, MediaStreamDirection, Modality, NetworkConnectionType,
+    NetworkTransportProtocol, ProductFamily, PstnCallDurationSource, ServiceRole, UserFeedbackRating, VideoCodec,
+    WifiBand, WifiRadioType,
 };
+pub use functions::{GetDirectRoutingCalls, GetPstnCalls};
+pub use logs::{DirectRoutingLogRow, PstnCallLogRow};
 pub use media::{DeviceInfo, Media, MediaStream, NetworkInfo, TraceRouteHop};
 pub use participant::{AdministrativeUnitInfo, AnyParticipantBase, Organizer, Participant, ParticipantBase};
 pub use session::{FailureInfo, Segment, Session};

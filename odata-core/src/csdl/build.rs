@@ -1,0 +1,197 @@
+//! Documents from the derives' tables: the types and operations added, everything they reference
+//! (base types, property types, navigation targets, parameter and return types), grouped into one
+//! schema per namespace, in name order so that the output is deterministic.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Document, EnumMember, EnumType, NavigationProperty, Operation, Parameter, Property, ReturnType, Schema,
+    StructuredType,
+};
+use crate::{ODataOperation, ODataType, OperationInfo, OperationKind, ParameterInfo, TypeInfo, TypeKind, TypeRef};
+
+/// Collects types and operations (and everything they reference) into a [`Document`].
+#[derive(Debug, Clone, Default)]
+pub struct DocumentBuilder {
+    types: BTreeMap<&'static str, &'static TypeInfo>,
+    operations: BTreeMap<&'static str, &'static OperationInfo>,
+}
+
+impl DocumentBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds type `T` and the types it references.
+    pub fn add_type<T: ODataType>(self) -> Self {
+        self.add_type_info(T::TYPE_INFO)
+    }
+
+    /// Adds operation `O` and the types it references.
+    pub fn add_operation<O: ODataOperation>(self) -> Self {
+        self.add_operation_info(O::OPERATION_INFO)
+    }
+
+    /// Adds a type (by its table) and the types it references.
+    pub fn add_type_info(mut self, info: &'static TypeInfo) -> Self {
+        self.collect(info);
+        self
+    }
+
+    /// Adds an operation (by its table) and the types it references.
+    pub fn add_operation_info(mut self, info: &'static OperationInfo) -> Self {
+        self.operations.insert(info.qualified_name, info);
+        let references =
+            info.binding.iter().chain(info.parameters).map(|p| p.ty).chain(info.return_type.as_ref().map(|r| r.ty));
+        for reference in references {
+            if let Some(target) = reference.type_info() {
+                self.collect(target);
+            }
+        }
+        self
+    }
+
+    /// Adds every type and operation the program derives (see [`crate::registry`]).
+    pub fn add_registry(mut self) -> Self {
+        for info in crate::registry::all_types() {
+            self.collect(info);
+        }
+        for info in crate::registry::all_operations() {
+            self = self.add_operation_info(info);
+        }
+        self
+    }
+
+    /// Adds every type and operation the program derives in `namespace` (see [`crate::registry`]),
+    /// and what they reference.
+    pub fn add_namespace(mut self, namespace: &str) -> Self {
+        for info in crate::registry::all_types().filter(|t| t.namespace == namespace) {
+            self.collect(info);
+        }
+        for info in crate::registry::all_operations().filter(|o| o.namespace == namespace) {
+            self = self.add_operation_info(info);
+        }
+        self
+    }
+
+    /// Adds `info` and, transitively, what it references. Iterative, so that a deep model cannot
+    /// overflow the stack.
+    fn collect(&mut self, info: &'static TypeInfo) {
+        let mut pending = vec![info];
+        while let Some(info) = pending.pop() {
+            if self.types.insert(info.qualified_name, info).is_some() {
+                continue;
+            }
+            pending.extend(info.base_type);
+            let references =
+                info.properties.iter().map(|p| p.ty).chain(info.navigation_properties.iter().map(|n| n.ty));
+            pending.extend(references.filter_map(|r| r.type_info()));
+        }
+    }
+
+    /// The document, OData version 4.0.
+    pub fn build(self) -> Document {
+        let mut schemas: BTreeMap<&'static str, Schema> = BTreeMap::new();
+        for info in self.types.values() {
+            let target = schema(&mut schemas, info.namespace);
+            match info.kind {
+                TypeKind::Entity => target.entity_types.push(structured(info)),
+                TypeKind::Complex => target.complex_types.push(structured(info)),
+                TypeKind::Enum => target.enum_types.push(enumeration(info)),
+                TypeKind::Primitive => {}
+            }
+        }
+        for info in self.operations.values() {
+            let target = schema(&mut schemas, info.namespace);
+            match info.kind {
+                OperationKind::Function => target.functions.push(operation(info)),
+                OperationKind::Action => target.actions.push(operation(info)),
+            }
+        }
+        for schema in schemas.values_mut() {
+            schema.entity_types.sort_by(|a, b| a.name.cmp(&b.name));
+            schema.complex_types.sort_by(|a, b| a.name.cmp(&b.name));
+            schema.enum_types.sort_by(|a, b| a.name.cmp(&b.name));
+            schema.functions.sort_by(|a, b| a.name.cmp(&b.name));
+            schema.actions.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        Document { version: "4.0".to_owned(), schemas: schemas.into_values().collect() }
+    }
+}
+
+/// The schema of `namespace`, created when new.
+fn schema<'a>(schemas: &'a mut BTreeMap<&'static str, Schema>, namespace: &'static str) -> &'a mut Schema {
+    schemas.entry(namespace).or_insert_with(|| Schema { namespace: namespace.to_owned(), ..Schema::default() })
+}
+
+fn type_name(ty: TypeRef) -> String {
+    ty.to_string()
+}
+
+fn structured(info: &TypeInfo) -> StructuredType {
+    StructuredType {
+        name: info.name.to_owned(),
+        base_type: info.base_type.map(|base| base.qualified_name.to_owned()),
+        is_abstract: info.is_abstract,
+        is_open: info.is_open,
+        // A derived type inherits its key; CSDL declares it on the type that introduces it.
+        key: if info.base_type.is_none() { info.key.iter().map(|k| (*k).to_owned()).collect() } else { Vec::new() },
+        properties: info
+            .properties
+            .iter()
+            .map(|p| Property {
+                name: p.name.to_owned(),
+                ty: type_name(p.ty),
+                nullable: p.nullable,
+                ..Property::default()
+            })
+            .collect(),
+        navigation_properties: info
+            .navigation_properties
+            .iter()
+            .map(|n| NavigationProperty {
+                name: n.name.to_owned(),
+                ty: type_name(n.ty),
+                nullable: n.nullable,
+                contains_target: n.contains_target,
+                ..NavigationProperty::default()
+            })
+            .collect(),
+        ..StructuredType::default()
+    }
+}
+
+fn enumeration(info: &TypeInfo) -> EnumType {
+    EnumType {
+        name: info.name.to_owned(),
+        is_flags: info.is_flags,
+        members: info
+            .members
+            .iter()
+            .map(|m| EnumMember { name: m.name.to_owned(), value: m.value, annotations: Vec::new() })
+            .collect(),
+        ..EnumType::default()
+    }
+}
+
+fn operation(info: &OperationInfo) -> Operation {
+    let parameter = |p: &ParameterInfo| Parameter {
+        name: p.name.to_owned(),
+        ty: type_name(p.ty),
+        nullable: p.nullable,
+        ..Parameter::default()
+    };
+    Operation {
+        name: info.name.to_owned(),
+        is_bound: info.binding.is_some(),
+        is_composable: info.is_composable,
+        parameters: info.binding.iter().chain(info.parameters).map(parameter).collect(),
+        return_type: info.return_type.as_ref().map(|r| ReturnType {
+            ty: type_name(r.ty),
+            nullable: r.nullable,
+            ..ReturnType::default()
+        }),
+        ..Operation::default()
+    }
+}
