@@ -66,6 +66,23 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::__private::serde::Serialize for NetworkInfo {
+        fn serialize<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::EdmType::serialize_edm(self, __odata_serializer)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> _odata::__private::serde::Deserialize<'de> for NetworkInfo {
+        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_structured(__odata_deserializer, true)
+        }
+    }
+    #[automatically_derived]
     impl _odata::__private::StructuredWire for NetworkInfo {
         fn __odata_empty() -> Self {
             NetworkInfo {
@@ -140,23 +157,6 @@ const _: () = {
                 let _ = __odata_part;
                 false
             }
-        }
-    }
-    #[automatically_derived]
-    impl _odata::__private::serde::Serialize for NetworkInfo {
-        fn serialize<__S: _odata::__private::serde::Serializer>(
-            &self,
-            __odata_serializer: __S,
-        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-            _odata::__private::serialize_structured(self, __odata_serializer)
-        }
-    }
-    #[automatically_derived]
-    impl<'de> _odata::__private::serde::Deserialize<'de> for NetworkInfo {
-        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
-            __odata_deserializer: __D,
-        ) -> _odata::__private::Result<Self, __D::Error> {
-            _odata::__private::deserialize_structured(__odata_deserializer, true)
         }
     }
     _odata::__private::inventory::submit! {

@@ -82,6 +82,23 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::__private::serde::Serialize for Session {
+        fn serialize<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::EdmType::serialize_edm(self, __odata_serializer)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> _odata::__private::serde::Deserialize<'de> for Session {
+        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_structured(__odata_deserializer, true)
+        }
+    }
+    #[automatically_derived]
     impl _odata::__private::StructuredWire for Session {
         fn __odata_empty() -> Self {
             Session {
@@ -210,23 +227,6 @@ const _: () = {
                     )
                 }
             }
-        }
-    }
-    #[automatically_derived]
-    impl _odata::__private::serde::Serialize for Session {
-        fn serialize<__S: _odata::__private::serde::Serializer>(
-            &self,
-            __odata_serializer: __S,
-        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-            _odata::__private::serialize_structured(self, __odata_serializer)
-        }
-    }
-    #[automatically_derived]
-    impl<'de> _odata::__private::serde::Deserialize<'de> for Session {
-        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
-            __odata_deserializer: __D,
-        ) -> _odata::__private::Result<Self, __D::Error> {
-            _odata::__private::deserialize_structured(__odata_deserializer, true)
         }
     }
     #[automatically_derived]

@@ -118,7 +118,7 @@ const _: () = {
             &self,
             __odata_serializer: __S,
         ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-            _odata::__private::serialize_enum(self, __odata_serializer)
+            _odata::EdmType::serialize_edm(self, __odata_serializer)
         }
     }
     #[automatically_derived]

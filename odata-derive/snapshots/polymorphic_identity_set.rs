@@ -71,6 +71,23 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::__private::serde::Serialize for AnyIdentitySet {
+        fn serialize<__S: _odata::__private::serde::Serializer>(
+            &self,
+            __odata_serializer: __S,
+        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+            _odata::EdmType::serialize_edm(self, __odata_serializer)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> _odata::__private::serde::Deserialize<'de> for AnyIdentitySet {
+        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+        ) -> _odata::__private::Result<Self, __D::Error> {
+            _odata::__private::deserialize_polymorphic(__odata_deserializer, true)
+        }
+    }
+    #[automatically_derived]
     impl _odata::__private::PolymorphicWire for AnyIdentitySet {
         type Declared = IdentitySet;
         #[inline]
@@ -159,23 +176,6 @@ const _: () = {
                         .map(AnyIdentitySet::IdentitySet)
                 }
             }
-        }
-    }
-    #[automatically_derived]
-    impl _odata::__private::serde::Serialize for AnyIdentitySet {
-        fn serialize<__S: _odata::__private::serde::Serializer>(
-            &self,
-            __odata_serializer: __S,
-        ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-            _odata::EdmType::serialize_edm(self, __odata_serializer)
-        }
-    }
-    #[automatically_derived]
-    impl<'de> _odata::__private::serde::Deserialize<'de> for AnyIdentitySet {
-        fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
-            __odata_deserializer: __D,
-        ) -> _odata::__private::Result<Self, __D::Error> {
-            _odata::__private::deserialize_polymorphic(__odata_deserializer, true)
         }
     }
     /// Every variant derives from the declared type, so the common part is one `Deref` away.

@@ -764,17 +764,7 @@ fn holder(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accum
                 continue;
             }
         };
-        for (present, span, key) in [
-            (variant.rename.is_some(), variant.rename.as_ref().map(|r| r.span()), "rename"),
-            (variant.value.is_some(), variant.value.as_ref().map(|v| v.span()), "value"),
-        ] {
-            if present {
-                errors.push(error_at(
-                    span.unwrap_or(variant.ident.span()),
-                    format!("`#[odata({key})]` does not apply to a variant of a polymorphic enum; the type it holds has its own name; remove it"),
-                ));
-            }
-        }
+        reject_member_keys(variant, "a variant of a polymorphic enum; the type it holds has its own name", errors);
         // The same type written twice (an alias is caught by a constant assertion instead).
         let written = field.ty.to_token_stream().to_string();
         if let Some(first) = out.iter().find(|v: &&HolderVariant| v.ty.to_token_stream().to_string() == written) {
@@ -887,17 +877,8 @@ fn catch_all_variant(variant: &VariantAttrs, slot: &mut Option<syn::Ident>, erro
             ),
         ));
     }
-    for (present, span, key) in [
-        (variant.rename.is_some(), variant.rename.as_ref().map(|r| r.span()), "rename"),
-        (variant.value.is_some(), variant.value.as_ref().map(|v| v.span()), "value"),
-    ] {
-        if present {
-            errors.push(error_at(
-                span.unwrap_or(variant.ident.span()),
-                format!("`#[odata({key})]` does not apply to the catch-all variant `{}`; it holds whatever member the service sends; remove it", variant.ident),
-            ));
-        }
-    }
+    let what = format!("the catch-all variant `{}`; it holds whatever member the service sends", variant.ident);
+    reject_member_keys(variant, &what, errors);
     match slot {
         Some(first) => errors.push(error_at(
             variant.ident.span(),
@@ -907,6 +888,17 @@ fn catch_all_variant(variant: &VariantAttrs, slot: &mut Option<syn::Ident>, erro
             ),
         )),
         None => *slot = Some(variant.ident.clone()),
+    }
+}
+
+/// `rename` and `value` name and number enumeration members; on other variants they are errors.
+fn reject_member_keys(variant: &VariantAttrs, what: &str, errors: &mut darling::error::Accumulator) {
+    let keys =
+        [(variant.rename.as_ref().map(|r| r.span()), "rename"), (variant.value.as_ref().map(|v| v.span()), "value")];
+    for (span, key) in keys {
+        if let Some(span) = span {
+            errors.push(error_at(span, format!("`#[odata({key})]` does not apply to {what}; remove it")));
+        }
     }
 }
 

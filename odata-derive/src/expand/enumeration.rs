@@ -52,6 +52,10 @@ pub fn expand(model: &EnumModel) -> TokenStream {
         ),
     };
 
+    let wire = super::wire_impls(ident, quote!(_odata::__private::serialize_enum(self, __odata_serializer)), |_| {
+        quote!(_odata::__private::deserialize_enum(__odata_deserializer))
+    });
+    let register = super::register(ident);
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
         const _: () = {
@@ -112,48 +116,8 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                 }
             }
 
-            #[automatically_derived]
-            impl _odata::EdmType for #ident {
-                const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
-
-                #[inline]
-                fn serialize_edm<__S: _odata::__private::serde::Serializer>(
-                    &self,
-                    __odata_serializer: __S,
-                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-                    _odata::__private::serialize_enum(self, __odata_serializer)
-                }
-
-                #[inline]
-                fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
-                    __odata_deserializer: __D,
-                ) -> _odata::__private::Result<Self, __D::Error> {
-                    _odata::__private::deserialize_enum(__odata_deserializer)
-                }
-            }
-
-            #[automatically_derived]
-            impl _odata::__private::serde::Serialize for #ident {
-                fn serialize<__S: _odata::__private::serde::Serializer>(
-                    &self,
-                    __odata_serializer: __S,
-                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-                    _odata::__private::serialize_enum(self, __odata_serializer)
-                }
-            }
-
-            #[automatically_derived]
-            impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
-                    __odata_deserializer: __D,
-                ) -> _odata::__private::Result<Self, __D::Error> {
-                    _odata::__private::deserialize_enum(__odata_deserializer)
-                }
-            }
-
-            _odata::__private::inventory::submit! {
-                _odata::__private::Registration(<#ident as _odata::ODataType>::TYPE_INFO)
-            }
+            #wire
+            #register
         };
     }
 }

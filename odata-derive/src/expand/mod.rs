@@ -7,6 +7,7 @@ mod structured;
 
 use darling::FromDeriveInput;
 use proc_macro2::TokenStream;
+use quote::quote;
 
 use crate::ast::ContainerAttrs;
 use crate::fallback;
@@ -36,6 +37,62 @@ fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStre
         Model::Holder(model) => polymorphic::expand(&model),
         Model::Operation(model) => operation::expand(&model),
     })
+}
+
+/// `EdmType`, `Serialize` and `Deserialize` for a derived type, all forwarding to odata-core:
+/// `serialize` writes `self` to `__odata_serializer`; `deserialize(root)` reads from
+/// `__odata_deserializer` (`root`: the outermost value, which turns error trails into paths).
+fn wire_impls(ident: &syn::Ident, serialize: TokenStream, deserialize: impl Fn(bool) -> TokenStream) -> TokenStream {
+    let (nested, root) = (deserialize(false), deserialize(true));
+    quote! {
+        #[automatically_derived]
+        impl _odata::EdmType for #ident {
+            const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+
+            #[inline]
+            fn serialize_edm<__S: _odata::__private::serde::Serializer>(
+                &self,
+                __odata_serializer: __S,
+            ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                #serialize
+            }
+
+            #[inline]
+            fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+                __odata_deserializer: __D,
+            ) -> _odata::__private::Result<Self, __D::Error> {
+                #nested
+            }
+        }
+
+        #[automatically_derived]
+        impl _odata::__private::serde::Serialize for #ident {
+            fn serialize<__S: _odata::__private::serde::Serializer>(
+                &self,
+                __odata_serializer: __S,
+            ) -> _odata::__private::Result<__S::Ok, __S::Error> {
+                _odata::EdmType::serialize_edm(self, __odata_serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
+                __odata_deserializer: __D,
+            ) -> _odata::__private::Result<Self, __D::Error> {
+                #root
+            }
+        }
+    }
+}
+
+/// Registers the type for CSDL and for telling known types from unknown ones while decoding.
+fn register(ident: &syn::Ident) -> TokenStream {
+    quote! {
+        _odata::__private::inventory::submit! {
+            _odata::__private::Registration(<#ident as _odata::ODataType>::TYPE_INFO)
+        }
+    }
 }
 
 #[cfg(test)]

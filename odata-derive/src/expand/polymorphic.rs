@@ -81,6 +81,15 @@ pub fn expand(model: &HolderModel) -> TokenStream {
         }
     });
     let checks = checks(model, qualified, &variant_check);
+    let serde = super::wire_impls(
+        ident,
+        quote! {
+            match self {
+                #(#ident::#variant_idents(__odata_value) => _odata::__private::serialize_variant(#held_refs, __odata_serializer, #is_declared),)*
+            }
+        },
+        |root| quote!(_odata::__private::deserialize_polymorphic(__odata_deserializer, #root)),
+    );
     // Each arm is spanned at its variant's type: a type outside the hierarchy fails to deref to
     // the declared type, and that error belongs next to the constant assertion that explains it.
     let deref_arms = model.variants.iter().map(|v| {
@@ -121,27 +130,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             #[automatically_derived]
             impl _odata::#marker for #ident {}
 
-            #[automatically_derived]
-            impl _odata::EdmType for #ident {
-                const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
-
-                #[inline]
-                fn serialize_edm<__S: _odata::__private::serde::Serializer>(
-                    &self,
-                    __odata_serializer: __S,
-                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-                    match self {
-                        #(#ident::#variant_idents(__odata_value) => _odata::__private::serialize_variant(#held_refs, __odata_serializer, #is_declared),)*
-                    }
-                }
-
-                #[inline]
-                fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
-                    __odata_deserializer: __D,
-                ) -> _odata::__private::Result<Self, __D::Error> {
-                    _odata::__private::deserialize_polymorphic(__odata_deserializer, false)
-                }
-            }
+            #serde
 
             #[automatically_derived]
             impl _odata::__private::PolymorphicWire for #ident {
@@ -197,25 +186,6 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                         #(#rest_indexes => _odata::__private::visit_variant::<#rest_types, __A>(__odata_annotation, __odata_map).map(#rest_wrappers),)*
                         _ => _odata::__private::visit_variant::<#base_ty, __A>(__odata_annotation, __odata_map).map(#base_wrapper),
                     }
-                }
-            }
-
-            #[automatically_derived]
-            impl _odata::__private::serde::Serialize for #ident {
-                fn serialize<__S: _odata::__private::serde::Serializer>(
-                    &self,
-                    __odata_serializer: __S,
-                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-                    _odata::EdmType::serialize_edm(self, __odata_serializer)
-                }
-            }
-
-            #[automatically_derived]
-            impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
-                    __odata_deserializer: __D,
-                ) -> _odata::__private::Result<Self, __D::Error> {
-                    _odata::__private::deserialize_polymorphic(__odata_deserializer, true)
                 }
             }
 

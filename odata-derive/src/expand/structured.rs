@@ -18,7 +18,13 @@ pub fn expand(model: &StructModel) -> TokenStream {
     let ident = &model.container.ident;
     let type_info = type_info(model);
     let structured = structured_impls(model);
-    let wire = wire_impl(model);
+    let hooks = wire_impl(model);
+    let serde = super::wire_impls(
+        ident,
+        quote!(_odata::__private::serialize_structured(self, __odata_serializer)),
+        |root| quote!(_odata::__private::deserialize_structured(__odata_deserializer, #root)),
+    );
+    let register = super::register(ident);
     let base = base_impls(model);
     let checks = checks(model);
     let marker = match model.kind {
@@ -36,53 +42,11 @@ pub fn expand(model: &StructModel) -> TokenStream {
             #[automatically_derived]
             impl _odata::#marker for #ident {}
 
-            #[automatically_derived]
-            impl _odata::EdmType for #ident {
-                const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
-
-                #[inline]
-                fn serialize_edm<__S: _odata::__private::serde::Serializer>(
-                    &self,
-                    __odata_serializer: __S,
-                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-                    _odata::__private::serialize_structured(self, __odata_serializer)
-                }
-
-                #[inline]
-                fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
-                    __odata_deserializer: __D,
-                ) -> _odata::__private::Result<Self, __D::Error> {
-                    _odata::__private::deserialize_structured(__odata_deserializer, false)
-                }
-            }
-
-            #wire
-
-            #[automatically_derived]
-            impl _odata::__private::serde::Serialize for #ident {
-                fn serialize<__S: _odata::__private::serde::Serializer>(
-                    &self,
-                    __odata_serializer: __S,
-                ) -> _odata::__private::Result<__S::Ok, __S::Error> {
-                    _odata::__private::serialize_structured(self, __odata_serializer)
-                }
-            }
-
-            #[automatically_derived]
-            impl<'de> _odata::__private::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
-                    __odata_deserializer: __D,
-                ) -> _odata::__private::Result<Self, __D::Error> {
-                    _odata::__private::deserialize_structured(__odata_deserializer, true)
-                }
-            }
-
+            #serde
+            #hooks
             #base
             #checks
-
-            _odata::__private::inventory::submit! {
-                _odata::__private::Registration(<#ident as _odata::ODataType>::TYPE_INFO)
-            }
+            #register
         };
     }
 }

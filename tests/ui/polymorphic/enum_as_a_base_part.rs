@@ -1,12 +1,45 @@
-use odata_core::ODataComplex;
-use odata_graph::call_records::AnyEndpoint;
+use odata_core::{AdditionalData, ODataComplex, ODataEntity};
 
 #[derive(ODataComplex)]
-#[odata(type = "microsoft.graph.callRecords.kioskEndpoint", base_type = "microsoft.graph.callRecords.endpoint")]
-pub struct KioskEndpoint {
+#[odata(type = "test.shape")]
+pub struct Shape {
+    pub name: Option<String>,
+    pub additional_data: AdditionalData,
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.square", base_type = "test.shape")]
+pub struct Square {
     #[odata(base)]
-    pub endpoint: AnyEndpoint,
-    pub location: Option<String>,
+    pub shape: Shape,
+    pub side: Option<f64>,
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.color")]
+pub struct Color {
+    pub rgb: Option<String>,
+}
+
+#[derive(ODataEntity)]
+#[odata(type = "test.thing", key_property = "id")]
+pub struct Thing {
+    pub id: Option<String>,
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.shape")]
+pub enum AnyShape {
+    Shape(Shape),
+    Square(Square),
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.circle", base_type = "test.shape")]
+pub struct Circle {
+    #[odata(base)]
+    pub shape: AnyShape,
+    pub radius: Option<f64>,
 }
 
 fn main() {}

@@ -1,11 +1,37 @@
-use odata_core::ODataComplex;
-use odata_graph::call_records::{Endpoint, ParticipantEndpoint};
+use odata_core::{AdditionalData, ODataComplex, ODataEntity};
 
 #[derive(ODataComplex)]
-#[odata(type = "microsoft.graph.callRecords.endpoint")]
-pub enum AnyEndpoint {
-    ParticipantEndpoint(ParticipantEndpoint),
-    Endpoint(Endpoint),
+#[odata(type = "test.shape")]
+pub struct Shape {
+    pub name: Option<String>,
+    pub additional_data: AdditionalData,
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.square", base_type = "test.shape")]
+pub struct Square {
+    #[odata(base)]
+    pub shape: Shape,
+    pub side: Option<f64>,
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.color")]
+pub struct Color {
+    pub rgb: Option<String>,
+}
+
+#[derive(ODataEntity)]
+#[odata(type = "test.thing", key_property = "id")]
+pub struct Thing {
+    pub id: Option<String>,
+}
+
+#[derive(ODataComplex)]
+#[odata(type = "test.shape")]
+pub enum AnyShape {
+    Square(Square),
+    Shape(Shape),
 }
 
 fn main() {}
