@@ -145,7 +145,7 @@ pub enum Model {
     Struct(Box<StructModel>),
     Enum(EnumModel),
     Holder(HolderModel),
-    Operation(OperationModel),
+    Operation(Box<OperationModel>),
 }
 
 pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
@@ -153,7 +153,7 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
     if kind.is_operation() {
         let model = operation(&attrs, kind, &mut errors);
         errors.finish()?;
-        return model.map(Model::Operation).ok_or_else(|| darling::Error::custom("the input could not be read"));
+        return model.map(|m| Model::Operation(Box::new(m))).ok_or_else(|| darling::Error::custom("the input could not be read"));
     }
     for (present, span, key) in [
         (attrs.name.is_some(), attrs.name.as_ref().map(|n| n.span()), "name"),
