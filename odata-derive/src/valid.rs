@@ -153,7 +153,9 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
     if kind.is_operation() {
         let model = operation(&attrs, kind, &mut errors);
         errors.finish()?;
-        return model.map(|m| Model::Operation(Box::new(m))).ok_or_else(|| darling::Error::custom("the input could not be read"));
+        return model
+            .map(|m| Model::Operation(Box::new(m)))
+            .ok_or_else(|| darling::Error::custom("the input could not be read"));
     }
     for (present, span, key) in [
         (attrs.name.is_some(), attrs.name.as_ref().map(|n| n.span()), "name"),
