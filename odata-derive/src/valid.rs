@@ -611,7 +611,9 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
     }
     let parse_type = |value: &SpannedValue<String>, key: &str, errors: &mut darling::error::Accumulator| {
         match syn::parse_str::<syn::Type>(value) {
-            Ok(ty) => Some(syn::Type::Verbatim(quote::quote_spanned!(value.span()=> #ty))),
+            // Tokens parsed from a string sit at the call site; move them to the string, so that
+            // a type without an Edm mapping is reported there.
+            Ok(ty) => Some(syn::Type::Verbatim(respan(ty.to_token_stream(), value.span()))),
             Err(_) => {
                 errors.push(error_at(value.span(), format!("`#[odata({key} = {:?})]` is not a Rust type; write the type as a string, e.g. `{key} = \"Vec<CallRecord>\"`", value.as_str())));
                 None
@@ -891,6 +893,21 @@ fn catch_all_variant(variant: &VariantAttrs, slot: &mut Option<syn::Ident>, erro
         )),
         None => *slot = Some(variant.ident.clone()),
     }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            }
+            token.set_span(span);
+            token
+        })
+        .collect()
 }
 
 /// `rename` and `value` name and number enumeration members; on other variants they are errors.
