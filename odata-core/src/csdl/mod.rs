@@ -1,5 +1,5 @@
 //! CSDL, the OData metadata document: a data model of it, built from the derives' tables
-//! ([`Document::from_types`]), read from and written to CSDL XML (`$metadata`), and written as
+//! ([`Document::builder`]), read from and written to CSDL XML (`$metadata`), and written as
 //! CSDL JSON.
 //!
 //! ```
