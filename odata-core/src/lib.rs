@@ -96,6 +96,7 @@ mod encode;
 mod model;
 mod navigation;
 mod page;
+pub mod query;
 pub mod registry;
 mod wire;
 

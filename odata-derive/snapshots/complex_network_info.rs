@@ -159,6 +159,17 @@ const _: () = {
             }
         }
     }
+    #[automatically_derived]
+    impl NetworkInfo {
+        ///The property `relayIPAddress` of `microsoft.graph.callRecords.networkInfo`, for typed queries.
+        pub const RELAY_IP_ADDRESS: _odata::query::Property<NetworkInfo, String> = _odata::query::Property::property(
+            "relayIPAddress",
+        );
+        ///The property `linkSpeed` of `microsoft.graph.callRecords.networkInfo`, for typed queries.
+        pub const LINK_SPEED: _odata::query::Property<NetworkInfo, i64> = _odata::query::Property::property(
+            "linkSpeed",
+        );
+    }
     _odata::__private::inventory::submit! {
         _odata::__private::Registration(< NetworkInfo as _odata::ODataType > ::TYPE_INFO)
     }

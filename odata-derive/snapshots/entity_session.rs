@@ -244,6 +244,29 @@ const _: () = {
             &mut self.entity
         }
     }
+    #[automatically_derived]
+    impl Session {
+        ///The property `caller` of `microsoft.graph.callRecords.session`, for typed queries.
+        pub const CALLER: _odata::query::Property<Session, Endpoint> = _odata::query::Property::property(
+            "caller",
+        );
+        ///The property `startDateTime` of `microsoft.graph.callRecords.session`, for typed queries.
+        pub const START_DATE_TIME: _odata::query::Property<Session, DateTimeOffset> = _odata::query::Property::property(
+            "startDateTime",
+        );
+        ///The property `modalities` of `microsoft.graph.callRecords.session`, for typed queries.
+        pub const MODALITIES: _odata::query::Property<Session, Vec<Modality>> = _odata::query::Property::property(
+            "modalities",
+        );
+        ///The navigation property `segments` of `microsoft.graph.callRecords.session`, for typed queries and paths.
+        pub const SEGMENTS: _odata::query::NavigationProperty<Session, Vec<Segment>> = _odata::query::NavigationProperty::navigation(
+            "segments",
+        );
+    }
+    #[automatically_derived]
+    impl _odata::query::HasBase for Session {
+        type Base = Entity;
+    }
     const _: () = ::core::assert!(
         _odata::__private::checks::str_eq(< Entity as _odata::ODataType >
         ::QUALIFIED_NAME, "microsoft.graph.entity"),

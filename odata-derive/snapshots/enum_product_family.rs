@@ -96,6 +96,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::query::UrlLiteral for ProductFamily {
+        fn write_literal(&self, __odata_out: &mut _odata::__private::String) {
+            _odata::query::write_enum_literal(self, __odata_out)
+        }
+    }
+    #[automatically_derived]
     impl _odata::EdmType for ProductFamily {
         const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
         #[inline]

@@ -255,6 +255,10 @@ const _: () = {
             }
         }
     }
+    #[automatically_derived]
+    impl _odata::query::HasBase for AnyIdentitySet {
+        type Base = IdentitySet;
+    }
     const _: &'static _odata::TypeInfo = _odata::__private::checks::complex_variant::<
         CommunicationsIdentitySet,
     >();

@@ -116,6 +116,13 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                 }
             }
 
+            #[automatically_derived]
+            impl _odata::query::UrlLiteral for #ident {
+                fn write_literal(&self, __odata_out: &mut _odata::__private::String) {
+                    _odata::query::write_enum_literal(self, __odata_out)
+                }
+            }
+
             #wire
             #register
         };

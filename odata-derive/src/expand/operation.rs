@@ -40,6 +40,21 @@ pub fn expand(model: &OperationModel) -> TokenStream {
         let edm = quote_spanned!(ty.span()=> <#ty as _odata::EdmType>::TYPE);
         quote!(_odata::ParameterInfo { name: #wire_name, rust_name: #rust_name, ty: #edm, nullable: #nullable })
     });
+    // Functions are called in the URL: each parameter is written as a literal there.
+    let url_parameters = (model.kind == Kind::Function).then(|| {
+        let writes = model.parameters.iter().map(|p| {
+            let (field, wire_name) = (&p.ident, &p.wire_name);
+            quote_spanned!(p.ty.span()=> __odata_out.parameter(#wire_name, &self.#field);)
+        });
+        quote! {
+            #[automatically_derived]
+            impl _odata::query::FunctionParameters for #ident {
+                fn write_parameters(&self, __odata_out: &mut _odata::query::ParameterWriter<'_>) {
+                    #(#writes)*
+                }
+            }
+        }
+    });
     quote! {
         #[allow(unused_qualifications, clippy::all)]
         const _: () = {
@@ -60,6 +75,8 @@ pub fn expand(model: &OperationModel) -> TokenStream {
                 type Binding = #binding_type;
                 type Output = #output;
             }
+
+            #url_parameters
 
             _odata::__private::inventory::submit! {
                 _odata::__private::OperationRegistration(<#ident as _odata::ODataOperation>::OPERATION_INFO)

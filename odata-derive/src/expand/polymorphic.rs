@@ -235,6 +235,12 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                 }
             }
 
+            // A query on the holder takes the declared type's properties.
+            #[automatically_derived]
+            impl _odata::query::HasBase for #ident {
+                type Base = #base_ty;
+            }
+
             #checks
         };
     }

@@ -27,6 +27,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
     let register = super::register(ident);
     let base = base_impls(model);
     let checks = checks(model);
+    let handles = property_handles(model);
     let marker = match model.kind {
         Kind::Entity => quote!(ODataEntity),
         _ => quote!(ODataComplex),
@@ -45,6 +46,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
             #serde
             #hooks
             #base
+            #handles
             #checks
             #register
         };
@@ -338,6 +340,54 @@ fn base_impls(model: &StructModel) -> TokenStream {
                 &mut self.#field
             }
         }
+    }
+}
+
+/// One constant per property for typed queries (`Session::START_DATE_TIME`, `CallRecord::SESSIONS`),
+/// and the base type for `query::Inherits`, so that queries take inherited properties too.
+fn property_handles(model: &StructModel) -> TokenStream {
+    let ident = &model.container.ident;
+    let qualified = &model.container.qualified_name;
+    let mut constants = Vec::new();
+    for field in &model.fields {
+        let rust_name = field.ident.to_string();
+        let constant = quote::format_ident!("{}", rust_name.strip_prefix("r#").unwrap_or(&rust_name).to_uppercase());
+        match &field.role {
+            Role::Property { inner, wire_name, .. } => {
+                let doc = format!("The property `{wire_name}` of `{qualified}`, for typed queries.");
+                constants.push(quote! {
+                    #[doc = #doc]
+                    pub const #constant: _odata::query::Property<#ident, #inner> = _odata::query::Property::property(#wire_name);
+                });
+            }
+            Role::Navigation { target, wire_name, .. } => {
+                let doc =
+                    format!("The navigation property `{wire_name}` of `{qualified}`, for typed queries and paths.");
+                constants.push(quote! {
+                    #[doc = #doc]
+                    pub const #constant: _odata::query::NavigationProperty<#ident, #target> =
+                        _odata::query::NavigationProperty::navigation(#wire_name);
+                });
+            }
+            Role::Base | Role::AdditionalData => {}
+        }
+    }
+    let base = model.base.as_ref().map(|base| {
+        let ty = &base.ty;
+        quote! {
+            #[automatically_derived]
+            impl _odata::query::HasBase for #ident {
+                type Base = #ty;
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #(#constants)*
+        }
+
+        #base
     }
 }
 

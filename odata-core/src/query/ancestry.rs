@@ -1,0 +1,76 @@
+//! Type-level ancestry: which types a derived type inherits from, so that a query on `Session`
+//! takes the properties of `microsoft.graph.entity` too, and a filter on a base type's property
+//! combines with one on the derived type's.
+//!
+//! The derives implement [`HasBase`] for each type with a base; [`Inherits`] follows the chain.
+//! The depth markers exist only so that the impls do not overlap: callers never name them, the
+//! compiler infers them.
+
+use std::marker::PhantomData;
+
+/// The type a derived type inherits from (its `#[odata(base)]` field's type; for a polymorphic
+/// enum, the declared type). The derives implement it.
+pub trait HasBase {
+    /// The base type.
+    type Base;
+}
+
+/// Depth marker of [`Inherits`]: the type itself.
+#[derive(Debug)]
+pub struct Here;
+
+/// Depth marker of [`Inherits`]: one step further up the base chain.
+#[derive(Debug)]
+pub struct There<D>(PhantomData<D>);
+
+/// `Self` is `B` or derives from it, `D` steps up the chain.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `{B}` and does not derive from it",
+    label = "an expression over `{B}` used where `{Self}` is queried",
+    note = "a query on a type takes the properties of that type and of its base types"
+)]
+pub trait Inherits<B, D> {}
+
+impl<T> Inherits<T, Here> for T {}
+
+impl<T, B, D> Inherits<B, There<D>> for T
+where
+    T: HasBase,
+    T::Base: Inherits<B, D>,
+{
+}
+
+/// Marker of [`Unify`]: `Self` is the more derived type.
+#[derive(Debug)]
+pub struct Up<D>(PhantomData<D>);
+
+/// Marker of [`Unify`]: the other type is the more derived one (strictly).
+#[derive(Debug)]
+pub struct Down<D>(PhantomData<D>);
+
+/// Of `Self` and `U`, one derives from the other; [`Unify::Out`] is the more derived. Used to
+/// combine a filter on `microsoft.graph.entity`'s `id` with one on a session's `startDateTime`
+/// into a filter on sessions, in either order.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` and `{U}` are not in one inheritance chain",
+    label = "combines expressions over unrelated types",
+    note = "expressions combine when both are over the same type, or one over a base type of the other"
+)]
+pub trait Unify<U, D> {
+    /// The more derived of the two.
+    type Out;
+}
+
+impl<T, U, D> Unify<U, Up<D>> for T
+where
+    T: Inherits<U, D>,
+{
+    type Out = T;
+}
+
+impl<T, U, D> Unify<U, Down<There<D>>> for T
+where
+    U: Inherits<T, There<D>>,
+{
+    type Out = U;
+}

@@ -1,0 +1,161 @@
+//! Typed paths and query options reproduce the request URLs of the Graph docs pages, and keep
+//! every value a literal.
+
+use odata_core::query::{CompoundKey, Query, Resource, ServiceRoot, UrlConventions};
+use odata_core::{DateTimeOffset, ODataType};
+use odata_graph::Entity;
+use odata_graph::call_records::{CallRecord, GetDirectRoutingCalls, GetPstnCalls, Modality, Session};
+use percent_encoding::percent_decode_str;
+
+/// Every `GET https://graph.microsoft.com/...` line of the v1.0 docs pages.
+fn docs_urls() -> Vec<String> {
+    let dir = odata_tests::graph_fixtures().join("docs/v1.0");
+    let mut urls = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("docs folder") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("docs page");
+        for line in text.lines() {
+            if let Some(url) = line.trim().strip_prefix("GET https://graph.microsoft.com/") {
+                urls.push(format!("https://graph.microsoft.com/{url}"));
+            }
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    urls
+}
+
+/// The URL as the docs write it: percent-decoded.
+fn decoded(url: &str) -> String {
+    percent_decode_str(url).decode_utf8().expect("UTF-8").into_owned()
+}
+
+fn call_records() -> Resource<Vec<CallRecord>> {
+    ServiceRoot::graph_v1().entity_set::<CallRecord>("communications/callRecords")
+}
+
+fn date(text: &str) -> DateTimeOffset {
+    DateTimeOffset::parse(text).expect("date")
+}
+
+#[test]
+fn docs_request_urls_come_from_typed_calls() {
+    let record = "e523d2ed-2966-4b6b-925b-754a88034cc5";
+    let built = [
+        call_records().url(),
+        call_records().key("614e3ff0-4728-4394-8c03-52fb3b967fde").navigate(CallRecord::PARTICIPANTS_V2).url(),
+        call_records().key(record).url(),
+        call_records().key(record).url_with(&Query::<CallRecord>::new().expand(CallRecord::PARTICIPANTS_V2)),
+        call_records()
+            .key(record)
+            .url_with(&Query::<CallRecord>::new().expand_with(CallRecord::SESSIONS, |s| s.expand(Session::SEGMENTS))),
+        call_records().key("{id}").navigate(CallRecord::SESSIONS).url(),
+        call_records()
+            .key("{id}")
+            .navigate(CallRecord::SESSIONS)
+            .url_with(&Query::<Session>::new().expand(Session::SEGMENTS)),
+        call_records().url_with(
+            &Query::<CallRecord>::new()
+                .filter(CallRecord::PARTICIPANTS_V2.any(|_| Entity::ID.eq("821809f5-0000-0000-0000-3b5136c0e777"))),
+        ),
+        call_records().url_with(
+            &Query::<CallRecord>::new().filter(
+                CallRecord::START_DATE_TIME
+                    .ge(date("2023-09-25T09:25:00Z"))
+                    .and(CallRecord::START_DATE_TIME.lt(date("2023-09-25T09:30:00Z"))),
+            ),
+        ),
+    ];
+    let docs = docs_urls();
+    for url in &built {
+        let url = decoded(url);
+        assert!(docs.contains(&url), "{url} is not a request URL of the docs:\n{docs:#?}");
+    }
+
+    // The functions' parameters are Edm.DateTimeOffset: we write the full literal where the docs
+    // shorten it to a date (which Graph also accepts).
+    let range = (date("2019-11-01T00:00:00Z"), date("2019-12-01T00:00:00Z"));
+    let pstn = call_records().call(&GetPstnCalls { from_date_time: range.0, to_date_time: range.1 });
+    let direct = call_records().call(&GetDirectRoutingCalls { from_date_time: range.0, to_date_time: range.1 });
+    for (url, function) in [(pstn.url(), "getPstnCalls"), (direct.url(), "getDirectRoutingCalls")] {
+        let shortened = decoded(&url).replace("T00:00:00Z", "");
+        assert!(docs.contains(&shortened), "{shortened}");
+        assert!(
+            url.ends_with(&format!("/{function}(fromDateTime=2019-11-01T00:00:00Z,toDateTime=2019-12-01T00:00:00Z)"))
+        );
+    }
+}
+
+#[test]
+fn standard_conventions_quote_keys_and_qualify_operations() -> Result<(), Box<dyn std::error::Error>> {
+    let root = ServiceRoot::new("http://127.0.0.1:4004/odata/v4/svc/")?;
+    assert_eq!(root.clone().with_conventions(UrlConventions::STANDARD).conventions(), UrlConventions::default());
+    let records = root.entity_set::<CallRecord>("CallRecords");
+    let path = records.clone().key("a'b").navigate(CallRecord::SESSIONS).key("s/1").navigate(Session::SEGMENTS);
+    assert_eq!(path.url(), "http://127.0.0.1:4004/odata/v4/svc/CallRecords('a''b')/sessions('s%2F1')/segments");
+    let call = records.clone().call(&GetPstnCalls {
+        from_date_time: date("2019-11-01T00:00:00+01:00"),
+        to_date_time: date("2019-12-01T00:00:00Z"),
+    });
+    assert_eq!(
+        call.path(),
+        "CallRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime=2019-11-01T00:00:00%2B01:00,toDateTime=2019-12-01T00:00:00Z)"
+    );
+    assert_eq!(records.clone().count().url(), "http://127.0.0.1:4004/odata/v4/svc/CallRecords/$count");
+    assert_eq!(
+        records.key(CompoundKey::new().part("tenant", "t").part("id", 7i64)).path(),
+        "CallRecords(tenant='t',id=7)"
+    );
+    Ok(())
+}
+
+#[test]
+fn no_value_changes_the_meaning_of_a_query() {
+    let hostile = "x' or 1 eq 1 or 'x";
+    let query = Query::<Session>::new().filter(Entity::ID.eq(hostile));
+    assert_eq!(query.to_pairs(), [("$filter".to_owned(), "id eq 'x'' or 1 eq 1 or ''x'".to_owned())]);
+    // URL structure is encoded: the filter stays one option.
+    let query = Query::<Session>::new().filter(Entity::ID.eq("a&$top=1#b+c%20"));
+    assert_eq!(query.to_query_string(), "$filter=id%20eq%20'a%26$top=1%23b%2Bc%2520'");
+    let key = call_records().key("../x?$top=1");
+    assert_eq!(key.path(), "communications/callRecords/..%2Fx%3F$top=1");
+    // Non-ASCII is UTF-8, percent-encoded.
+    let query = Query::<Session>::new().filter(Entity::ID.eq("Zoë 東京"));
+    assert_eq!(query.to_query_string(), "$filter=id%20eq%20'Zo%C3%AB%20%E6%9D%B1%E4%BA%AC'");
+}
+
+#[test]
+fn options_are_typed_by_the_queried_type() {
+    let query = Query::<Session>::new()
+        .select(Entity::ID)
+        .select(Session::START_DATE_TIME)
+        .select(Session::FAILURE_INFO.then(odata_graph::call_records::FailureInfo::REASON))
+        .filter(Session::MODALITIES.any(|m| m.eq(Modality::Audio)))
+        .filter(Session::CALLER.is_not_null())
+        .order_by_desc(Session::START_DATE_TIME)
+        .top(10)
+        .count(true);
+    assert_eq!(
+        query.to_pairs(),
+        [
+            ("$select", "id,startDateTime,failureInfo/reason"),
+            ("$filter", "modalities/any(m:m eq microsoft.graph.callRecords.modality'audio') and caller ne null"),
+            ("$orderby", "startDateTime desc"),
+            ("$top", "10"),
+            ("$count", "true"),
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    let nested = Query::<CallRecord>::new().expand_with(CallRecord::SESSIONS, |sessions| {
+        sessions
+            .select(Entity::ID)
+            .filter(Session::START_DATE_TIME.year().eq(2023))
+            .order_by(Entity::ID)
+            .top(2)
+            .count(true)
+    });
+    assert_eq!(
+        nested.to_pairs()[0].1,
+        "sessions($select=id;$filter=year(startDateTime) eq 2023;$orderby=id;$top=2;$count=true)"
+    );
+    assert_eq!(<Session as ODataType>::QUALIFIED_NAME, "microsoft.graph.callRecords.session");
+}
