@@ -98,6 +98,7 @@ mod navigation;
 mod page;
 pub mod query;
 pub mod registry;
+pub mod request;
 mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};

@@ -45,7 +45,15 @@ pub fn read_all_pages<T>(service: &Service, path: &str) -> (Vec<T>, usize)
 where
     Page<T>: DeserializeOwned + Serialize,
 {
-    let mut url = format!("{}{path}", service.root);
+    read_all_pages_at(&format!("{}{path}", service.root))
+}
+
+/// [`read_all_pages`] from an absolute URL.
+pub fn read_all_pages_at<T>(first: &str) -> (Vec<T>, usize)
+where
+    Page<T>: DeserializeOwned + Serialize,
+{
+    let mut url = first.to_owned();
     let mut items = Vec::new();
     for pages in 1..=MAX_PAGES {
         let (text, response) = get_json(&url);
@@ -62,7 +70,44 @@ where
             None => return (items, pages),
         }
     }
-    panic!("{path}: still a nextLink after {MAX_PAGES} pages")
+    panic!("{first}: still a nextLink after {MAX_PAGES} pages")
+}
+
+/// `GET url` expecting 200: the body decoded as `T` (a `Page<E>` or an entity), checked to
+/// re-encode without loss.
+pub fn get_decoded<T: DeserializeOwned + Serialize>(url: &str) -> T {
+    let (text, raw) = get_json(url);
+    let decoded: T = decode(url, &text);
+    assert_lossless(url, &raw, &decoded);
+    decoded
+}
+
+/// An OData error response: the status and the `error` member's `code` and `message`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceError {
+    /// The HTTP status.
+    pub status: u16,
+    /// `error.code`.
+    pub code: String,
+    /// `error.message`.
+    pub message: String,
+}
+
+/// `GET url` expecting an error: fails unless the response has a status of 400 or more and an
+/// OData error body `{"error":{"code":"...","message":"...",...}}`.
+pub fn get_error(url: &str) -> ServiceError {
+    let response = http::get(url, "application/json").unwrap_or_else(|e| panic!("{e}"));
+    let text = response.text().unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    assert!(response.status >= 400, "GET {url}: status {}, expected an error: {text}", response.status);
+    let body: Value = serde_json::from_str(text)
+        .unwrap_or_else(|e| panic!("GET {url}: status {}: the error body is not JSON ({e}): {text}", response.status));
+    let member = |name: &str| {
+        body["error"][name]
+            .as_str()
+            .unwrap_or_else(|| panic!("GET {url}: status {}: no string error.{name} in {text}", response.status))
+            .to_owned()
+    };
+    ServiceError { status: response.status, code: member("code"), message: member("message") }
 }
 
 /// Fails unless `decoded`, encoded again, says what `response` said (see [`differences`]).

@@ -10,6 +10,11 @@ use std::marker::PhantomData;
 
 /// The type a derived type inherits from (its `#[odata(base)]` field's type; for a polymorphic
 /// enum, the declared type). The derives implement it.
+#[diagnostic::on_unimplemented(
+    message = "the expression is over a type that `{Self}` does not derive from",
+    label = "a property of another type",
+    note = "`{Self}` has no base type; a query on a type takes the properties of that type and of its base types only"
+)]
 pub trait HasBase {
     /// The base type.
     type Base;

@@ -229,7 +229,7 @@ impl<E> Resource<Vec<E>> {
     }
 
     /// `/$count`: the number of items (a plain-text integer in the response).
-    pub fn count(mut self) -> Resource<Count> {
+    pub fn count(mut self) -> Resource<Count<E>> {
         self.path.push_str("/$count");
         self.retype()
     }
@@ -257,9 +257,9 @@ impl<E: ODataType> Resource<E> {
     }
 }
 
-/// What `/$count` addresses: a number of items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Count;
+/// What `/$count` addresses: the number of `E`s (a filter over `E` may narrow it).
+#[derive(Debug)]
+pub struct Count<E>(PhantomData<fn() -> E>);
 
 impl<R> Clone for Resource<R> {
     fn clone(&self) -> Self {

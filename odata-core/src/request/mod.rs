@@ -1,0 +1,200 @@
+//! Requests and responses, independent of any HTTP client: build an [`http::Request`] for a
+//! typed [`Resource`], send it with whatever client you use, and read the [`http::Response`]
+//! into the typed value or a [`ResponseError`] with the HTTP status.
+//!
+//! ```
+//! use odata_core::query::{Query, ServiceRoot};
+//! use odata_core::request::ReadRequest;
+//! # use odata_core::{AdditionalData, ODataEntity, Page};
+//! # #[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+//! # #[odata(type = "ns.person", key_property = "id")]
+//! # pub struct Person { pub id: Option<String>, pub name: Option<String>, pub additional_data: AdditionalData }
+//!
+//! let people = ServiceRoot::new("https://example.com/odata")?.entity_set::<Person>("People");
+//! let request = ReadRequest::new(&people)
+//!     .query(&Query::new().filter(Person::NAME.starts_with("A")).top(10))
+//!     .max_page_size(50);
+//! let http = request.to_http()?;
+//! assert_eq!(http.uri(), "https://example.com/odata/People?$filter=startswith(name,'A')&$top=10");
+//! assert_eq!(http.headers()["prefer"], "odata.maxpagesize=50");
+//!
+//! // ... send `http` with any client, then:
+//! let response = http::Response::builder().status(200).body(br#"{"value":[{"id":"1","name":"Ann"}]}"#.to_vec())?;
+//! let page: Page<Person> = request.read_response(response)?;
+//! assert_eq!(page.value[0].name.as_deref(), Some("Ann"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod error;
+
+use std::marker::PhantomData;
+
+use http::header::{ACCEPT, HeaderName, HeaderValue};
+use http::{HeaderMap, Method, StatusCode};
+
+use crate::query::{Count, Query, Resource};
+use serde::de::DeserializeOwned;
+
+use crate::{EdmType, ODataStructured, Page};
+
+pub use error::{ResponseError, ServiceError};
+
+/// `OData-Version`, the version of the request.
+pub const ODATA_VERSION: HeaderName = HeaderName::from_static("odata-version");
+/// `OData-MaxVersion`, the highest version the client accepts in the response.
+pub const ODATA_MAX_VERSION: HeaderName = HeaderName::from_static("odata-maxversion");
+/// `Prefer`.
+pub const PREFER: HeaderName = HeaderName::from_static("prefer");
+
+/// What a [`Resource`] holds, as a response reads it: a single structured value, a page of a
+/// collection, or a `$count`.
+pub trait Readable {
+    /// The type the query options are over.
+    type Item;
+    /// What one response holds.
+    type Response;
+
+    /// The `Accept` header for it.
+    const ACCEPT: &'static str = "application/json;odata.metadata=minimal";
+
+    /// Reads a success response's body.
+    fn read(body: &[u8]) -> Result<Self::Response, String>;
+}
+
+impl<T: ODataStructured + DeserializeOwned> Readable for T {
+    type Item = T;
+    type Response = T;
+
+    fn read(body: &[u8]) -> Result<T, String> {
+        serde_json::from_slice(body).map_err(|e| e.to_string())
+    }
+}
+
+impl<T: ODataStructured + EdmType> Readable for Vec<T> {
+    type Item = T;
+    type Response = Page<T>;
+
+    fn read(body: &[u8]) -> Result<Page<T>, String> {
+        serde_json::from_slice(body).map_err(|e| e.to_string())
+    }
+}
+
+impl<E> Readable for Count<E> {
+    type Item = E;
+    type Response = u64;
+    const ACCEPT: &'static str = "text/plain";
+
+    /// A plain-text integer (a byte-order mark and whitespace allowed around it).
+    fn read(body: &[u8]) -> Result<u64, String> {
+        let text = std::str::from_utf8(body).map_err(|_| "the count is not UTF-8 text".to_owned())?;
+        let text = text.trim_start_matches('\u{feff}').trim();
+        text.parse().map_err(|_| format!("`{}` is not a count (Edm.Int64)", text.chars().take(40).collect::<String>()))
+    }
+}
+
+/// A `GET` of a resource, with its query options and preferences.
+pub struct ReadRequest<R> {
+    url: String,
+    headers: HeaderMap,
+    preferences: Vec<String>,
+    marker: PhantomData<fn() -> R>,
+}
+
+impl<R: Readable> ReadRequest<R> {
+    /// A `GET` of the resource.
+    pub fn new(resource: &Resource<R>) -> Self {
+        ReadRequest::from_url(resource.url())
+    }
+
+    /// A `GET` of a URL the service gave (an `@odata.nextLink`), read as `R`.
+    pub fn from_url(url: impl Into<String>) -> Self {
+        ReadRequest { url: url.into(), headers: HeaderMap::new(), preferences: Vec::new(), marker: PhantomData }
+    }
+
+    /// Adds the query options (to those the URL already has).
+    pub fn query(mut self, query: &Query<R::Item>) -> Self {
+        if !query.is_empty() {
+            self.url.push(if self.url.contains('?') { '&' } else { '?' });
+            self.url.push_str(&query.to_query_string());
+        }
+        self
+    }
+
+    /// `Prefer: odata.maxpagesize=N`: at most `n` items per page (the service may send fewer).
+    pub fn max_page_size(mut self, n: u32) -> Self {
+        self.preferences.push(format!("odata.maxpagesize={n}"));
+        self
+    }
+
+    /// `Prefer: include-unknown-enum-members`: Graph sends evolvable enumeration members added
+    /// after the sentinel instead of `unknownFutureValue` (they are kept by catch-all variants).
+    pub fn include_unknown_enum_members(mut self) -> Self {
+        self.preferences.push("include-unknown-enum-members".to_owned());
+        self
+    }
+
+    /// Any other header (`ConsistencyLevel: eventual`, a correlation id).
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.append(name, value);
+        self
+    }
+
+    /// The URL, percent-encoded.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The request, for any HTTP client: `GET`, `Accept`, `OData-Version: 4.0`,
+    /// `OData-MaxVersion: 4.0`, `Prefer`, and the headers added.
+    pub fn to_http(&self) -> Result<http::Request<Vec<u8>>, http::Error> {
+        let mut builder = http::Request::builder()
+            .method(Method::GET)
+            .uri(&self.url)
+            .header(ACCEPT, R::ACCEPT)
+            .header(ODATA_VERSION, "4.0")
+            .header(ODATA_MAX_VERSION, "4.0");
+        if !self.preferences.is_empty() {
+            builder = builder.header(PREFER, self.preferences.join(", "));
+        }
+        let mut request = builder.body(Vec::new())?;
+        for (name, value) in &self.headers {
+            request.headers_mut().append(name, value.clone());
+        }
+        Ok(request)
+    }
+
+    /// Reads the response: the typed value for a success status, else the service's error.
+    pub fn read_response<B: AsRef<[u8]>>(&self, response: http::Response<B>) -> Result<R::Response, ResponseError> {
+        read_response::<R, B>(response)
+    }
+}
+
+/// Reads a response into what `R` holds, or the error with its status.
+pub fn read_response<R: Readable, B: AsRef<[u8]>>(response: http::Response<B>) -> Result<R::Response, ResponseError> {
+    let status = response.status();
+    let body = response.body().as_ref();
+    if !status.is_success() {
+        return Err(ResponseError::from_failure(status, body));
+    }
+    if status == StatusCode::NO_CONTENT {
+        return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
+    }
+    R::read(body).map_err(|message| ResponseError::Decode { status, message })
+}
+
+impl<R> Clone for ReadRequest<R> {
+    fn clone(&self) -> Self {
+        ReadRequest {
+            url: self.url.clone(),
+            headers: self.headers.clone(),
+            preferences: self.preferences.clone(),
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<R> std::fmt::Debug for ReadRequest<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadRequest").field("url", &self.url).field("preferences", &self.preferences).finish()
+    }
+}
