@@ -19,12 +19,18 @@ mod support;
 use std::process::ExitCode;
 
 use odata_core::csdl::Document;
-use odata_core::{Decimal, Page};
+use odata_core::query::{Property, Query, Resource, ServiceRoot};
+use odata_core::{DateTimeOffset, Decimal, Page};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use harness::{Service, Test};
 use model::{CallRecords, Segments, Sessions};
-use support::{assert_lossless, decode, get_json, get_text, read_all_pages, resolve, schema_differences};
+use support::{
+    assert_lossless, decode, get_decoded, get_error, get_json, get_text, read_all_pages, read_all_pages_at, resolve,
+    schema_differences,
+};
 
 /// Every test, in the order they run.
 const TESTS: &[Test] = &[
@@ -32,6 +38,20 @@ const TESTS: &[Test] = &[
     ("every_entity_set_decodes_and_round_trips", every_entity_set_decodes_and_round_trips),
     ("server_quirks_are_survived", server_quirks_are_survived),
     ("a_chunked_batch_response_is_read", a_chunked_batch_response_is_read),
+    ("select_returns_only_the_selected_properties", select_returns_only_the_selected_properties),
+    ("nested_expand_takes_its_own_options", nested_expand_takes_its_own_options),
+    ("filter_on_a_date_range_counts_as_the_seed_data", filter_on_a_date_range_counts_as_the_seed_data),
+    ("filter_on_quoted_and_non_ascii_strings", filter_on_quoted_and_non_ascii_strings),
+    ("filter_with_in", filter_with_in),
+    ("filter_with_any_over_a_navigation", filter_with_any_over_a_navigation),
+    ("order_by_ascending_and_descending", order_by_ascending_and_descending),
+    ("top_and_skip_give_windows_of_the_order", top_and_skip_give_windows_of_the_order),
+    ("count_true_equals_the_items_read", count_true_equals_the_items_read),
+    ("next_links_read_every_session_and_match_dollar_count", next_links_read_every_session_and_match_dollar_count),
+    ("by_key_and_along_navigation_paths", by_key_and_along_navigation_paths),
+    ("an_injection_attempt_stays_a_literal", an_injection_attempt_stays_a_literal),
+    ("a_bad_filter_is_a_400_with_an_error_body", a_bad_filter_is_a_400_with_an_error_body),
+    ("an_unknown_key_is_a_404_with_an_error_body", an_unknown_key_is_a_404_with_an_error_body),
 ];
 
 fn main() -> ExitCode {
@@ -41,6 +61,13 @@ fn main() -> ExitCode {
 /// The seed data (`cap/db/data`, from `gen-data.js`): 3 call records x 5 sessions x 2 segments.
 const RECORD_3: &str = "e523d2ed-2966-4b6b-925b-000000000003";
 const RECORD_1: &str = "e523d2ed-2966-4b6b-925b-000000000001";
+const RECORD_2: &str = "e523d2ed-2966-4b6b-925b-000000000002";
+/// The third session of the first record (ids are `5c2a1b3f-0000-4000-8000-000000000<r><s>`).
+const SESSION_1_3: &str = "5c2a1b3f-0000-4000-8000-000000000103";
+
+/// The literal of the classic injection: were it pasted into a URL unescaped, `eq` on it would
+/// match every row.
+const INJECTION: &str = "x' or 1 eq 1 or 'x";
 
 /// The service's `$metadata` and the document built from the derives in `interop/model.rs` say
 /// the same about every type: key, properties and their Edm types, navigation properties.
@@ -162,4 +189,423 @@ fn a_chunked_batch_response_is_read(service: &Service) {
     assert_lossless(&url, &part["body"], &page);
     assert_eq!(page.value.len(), 1);
     assert_eq!(page.value[0].id.as_deref(), Some(RECORD_1));
+}
+
+// Typed requests: every URL below is built with `odata_core::query`, no query string by hand.
+
+fn root(service: &Service) -> ServiceRoot {
+    ServiceRoot::new(&service.root).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn call_records(service: &Service) -> Resource<Vec<CallRecords>> {
+    root(service).entity_set::<CallRecords>("CallRecords")
+}
+
+fn sessions(service: &Service) -> Resource<Vec<Sessions>> {
+    root(service).entity_set::<Sessions>("Sessions")
+}
+
+fn date(text: &str) -> DateTimeOffset {
+    DateTimeOffset::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+fn ids<'a, T: 'a>(items: impl IntoIterator<Item = &'a T>, id: impl Fn(&T) -> Option<&str>) -> Vec<String> {
+    items.into_iter().map(|item| id(item).unwrap_or("(no id)").to_owned()).collect()
+}
+
+fn session_ids<'a>(items: impl IntoIterator<Item = &'a Sessions>) -> Vec<String> {
+    ids(items, |session| session.id.as_deref())
+}
+
+fn record_ids<'a>(items: impl IntoIterator<Item = &'a CallRecords>) -> Vec<String> {
+    ids(items, |record| record.id.as_deref())
+}
+
+/// `$select`: the selected properties come back, the others are absent (`None`).
+fn select_returns_only_the_selected_properties(service: &Service) {
+    let query = Query::<Sessions>::new()
+        .select(Sessions::ID)
+        .select(Sessions::START_DATE_TIME)
+        .select(Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME)
+        .filter(Sessions::CALL_RECORD_ID.eq(RECORD_1))
+        .order_by(Sessions::ID)
+        .top(3);
+    let url = sessions(service).url_with(&query);
+    let page: Page<Sessions> = get_decoded(&url);
+    assert_eq!(page.value.len(), 3, "GET {url}");
+    for session in &page {
+        assert!(session.id.is_some() && session.start_date_time.is_some(), "GET {url}: {session:?}");
+        assert!(session.caller_identity_user_display_name.is_some(), "GET {url}: {session:?}");
+        let unselected = (
+            &session.end_date_time,
+            &session.call_record_id,
+            &session.modalities,
+            &session.callee_identity_user_display_name,
+            &session.is_test,
+        );
+        assert_eq!(unselected, (&None, &None, &None, &None, &None), "GET {url}: unselected properties came back");
+    }
+    let first = &page.value[0];
+    assert_eq!(first.start_date_time, Some(date("2024-01-11T09:01:00Z")));
+    assert_eq!(first.caller_identity_user_display_name.as_deref(), Some("Caller 1"));
+
+    // On a single entity, too.
+    let url = call_records(service).key(RECORD_3).url_with(&Query::<CallRecords>::new().select(CallRecords::VERSION));
+    let record: CallRecords = get_decoded(&url);
+    assert_eq!(record.version, Some(9_007_199_254_740_993));
+    assert_eq!((record.r#type, record.start_date_time, record.participants), (None, None, None), "GET {url}");
+}
+
+/// `$expand=sessions($select=...;$filter=...;$top=..;$count=true)`: the nested options apply
+/// per call record.
+fn nested_expand_takes_its_own_options(service: &Service) {
+    let query = Query::<CallRecords>::new()
+        .select(CallRecords::ID)
+        .expand_with(CallRecords::SESSIONS, |sessions| {
+            sessions
+                .select(Sessions::ID)
+                .select(Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME)
+                .filter(Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME.ne("Caller 1"))
+                .order_by_desc(Sessions::START_DATE_TIME)
+                .top(2)
+                .count(true)
+        })
+        .filter(CallRecords::ID.is_in([RECORD_1, RECORD_2]))
+        .order_by(CallRecords::ID);
+    let url = call_records(service).url_with(&query);
+    assert!(url.contains("$expand=sessions("), "{url}");
+    let page: Page<CallRecords> = get_decoded(&url);
+    assert_eq!(record_ids(&page), [RECORD_1, RECORD_2], "GET {url}");
+    for record in &page {
+        // 5 sessions, 4 not Caller 1; the 2 latest of those.
+        assert_eq!(record.sessions.count(), Some(4), "GET {url}: sessions@odata.count of {:?}", record.id);
+        let names: Vec<Option<&str>> =
+            record.sessions.iter().map(|session| session.caller_identity_user_display_name.as_deref()).collect();
+        assert_eq!(names, [Some("Caller 5"), Some("Caller 4")], "GET {url}: sessions of {:?}", record.id);
+        assert!(record.sessions.iter().all(|session| session.start_date_time.is_none() && session.id.is_some()));
+        assert_eq!(record.start_date_time, None, "GET {url}: $select=id on the record");
+    }
+}
+
+/// `$filter` with `ge` and `lt` on `Edm.DateTimeOffset`: February's 5 sessions and the first 2 of
+/// March 13 (09:01, 09:02; 09:03 is excluded by `lt`).
+fn filter_on_a_date_range_counts_as_the_seed_data(service: &Service) {
+    let (from, to) = (date("2024-02-01T00:00:00Z"), date("2024-03-13T09:03:00Z"));
+    let query = Query::<Sessions>::new()
+        .filter(Sessions::START_DATE_TIME.ge(from).and(Sessions::START_DATE_TIME.lt(to)))
+        .count(true);
+    let url = sessions(service).url_with(&query);
+    let first: Page<Sessions> = get_decoded(&url);
+    assert_eq!(first.count, Some(7), "GET {url}: @odata.count");
+    let (all, pages) = read_all_pages_at::<Sessions>(&url);
+    assert_eq!((all.len(), pages), (7, 2), "GET {url}: (items, pages of 4)");
+    for session in &all {
+        let start = session.start_date_time.unwrap_or_else(|| panic!("{:?}: no startDateTime", session.id));
+        assert!(from <= start && start < to, "{:?} starts at {start}, outside [{from}, {to})", session.id);
+    }
+    let records: Vec<&str> = all.iter().filter_map(|session| session.call_record_id.as_deref()).collect();
+    assert_eq!(records.iter().filter(|&&r| r == RECORD_2).count(), 5);
+    assert_eq!(records.iter().filter(|&&r| r == RECORD_3).count(), 2);
+
+    // An offset other than Z is the same instant.
+    let query = Query::<Sessions>::new().filter(Sessions::START_DATE_TIME.eq(date("2024-01-11T10:03:00+01:00")));
+    let url = sessions(service).url_with(&query);
+    let page: Page<Sessions> = get_decoded(&url);
+    assert_eq!(session_ids(&page), [SESSION_1_3], "GET {url}");
+}
+
+/// Strings with `'` and non-ASCII text as `$filter` literals. The seed data holds neither, so an
+/// `eq` on them finds nothing (and is no error); `eq`/`contains`/`startswith` on real values
+/// find them.
+fn filter_on_quoted_and_non_ascii_strings(service: &Service) {
+    const NAME: Property<Sessions, String> = Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME;
+    for absent in ["O'Brien", "''", "'", "Zoë Ångström", "東京 🚀", "100% & more+?#/"] {
+        let url = sessions(service).url_with(&Query::<Sessions>::new().filter(NAME.eq(absent)));
+        let page: Page<Sessions> = get_decoded(&url);
+        assert!(page.value.is_empty(), "GET {url}: {absent:?} matched {:?}", session_ids(&page));
+        let url = sessions(service).url_with(&Query::<Sessions>::new().filter(NAME.contains(absent)));
+        let page: Page<Sessions> = get_decoded(&url);
+        assert!(page.value.is_empty(), "GET {url}: contains {absent:?} matched {:?}", session_ids(&page));
+    }
+
+    let read = |query: Query<Sessions>| {
+        let url = sessions(service).url_with(&query.order_by(Sessions::ID));
+        let (all, _) = read_all_pages_at::<Sessions>(&url);
+        session_ids(&all)
+    };
+    let callers_3 = [
+        "5c2a1b3f-0000-4000-8000-000000000103",
+        "5c2a1b3f-0000-4000-8000-000000000203",
+        "5c2a1b3f-0000-4000-8000-000000000303",
+    ];
+    assert_eq!(read(Query::new().filter(NAME.eq("Caller 3"))), callers_3);
+    assert_eq!(read(Query::new().filter(NAME.contains("ller 3"))), callers_3);
+    assert_eq!(read(Query::new().filter(NAME.to_lower().eq("caller 3"))), callers_3);
+    assert_eq!(read(Query::new().filter(NAME.ends_with(" 3").and(NAME.starts_with("Call")))), callers_3);
+    assert_eq!(read(Query::new().filter(NAME.contains("aller"))).len(), 15);
+    assert_eq!(read(Query::new().filter(NAME.length().eq(8))).len(), 15);
+}
+
+/// `$filter=x in (...)`, on strings and on the key.
+fn filter_with_in(service: &Service) {
+    let query = Query::<Sessions>::new()
+        .filter(Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME.is_in(["Caller 1", "Caller 5", "O'Brien", "Zoë"]))
+        .count(true);
+    let url = sessions(service).url_with(&query);
+    let (all, _) = read_all_pages_at::<Sessions>(&url);
+    assert_eq!(get_decoded::<Page<Sessions>>(&url).count, Some(6), "GET {url}: @odata.count");
+    assert_eq!(all.len(), 6, "GET {url}");
+    let mut names: Vec<&str> =
+        all.iter().filter_map(|session| session.caller_identity_user_display_name.as_deref()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Caller 1", "Caller 1", "Caller 1", "Caller 5", "Caller 5", "Caller 5"]);
+
+    let query = Query::<CallRecords>::new()
+        .filter(CallRecords::ID.is_in([RECORD_3, RECORD_1, INJECTION]))
+        .order_by(CallRecords::ID);
+    let url = call_records(service).url_with(&query);
+    let page: Page<CallRecords> = get_decoded(&url);
+    assert_eq!(record_ids(&page), [RECORD_1, RECORD_3], "GET {url}");
+}
+
+/// `$filter=sessions/any(s:...)` over the collection navigation: the call records with a session
+/// in February, then those with a session by `Caller 3` that started after 09:02 on any day.
+fn filter_with_any_over_a_navigation(service: &Service) {
+    let february = Sessions::START_DATE_TIME
+        .ge(date("2024-02-01T00:00:00Z"))
+        .and(Sessions::START_DATE_TIME.lt(date("2024-03-01T00:00:00Z")));
+    let query = Query::<CallRecords>::new().filter(CallRecords::SESSIONS.any(|_| february));
+    let url = call_records(service).url_with(&query);
+    assert!(url.contains("any("), "{url}");
+    let page: Page<CallRecords> = get_decoded(&url);
+    assert_eq!(record_ids(&page), [RECORD_2], "GET {url}");
+
+    let query = Query::<CallRecords>::new()
+        .filter(CallRecords::SESSIONS.any(|_| Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME.eq("O'Brien")))
+        .count(true);
+    let url = call_records(service).url_with(&query);
+    let page: Page<CallRecords> = get_decoded(&url);
+    assert_eq!((page.count, page.value.len()), (Some(0), 0), "GET {url}");
+
+    // `all`, and `any` combined with a filter on the record itself.
+    let query = Query::<CallRecords>::new()
+        .filter(
+            CallRecords::SESSIONS
+                .any(|_| Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME.eq("Caller 3"))
+                .and(CallRecords::TYPE.eq("peerToPeer")),
+        )
+        .order_by(CallRecords::ID);
+    let url = call_records(service).url_with(&query);
+    let page: Page<CallRecords> = get_decoded(&url);
+    assert_eq!(record_ids(&page), [RECORD_1, RECORD_3], "GET {url}");
+}
+
+/// `$orderby` ascending and descending, on one key and on two.
+fn order_by_ascending_and_descending(service: &Service) {
+    let starts = |query: Query<Sessions>| {
+        let url = sessions(service).url_with(&query);
+        let (all, _) = read_all_pages_at::<Sessions>(&url);
+        let starts: Vec<DateTimeOffset> = all.iter().filter_map(|session| session.start_date_time).collect();
+        assert_eq!(starts.len(), 15, "GET {url}");
+        (url, all, starts)
+    };
+    let (url, _, ascending) = starts(Query::new().order_by(Sessions::START_DATE_TIME));
+    assert!(ascending.windows(2).all(|w| w[0] < w[1]), "GET {url}: not ascending: {ascending:?}");
+    assert_eq!(ascending[0], date("2024-01-11T09:01:00Z"));
+    let (url, _, descending) = starts(Query::new().order_by_desc(Sessions::START_DATE_TIME));
+    assert!(descending.windows(2).all(|w| w[0] > w[1]), "GET {url}: not descending: {descending:?}");
+    assert_eq!(descending.iter().rev().copied().collect::<Vec<_>>(), ascending);
+
+    // By name, then latest first within a name.
+    let query =
+        Query::new().order_by(Sessions::CALLER_IDENTITY_USER_DISPLAY_NAME).order_by_desc(Sessions::START_DATE_TIME);
+    let (url, all, _) = starts(query);
+    let keys: Vec<(String, DateTimeOffset)> = all
+        .iter()
+        .map(|s| {
+            (
+                s.caller_identity_user_display_name.clone().unwrap_or_default(),
+                s.start_date_time.unwrap_or_else(|| date("2000-01-01T00:00:00Z")),
+            )
+        })
+        .collect();
+    let mut expected = keys.clone();
+    expected.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    assert_eq!(keys, expected, "GET {url}");
+    assert_eq!(all[0].id.as_deref(), Some("5c2a1b3f-0000-4000-8000-000000000301"));
+}
+
+/// `$top` and `$skip` cut windows out of the ordered collection.
+fn top_and_skip_give_windows_of_the_order(service: &Service) {
+    let (everything, _) =
+        read_all_pages_at::<Sessions>(&sessions(service).url_with(&Query::<Sessions>::new().order_by(Sessions::ID)));
+    let everything = session_ids(&everything);
+    assert_eq!(everything.len(), 15);
+    for (top, skip) in [(3, 0), (3, 4), (2, 13), (5, 14), (1, 15), (4, 100)] {
+        let url = sessions(service).url_with(&Query::<Sessions>::new().order_by(Sessions::ID).top(top).skip(skip));
+        let page: Page<Sessions> = get_decoded(&url);
+        let end = (skip + top).min(15) as usize;
+        let expected = everything.get(skip as usize..end).unwrap_or_default();
+        assert_eq!(session_ids(&page), expected, "GET {url}");
+        assert_eq!(page.next_link, None, "GET {url}: a window within the page size has no nextLink");
+    }
+}
+
+/// `$count=true`: `@odata.count` is the number of items read over all pages, with and without a
+/// filter, on an entity set and along a navigation.
+fn count_true_equals_the_items_read(service: &Service) {
+    fn read<T>(url: &str) -> usize
+    where
+        Page<T>: DeserializeOwned + Serialize,
+    {
+        let first: Page<T> = get_decoded(url);
+        let (all, _) = read_all_pages_at::<T>(url);
+        assert_eq!(first.count, Some(all.len() as i64), "GET {url}: @odata.count and the items read");
+        all.len()
+    }
+    let counts = [
+        read::<CallRecords>(&call_records(service).url_with(&Query::<CallRecords>::new().count(true))),
+        read::<Sessions>(&sessions(service).url_with(&Query::<Sessions>::new().count(true))),
+        read::<Sessions>(
+            &sessions(service)
+                .url_with(&Query::<Sessions>::new().filter(Sessions::CALL_RECORD_ID.eq(RECORD_2)).count(true)),
+        ),
+        read::<Sessions>(
+            &call_records(service)
+                .key(RECORD_1)
+                .navigate(CallRecords::SESSIONS)
+                .url_with(&Query::<Sessions>::new().count(true)),
+        ),
+        read::<Segments>(
+            &root(service).entity_set::<Segments>("Segments").url_with(&Query::<Segments>::new().count(true)),
+        ),
+    ];
+    assert_eq!(counts, [3, 15, 5, 5, 30]);
+}
+
+/// Every session, read page by page through `@odata.nextLink`, and `/$count` agree.
+fn next_links_read_every_session_and_match_dollar_count(service: &Service) {
+    let url = sessions(service).count().url();
+    assert!(url.ends_with("/Sessions/$count"), "{url}");
+    let text = get_text(&url, "text/plain");
+    let count: usize = text.trim().parse().unwrap_or_else(|e| panic!("GET {url}: not a number ({e}): {text:?}"));
+    assert_eq!(count, 15);
+
+    let (all, pages) = read_all_pages_at::<Sessions>(&sessions(service).url());
+    let mut unique = session_ids(&all);
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!((all.len(), unique.len(), pages), (count, count, 4), "(items, distinct ids, pages of 4)");
+
+    // A `$top` up to the maximum page size (10) comes in one page; above it, the server pages by
+    // the maximum and the nextLinks stop at `$top`.
+    let url = sessions(service).url_with(&Query::<Sessions>::new().order_by(Sessions::ID).top(9));
+    let (nine, pages) = read_all_pages_at::<Sessions>(&url);
+    assert_eq!((nine.len(), pages), (9, 1), "GET {url}: (items, pages)");
+    assert_eq!(session_ids(&nine), unique[..9]);
+    let url = sessions(service).url_with(&Query::<Sessions>::new().order_by(Sessions::ID).top(12));
+    let first: Page<Sessions> = get_decoded(&url);
+    let (twelve, pages) = read_all_pages_at::<Sessions>(&url);
+    assert_eq!(first.value.len(), 10, "GET {url}: the first page holds the maximum");
+    assert!(first.next_link.as_deref().is_some_and(|next| next.contains("skiptoken")), "GET {url}: {first:?}");
+    assert_eq!((twelve.len(), pages), (12, 2), "GET {url}: (items, pages)");
+    assert_eq!(session_ids(&twelve), unique[..12]);
+
+    // `/$count` along a navigation, and with a filter.
+    let url = call_records(service).key(RECORD_2).navigate(CallRecords::SESSIONS).count().url();
+    assert_eq!(get_text(&url, "text/plain").trim(), "5", "GET {url}");
+}
+
+/// An entity by key, and entities along navigation paths: `CallRecords('r')/sessions`,
+/// `CallRecords('r')/sessions('s')`, `Sessions('s')/callRecord`.
+fn by_key_and_along_navigation_paths(service: &Service) {
+    let url = call_records(service).key(RECORD_2).url();
+    assert!(url.ends_with(&format!("CallRecords('{RECORD_2}')")), "{url}");
+    let record: CallRecords = get_decoded(&url);
+    assert_eq!(record.id.as_deref(), Some(RECORD_2));
+    assert_eq!(record.r#type.as_deref(), Some("groupCall"));
+    assert_eq!(record.version, Some(2));
+
+    let url = call_records(service).key(RECORD_1).navigate(CallRecords::SESSIONS).url();
+    let (all, _) = read_all_pages_at::<Sessions>(&url);
+    assert_eq!(all.len(), 5, "GET {url}");
+    assert!(all.iter().all(|session| session.call_record_id.as_deref() == Some(RECORD_1)), "GET {url}");
+
+    let url = call_records(service).key(RECORD_1).navigate(CallRecords::SESSIONS).key(SESSION_1_3).url();
+    let session: Sessions = get_decoded(&url);
+    assert_eq!(session.id.as_deref(), Some(SESSION_1_3));
+    assert_eq!(session.caller_identity_user_display_name.as_deref(), Some("Caller 3"));
+    assert_eq!(session.start_date_time, Some(date("2024-01-11T09:03:00Z")));
+
+    let query = Query::<Segments>::new().order_by(Segments::START_DATE_TIME);
+    let url = sessions(service).key(SESSION_1_3).navigate(Sessions::SEGMENTS).url_with(&query);
+    let segments: Page<Segments> = get_decoded(&url);
+    assert_eq!(segments.value.len(), 2, "GET {url}");
+    assert!(segments.iter().all(|segment| segment.session_id.as_deref() == Some(SESSION_1_3)));
+
+    let url = sessions(service).key(SESSION_1_3).navigate(Sessions::CALL_RECORD).url();
+    let record: CallRecords = get_decoded(&url);
+    assert_eq!(record.id.as_deref(), Some(RECORD_1), "GET {url}");
+
+    // The session exists, but not under this record.
+    let url = call_records(service).key(RECORD_2).navigate(CallRecords::SESSIONS).key(SESSION_1_3).url();
+    let failure = get_error(&url);
+    assert_eq!(failure.status, 404, "GET {url}: {failure:?}");
+}
+
+/// `x' or 1 eq 1 or 'x` stays one string literal: as a `$filter` value it matches nothing, as a
+/// key it names no entity.
+fn an_injection_attempt_stays_a_literal(service: &Service) {
+    for query in [
+        Query::<CallRecords>::new().filter(CallRecords::ID.eq(INJECTION)),
+        Query::<CallRecords>::new().filter(CallRecords::JOIN_WEB_URL.eq(INJECTION)),
+        Query::<CallRecords>::new().filter(CallRecords::ID.contains(INJECTION)),
+        Query::<CallRecords>::new().filter(CallRecords::SESSIONS.any(|_| Sessions::ID.eq(INJECTION))),
+    ] {
+        let url = call_records(service).url_with(&query);
+        assert!(url.contains("'x''%20or%201%20eq%201%20or%20''x'"), "not one escaped literal: {url}");
+        let page: Page<CallRecords> = get_decoded(&url);
+        assert!(page.value.is_empty(), "GET {url}: matched {:?}", record_ids(&page));
+    }
+    let url = call_records(service).key(INJECTION).url();
+    let failure = get_error(&url);
+    assert_eq!(failure.status, 404, "GET {url}: {failure:?}");
+    let url = call_records(service).key(RECORD_1).navigate(CallRecords::SESSIONS).key(INJECTION).url();
+    let failure = get_error(&url);
+    assert_eq!(failure.status, 404, "GET {url}: {failure:?}");
+}
+
+/// A `$filter` that does not parse, or names a property the type lacks, is a 400 with an OData
+/// error body.
+fn a_bad_filter_is_a_400_with_an_error_body(service: &Service) {
+    for (filter, what) in [
+        ("startDateTime eq", "an incomplete comparison"),
+        ("noSuchProperty eq 1", "an unknown property"),
+        ("startDateTime eq 'not a date' and", "a dangling and"),
+    ] {
+        let url = sessions(service).url_with(&Query::<Sessions>::new().raw("$filter", filter));
+        let failure = get_error(&url);
+        assert_eq!(failure.status, 400, "GET {url} ({what}): {failure:?}");
+        // CAP's `code` is the status as a string, and it adds `@Common.numericSeverity`.
+        assert_eq!(failure.error.code, "400", "GET {url} ({what}): {failure:?}");
+        assert!(!failure.error.message.is_empty(), "GET {url} ({what}): {failure:?}");
+        assert_eq!(failure.error.additional.get("@Common.numericSeverity"), Some(&json!(4)), "{failure:?}");
+    }
+    let url = sessions(service).url_with(&Query::<Sessions>::new().raw("$filter", "noSuchProperty eq 1"));
+    let failure = get_error(&url);
+    assert!(failure.error.message.contains("noSuchProperty"), "GET {url}: the message names the property: {failure:?}");
+}
+
+/// An unknown key is a 404 with an OData error body, on an entity set and along a navigation.
+fn an_unknown_key_is_a_404_with_an_error_body(service: &Service) {
+    let missing = "e523d2ed-2966-4b6b-925b-999999999999";
+    for url in [
+        call_records(service).key(missing).url(),
+        sessions(service).key(missing).url(),
+        call_records(service).key(missing).navigate(CallRecords::SESSIONS).key(SESSION_1_3).url(),
+    ] {
+        let failure = get_error(&url);
+        assert_eq!((failure.status, failure.error.code.as_str()), (404, "404"), "GET {url}: {failure:?}");
+        assert!(!failure.error.message.is_empty(), "GET {url}: {failure:?}");
+    }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use odata_core::csdl::{Document, Schema};
+use odata_core::request::ServiceError;
 use odata_core::{Decimal, Page};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -82,32 +83,34 @@ pub fn get_decoded<T: DeserializeOwned + Serialize>(url: &str) -> T {
     decoded
 }
 
-/// An OData error response: the status and the `error` member's `code` and `message`.
+/// A failure response: the HTTP status and the OData error body, as `odata_core` reads it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ServiceError {
+pub struct Failure {
     /// The HTTP status.
     pub status: u16,
-    /// `error.code`.
-    pub code: String,
-    /// `error.message`.
-    pub message: String,
+    /// The `error` member.
+    pub error: ServiceError,
 }
 
 /// `GET url` expecting an error: fails unless the response has a status of 400 or more and an
-/// OData error body `{"error":{"code":"...","message":"...",...}}`.
-pub fn get_error(url: &str) -> ServiceError {
+/// OData error body `{"error":{"code":"...","message":"...",...}}` (checked as plain JSON, then
+/// read with [`ServiceError::parse`]).
+///
+/// `odata_core::request::read_response` would do both, but takes an `http::Response`, and the
+/// `http` crate is not a dependency of this test crate.
+pub fn get_error(url: &str) -> Failure {
     let response = http::get(url, "application/json").unwrap_or_else(|e| panic!("{e}"));
     let text = response.text().unwrap_or_else(|e| panic!("GET {url}: {e}"));
-    assert!(response.status >= 400, "GET {url}: status {}, expected an error: {text}", response.status);
+    let status = response.status;
+    assert!(status >= 400, "GET {url}: status {status}, expected an error: {text}");
     let body: Value = serde_json::from_str(text)
-        .unwrap_or_else(|e| panic!("GET {url}: status {}: the error body is not JSON ({e}): {text}", response.status));
-    let member = |name: &str| {
-        body["error"][name]
-            .as_str()
-            .unwrap_or_else(|| panic!("GET {url}: status {}: no string error.{name} in {text}", response.status))
-            .to_owned()
-    };
-    ServiceError { status: response.status, code: member("code"), message: member("message") }
+        .unwrap_or_else(|e| panic!("GET {url}: status {status}: the error body is not JSON ({e}): {text}"));
+    for member in ["code", "message"] {
+        assert!(body["error"][member].is_string(), "GET {url}: status {status}: no string error.{member} in {text}");
+    }
+    let error = ServiceError::parse(&response.body)
+        .unwrap_or_else(|| panic!("GET {url}: status {status}: ServiceError::parse reads no error from {text}"));
+    Failure { status, error }
 }
 
 /// Fails unless `decoded`, encoded again, says what `response` said (see [`differences`]).

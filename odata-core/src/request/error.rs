@@ -14,7 +14,7 @@ pub enum ResponseError {
         /// The HTTP status.
         status: StatusCode,
         /// The error the body describes.
-        error: ServiceError,
+        error: Box<ServiceError>,
     },
     /// A failure status without an OData error body (a proxy's HTML page, an empty body).
     Status {
@@ -46,7 +46,7 @@ impl ResponseError {
     /// The service's error, when the body was one.
     pub fn service_error(&self) -> Option<&ServiceError> {
         match self {
-            ResponseError::Service { error, .. } => Some(error),
+            ResponseError::Service { error, .. } => Some(&**error),
             _ => None,
         }
     }
@@ -54,7 +54,7 @@ impl ResponseError {
     /// Reads a failure response: an OData error body if it is one, else the body as text.
     pub fn from_failure(status: StatusCode, body: &[u8]) -> Self {
         match ServiceError::parse(body) {
-            Some(error) => ResponseError::Service { status, error },
+            Some(error) => ResponseError::Service { status, error: Box::new(error) },
             None => ResponseError::Status { status, body: String::from_utf8_lossy(body).into_owned() },
         }
     }
@@ -115,18 +115,15 @@ impl ServiceError {
             additional: Map::new(),
         };
         if let Some(details) = members.remove("details") {
-            match details {
-                Value::Array(items) => {
-                    for item in items {
-                        match ServiceError::from_value(item) {
-                            Some(detail) => error.details.push(detail),
-                            None => {}
-                        }
-                    }
-                }
-                // Not the standard shape: keep it as sent.
-                other => {
-                    error.additional.insert("details".to_owned(), other);
+            let parsed: Option<Vec<ServiceError>> = match &details {
+                Value::Array(items) => items.iter().cloned().map(ServiceError::from_value).collect(),
+                _ => None,
+            };
+            match parsed {
+                Some(parsed) => error.details = parsed,
+                // Not the standard shape: kept as sent.
+                None => {
+                    error.additional.insert("details".to_owned(), details);
                 }
             }
         }

@@ -139,11 +139,6 @@ impl<R: Readable> ReadRequest<R> {
         self
     }
 
-    /// The URL, percent-encoded.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
-
     /// The request, for any HTTP client: `GET`, `Accept`, `OData-Version: 4.0`,
     /// `OData-MaxVersion: 4.0`, `Prefer`, and the headers added.
     pub fn to_http(&self) -> Result<http::Request<Vec<u8>>, http::Error> {
@@ -180,6 +175,13 @@ pub fn read_response<R: Readable, B: AsRef<[u8]>>(response: http::Response<B>) -
         return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
     }
     R::read(body).map_err(|message| ResponseError::Decode { status, message })
+}
+
+impl<R> ReadRequest<R> {
+    /// The URL, percent-encoded.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
 }
 
 impl<R> Clone for ReadRequest<R> {

@@ -1,0 +1,98 @@
+//! Everything a request through the client can fail with.
+
+use std::fmt;
+
+use http::StatusCode;
+use odata_core::request::ResponseError;
+
+/// A boxed error from an auth hook.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A failed request.
+#[derive(Debug)]
+pub enum Error {
+    /// The service answered, with an error or with a body that did not decode (see
+    /// [`ResponseError`]: the status, the service's error, the JSON path).
+    Response(ResponseError),
+    /// No answer: connection, TLS, timeout.
+    Transport(reqwest::Error),
+    /// The token provider failed.
+    Auth(BoxError),
+    /// The request could not be built (an invalid header value).
+    Request(http::Error),
+    /// An `@odata.nextLink` that is not a URL, or leads to another origin than the service root
+    /// (the bearer token is sent only there).
+    InvalidNextLink {
+        /// The link as the service sent it.
+        link: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// The service sent a next link already followed: following it would loop forever.
+    RepeatedNextLink(String),
+    /// More pages than the configured cap.
+    PageLimit(usize),
+}
+
+impl Error {
+    /// The HTTP status, when the service answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Response(error) => Some(error.status()),
+            Error::Transport(error) => error.status(),
+            _ => None,
+        }
+    }
+
+    /// The response error, when the service answered.
+    pub fn response(&self) -> Option<&ResponseError> {
+        match self {
+            Error::Response(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Response(error) => write!(f, "{error}"),
+            Error::Transport(error) => write!(f, "transport: {error}"),
+            Error::Auth(error) => write!(f, "the token provider failed: {error}"),
+            Error::Request(error) => write!(f, "invalid request: {error}"),
+            Error::InvalidNextLink { link, reason } => write!(f, "invalid @odata.nextLink `{link}`: {reason}"),
+            Error::RepeatedNextLink(link) => write!(f, "the service repeated the @odata.nextLink `{link}`"),
+            Error::PageLimit(pages) => write!(f, "stopped after the page limit of {pages} pages"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Response(error) => Some(error),
+            Error::Transport(error) => Some(error),
+            Error::Auth(error) => Some(&**error),
+            Error::Request(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<ResponseError> for Error {
+    fn from(error: ResponseError) -> Self {
+        Error::Response(error)
+    }
+}
+
+impl From<reqwest::Error> for Error {
+    fn from(error: reqwest::Error) -> Self {
+        Error::Transport(error)
+    }
+}
+
+impl From<http::Error> for Error {
+    fn from(error: http::Error) -> Self {
+        Error::Request(error)
+    }
+}

@@ -1,0 +1,34 @@
+//! An async OData v4 client for `odata-core`'s typed resources and queries: `reqwest` over
+//! rustls, a bearer-token hook for Microsoft Graph, timeouts, and paging that follows
+//! `@odata.nextLink` to the end as a stream of items.
+//!
+//! ```no_run
+//! use futures_util::TryStreamExt;
+//! use odata_client::Client;
+//! use odata_core::query::{Query, ServiceRoot};
+//! use odata_graph::call_records::{CallRecord, Modality, Session};
+//!
+//! # async fn run() -> Result<(), odata_client::Error> {
+//! let client = Client::builder(ServiceRoot::graph_v1()).bearer_token("eyJ0...").max_page_size(60).build()?;
+//! let sessions = client.root().entity_set::<CallRecord>("communications/callRecords")
+//!     .key("e523d2ed-2966-4b6b-925b-754a88034cc5")
+//!     .navigate(CallRecord::SESSIONS);
+//! let query = Query::<Session>::new().filter(Session::MODALITIES.any(|m| m.eq(Modality::Audio)));
+//! let mut pages = client.pages(&sessions, &query).into_stream();
+//! while let Some(page) = pages.try_next().await? {
+//!     for session in &page.value {
+//!         println!("{:?} {:?}", session.id, session.start_date_time);
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
+
+mod auth;
+mod client;
+mod error;
+mod paging;
+
+pub use auth::{StaticToken, TokenFuture, TokenProvider};
+pub use client::{Client, ClientBuilder};
+pub use error::{BoxError, Error};
+pub use paging::Pages;
