@@ -3,7 +3,6 @@
 //! `@odata.nextLink` to the end as a stream of items.
 //!
 //! ```no_run
-//! use futures_util::TryStreamExt;
 //! use odata_client::Client;
 //! use odata_core::query::{Query, ServiceRoot};
 //! use odata_graph::call_records::{CallRecord, Modality, Session};
@@ -14,14 +13,17 @@
 //!     .key("e523d2ed-2966-4b6b-925b-754a88034cc5")
 //!     .navigate(CallRecord::SESSIONS);
 //! let query = Query::<Session>::new().filter(Session::MODALITIES.any(|m| m.eq(Modality::Audio)));
-//! let mut pages = client.pages(&sessions, &query).into_stream();
-//! while let Some(page) = pages.try_next().await? {
-//!     for session in &page.value {
+//! let mut pages = client.pages(&sessions, &query);
+//! while let Some(page) = pages.next_page().await {
+//!     for session in &page?.value {
 //!         println!("{:?} {:?}", session.id, session.start_date_time);
 //!     }
 //! }
 //! # Ok(()) }
 //! ```
+//!
+//! [`Pages::items`] gives the items of every page as one `Stream` (pin it with
+//! `std::pin::pin!` to call `try_next`), and [`Pages::collect_all`] collects them.
 
 mod auth;
 mod client;

@@ -16,7 +16,12 @@ use url::Url;
 use crate::client::Client;
 use crate::error::Error;
 
-/// The pages of a collection; see the [module docs](self).
+/// The pages of a collection, read one request at a time as they are asked for.
+///
+/// Relative next links resolve against the context URL, itself resolved against the request
+/// URL. A link to another origin than the service root is refused (the bearer token would go
+/// there), a link already followed is [`Error::RepeatedNextLink`], and the client's optional
+/// page cap ends paging with [`Error::PageLimit`].
 pub struct Pages<E> {
     client: Client,
     next: Option<ReadRequest<Vec<E>>>,
