@@ -1,0 +1,14 @@
+//! The README's client example is the code of `examples/graph_sessions.rs`, which compiles.
+
+#[test]
+fn the_readme_shows_the_compiled_example() {
+    let readme = include_str!("../../README.md");
+    let example = include_str!("../examples/graph_sessions.rs");
+    let start = example.find("use odata_client::").expect("the example's code");
+    let end = example.find("#[tokio::main]").expect("the example's main");
+    let code = &example[start..end];
+    assert!(
+        readme.contains(code.trim_end()),
+        "README.md and examples/graph_sessions.rs differ; copy the example's code into the README"
+    );
+}
