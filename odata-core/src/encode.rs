@@ -13,10 +13,24 @@ pub struct EncodeOptions {
     /// Write `@odata.type` on every entity and complex value, not only where the value's type
     /// differs from the declared type (some services want it on every value of a request).
     pub always_write_type: bool,
+    /// The OData version the request declares: it decides how links to existing entities
+    /// ([`Navigation::bind`](crate::Navigation::bind)) are written.
+    pub version: ODataVersion,
+}
+
+/// An OData protocol version, as `OData-Version` declares it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum ODataVersion {
+    /// 4.0: binds are `nav@odata.bind` annotations.
+    #[default]
+    V4_0,
+    /// 4.01: binds are entity references `{"@id": ...}` in the navigation property.
+    V4_01,
 }
 
 thread_local! {
-    static OPTIONS: Cell<EncodeOptions> = const { Cell::new(EncodeOptions { always_write_type: false }) };
+    static OPTIONS: Cell<EncodeOptions> =
+        const { Cell::new(EncodeOptions { always_write_type: false, version: ODataVersion::V4_0 }) };
 }
 
 /// Runs `encode` with `options` in effect (on this thread), then restores the previous ones,
@@ -46,4 +60,8 @@ pub fn to_vec_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> 
 
 pub(crate) fn always_write_type() -> bool {
     OPTIONS.try_with(|cell| cell.get().always_write_type).unwrap_or(false)
+}
+
+pub(crate) fn version() -> ODataVersion {
+    OPTIONS.try_with(|cell| cell.get().version).unwrap_or_default()
 }

@@ -64,6 +64,8 @@ pub struct PropertyInfo {
     pub ty: TypeRef,
     /// `Nullable` in CSDL; for a collection it says whether items may be null.
     pub nullable: bool,
+    /// Computed by the service (`#[odata(read_only)]`): updates never send it.
+    pub read_only: bool,
 }
 
 /// A navigation property: a link to related entities.

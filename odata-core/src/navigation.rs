@@ -54,6 +54,8 @@ enum Expansion<T> {
     NotExpanded,
     Null,
     Expanded(Box<T>),
+    /// Links to existing entities, for a create or update: written as binds.
+    Bind(Vec<String>),
 }
 
 impl<T> Default for Navigation<T> {
@@ -75,7 +77,27 @@ impl<T> Navigation<T> {
 
     /// Whether the related entities were included (also when `null` or empty).
     pub fn is_expanded(&self) -> bool {
-        !matches!(self.expansion, Expansion::NotExpanded)
+        matches!(self.expansion, Expansion::Null | Expansion::Expanded(_))
+    }
+
+    /// A link to an existing entity, by its id (`Sessions('x')`, relative to the service root,
+    /// or absolute): in a create, written `nav@odata.bind` (OData 4.0) or `{"@id": ...}` (4.01,
+    /// see [`EncodeOptions::version`](crate::EncodeOptions::version)).
+    pub fn bind(id: impl Into<String>) -> Self {
+        Navigation { expansion: Expansion::Bind(vec![id.into()]), control: None }
+    }
+
+    /// Links to existing entities of a collection-valued navigation property.
+    pub fn bind_all<I: Into<String>>(ids: impl IntoIterator<Item = I>) -> Self {
+        Navigation { expansion: Expansion::Bind(ids.into_iter().map(Into::into).collect()), control: None }
+    }
+
+    /// The ids of the linked entities, for a navigation property made with [`Navigation::bind`].
+    pub fn bound_ids(&self) -> &[String] {
+        match &self.expansion {
+            Expansion::Bind(ids) => ids,
+            _ => &[],
+        }
     }
 
     /// Whether a single-valued navigation property was expanded and is `null`.
@@ -110,7 +132,7 @@ impl<T> Navigation<T> {
     /// `None` when not expanded, `Some(None)` when expanded as `null`, else the value.
     pub fn expansion(&self) -> Option<Option<&T>> {
         match &self.expansion {
-            Expansion::NotExpanded => None,
+            Expansion::NotExpanded | Expansion::Bind(_) => None,
             Expansion::Null => Some(None),
             Expansion::Expanded(value) => Some(Some(value)),
         }

@@ -20,12 +20,14 @@ const _: () = {
                     rust_name: "relay_ip_address",
                     ty: <String as _odata::EdmType>::TYPE,
                     nullable: true,
+                    read_only: false,
                 },
                 _odata::PropertyInfo {
                     name: "linkSpeed",
                     rust_name: "link_speed",
                     ty: <i64 as _odata::EdmType>::TYPE,
                     nullable: true,
+                    read_only: false,
                 },
             ],
             navigation_properties: &[],
@@ -162,13 +164,25 @@ const _: () = {
     #[automatically_derived]
     impl NetworkInfo {
         ///The property `relayIPAddress` of `microsoft.graph.callRecords.networkInfo`, for typed queries.
-        pub const RELAY_IP_ADDRESS: _odata::query::Property<NetworkInfo, String> = _odata::query::Property::property(
-            "relayIPAddress",
-        );
+        pub const RELAY_IP_ADDRESS: _odata::query::Expr<
+            NetworkInfo,
+            String,
+            _odata::query::Member,
+        > = _odata::query::Expr::<
+            NetworkInfo,
+            String,
+            _odata::query::Member,
+        >::property("relayIPAddress");
         ///The property `linkSpeed` of `microsoft.graph.callRecords.networkInfo`, for typed queries.
-        pub const LINK_SPEED: _odata::query::Property<NetworkInfo, i64> = _odata::query::Property::property(
-            "linkSpeed",
-        );
+        pub const LINK_SPEED: _odata::query::Expr<
+            NetworkInfo,
+            i64,
+            _odata::query::Member,
+        > = _odata::query::Expr::<
+            NetworkInfo,
+            i64,
+            _odata::query::Member,
+        >::property("linkSpeed");
     }
     _odata::__private::inventory::submit! {
         _odata::__private::Registration(< NetworkInfo as _odata::ODataType > ::TYPE_INFO)

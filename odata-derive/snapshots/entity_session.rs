@@ -22,18 +22,21 @@ const _: () = {
                     rust_name: "caller",
                     ty: <Endpoint as _odata::EdmType>::TYPE,
                     nullable: true,
+                    read_only: false,
                 },
                 _odata::PropertyInfo {
                     name: "startDateTime",
                     rust_name: "start_date_time",
                     ty: <DateTimeOffset as _odata::EdmType>::TYPE,
                     nullable: false,
+                    read_only: false,
                 },
                 _odata::PropertyInfo {
                     name: "modalities",
                     rust_name: "modalities",
                     ty: <Vec<Modality> as _odata::EdmType>::TYPE,
                     nullable: false,
+                    read_only: false,
                 },
             ],
             navigation_properties: &[
@@ -247,17 +250,35 @@ const _: () = {
     #[automatically_derived]
     impl Session {
         ///The property `caller` of `microsoft.graph.callRecords.session`, for typed queries.
-        pub const CALLER: _odata::query::Property<Session, Endpoint> = _odata::query::Property::property(
-            "caller",
-        );
+        pub const CALLER: _odata::query::Expr<
+            Session,
+            Endpoint,
+            _odata::query::Member,
+        > = _odata::query::Expr::<
+            Session,
+            Endpoint,
+            _odata::query::Member,
+        >::property("caller");
         ///The property `startDateTime` of `microsoft.graph.callRecords.session`, for typed queries.
-        pub const START_DATE_TIME: _odata::query::Property<Session, DateTimeOffset> = _odata::query::Property::property(
-            "startDateTime",
-        );
+        pub const START_DATE_TIME: _odata::query::Expr<
+            Session,
+            DateTimeOffset,
+            _odata::query::Member,
+        > = _odata::query::Expr::<
+            Session,
+            DateTimeOffset,
+            _odata::query::Member,
+        >::property("startDateTime");
         ///The property `modalities` of `microsoft.graph.callRecords.session`, for typed queries.
-        pub const MODALITIES: _odata::query::Property<Session, Vec<Modality>> = _odata::query::Property::property(
-            "modalities",
-        );
+        pub const MODALITIES: _odata::query::Expr<
+            Session,
+            Vec<Modality>,
+            _odata::query::Member,
+        > = _odata::query::Expr::<
+            Session,
+            Vec<Modality>,
+            _odata::query::Member,
+        >::property("modalities");
         ///The navigation property `segments` of `microsoft.graph.callRecords.session`, for typed queries and paths.
         pub const SEGMENTS: _odata::query::NavigationProperty<Session, Vec<Segment>> = _odata::query::NavigationProperty::navigation(
             "segments",

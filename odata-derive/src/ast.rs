@@ -97,6 +97,10 @@ pub struct FieldAttrs {
     /// `nullable = false`: the property is never null (`Nullable="false"` in CSDL; the default is
     /// `true`, as in CSDL). Fields stay `Option`, because a response may omit any property.
     pub nullable: Option<SpannedValue<bool>>,
+
+    /// `read_only`: the service computes the property (`Core.Computed`, or read-only in the docs'
+    /// table); updates never send it.
+    pub read_only: Flag,
 }
 
 /// A variant attribute of an enumeration type: `#[odata(rename = "...", value = 3)]`.

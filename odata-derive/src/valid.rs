@@ -82,7 +82,7 @@ pub struct Field {
 
 pub enum Role {
     Base,
-    Property { inner: syn::Type, wire_name: String, nullable: bool },
+    Property { inner: syn::Type, wire_name: String, nullable: bool, read_only: bool },
     Navigation { target: syn::Type, wire_name: String, nullable: bool, contains_target: bool },
     AdditionalData,
 }
@@ -400,6 +400,7 @@ fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::erro
             (field.contains_target.is_present(), field.contains_target.span(), "contains_target"),
             (field.rename.is_some(), field.rename.as_ref().map_or(ident.span(), |r| r.span()), "rename"),
             (field.nullable.is_some(), field.nullable.as_ref().map_or(ident.span(), |n| n.span()), "nullable"),
+            (field.read_only.is_present(), field.read_only.span(), "read_only"),
         ];
         for (present, span, key) in extras {
             if present {
@@ -407,6 +408,12 @@ fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::erro
             }
         }
         return Some(Role::Base);
+    }
+    if field.read_only.is_present() && (field.navigation.is_present() || last_segment_is(&field.ty, "AdditionalData")) {
+        errors.push(error_at(
+            field.read_only.span(),
+            "`#[odata(read_only)]` applies to structural properties; remove it",
+        ));
     }
     if field.navigation.is_present() {
         let Some(target) = generic_argument(&field.ty, "Navigation") else {
@@ -443,7 +450,9 @@ fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::erro
         return None;
     }
     match generic_argument(&field.ty, "Option") {
-        Some(inner) => Some(Role::Property { inner: inner.clone(), wire_name, nullable }),
+        Some(inner) => {
+            Some(Role::Property { inner: inner.clone(), wire_name, nullable, read_only: field.read_only.is_present() })
+        }
         None => {
             errors.push(error_at(
                 field.ty.span(),
@@ -677,6 +686,7 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             (field.base.is_present(), field.base.span(), "base"),
             (field.navigation.is_present(), field.navigation.span(), "navigation"),
             (field.contains_target.is_present(), field.contains_target.span(), "contains_target"),
+            (field.read_only.is_present(), field.read_only.span(), "read_only"),
         ] {
             if present {
                 errors.push(error_at(

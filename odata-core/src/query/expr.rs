@@ -14,9 +14,19 @@ use std::marker::PhantomData;
 
 use super::ancestry::Inherits;
 
-/// Kind of an [`Expr`]: a path to a structural property (selectable, orderable, comparable).
+/// Kind of an [`Expr`]: a path to a structural property (selectable, orderable, comparable,
+/// and writable in updates).
 #[derive(Debug, Clone, Copy)]
 pub struct Member;
+
+/// Kind of an [`Expr`]: a key property. Queries take it; updates do not (a key never changes).
+#[derive(Debug, Clone, Copy)]
+pub struct Key;
+
+/// Kind of an [`Expr`]: a property the service computes (`#[odata(read_only)]`). Queries take
+/// it; updates do not.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOnly;
 
 /// Kind of an [`Expr`]: a path to a navigation property (expandable, navigable).
 #[derive(Debug, Clone, Copy)]
@@ -26,14 +36,24 @@ pub struct Navigation;
 #[derive(Debug, Clone, Copy)]
 pub struct Computed;
 
-/// The kinds of [`Expr`] that are paths: [`Member`] and [`Navigation`].
+/// The kinds of [`Expr`] that are paths: structural properties and [`Navigation`].
 pub trait PathKind: sealed::Sealed {}
 impl PathKind for Member {}
+impl PathKind for Key {}
+impl PathKind for ReadOnly {}
 impl PathKind for Navigation {}
+
+/// The kinds of [`Expr`] that are paths to structural properties: what `$select` takes.
+pub trait PropertyKind: PathKind {}
+impl PropertyKind for Member {}
+impl PropertyKind for Key {}
+impl PropertyKind for ReadOnly {}
 
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Member {}
+    impl Sealed for super::Key {}
+    impl Sealed for super::ReadOnly {}
     impl Sealed for super::Navigation {}
 }
 
@@ -48,6 +68,12 @@ type Typed<T, V, K> = PhantomData<fn() -> (T, V, K)>;
 
 /// The structural property of `T` whose values are `V`s: `Session::START_DATE_TIME`.
 pub type Property<T, V> = Expr<T, V, Member>;
+
+/// A key property of `T`: `Entity::ID`.
+pub type KeyProperty<T, V> = Expr<T, V, Key>;
+
+/// A property of `T` the service computes.
+pub type ReadOnlyProperty<T, V> = Expr<T, V, ReadOnly>;
 
 /// The navigation property of `T` leading to `N` (an entity type, or a `Vec` of one):
 /// `CallRecord::SESSIONS`.
@@ -78,7 +104,7 @@ impl<T, V, K> Expr<T, V, K> {
     }
 }
 
-impl<T, V> Expr<T, V, Member> {
+impl<T, V, K: PropertyKind> Expr<T, V, K> {
     /// The property of `T` with this wire name (what the derives generate).
     pub const fn property(name: &'static str) -> Self {
         Expr { node: Node::Member(name), marker: PhantomData }

@@ -22,11 +22,14 @@ mod options;
 mod path;
 
 pub use ancestry::{Down, HasBase, Here, Inherits, There, Unify, Up};
-pub use expr::{Computed, Expr, Filter, Member, Navigation, NavigationProperty, PathKind, Property};
+pub use expr::{
+    Computed, Expr, Filter, Key, KeyProperty, Member, Navigation, NavigationProperty, PathKind, Property, PropertyKind,
+    ReadOnly, ReadOnlyProperty,
+};
 pub use filter::{Numeric, Operand, is_of, literal};
 pub use literal::{PATH_SEGMENT, QUERY_VALUE, UrlLiteral, write_enum_literal};
 pub use options::Query;
 pub use path::{
-    CompoundKey, Count, FunctionParameters, InvalidServiceRoot, Key, ParameterWriter, Resource, ServiceRoot,
+    CompoundKey, Count, FunctionParameters, InvalidServiceRoot, KeyValue, ParameterWriter, Resource, ServiceRoot,
     UrlConventions,
 };

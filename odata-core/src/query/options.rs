@@ -15,7 +15,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use super::ancestry::Inherits;
-use super::expr::{Expr, Member, Node, Renderer};
+use super::expr::{Expr, Node, PropertyKind, Renderer};
 use super::literal::{QUERY_VALUE, push_encoded};
 use crate::NavigationTarget;
 
@@ -47,7 +47,7 @@ impl<T> Query<T> {
     }
 
     /// Adds a property (or a path into a complex property) to `$select`.
-    pub fn select<B, V, D>(mut self, property: Expr<B, V, Member>) -> Self
+    pub fn select<B, V, K: PropertyKind, D>(mut self, property: Expr<B, V, K>) -> Self
     where
         T: Inherits<B, D>,
     {

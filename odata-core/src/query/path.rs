@@ -204,7 +204,7 @@ impl<E> Resource<Vec<E>> {
     /// The entity with this key: `Sessions('x')`, or `sessions/x` with
     /// [`UrlConventions::key_as_segment`]. Strings are quoted and their `'` doubled; every
     /// character that could end the segment is percent-encoded.
-    pub fn key(mut self, key: impl Key) -> Resource<E> {
+    pub fn key(mut self, key: impl KeyValue) -> Resource<E> {
         let mut text = String::new();
         if self.root.conventions.key_as_segment && key.is_single() {
             key.write_key_segment(&mut text);
@@ -281,7 +281,7 @@ impl<R> fmt::Display for Resource<R> {
 }
 
 /// An entity key: a single value ([`UrlLiteral`]) or a [`CompoundKey`].
-pub trait Key {
+pub trait KeyValue {
     /// Writes the key in parentheses' syntax, without the parentheses: `'x'` or `a=1,b='x'`.
     fn write_key(&self, out: &mut String);
 
@@ -292,7 +292,7 @@ pub trait Key {
     fn write_key_segment(&self, out: &mut String);
 }
 
-impl<T: UrlLiteral> Key for T {
+impl<T: UrlLiteral> KeyValue for T {
     fn write_key(&self, out: &mut String) {
         self.write_literal(out);
     }
@@ -330,7 +330,7 @@ impl CompoundKey {
     }
 }
 
-impl Key for CompoundKey {
+impl KeyValue for CompoundKey {
     fn write_key(&self, out: &mut String) {
         out.push_str(&self.text);
     }

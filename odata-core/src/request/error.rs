@@ -23,6 +23,19 @@ pub enum ResponseError {
         /// The body as text (invalid UTF-8 replaced).
         body: String,
     },
+    /// `412 Precondition Failed`: the entity changed since its ETag was read (`If-Match` did
+    /// not match); read it again and retry.
+    PreconditionFailed {
+        /// The service's error, if it sent one.
+        error: Option<Box<ServiceError>>,
+    },
+    /// `428 Precondition Required`: the service requires `If-Match` for this write.
+    PreconditionRequired {
+        /// The service's error, if it sent one.
+        error: Option<Box<ServiceError>>,
+    },
+    /// `304 Not Modified`: the entity still has the ETag of `If-None-Match`.
+    NotModified,
     /// A success status whose body is not the value asked for. The message names the JSON path
     /// and the OData type.
     Decode {
@@ -40,6 +53,9 @@ impl ResponseError {
             ResponseError::Service { status, .. }
             | ResponseError::Status { status, .. }
             | ResponseError::Decode { status, .. } => *status,
+            ResponseError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            ResponseError::PreconditionRequired { .. } => StatusCode::PRECONDITION_REQUIRED,
+            ResponseError::NotModified => StatusCode::NOT_MODIFIED,
         }
     }
 
@@ -47,12 +63,22 @@ impl ResponseError {
     pub fn service_error(&self) -> Option<&ServiceError> {
         match self {
             ResponseError::Service { error, .. } => Some(&**error),
+            ResponseError::PreconditionFailed { error } | ResponseError::PreconditionRequired { error } => {
+                error.as_deref()
+            }
             _ => None,
         }
     }
 
     /// Reads a failure response: an OData error body if it is one, else the body as text.
     pub fn from_failure(status: StatusCode, body: &[u8]) -> Self {
+        let error = || ServiceError::parse(body).map(Box::new);
+        match status {
+            StatusCode::PRECONDITION_FAILED => return ResponseError::PreconditionFailed { error: error() },
+            StatusCode::PRECONDITION_REQUIRED => return ResponseError::PreconditionRequired { error: error() },
+            StatusCode::NOT_MODIFIED => return ResponseError::NotModified,
+            _ => {}
+        }
         match ServiceError::parse(body) {
             Some(error) => ResponseError::Service { status, error: Box::new(error) },
             None => ResponseError::Status { status, body: String::from_utf8_lossy(body).into_owned() },
@@ -70,6 +96,15 @@ impl fmt::Display for ResponseError {
                 write!(f, "{status}: {shown}")
             }
             ResponseError::Decode { status, message } => write!(f, "{status}, but the body did not decode: {message}"),
+            ResponseError::PreconditionFailed { error } => {
+                write!(f, "412 Precondition Failed: the entity changed since its ETag was read")?;
+                error.iter().try_for_each(|e| write!(f, " ({e})"))
+            }
+            ResponseError::PreconditionRequired { error } => {
+                write!(f, "428 Precondition Required: the service requires If-Match")?;
+                error.iter().try_for_each(|e| write!(f, " ({e})"))
+            }
+            ResponseError::NotModified => write!(f, "304 Not Modified"),
         }
     }
 }

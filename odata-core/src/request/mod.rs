@@ -25,7 +25,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod batch;
+mod changes;
 mod error;
+mod write;
 
 use std::marker::PhantomData;
 
@@ -37,7 +40,10 @@ use serde::de::DeserializeOwned;
 
 use crate::{EdmType, ODataStructured, Page};
 
+pub use batch::{BatchError, BatchItem, BatchItemResponse, BatchRequest, BatchResponse};
+pub use changes::{ChangeError, Changes};
 pub use error::{ResponseError, ServiceError};
+pub use write::WriteRequest;
 
 /// `OData-Version`, the version of the request.
 pub const ODATA_VERSION: HeaderName = HeaderName::from_static("odata-version");
@@ -130,6 +136,15 @@ impl<R: Readable> ReadRequest<R> {
     /// after the sentinel instead of `unknownFutureValue` (they are kept by catch-all variants).
     pub fn include_unknown_enum_members(mut self) -> Self {
         self.preferences.push("include-unknown-enum-members".to_owned());
+        self
+    }
+
+    /// `If-None-Match: {etag}`: the service answers `304 Not Modified`
+    /// ([`ResponseError::NotModified`]) while the entity still has this ETag.
+    pub fn if_none_match(mut self, etag: &str) -> Self {
+        if let Ok(value) = HeaderValue::from_str(etag) {
+            self.headers.insert(http::header::IF_NONE_MATCH, value);
+        }
         self
     }
 

@@ -100,10 +100,36 @@ pub fn serialize_navigation<M: SerializeMap, T: NavigationTarget>(
     value: &Navigation<T>,
 ) -> Result<(), M::Error> {
     value.serialize_annotations(name, map)?;
+    let ids = value.bound_ids();
+    if !ids.is_empty() {
+        return serialize_binds(map, name, ids, T::TYPE.collection);
+    }
     match value.expansion() {
         Some(Some(value)) => map.serialize_entry(name, &AsEdm(value)),
         Some(None) => map.serialize_entry(name, &()),
         None => Ok(()),
+    }
+}
+
+/// Links to existing entities: `nav@odata.bind` in OData 4.0, entity references in 4.01.
+#[inline(never)]
+fn serialize_binds<M: SerializeMap>(map: &mut M, name: &str, ids: &[String], collection: bool) -> Result<(), M::Error> {
+    use serde_json::{Value, json};
+    match crate::encode::version() {
+        crate::ODataVersion::V4_0 => {
+            let key = format!("{name}@odata.bind");
+            match (collection, ids.first()) {
+                (false, Some(id)) => map.serialize_entry(&key, id),
+                _ => map.serialize_entry(&key, ids),
+            }
+        }
+        crate::ODataVersion::V4_01 => {
+            let references: Vec<Value> = ids.iter().map(|id| json!({ "@id": id })).collect();
+            match (collection, references.first()) {
+                (false, Some(reference)) => map.serialize_entry(name, reference),
+                _ => map.serialize_entry(name, &references),
+            }
+        }
     }
 }
 

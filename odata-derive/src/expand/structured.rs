@@ -84,10 +84,16 @@ fn type_info(model: &StructModel) -> TokenStream {
         let rust_name = field.ident.to_string();
         let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
         match &field.role {
-            Role::Property { inner, wire_name, nullable } => {
+            Role::Property { inner, wire_name, nullable, read_only } => {
                 let ty = quote_spanned!(inner.span()=> <#inner as _odata::EdmType>::TYPE);
                 properties.push(quote! {
-                    _odata::PropertyInfo { name: #wire_name, rust_name: #rust_name, ty: #ty, nullable: #nullable }
+                    _odata::PropertyInfo {
+                        name: #wire_name,
+                        rust_name: #rust_name,
+                        ty: #ty,
+                        nullable: #nullable,
+                        read_only: #read_only,
+                    }
                 });
             }
             Role::Navigation { target, wire_name, nullable, contains_target } => {
@@ -353,11 +359,21 @@ fn property_handles(model: &StructModel) -> TokenStream {
         let rust_name = field.ident.to_string();
         let constant = quote::format_ident!("{}", rust_name.strip_prefix("r#").unwrap_or(&rust_name).to_uppercase());
         match &field.role {
-            Role::Property { inner, wire_name, .. } => {
-                let doc = format!("The property `{wire_name}` of `{qualified}`, for typed queries.");
+            Role::Property { inner, wire_name, read_only, .. } => {
+                // Keys and read-only properties have their own kinds: queries take them, updates
+                // do not.
+                let (kind, what) = if model.keys.iter().any(|k| k.own && k.name == *wire_name) {
+                    (quote!(Key), "key property")
+                } else if *read_only {
+                    (quote!(ReadOnly), "read-only property")
+                } else {
+                    (quote!(Member), "property")
+                };
+                let doc = format!("The {what} `{wire_name}` of `{qualified}`, for typed queries.");
                 constants.push(quote! {
                     #[doc = #doc]
-                    pub const #constant: _odata::query::Property<#ident, #inner> = _odata::query::Property::property(#wire_name);
+                    pub const #constant: _odata::query::Expr<#ident, #inner, _odata::query::#kind> =
+                        _odata::query::Expr::<#ident, #inner, _odata::query::#kind>::property(#wire_name);
                 });
             }
             Role::Navigation { target, wire_name, .. } => {

@@ -1,0 +1,178 @@
+//! Writes: the exact bodies of updates, creates (deep inserts, binds in both versions), and the
+//! ETag preconditions with their typed errors.
+
+use http::StatusCode;
+use odata_core::query::ServiceRoot;
+use odata_core::request::{ChangeError, Changes, ResponseError, WriteRequest};
+use odata_core::{AdditionalData, DateTimeOffset, Navigation, ODataEntity, ODataVersion};
+use odata_graph::Entity;
+use odata_graph::call_records::{CallRecord, FailureInfo, FailureStage, Modality, Segment, Session};
+use serde_json::{Value, json};
+
+/// The first session of the docs' "List sessions" response.
+fn session() -> Session {
+    let text = odata_tests::example("callrecords-callrecord-list-sessions-1.json");
+    let page: odata_core::Page<Session> = serde_json::from_str(&text).expect("a page of sessions");
+    page.value.into_iter().next().expect("a session")
+}
+
+fn body<T>(changes: &Changes<T>) -> Value {
+    changes.to_value().expect("encodes")
+}
+
+fn date(text: &str) -> DateTimeOffset {
+    DateTimeOffset::parse(text).expect("date")
+}
+
+#[test]
+fn one_changed_property_is_the_whole_body() {
+    let before = session();
+    let mut after = before.clone();
+    after.end_date_time = Some(date("2030-01-01T00:00:00Z"));
+    assert_eq!(body(&Changes::diff(&before, &after).expect("diff")), json!({"endDateTime": "2030-01-01T00:00:00Z"}));
+    let typed = Changes::<Session>::new().set(Session::END_DATE_TIME, date("2030-01-01T00:00:00Z"));
+    assert_eq!(body(&typed), json!({"endDateTime": "2030-01-01T00:00:00Z"}));
+    assert!(Changes::diff(&before, &before.clone()).expect("diff").is_empty());
+}
+
+#[test]
+fn clearing_sends_null() {
+    let mut before = session();
+    before.failure_info = Some(FailureInfo { reason: Some("x".into()), ..Default::default() });
+    let mut after = before.clone();
+    after.failure_info = None;
+    assert_eq!(body(&Changes::diff(&before, &after).expect("diff")), json!({"failureInfo": null}));
+    assert_eq!(body(&Changes::<Session>::new().clear(Session::FAILURE_INFO)), json!({"failureInfo": null}));
+}
+
+#[test]
+fn a_nested_change_sends_the_complex_value_whole() {
+    let mut before = session();
+    before.failure_info =
+        Some(FailureInfo { reason: Some("x".into()), stage: Some(FailureStage::CallSetup), ..Default::default() });
+    let mut after = before.clone();
+    if let Some(info) = after.failure_info.as_mut() {
+        info.reason = Some("timeout".into());
+    }
+    assert_eq!(
+        body(&Changes::diff(&before, &after).expect("diff")),
+        json!({"failureInfo": {"reason": "timeout", "stage": "callSetup"}})
+    );
+    // A path sets one member (merged by OData 4.01 services).
+    let nested = Changes::<Session>::new().set(Session::FAILURE_INFO.then(FailureInfo::REASON), "timeout");
+    assert_eq!(body(&nested), json!({"failureInfo": {"reason": "timeout"}}));
+    // Collections are replaced whole.
+    let mut after = before.clone();
+    after.modalities = Some(vec![Modality::Audio, Modality::Video]);
+    assert_eq!(body(&Changes::diff(&before, &after).expect("diff"))["modalities"], json!(["audio", "video"]));
+}
+
+/// An entity with a read-only property and a single-valued navigation property.
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.document", key_property = "id")]
+pub struct Document {
+    /// The key.
+    #[odata(nullable = false)]
+    pub id: Option<String>,
+    /// Writable.
+    pub title: Option<String>,
+    /// Computed by the service.
+    #[odata(read_only)]
+    pub last_modified: Option<DateTimeOffset>,
+    /// Another document.
+    #[odata(navigation)]
+    pub owner: Navigation<Document>,
+    /// Unknown data.
+    pub additional_data: AdditionalData,
+}
+
+#[test]
+fn keys_read_only_properties_and_annotations_are_never_sent() {
+    let before = Document { id: Some("d1".into()), title: Some("a".into()), ..Default::default() };
+    let mut after = before.clone();
+    after.title = Some("b".into());
+    after.last_modified = Some(date("2030-01-01T00:00:00Z"));
+    after.additional_data.insert_annotation("@odata.etag", json!("W/\"2\""));
+    after.owner = Navigation::expanded(Document::default());
+    assert_eq!(body(&Changes::diff(&before, &after).expect("diff")), json!({"title": "b"}));
+    after.id = Some("d2".into());
+    assert_eq!(
+        Changes::diff(&before, &after).map(|c| c.is_empty()),
+        Err(ChangeError::KeyChanged { type_name: "test.document", property: "id".into() })
+    );
+    // `Changes::set(Document::ID, ..)` and `set(Document::LAST_MODIFIED, ..)` do not compile:
+    // tests/ui/write/.
+    let _ = Document::ID.eq("d1");
+}
+
+#[test]
+fn binds_in_both_versions_and_deep_inserts() {
+    let root = ServiceRoot::new("http://127.0.0.1:4004/odata/v4/svc").expect("root");
+    let documents = root.entity_set::<Document>("Documents");
+    let new = Document { id: Some("d3".into()), owner: Navigation::bind("Documents('d1')"), ..Default::default() };
+    let v40 = WriteRequest::create(&documents, &new, ODataVersion::V4_0).expect("request");
+    assert_eq!(
+        serde_json::from_slice::<Value>(v40.body().expect("a body")).expect("JSON"),
+        json!({"id": "d3", "owner@odata.bind": "Documents('d1')"})
+    );
+    let v401 = WriteRequest::create(&documents, &new, ODataVersion::V4_01).expect("request");
+    assert_eq!(
+        serde_json::from_slice::<Value>(v401.body().expect("a body")).expect("JSON"),
+        json!({"id": "d3", "owner": {"@id": "Documents('d1')"}})
+    );
+    assert_eq!(v401.to_http().expect("http").headers()["odata-version"], "4.01");
+
+    // A call record with its sessions and their segments: one deep insert.
+    let segment = Segment { entity: Entity { id: Some("g1".into()), ..Default::default() }, ..Default::default() };
+    let mut session = Session { entity: Entity { id: Some("s1".into()), ..Default::default() }, ..Default::default() };
+    session.segments = Navigation::expanded(vec![segment]);
+    let mut record =
+        CallRecord { entity: Entity { id: Some("r1".into()), ..Default::default() }, ..Default::default() };
+    record.sessions = Navigation::expanded(vec![session]);
+    record.participants_v2 = Navigation::bind_all(["participants('p1')", "participants('p2')"]);
+    let records = root.entity_set::<CallRecord>("CallRecords");
+    let post = WriteRequest::create(&records, &record, ODataVersion::V4_0).expect("request");
+    assert_eq!(
+        serde_json::from_slice::<Value>(post.body().expect("a body")).expect("JSON"),
+        json!({
+            "id": "r1",
+            "participants_v2@odata.bind": ["participants('p1')", "participants('p2')"],
+            "sessions": [{"id": "s1", "segments": [{"id": "g1"}]}]
+        })
+    );
+    assert_eq!((post.method().as_str(), post.url()), ("POST", "http://127.0.0.1:4004/odata/v4/svc/CallRecords"));
+}
+
+#[test]
+fn etags_guard_updates_and_deletes() {
+    let root = ServiceRoot::new("http://h/svc").expect("root");
+    let document = root.entity_set::<Document>("Documents").key("d1");
+    let changes = Changes::<Document>::new().set(Document::TITLE, "new");
+    let patch =
+        WriteRequest::update(&document, &changes).expect("request").if_match("W/\"42\"").return_representation();
+    let http = patch.to_http().expect("http");
+    assert_eq!(http.method(), "PATCH");
+    assert_eq!(http.uri(), "http://h/svc/Documents('d1')");
+    assert_eq!(http.headers()["if-match"], "W/\"42\"");
+    assert_eq!(http.headers()["prefer"], "return=representation");
+    assert_eq!(http.body().as_slice(), br#"{"title":"new"}"#);
+
+    let delete = WriteRequest::delete(&document).if_match_any();
+    assert_eq!(delete.to_http().expect("http").headers()["if-match"], "*");
+
+    let respond = |status: u16, body: &str| {
+        http::Response::builder().status(status).body(body.as_bytes().to_vec()).expect("response")
+    };
+    let stale = patch.read_response(respond(412, r#"{"error":{"code":"412","message":"ETag mismatch"}}"#));
+    assert!(
+        matches!(&stale, Err(ResponseError::PreconditionFailed { error: Some(e) }) if e.message == "ETag mismatch"),
+        "{stale:?}"
+    );
+    let missing = patch.read_response(respond(428, ""));
+    assert!(matches!(missing, Err(ResponseError::PreconditionRequired { error: None })));
+    assert_eq!(missing.err().map(|e| e.status()), Some(StatusCode::PRECONDITION_REQUIRED));
+    assert_eq!(delete.read_response(respond(204, "")), Ok(None));
+    let stored = patch.read_response(respond(200, r#"{"@odata.etag":"W/\"43\"","id":"d1","title":"new"}"#));
+    let stored = stored.expect("ok").expect("a representation");
+    assert_eq!(stored.additional_data.etag(), Some("W/\"43\""));
+}
