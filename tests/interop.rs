@@ -54,6 +54,12 @@ const TESTS: &[Test] = &[
     ("an_unknown_key_is_a_404_with_an_error_body", an_unknown_key_is_a_404_with_an_error_body),
     ("the_client_pages_through_relative_next_links", the_client_pages_through_relative_next_links),
     ("the_client_reads_keys_counts_and_typed_errors", the_client_reads_keys_counts_and_typed_errors),
+    // Writes last: they add and remove data the reads above count.
+    ("a_deep_insert_reads_back_equal", a_deep_insert_reads_back_equal),
+    ("a_patch_with_the_etag_changes_only_that_property", a_patch_with_the_etag_changes_only_that_property),
+    ("stale_and_missing_etags_are_typed_errors", stale_and_missing_etags_are_typed_errors),
+    ("a_delete_is_followed_by_404", a_delete_is_followed_by_404),
+    ("a_json_batch_with_a_depends_on_chain", a_json_batch_with_a_depends_on_chain),
 ];
 
 fn main() -> ExitCode {
@@ -659,4 +665,145 @@ fn the_client_reads_keys_counts_and_typed_errors(service: &Service) {
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A new call record with two sessions of two segments each, for the write tests.
+fn new_record(id: &str) -> CallRecords {
+    let segment = |n: u32, session: &str| Segments {
+        id: Some(format!("{session}-g{n}")),
+        start_date_time: Some(date("2025-01-01T10:00:00Z")),
+        ..Default::default()
+    };
+    let session = |n: u32| {
+        let session_id = format!("{id}-s{n}");
+        Sessions {
+            id: Some(session_id.clone()),
+            start_date_time: Some(date("2025-01-01T10:00:00Z")),
+            is_test: Some(true),
+            segments: odata_core::Navigation::expanded(vec![segment(1, &session_id), segment(2, &session_id)]),
+            ..Default::default()
+        }
+    };
+    CallRecords {
+        id: Some(id.to_owned()),
+        version: Some(1),
+        r#type: Some("groupCall".to_owned()),
+        join_web_url: Some("https://example.com/join/é?a=1&b='2'".to_owned()),
+        start_date_time: Some(date("2025-01-01T10:00:00Z")),
+        sessions: odata_core::Navigation::expanded(vec![session(1), session(2)]),
+        ..Default::default()
+    }
+}
+
+fn client(service: &Service) -> odata_client::Client {
+    odata_client::Client::new(root(service)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Reads a record with its sessions and their segments.
+fn read_deep(service: &Service, id: &str) -> CallRecords {
+    let query = Query::<CallRecords>::new()
+        .expand_with(CallRecords::SESSIONS, |s| s.expand(Sessions::SEGMENTS).order_by(Sessions::ID));
+    runtime().block_on(client(service).get(&call_records(service).key(id), &query)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn a_deep_insert_reads_back_equal(service: &Service) {
+    let record = new_record("w-deep");
+    let created = runtime().block_on(client(service).create(&call_records(service), &record));
+    let created = created.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("CAP returns the created entity"));
+    assert_eq!(created.id, record.id);
+    let read = read_deep(service, "w-deep");
+    assert_eq!((read.join_web_url.as_deref(), read.version), (record.join_web_url.as_deref(), Some(1)));
+    let sessions = read.sessions.get().unwrap_or_else(|| panic!("sessions expanded"));
+    assert_eq!(sessions.len(), 2);
+    for (read, sent) in sessions.iter().zip(record.sessions.get().into_iter().flatten()) {
+        assert_eq!((&read.id, read.is_test, read.start_date_time), (&sent.id, Some(true), sent.start_date_time));
+        let ids = |s: &Sessions| s.segments.get().map(|g| g.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
+        assert_eq!(ids(read), ids(sent));
+    }
+}
+
+fn a_patch_with_the_etag_changes_only_that_property(service: &Service) {
+    let runtime = runtime();
+    let client = client(service);
+    runtime.block_on(client.create(&call_records(service), &new_record("w-patch"))).unwrap_or_else(|e| panic!("{e}"));
+    let before = read_deep(service, "w-patch");
+    let etag = before.additional_data.etag().unwrap_or_else(|| panic!("CAP sends @odata.etag")).to_owned();
+    let mut wanted = before.clone();
+    wanted.join_web_url = Some("https://example.com/changed".to_owned());
+    let changes = odata_core::request::Changes::diff(&before, &wanted).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(changes.to_json().ok().as_deref(), Some(r#"{"joinWebUrl":"https://example.com/changed"}"#));
+    let resource = call_records(service).key("w-patch");
+    runtime.block_on(client.update(&resource, &changes, Some(&etag))).unwrap_or_else(|e| panic!("{e}"));
+    let after = read_deep(service, "w-patch");
+    assert_eq!(after.join_web_url.as_deref(), Some("https://example.com/changed"));
+    assert_ne!(after.additional_data.etag(), Some(etag.as_str()), "the ETag changes with the entity");
+    // Everything else is as it was.
+    let mut expected = before;
+    expected.join_web_url = after.join_web_url.clone();
+    expected.last_modified_date_time = after.last_modified_date_time;
+    expected.additional_data = after.additional_data.clone();
+    assert_eq!(after, expected);
+}
+
+fn stale_and_missing_etags_are_typed_errors(service: &Service) {
+    let runtime = runtime();
+    let client = client(service);
+    runtime.block_on(client.create(&call_records(service), &new_record("w-etag"))).unwrap_or_else(|e| panic!("{e}"));
+    let resource = call_records(service).key("w-etag");
+    let changes = odata_core::request::Changes::<CallRecords>::new().set(CallRecords::VERSION, 2i64);
+    let stale = runtime.block_on(client.update(&resource, &changes, Some("W/\"2000-01-01T00:00:00.000Z\"")));
+    let stale = stale.err().unwrap_or_else(|| panic!("a stale ETag must fail"));
+    assert!(matches!(stale.response(), Some(odata_core::request::ResponseError::PreconditionFailed { .. })), "{stale}");
+    let request = odata_core::request::WriteRequest::update(&resource, &changes).unwrap_or_else(|e| panic!("{e}"));
+    let missing = runtime.block_on(client.write(&request)).err().unwrap_or_else(|| panic!("no If-Match must fail"));
+    assert!(
+        matches!(missing.response(), Some(odata_core::request::ResponseError::PreconditionRequired { .. })),
+        "{missing}"
+    );
+    let unchanged = read_deep(service, "w-etag");
+    assert_eq!(unchanged.version, Some(1));
+}
+
+fn a_delete_is_followed_by_404(service: &Service) {
+    let runtime = runtime();
+    let client = client(service);
+    runtime.block_on(client.create(&call_records(service), &new_record("w-delete"))).unwrap_or_else(|e| panic!("{e}"));
+    let resource = call_records(service).key("w-delete");
+    let etag = read_deep(service, "w-delete").additional_data.etag().map(str::to_owned);
+    runtime.block_on(client.delete(&resource, etag.as_deref())).unwrap_or_else(|e| panic!("{e}"));
+    let gone = runtime.block_on(client.get(&resource, &Query::new())).err().unwrap_or_else(|| panic!("deleted"));
+    assert_eq!(gone.status().map(|s| s.as_u16()), Some(404), "{gone}");
+    // The composition went with it.
+    let orphan = runtime.block_on(client.get(&sessions(service).key("w-delete-s1"), &Query::new())).err();
+    assert_eq!(orphan.and_then(|e| e.status()).map(|s| s.as_u16()), Some(404));
+}
+
+fn a_json_batch_with_a_depends_on_chain(service: &Service) {
+    use odata_core::request::{BatchItem, BatchRequest};
+    let runtime = runtime();
+    let client = client(service);
+    let mut batch = BatchRequest::new(&service.root);
+    let body = serde_json::to_value(new_record("w-batch")).unwrap_or_else(|e| panic!("{e}"));
+    let create = batch.add(BatchItem::post("CallRecords", body));
+    let read = batch.add(BatchItem::get("CallRecords('w-batch')/sessions").depends_on(&create));
+    let missing = batch.add(BatchItem::get("CallRecords('no-such-record')"));
+    let patch = batch.add(
+        BatchItem::patch("CallRecords('w-batch')", json!({"version": 7}))
+            .header(::http::header::IF_MATCH, ::http::HeaderValue::from_static("*"))
+            .depends_on(&read),
+    );
+    let response = runtime.block_on(client.batch(&batch)).unwrap_or_else(|e| panic!("{e}"));
+    let in_order = response.in_order(&batch);
+    let statuses: Vec<Option<u16>> = in_order.iter().map(|r| r.map(|r| r.status.as_u16())).collect();
+    assert_eq!(statuses.len(), 4);
+    assert_eq!(statuses[0], Some(201), "{statuses:?}");
+    assert_eq!(statuses[1], Some(200), "{statuses:?}");
+    assert_eq!(statuses[2], Some(404), "{statuses:?}");
+    assert!(matches!(statuses[3], Some(200 | 204)), "{statuses:?}");
+    let sessions: Page<Sessions> =
+        response.get(&read).map(|r| r.read()).unwrap_or_else(|| panic!("{read}")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sessions.value.len(), 2);
+    let error = response.get(&missing).map(|r| r.read::<CallRecords>());
+    assert!(matches!(error, Some(Err(ref e)) if e.status().as_u16() == 404), "{error:?}");
+    assert_eq!(read_deep(service, "w-batch").version, Some(7), "{patch}");
 }

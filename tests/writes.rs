@@ -176,3 +176,27 @@ fn etags_guard_updates_and_deletes() {
     let stored = stored.expect("ok").expect("a representation");
     assert_eq!(stored.additional_data.etag(), Some("W/\"43\""));
 }
+
+#[test]
+fn the_etag_header_is_kept_with_a_single_entity() {
+    let root = ServiceRoot::new("http://h/svc").expect("root");
+    let document = root.entity_set::<Document>("Documents").key("d1");
+    let request = odata_core::request::ReadRequest::new(&document).if_none_match("W/\"1\"");
+    assert_eq!(request.to_http().expect("http").headers()["if-none-match"], "W/\"1\"");
+    let response = http::Response::builder()
+        .status(200)
+        .header("etag", "W/\"7\"")
+        .body(br#"{"id":"d1"}"#.to_vec())
+        .expect("response");
+    let read = request.read_response(response).expect("ok");
+    assert_eq!(read.additional_data.etag(), Some("W/\"7\""));
+    // An `@odata.etag` in the body wins.
+    let response = http::Response::builder()
+        .status(200)
+        .header("etag", "W/\"7\"")
+        .body(br#"{"@odata.etag":"W/\"8\"","id":"d1"}"#.to_vec())
+        .expect("response");
+    assert_eq!(request.read_response(response).expect("ok").additional_data.etag(), Some("W/\"8\""));
+    let not_modified = http::Response::builder().status(304).body(Vec::new()).expect("response");
+    assert_eq!(request.read_response(not_modified), Err(ResponseError::NotModified));
+}

@@ -5,9 +5,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use http::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use odata_core::ODataVersion;
 use odata_core::Page;
 use odata_core::query::{Count, Query, Resource, ServiceRoot};
-use odata_core::request::{ReadRequest, Readable, read_response};
+use odata_core::request::{
+    BatchRequest, BatchResponse, Changes, ReadRequest, Readable, ResponseError, WriteRequest, read_response,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::auth::{StaticToken, TokenProvider};
 use crate::error::Error;
@@ -174,6 +179,60 @@ impl Client {
         Vec<E>: Readable<Item = E, Response = Page<E>>,
     {
         Pages::new(self.clone(), self.read_request(resource.url()).query(query))
+    }
+
+    /// Sends a write (`WriteRequest::create`, `update`, `replace`, `delete`): the entity when
+    /// the service returned one, `None` for `204 No Content`; a stale or missing ETag comes back
+    /// as `ResponseError::PreconditionFailed` / `PreconditionRequired`.
+    pub async fn write<E: DeserializeOwned>(&self, request: &WriteRequest<E>) -> Result<Option<E>, Error> {
+        let response = self.execute(request.to_http()?).await?;
+        Ok(request.read_response(response)?)
+    }
+
+    /// `POST` of a new entity (a deep insert when it holds expanded navigation properties); the
+    /// entity as created.
+    pub async fn create<E: Serialize + DeserializeOwned>(
+        &self,
+        collection: &Resource<Vec<E>>,
+        value: &E,
+    ) -> Result<Option<E>, Error> {
+        self.write(&WriteRequest::create(collection, value, ODataVersion::V4_0)?).await
+    }
+
+    /// `PATCH` with the changes, applied only while the entity has `etag` (`None`: `If-Match: *`).
+    pub async fn update<E: DeserializeOwned>(
+        &self,
+        resource: &Resource<E>,
+        changes: &Changes<E>,
+        etag: Option<&str>,
+    ) -> Result<Option<E>, Error> {
+        let request = WriteRequest::update(resource, changes)?;
+        let request = match etag {
+            Some(etag) => request.if_match(etag),
+            None => request.if_match_any(),
+        };
+        self.write(&request).await
+    }
+
+    /// `DELETE`, applied only while the entity has `etag` (`None`: `If-Match: *`).
+    pub async fn delete<E: DeserializeOwned>(&self, resource: &Resource<E>, etag: Option<&str>) -> Result<(), Error> {
+        let request = WriteRequest::delete(resource);
+        let request = match etag {
+            Some(etag) => request.if_match(etag),
+            None => request.if_match_any(),
+        };
+        self.write(&request).await.map(|_| ())
+    }
+
+    /// Sends a JSON `$batch` and reads its responses (match them with `BatchResponse::get` or
+    /// `in_order`).
+    pub async fn batch(&self, batch: &BatchRequest) -> Result<BatchResponse, Error> {
+        let response = self.execute(batch.to_http().map_err(Error::Batch)?).await?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(Error::Response(ResponseError::from_failure(status, response.body())));
+        }
+        BatchResponse::parse(response.body()).map_err(Error::Batch)
     }
 
     /// Sends a prepared request as it is (with the auth header and the client's headers).

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use http::StatusCode;
-use odata_core::request::ResponseError;
+use odata_core::request::{BatchError, ChangeError, ResponseError};
 
 /// A boxed error from an auth hook.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -32,6 +32,10 @@ pub enum Error {
     RepeatedNextLink(String),
     /// More pages than the configured cap.
     PageLimit(usize),
+    /// A change set that cannot be sent (a value that does not encode, a changed key).
+    Changes(ChangeError),
+    /// A `$batch` that is not valid (named by request id) or whose response does not parse.
+    Batch(BatchError),
 }
 
 impl Error {
@@ -63,6 +67,8 @@ impl fmt::Display for Error {
             Error::InvalidNextLink { link, reason } => write!(f, "invalid @odata.nextLink `{link}`: {reason}"),
             Error::RepeatedNextLink(link) => write!(f, "the service repeated the @odata.nextLink `{link}`"),
             Error::PageLimit(pages) => write!(f, "stopped after the page limit of {pages} pages"),
+            Error::Changes(error) => write!(f, "{error}"),
+            Error::Batch(error) => write!(f, "$batch: {error}"),
         }
     }
 }
@@ -74,6 +80,8 @@ impl std::error::Error for Error {
             Error::Transport(error) => Some(error),
             Error::Auth(error) => Some(&**error),
             Error::Request(error) => Some(error),
+            Error::Changes(error) => Some(error),
+            Error::Batch(error) => Some(error),
             _ => None,
         }
     }
@@ -94,5 +102,11 @@ impl From<reqwest::Error> for Error {
 impl From<http::Error> for Error {
     fn from(error: http::Error) -> Self {
         Error::Request(error)
+    }
+}
+
+impl From<ChangeError> for Error {
+    fn from(error: ChangeError) -> Self {
+        Error::Changes(error)
     }
 }

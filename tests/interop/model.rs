@@ -24,7 +24,9 @@ pub struct CallRecords {
     pub r#type: Option<String>,
     /// Graph's `modality` members, as plain strings.
     pub modalities: Option<Vec<String>>,
-    /// The `@odata.etag` source (CAP `@odata.etag`); sent with millisecond precision.
+    /// The `@odata.etag` source (CAP `@odata.etag`); sent with millisecond precision. Set by
+    /// the service on every write, so updates never send it.
+    #[odata(read_only)]
     pub last_modified_date_time: Option<DateTimeOffset>,
     /// When the call started.
     pub start_date_time: Option<DateTimeOffset>,

@@ -65,6 +65,10 @@ pub trait Readable {
 
     /// Reads a success response's body.
     fn read(body: &[u8]) -> Result<Self::Response, String>;
+
+    /// Keeps the response's `ETag` header with a single entity that has no `@odata.etag` of its
+    /// own, so that updates can send it back in `If-Match`.
+    fn keep_etag(_response: &mut Self::Response, _etag: &str) {}
 }
 
 impl<T: ODataStructured + DeserializeOwned> Readable for T {
@@ -73,6 +77,14 @@ impl<T: ODataStructured + DeserializeOwned> Readable for T {
 
     fn read(body: &[u8]) -> Result<T, String> {
         serde_json::from_slice(body).map_err(|e| e.to_string())
+    }
+
+    fn keep_etag(response: &mut T, etag: &str) {
+        if let Some(data) = response.additional_data_mut()
+            && data.etag().is_none()
+        {
+            data.insert_annotation("@odata.etag", serde_json::Value::String(etag.to_owned()));
+        }
     }
 }
 
@@ -189,7 +201,11 @@ pub fn read_response<R: Readable, B: AsRef<[u8]>>(response: http::Response<B>) -
     if status == StatusCode::NO_CONTENT {
         return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
     }
-    R::read(body).map_err(|message| ResponseError::Decode { status, message })
+    let mut value = R::read(body).map_err(|message| ResponseError::Decode { status, message })?;
+    if let Some(etag) = response.headers().get(http::header::ETAG).and_then(|v| v.to_str().ok()) {
+        R::keep_etag(&mut value, etag);
+    }
+    Ok(value)
 }
 
 impl<R> ReadRequest<R> {
