@@ -200,3 +200,27 @@ fn the_etag_header_is_kept_with_a_single_entity() {
     let not_modified = http::Response::builder().status(304).body(Vec::new()).expect("response");
     assert_eq!(request.read_response(not_modified), Err(ResponseError::NotModified));
 }
+
+#[test]
+fn creates_and_replaces_leave_out_read_only_properties_and_replaces_the_key() {
+    let root = ServiceRoot::new("http://h/svc").expect("root");
+    let documents = root.entity_set::<Document>("Documents");
+    let mut value = Document {
+        id: Some("d1".into()),
+        title: Some("t".into()),
+        last_modified: Some(date("2030-01-01T00:00:00Z")),
+        ..Default::default()
+    };
+    value.additional_data.insert_annotation("@odata.type", json!("#test.document"));
+    let post = WriteRequest::create(&documents, &value, ODataVersion::V4_0).expect("request");
+    assert_eq!(
+        std::str::from_utf8(post.body().expect("a body")),
+        Ok(r##"{"@odata.type":"#test.document","id":"d1","title":"t"}"##)
+    );
+    let put = WriteRequest::replace(&documents.key("d1"), &value).expect("request");
+    assert_eq!(
+        std::str::from_utf8(put.body().expect("a body")),
+        Ok(r##"{"@odata.type":"#test.document","title":"t"}"##)
+    );
+    assert_eq!(put.method(), "PUT");
+}

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use http::header::{AUTHORIZATION, HeaderName, HeaderValue};
-use odata_core::ODataVersion;
 use odata_core::Page;
 use odata_core::query::{Count, Query, Resource, ServiceRoot};
 use odata_core::request::{
     BatchRequest, BatchResponse, Changes, ReadRequest, Readable, ResponseError, WriteRequest, read_response,
 };
+use odata_core::{ODataType, ODataVersion};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -191,7 +191,7 @@ impl Client {
 
     /// `POST` of a new entity (a deep insert when it holds expanded navigation properties); the
     /// entity as created.
-    pub async fn create<E: Serialize + DeserializeOwned>(
+    pub async fn create<E: Serialize + DeserializeOwned + ODataType>(
         &self,
         collection: &Resource<Vec<E>>,
         value: &E,

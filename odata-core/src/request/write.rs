@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::changes::{ChangeError, Changes};
 use super::{ODATA_MAX_VERSION, ODATA_VERSION, PREFER, ResponseError};
+use crate::ODataType;
 use crate::encode::{EncodeOptions, ODataVersion, to_vec_with};
 use crate::query::Resource;
 
@@ -41,11 +42,13 @@ impl<E> WriteRequest<E> {
     /// `POST` of a new entity into a collection. Expanded navigation properties are written
     /// inline (a deep insert); [`Navigation::bind`](crate::Navigation::bind) links become
     /// `nav@odata.bind` (OData 4.0, the default) or `{"@id": ...}` (with [`ODataVersion::V4_01`]).
+    /// Read-only properties are left out; the key is sent (services that assign keys ignore it
+    /// or require it absent: leave it `None` then).
     pub fn create(collection: &Resource<Vec<E>>, value: &E, version: ODataVersion) -> Result<Self, ChangeError>
     where
-        E: Serialize,
+        E: Serialize + ODataType,
     {
-        let body = encode(value, version)?;
+        let body = encode(value, version, false)?;
         Ok(WriteRequest::new(Method::POST, collection.url(), Some(body), version))
     }
 
@@ -55,12 +58,13 @@ impl<E> WriteRequest<E> {
         Ok(WriteRequest::new(Method::PATCH, resource.url(), Some(body), ODataVersion::V4_0))
     }
 
-    /// `PUT`: replaces the whole entity (properties left out are reset by the service).
+    /// `PUT`: replaces the whole entity (properties left out are reset by the service). Keys
+    /// (they are in the URL) and read-only properties are left out.
     pub fn replace(resource: &Resource<E>, value: &E) -> Result<Self, ChangeError>
     where
-        E: Serialize,
+        E: Serialize + ODataType,
     {
-        let body = encode(value, ODataVersion::V4_0)?;
+        let body = encode(value, ODataVersion::V4_0, true)?;
         Ok(WriteRequest::new(Method::PUT, resource.url(), Some(body), ODataVersion::V4_0))
     }
 
@@ -160,9 +164,61 @@ impl<E> WriteRequest<E> {
     }
 }
 
-fn encode<E: Serialize>(value: &E, version: ODataVersion) -> Result<Vec<u8>, ChangeError> {
+/// The entity in OData JSON, without its read-only properties (and keys, for a `PUT`).
+fn encode<E: Serialize + ODataType>(value: &E, version: ODataVersion, drop_keys: bool) -> Result<Vec<u8>, ChangeError> {
+    let failed =
+        |e: serde_json::Error| ChangeError::Encode { property: E::QUALIFIED_NAME.to_owned(), message: e.to_string() };
     let options = EncodeOptions { version, ..EncodeOptions::default() };
-    to_vec_with(value, options).map_err(|e| ChangeError::Encode { property: String::new(), message: e.to_string() })
+    let bytes = to_vec_with(value, options).map_err(failed)?;
+    let info = E::TYPE_INFO;
+    let read_only = info.all_properties().any(|p| p.read_only);
+    if !read_only && !drop_keys {
+        return Ok(bytes);
+    }
+    // Top-level members in their order, values untouched (annotations stay before their
+    // property, nested values as written).
+    let Members(members) = serde_json::from_slice(&bytes).map_err(failed)?;
+    let dropped = |name: &str| {
+        let property = name.split('@').next().unwrap_or(name);
+        (drop_keys && info.key().contains(&property)) || info.property(property).is_some_and(|p| p.read_only)
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    out.push(b'{');
+    for (name, value) in members.iter().filter(|(name, _)| !dropped(name)) {
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut out, name).map_err(failed)?;
+        out.push(b':');
+        out.extend_from_slice(value.get().as_bytes());
+    }
+    out.push(b'}');
+    Ok(out)
+}
+
+/// A JSON object's members in document order, values kept as raw JSON text.
+struct Members(Vec<(String, Box<serde_json::value::RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Members;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut members = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    members.push(entry);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 impl<E> std::fmt::Debug for WriteRequest<E> {
