@@ -11,7 +11,8 @@ use crate::wire::NavigationControl;
 ///
 /// A response carries the related entities only when the request asked for them (`$expand`), so
 /// a navigation property is in one of three states: not expanded, expanded (for a collection,
-/// possibly empty), or, for a single entity, expanded as `null`. Its control information
+/// possibly empty), or, for a single entity, expanded as `null`. A value written to a service
+/// may instead link existing entities ([`Navigation::bind`]). Its control information
 /// (`segments@odata.context`, `@odata.count`, `@odata.nextLink`, ...) is kept beside it, also when
 /// the value itself is absent; see [`control_info`](Navigation::control_info).
 #[derive(Debug, Clone)]
