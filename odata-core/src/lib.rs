@@ -93,6 +93,7 @@ mod control;
 pub mod csdl;
 pub mod edm;
 mod encode;
+pub mod error_guide;
 mod model;
 mod navigation;
 mod page;
