@@ -1,0 +1,162 @@
+//! Rust models from an OData CSDL metadata document: structs and enums that use odata-core's
+//! derives, one module per namespace.
+//!
+//! ```
+//! use odata_core::csdl::Document;
+//!
+//! let csdl = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+//!   <edmx:DataServices>
+//!     <Schema Namespace="example.shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+//!       <EntityType Name="product">
+//!         <Key><PropertyRef Name="id"/></Key>
+//!         <Property Name="id" Type="Edm.String" Nullable="false"/>
+//!       </EntityType>
+//!     </Schema>
+//!   </edmx:DataServices>
+//! </edmx:Edmx>"#;
+//! let document = Document::parse_xml(csdl)?;
+//! let generated = odata_codegen::generate(&document, &odata_codegen::Options::default())?;
+//! let shop = &generated.files["shop.rs"];
+//! assert!(shop.contains("pub struct Product {"));
+//! assert_eq!(generated.summary.entity_types, 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Generated code names other modules as `crate::<module>::Type`: mount the modules at the root
+//! of a crate, or let [`Options::crate_name`] write a whole crate.
+
+mod emit;
+mod model;
+mod names;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use odata_core::csdl::Document;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The namespaces to generate, with every namespace they reference; empty means all.
+    pub namespaces: Vec<String>,
+    /// Write a buildable crate of this name (`Cargo.toml`, `src/lib.rs`, one Cargo feature per
+    /// namespace) instead of bare module files.
+    pub crate_name: Option<String>,
+    /// The same structs with plain serde derives only (no odata-core): the baseline of the scale
+    /// benchmark.
+    pub plain_serde: bool,
+    /// The `odata-core` dependency written into a generated crate's `Cargo.toml`, as TOML
+    /// (default `"0.1.0"`; a test uses `{ path = "..." }`).
+    pub odata_core_dependency: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            namespaces: Vec::new(),
+            crate_name: None,
+            plain_serde: false,
+            odata_core_dependency: "\"0.1.0\"".to_owned(),
+        }
+    }
+}
+
+/// The generated files and what they hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Generated {
+    /// Relative path (`graph.rs`, or `src/graph.rs` and `Cargo.toml` for a crate) -> content.
+    pub files: BTreeMap<String, String>,
+    /// Counts and warnings.
+    pub summary: Summary,
+}
+
+/// Counts of what was generated, and what was left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Namespaces (modules) written.
+    pub namespaces: usize,
+    /// Entity type structs.
+    pub entity_types: usize,
+    /// Complex type structs.
+    pub complex_types: usize,
+    /// Enumeration types.
+    pub enum_types: usize,
+    /// Polymorphic holder enums (`AnyX`).
+    pub polymorphic_enums: usize,
+    /// Function structs.
+    pub functions: usize,
+    /// Action structs.
+    pub actions: usize,
+    /// Properties and navigation properties written as fields.
+    pub properties: usize,
+    /// Lines written, over all files.
+    pub lines: usize,
+    /// Elements that were left out or approximated, each naming the element and its line.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} namespaces: {} entity types, {} complex types, {} enum types, {} polymorphic enums, {} functions, {} actions, {} properties; {} lines; {} warnings",
+            self.namespaces,
+            self.entity_types,
+            self.complex_types,
+            self.enum_types,
+            self.polymorphic_enums,
+            self.functions,
+            self.actions,
+            self.properties,
+            self.lines,
+            self.warnings.len()
+        )
+    }
+}
+
+/// A problem with one CSDL element: what, where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The element, e.g. `<Property Name="content"> of microsoft.graph.driveItem`.
+    pub element: String,
+    /// The line of the element (or of the nearest enclosing element that has one).
+    pub line: Option<u32>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}, {}: {}", self.element, self.message),
+            None => write!(f, "{}: {}", self.element, self.message),
+        }
+    }
+}
+
+/// Why nothing could be generated: every element that stands in the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodegenError {
+    /// The problems, in document order.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl fmt::Display for CodegenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CodegenError {}
+
+/// Generates the Rust modules (or crate) for `document`.
+pub fn generate(document: &Document, options: &Options) -> Result<Generated, CodegenError> {
+    let model = model::Model::build(document, options)?;
+    Ok(emit::emit(&model, options))
+}

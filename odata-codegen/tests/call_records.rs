@@ -1,0 +1,106 @@
+//! The Graph call records CSDL (`../shared/fixtures/graph/csdl/callRecords.xml`), generated into
+//! a crate that must pass `cargo check` and `rustfmt --check`, with the derives and with plain
+//! serde.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use odata_codegen::{Options, generate};
+use odata_core::csdl::Document;
+
+const CSDL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/callRecords.xml");
+
+/// `target/` of the workspace: this test binary is `target/<profile>/deps/<name>`.
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    exe.ancestors().nth(3).expect("target directory").to_path_buf()
+}
+
+fn write_crate(name: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Generated) {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root");
+    let text = std::fs::read_to_string(CSDL).expect("the shared fixtures beside the checkout");
+    let document = Document::parse_xml(&text).expect("valid CSDL");
+    let options = Options {
+        crate_name: Some(name.to_owned()),
+        plain_serde,
+        odata_core_dependency: format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()),
+        ..Options::default()
+    };
+    let generated = generate(&document, &options).expect("generates");
+    let dir = target_dir().join("codegen-check").join(name);
+    let _ = std::fs::remove_dir_all(dir.join("src"));
+    for (path, content) in &generated.files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dir");
+        let content = if path.ends_with("Cargo.toml") {
+            // Not a member of the workspace the check directory sits in.
+            format!("{content}\n[workspace]\n")
+        } else {
+            content.clone()
+        };
+        std::fs::write(&path, content).expect("write file");
+    }
+    // The workspace's versions, so the check builds offline with what is already downloaded.
+    std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
+    (dir, generated)
+}
+
+fn cargo_check(dir: &Path) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["check", "--offline", "--features", "full", "--message-format", "short"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir().join("codegen-check").join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "cargo check failed in {}:\n{stderr}", dir.display());
+    assert!(!stderr.contains("warning:"), "warnings in {}:\n{stderr}", dir.display());
+}
+
+fn rustfmt_check(dir: &Path) {
+    let files: Vec<PathBuf> =
+        std::fs::read_dir(dir.join("src")).expect("src dir").map(|entry| entry.expect("dir entry").path()).collect();
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root");
+    let output = Command::new("rustfmt")
+        .args(["--check", "--edition", "2024", "--config-path"])
+        .arg(workspace.join("rustfmt.toml"))
+        .args(&files)
+        .output();
+    match output {
+        Ok(output) => {
+            assert!(output.status.success(), "not rustfmt-clean:\n{}", String::from_utf8_lossy(&output.stdout))
+        }
+        Err(error) => eprintln!("rustfmt not run: {error}"),
+    }
+}
+
+#[test]
+fn call_records_generate_every_type() {
+    let text = std::fs::read_to_string(CSDL).expect("the shared fixtures beside the checkout");
+    let document = Document::parse_xml(&text).unwrap();
+    let generated = generate(&document, &Options::default()).unwrap();
+    let summary = &generated.summary;
+    assert_eq!((summary.entity_types, summary.complex_types, summary.enum_types), (7, 22, 16));
+    assert_eq!((summary.functions, summary.actions), (2, 0));
+    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
+    let call_records = &generated.files["call_records.rs"];
+    assert!(call_records.contains("pub caller: Option<AnyEndpoint>,"));
+    assert!(call_records.contains("pub organizer: Option<crate::graph::AnyIdentitySet>,"));
+    assert!(call_records.contains("bound_to = \"Vec<CallRecord>\","));
+}
+
+#[test]
+fn call_records_crate_compiles_and_is_rustfmt_clean() {
+    let (dir, _) = write_crate("call_records_models", false);
+    rustfmt_check(&dir);
+    cargo_check(&dir);
+}
+
+#[test]
+fn plain_serde_baseline_compiles() {
+    let (dir, _) = write_crate("call_records_plain", true);
+    rustfmt_check(&dir);
+    cargo_check(&dir);
+}

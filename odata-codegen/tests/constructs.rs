@@ -1,0 +1,286 @@
+//! Each CSDL construct, generated from a small document: the exact Rust it becomes.
+
+use odata_codegen::{Options, generate};
+use odata_core::csdl::Document;
+
+const HEAD: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+"#;
+const TAIL: &str = "  </edmx:DataServices>\n</edmx:Edmx>\n";
+
+fn csdl(schemas: &str) -> String {
+    format!("{HEAD}{schemas}{TAIL}")
+}
+
+fn module(schemas: &str, file: &str) -> String {
+    let document = Document::parse_xml(&csdl(schemas)).expect("valid CSDL");
+    let generated = generate(&document, &Options::default()).expect("generates");
+    generated.files.get(file).unwrap_or_else(|| panic!("no {file} in {:?}", generated.files.keys())).clone()
+}
+
+fn assert_contains(text: &str, snippet: &str) {
+    assert!(text.contains(snippet), "missing:\n{snippet}\n--- in ---\n{text}");
+}
+
+const SHOP: &str = r#"    <Schema Namespace="example.shop" Alias="shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="item" Abstract="true">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Annotation Term="Org.OData.Core.V1.Description" String="Anything sold."/>
+      </EntityType>
+      <EntityType Name="product" BaseType="shop.item" OpenType="true">
+        <Property Name="type" Type="Edm.String"/>
+        <Property Name="reflexiveIPAddress" Type="Edm.String"/>
+        <Property Name="price" Type="Edm.Decimal" Nullable="false"/>
+        <Property Name="colors" Type="shop.color"/>
+        <Property Name="size" Type="Collection(shop.size)"/>
+        <Property Name="picture" Type="Edm.Stream"/>
+        <Property Name="parent" Type="shop.part"/>
+        <NavigationProperty Name="related" Type="Collection(shop.product)"/>
+        <NavigationProperty Name="maker" Type="example.people.person" ContainsTarget="true"/>
+      </EntityType>
+      <ComplexType Name="part">
+        <Property Name="child" Type="shop.part"/>
+      </ComplexType>
+      <EnumType Name="color" IsFlags="true">
+        <Member Name="red" Value="1"/>
+        <Member Name="green" Value="2"/>
+        <Member Name="IPBlue" Value="4"/>
+      </EnumType>
+      <EnumType Name="size">
+        <Member Name="small" Value="0"/>
+        <Member Name="large" Value="5"/>
+        <Member Name="other" Value="6"/>
+      </EnumType>
+      <Function Name="bestSellers" IsBound="true" IsComposable="true">
+        <Parameter Name="bindingParameter" Type="Collection(shop.product)"/>
+        <Parameter Name="top" Type="Edm.Int32" Nullable="false"/>
+        <ReturnType Type="Collection(shop.product)" Nullable="false"/>
+      </Function>
+      <Action Name="restock">
+        <Parameter Name="count" Type="Edm.Int64"/>
+      </Action>
+      <Annotations Target="shop.product/type">
+        <Annotation Term="Org.OData.Core.V1.Revisions">
+          <Collection>
+            <Record>
+              <PropertyValue Property="Description" String="Use kind instead."/>
+              <PropertyValue Property="Kind"><EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember></PropertyValue>
+            </Record>
+          </Collection>
+        </Annotation>
+      </Annotations>
+    </Schema>
+    <Schema Namespace="example.people" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="person">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.Guid" Nullable="false"/>
+      </EntityType>
+    </Schema>
+"#;
+
+#[test]
+fn entity_types_carry_key_abstract_and_description() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(
+        &shop,
+        r#"/// Anything sold.
+#[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "example.shop.item", key_property = "id", abstract)]
+pub struct Item {
+    /// `id` (`Edm.String`).
+    #[odata(nullable = false)]
+    pub id: Option<String>,
+    /// Unknown properties and instance annotations, kept to be written back.
+    pub additional_data: odata_core::AdditionalData,
+}
+"#,
+    );
+}
+
+#[test]
+fn derived_types_hold_their_base_and_rename_where_needed() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(
+        &shop,
+        "#[odata(type = \"example.shop.product\", base_type = \"example.shop.item\", open_type)]\npub struct Product {\n    /// The inherited part (`example.shop.item`).\n    #[odata(base)]\n    pub item: Item,\n",
+    );
+    assert_contains(&shop, "    #[deprecated(note = \"Use kind instead.\")]\n    pub r#type: Option<String>,\n");
+    assert_contains(
+        &shop,
+        "    #[odata(rename = \"reflexiveIPAddress\")]\n    pub reflexive_ip_address: Option<String>,\n",
+    );
+    assert_contains(&shop, "    #[odata(nullable = false)]\n    pub price: Option<odata_core::Decimal>,\n");
+    assert_contains(&shop, "    pub colors: Option<odata_core::Flags<Color>>,\n");
+    assert_contains(&shop, "    pub size: Option<Vec<Size>>,\n");
+}
+
+#[test]
+fn navigation_properties_and_cross_namespace_references() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(&shop, "    #[odata(navigation)]\n    pub related: odata_core::Navigation<Vec<Product>>,\n");
+    assert_contains(
+        &shop,
+        "    #[odata(navigation, contains_target)]\n    pub maker: odata_core::Navigation<crate::people::Person>,\n",
+    );
+    let people = module(SHOP, "people.rs");
+    assert_contains(&people, "    pub id: Option<uuid::Uuid>,\n");
+}
+
+#[test]
+fn self_containing_complex_types_are_boxed() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(&shop, "    pub child: Option<Box<Part>>,\n");
+    assert_contains(&shop, "    pub parent: Option<Part>,\n");
+}
+
+#[test]
+fn unsupported_primitive_types_are_left_out_with_a_warning() {
+    let document = Document::parse_xml(&csdl(SHOP)).unwrap();
+    let generated = generate(&document, &Options::default()).unwrap();
+    assert!(!generated.files["shop.rs"].contains("picture"));
+    let warning = generated.summary.warnings.iter().find(|w| w.element.contains("picture")).expect("a warning");
+    assert_eq!(warning.line, Some(16));
+    assert!(warning.to_string().contains("Edm.Stream"), "{warning}");
+}
+
+#[test]
+fn enums_have_values_renames_and_a_catch_all() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(
+        &shop,
+        r#"#[odata(type = "example.shop.color", flags)]
+pub enum Color {
+    /// `red`
+    #[odata(value = 1)]
+    Red,
+    /// `green`
+    #[odata(value = 2)]
+    Green,
+    /// `IPBlue`
+    #[odata(rename = "IPBlue", value = 4)]
+    IPBlue,
+    /// A member this model does not know (added to the service later), kept verbatim.
+    Other(String),
+}
+"#,
+    );
+    assert_contains(
+        &shop,
+        "    Small,\n    /// `large`\n    #[odata(value = 5)]\n    Large,\n    /// `other`\n    Other,\n    /// A member this model does not know (added to the service later), kept verbatim.\n    Other_(String),\n",
+    );
+}
+
+#[test]
+fn types_with_derived_types_get_a_polymorphic_enum() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(
+        &shop,
+        r#"#[derive(odata_core::ODataEntity, Debug, Clone, PartialEq)]
+#[odata(type = "example.shop.item")]
+pub enum AnyItem {
+    /// `example.shop.item` itself (or a derived type this model does not know).
+    Item(Item),
+    /// `example.shop.product`.
+    Product(Product),
+}
+"#,
+    );
+}
+
+#[test]
+fn functions_and_actions_become_parameter_structs() {
+    let shop = module(SHOP, "shop.rs");
+    assert_contains(
+        &shop,
+        r#"#[derive(odata_core::ODataFunction, Debug, Clone, PartialEq)]
+#[odata(
+    name = "example.shop.bestSellers",
+    bound_to = "Vec<Product>",
+    returns = "Vec<Product>",
+    return_nullable = false,
+    composable
+)]
+pub struct BestSellers {
+    /// `top` (`Edm.Int32`).
+    #[odata(nullable = false)]
+    pub top: i32,
+}
+"#,
+    );
+    assert_contains(
+        &shop,
+        "#[derive(odata_core::ODataAction, Debug, Clone, PartialEq)]\n#[odata(name = \"example.shop.restock\")]\npub struct Restock {\n    /// `count` (`Edm.Int64`).\n    pub count: i64,\n}\n",
+    );
+}
+
+#[test]
+fn a_namespace_brings_what_it_references() {
+    let document = Document::parse_xml(&csdl(SHOP)).unwrap();
+    let options = Options { namespaces: vec!["example.people".into()], ..Options::default() };
+    let generated = generate(&document, &options).unwrap();
+    assert_eq!(generated.files.keys().collect::<Vec<_>>(), ["people.rs"]);
+    let options = Options { namespaces: vec!["shop".into()], ..Options::default() };
+    let generated = generate(&document, &options).unwrap();
+    assert_eq!(generated.files.keys().collect::<Vec<_>>(), ["people.rs", "shop.rs"]);
+}
+
+#[test]
+fn the_crate_has_a_feature_per_namespace() {
+    let document = Document::parse_xml(&csdl(SHOP)).unwrap();
+    let options = Options { crate_name: Some("shop_models".into()), ..Options::default() };
+    let generated = generate(&document, &options).unwrap();
+    let manifest = &generated.files["Cargo.toml"];
+    assert_contains(manifest, "full = [\"people\", \"shop\"]\npeople = []\nshop = [\"people\"]\n");
+    assert_contains(manifest, "uuid = ");
+    assert_contains(&generated.files["src/lib.rs"], "#[cfg(feature = \"shop\")]\npub mod shop;\n");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let document = Document::parse_xml(&csdl(SHOP)).unwrap();
+    let first = generate(&document, &Options::default()).unwrap();
+    let second = generate(&document, &Options::default()).unwrap();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn an_undeclared_type_is_an_error_naming_element_and_line() {
+    let text = csdl(
+        r#"    <Schema Namespace="example.bad" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="thing">
+        <Property Name="ok" Type="Edm.String"/>
+        <Property Name="broken" Type="example.bad.missing"/>
+      </ComplexType>
+      <ComplexType Name="child" BaseType="example.bad.nowhere"/>
+    </Schema>
+"#,
+    );
+    let document = Document::parse_xml(&text).unwrap();
+    let error = generate(&document, &Options::default()).unwrap_err();
+    let message = error.to_string();
+    assert_contains(
+        &message,
+        "line 7, <Property Name=\"broken\"> of <ComplexType> example.bad.thing: type `example.bad.missing` is not declared in the document",
+    );
+    assert_contains(
+        &message,
+        "line 9, <ComplexType> example.bad.child: base type `example.bad.nowhere` is not a complex type of the document",
+    );
+}
+
+#[test]
+fn malformed_csdl_is_an_error_with_a_line() {
+    let text = csdl("    <Schema Namespace=\"example.bad\">\n      <EntityType Name=\"x\">\n    </Schema>\n");
+    let error = Document::parse_xml(&text).unwrap_err();
+    assert!(error.line.is_some(), "{error}");
+}
+
+#[test]
+fn unknown_namespace_is_an_error() {
+    let document = Document::parse_xml(&csdl(SHOP)).unwrap();
+    let options = Options { namespaces: vec!["example.nothing".into()], ..Options::default() };
+    let error = generate(&document, &options).unwrap_err();
+    assert_contains(&error.to_string(), "--namespace example.nothing: names no <Schema> of the document");
+}
