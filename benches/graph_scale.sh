@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 7): generate the complete Microsoft Graph v1.0 CSDL into a crate that
+# uses the derives, and the same structs with plain serde derives (`--plain-serde`), then build
+# each, debug and release, reporting wall time, peak memory (RSS) and rlib size.
+#
+#   bash benches/graph_scale.sh [debug|release|all]     (default: all; from the repository root)
+#
+# Needs ../shared/fixtures/graph/csdl/graph-v1.0.xml beside the checkout. Each build uses its own
+# target directory below target/graph-scale/, so dependencies are built in each measurement.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profiles=${1:-all}
+csdl=../shared/fixtures/graph/csdl/graph-v1.0.xml
+out=target/graph-scale
+mkdir -p "$out"
+core_path=$(pwd)/odata-core
+
+cargo build --release -q -p odata-codegen
+for kind in derive plain; do
+    flag=""; [ "$kind" = plain ] && flag="--plain-serde"
+    rm -rf "$out/$kind"
+    ./target/release/odata-codegen "$csdl" --out "$out/$kind" --crate "graph_$kind" $flag \
+        --odata-core "{ path = \"$core_path\" }" >"$out/$kind.codegen.log"
+    tail -1 "$out/$kind.codegen.log"
+    printf '\n[workspace]\n' >>"$out/$kind/Cargo.toml"
+    cp Cargo.lock "$out/$kind/Cargo.lock"
+done
+
+measure() { # kind profile
+    local kind=$1 profile=$2 flag=""
+    [ "$profile" = release ] && flag="--release"
+    rm -rf "$out/$kind/target"
+    local log="$out/$kind.$profile.time"
+    /usr/bin/time -v -o "$log" cargo build --offline -q $flag --features full \
+        --manifest-path "$out/$kind/Cargo.toml" 2>"$out/$kind.$profile.build.log" || {
+        echo "$kind $profile: build failed, see $out/$kind.$profile.build.log"; return 0; }
+    local wall rss rlib
+    wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
+    rss=$(grep 'Maximum resident' "$log" | awk '{print $NF}')
+    rlib=$(ls -l "$out/$kind/target/$profile"/libgraph_"$kind".rlib 2>/dev/null | awk '{print $5}')
+    echo "$kind $profile: wall $wall, peak RSS $((rss / 1024)) MiB, rlib $((${rlib:-0} / 1024 / 1024)) MiB"
+}
+
+for profile in debug release; do
+    if [ "$profiles" = all ] || [ "$profiles" = "$profile" ]; then
+        for kind in derive plain; do measure "$kind" "$profile"; done
+    fi
+done
