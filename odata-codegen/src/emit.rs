@@ -173,6 +173,10 @@ impl Writer<'_, '_> {
             args.push(format!("base_type = {base:?}"));
         }
         args.extend(ty.key.iter().map(|k| format!("key_property = {k:?}")));
+        if kind == Kind::Entity && ty.key.is_empty() && base.is_none() && !ty.is_abstract && !plain {
+            // Singleton-only types (Graph's `admin`) have no key.
+            args.push("keyless".into());
+        }
         if ty.is_open {
             args.push("open_type".into());
         }

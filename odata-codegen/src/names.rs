@@ -93,7 +93,9 @@ pub fn upper_camel(name: &str) -> String {
 
 /// A field identifier for a property name, and whether it needs `rename = "<name>"`.
 pub fn field_ident(wire: &str) -> String {
-    let mut ident = snake(wire);
+    // `request-id` (Graph's innerError) becomes `request_id`, renamed.
+    let mut ident: String =
+        snake(wire).chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' }).collect();
     if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert(0, '_');
     }

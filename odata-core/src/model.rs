@@ -303,22 +303,6 @@ pub mod checks {
         }
     }
 
-    /// Whether no two of `names` are equal.
-    pub const fn distinct(names: &[&str]) -> bool {
-        let mut i = 0;
-        while i < names.len() {
-            let mut j = i + 1;
-            while j < names.len() {
-                if str_eq(names[i], names[j]) {
-                    return false;
-                }
-                j += 1;
-            }
-            i += 1;
-        }
-        true
-    }
-
     /// A navigation property leads to an entity type, or a collection of one.
     pub const fn navigation_target<T: NavigationTarget>() -> TypeRef {
         <T as EdmType>::TYPE

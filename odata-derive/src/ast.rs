@@ -40,6 +40,10 @@ pub struct ContainerAttrs {
     #[darling(rename = "abstract")]
     pub is_abstract: Flag,
 
+    /// `keyless`: an entity type without a key, as services declare for types used only by
+    /// singletons (Graph's `admin`, `cloudCommunications`). Without it a missing key is an error.
+    pub keyless: Flag,
+
     /// `flags`: an enumeration type whose values combine members (`IsFlags="true"`, `"a,b"`);
     /// properties of it have the Rust type `Flags<Enum>`.
     pub flags: Flag,

@@ -59,6 +59,12 @@ pub fn is_simple_identifier(s: &str) -> bool {
         && s.chars().count() <= 128
 }
 
+/// A property name as services send it: a simple identifier, or one with `-` inside (Graph's
+/// `innerError` has `request-id` and `client-request-id`).
+pub fn is_wire_name(s: &str) -> bool {
+    is_simple_identifier(&s.replace('-', "_")) && !s.ends_with('-')
+}
+
 /// A namespace-qualified name `a.b.c`: at least two simple identifiers joined by dots.
 /// Returns `(namespace, name)`.
 pub fn split_qualified_name(s: &str) -> Option<(&str, &str)> {

@@ -382,7 +382,7 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
 fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::error::Accumulator) -> Option<Role> {
     let name = case::field_to_wire(&ident.to_string());
     let wire_name = match &field.rename {
-        Some(rename) if !case::is_simple_identifier(rename) => {
+        Some(rename) if !case::is_wire_name(rename) => {
             errors.push(error_at(
                 rename.span(),
                 format!("`#[odata(rename = {:?})]` is not a valid property name; use letters, digits and `_`, starting with a letter or `_`", rename.as_str()),
@@ -497,7 +497,10 @@ fn keys(
     if kind != Kind::Entity {
         return Vec::new();
     }
-    if attrs.key_property.is_empty() && !has_base && !attrs.is_abstract.is_present() {
+    if attrs.keyless.is_present() && !attrs.key_property.is_empty() {
+        errors.push(error_at(attrs.keyless.span(), "`#[odata(keyless)]` contradicts `key_property`; remove one"));
+    }
+    if attrs.key_property.is_empty() && !has_base && !attrs.is_abstract.is_present() && !attrs.keyless.is_present() {
         errors.push(error_at(
             attrs.ident.span(),
             "an entity type needs a key; add `#[odata(key_property = \"id\")]` with the docs' `keyProperty`, or derive it from a base type with `base_type`",
@@ -601,6 +604,7 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
         (attrs.key_property.first().map(|k| k.span()), "key_property"),
         (attrs.open_type.is_present().then(|| attrs.open_type.span()), "open_type"),
         (attrs.is_abstract.is_present().then(|| attrs.is_abstract.span()), "abstract"),
+        (attrs.keyless.is_present().then(|| attrs.keyless.span()), "keyless"),
         (attrs.flags.is_present().then(|| attrs.flags.span()), "flags"),
     ];
     for (span, key) in type_keys {
@@ -743,6 +747,7 @@ fn holder(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Accum
         (attrs.key_property.first().filter(|_| kind == Kind::Entity).map(|k| k.span()), "key_property"),
         (attrs.open_type.is_present().then(|| attrs.open_type.span()), "open_type"),
         (attrs.is_abstract.is_present().then(|| attrs.is_abstract.span()), "abstract"),
+        (attrs.keyless.is_present().then(|| attrs.keyless.span()), "keyless"),
     ];
     for (span, key) in struct_keys {
         if let Some(span) = span {

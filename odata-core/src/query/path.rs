@@ -360,14 +360,42 @@ pub struct ParameterWriter<'a> {
 
 impl ParameterWriter<'_> {
     /// Writes one parameter.
-    pub fn parameter(&mut self, name: &str, value: &(impl UrlLiteral + ?Sized)) {
+    pub fn parameter(&mut self, name: &str, value: &(impl ParameterValue + ?Sized)) {
         if !self.first {
             self.out.push(',');
         }
         self.first = false;
         self.out.push_str(name);
         self.out.push('=');
-        value.write_literal(self.out);
+        value.write_parameter(self.out);
+    }
+}
+
+/// A function parameter's value in the URL: a literal, or a collection written as a JSON array
+/// (`labelIds=["a","b"]`, which the OData 4.01 ABNF allows in URLs).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a function parameter in a URL",
+    label = "not a primitive, enumeration or collection value",
+    note = "function parameters are literals (strings, numbers, dates, enums, ...) or collections of them"
+)]
+pub trait ParameterValue {
+    /// Appends the value, not yet percent-encoded.
+    fn write_parameter(&self, out: &mut String);
+}
+
+impl<T: UrlLiteral + ?Sized> ParameterValue for T {
+    fn write_parameter(&self, out: &mut String) {
+        self.write_literal(out);
+    }
+}
+
+impl<T: crate::EdmType> ParameterValue for Vec<T> {
+    fn write_parameter(&self, out: &mut String) {
+        match serde_json::to_string(&crate::__private::AsEdm(self)) {
+            Ok(json) => out.push_str(&json),
+            // Encoding an Edm value to JSON text does not fail; an empty array keeps the URL valid.
+            Err(_) => out.push_str("[]"),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use odata_core::ODataEntity;
 #[odata(type = "session", open_type)]
 pub struct Session {
     pub id: String,
-    #[odata(rename = "is-test")]
+    #[odata(rename = "is test")]
     pub is_test: Option<bool>,
     #[odata(contains_target)]
     pub segments: Option<i32>,
