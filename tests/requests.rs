@@ -159,3 +159,20 @@ fn options_are_typed_by_the_queried_type() {
     );
     assert_eq!(<Session as ODataType>::QUALIFIED_NAME, "microsoft.graph.callRecords.session");
 }
+
+/// A function with a collection parameter, as Graph has (`labelIds`).
+#[derive(odata_core::ODataFunction, Debug, Clone, PartialEq)]
+#[odata(name = "test.labelled", bound_to = "Vec<CallRecord>", returns = "Vec<CallRecord>")]
+pub struct Labelled {
+    /// Written as a JSON array in the URL.
+    pub label_ids: Vec<String>,
+    /// A literal.
+    pub top: i32,
+}
+
+#[test]
+fn collection_parameters_are_json_arrays() {
+    let call = call_records().call(&Labelled { label_ids: vec!["a'b".into(), "c&d".into()], top: 2 });
+    assert_eq!(decoded(call.path()), r#"communications/callRecords/labelled(labelIds=["a'b","c&d"],top=2)"#);
+    assert!(call.path().contains("%26"), "{}", call.path());
+}

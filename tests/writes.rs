@@ -175,6 +175,10 @@ fn etags_guard_updates_and_deletes() {
     let stored = patch.read_response(respond(200, r#"{"@odata.etag":"W/\"43\"","id":"d1","title":"new"}"#));
     let stored = stored.expect("ok").expect("a representation");
     assert_eq!(stored.additional_data.etag(), Some("W/\"43\""));
+    // A write's response keeps the `ETag` header too, as a read's does.
+    let created = http::Response::builder().status(201).header("etag", "W/\"1\"").body(br#"{"id":"d2"}"#.to_vec());
+    let created = patch.read_response(created.expect("response")).expect("ok").expect("the entity");
+    assert_eq!(created.additional_data.etag(), Some("W/\"1\""));
 }
 
 #[test]
@@ -223,4 +227,24 @@ fn creates_and_replaces_leave_out_read_only_properties_and_replaces_the_key() {
         Ok(r##"{"@odata.type":"#test.document","title":"t"}"##)
     );
     assert_eq!(put.method(), "PUT");
+}
+
+/// A singleton-only type without a key, and a property whose name is not an identifier.
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.innerError", keyless)]
+pub struct InnerError {
+    /// Graph's `innerError` spells it with a dash.
+    #[odata(rename = "request-id")]
+    pub request_id: Option<String>,
+    /// Unknown data.
+    pub additional_data: AdditionalData,
+}
+
+#[test]
+fn keyless_types_and_dashed_names_round_trip() {
+    let error: InnerError = serde_json::from_str(r#"{"request-id":"r1","date":"x"}"#).expect("decodes");
+    assert_eq!(error.request_id.as_deref(), Some("r1"));
+    assert_eq!(serde_json::to_value(&error).expect("encodes"), json!({"request-id": "r1", "date": "x"}));
+    assert!(<InnerError as odata_core::ODataType>::TYPE_INFO.key().is_empty());
+    assert_eq!(InnerError::REQUEST_ID.path(), "request-id");
 }

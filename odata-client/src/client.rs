@@ -12,7 +12,6 @@ use odata_core::request::{
 };
 use odata_core::{ODataType, ODataVersion};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::auth::{StaticToken, TokenProvider};
 use crate::error::Error;
@@ -164,12 +163,7 @@ impl Client {
     /// `/$count` of the collection, with the query's `$filter` and `$search` (the other options
     /// do not apply to a count).
     pub async fn count<E>(&self, resource: &Resource<Vec<E>>, query: &Query<E>) -> Result<u64, Error> {
-        let mut request = self.read_request::<Count<E>>(resource.clone().count().url());
-        for (name, value) in query.to_pairs() {
-            if name == "$filter" || name == "$search" {
-                request = request.query(&Query::new().raw(name, value));
-            }
-        }
+        let request = self.read_request::<Count<E>>(resource.clone().count().url()).query(&query.count_options());
         self.send(&request).await
     }
 
@@ -184,14 +178,14 @@ impl Client {
     /// Sends a write (`WriteRequest::create`, `update`, `replace`, `delete`): the entity when
     /// the service returned one, `None` for `204 No Content`; a stale or missing ETag comes back
     /// as `ResponseError::PreconditionFailed` / `PreconditionRequired`.
-    pub async fn write<E: DeserializeOwned>(&self, request: &WriteRequest<E>) -> Result<Option<E>, Error> {
+    pub async fn write<E: Readable<Response = E>>(&self, request: &WriteRequest<E>) -> Result<Option<E>, Error> {
         let response = self.execute(request.to_http()?).await?;
         Ok(request.read_response(response)?)
     }
 
     /// `POST` of a new entity (a deep insert when it holds expanded navigation properties); the
     /// entity as created.
-    pub async fn create<E: Serialize + DeserializeOwned + ODataType>(
+    pub async fn create<E: Serialize + ODataType + Readable<Response = E>>(
         &self,
         collection: &Resource<Vec<E>>,
         value: &E,
@@ -200,28 +194,22 @@ impl Client {
     }
 
     /// `PATCH` with the changes, applied only while the entity has `etag` (`None`: `If-Match: *`).
-    pub async fn update<E: DeserializeOwned>(
+    pub async fn update<E: Readable<Response = E>>(
         &self,
         resource: &Resource<E>,
         changes: &Changes<E>,
         etag: Option<&str>,
     ) -> Result<Option<E>, Error> {
-        let request = WriteRequest::update(resource, changes)?;
-        let request = match etag {
-            Some(etag) => request.if_match(etag),
-            None => request.if_match_any(),
-        };
-        self.write(&request).await
+        self.write(&WriteRequest::update(resource, changes)?.if_match_etag(etag)).await
     }
 
     /// `DELETE`, applied only while the entity has `etag` (`None`: `If-Match: *`).
-    pub async fn delete<E: DeserializeOwned>(&self, resource: &Resource<E>, etag: Option<&str>) -> Result<(), Error> {
-        let request = WriteRequest::delete(resource);
-        let request = match etag {
-            Some(etag) => request.if_match(etag),
-            None => request.if_match_any(),
-        };
-        self.write(&request).await.map(|_| ())
+    pub async fn delete<E: Readable<Response = E>>(
+        &self,
+        resource: &Resource<E>,
+        etag: Option<&str>,
+    ) -> Result<(), Error> {
+        self.write(&WriteRequest::delete(resource).if_match_etag(etag)).await.map(|_| ())
     }
 
     /// Sends a JSON `$batch` and reads its responses (match them with `BatchResponse::get` or

@@ -148,6 +148,16 @@ impl<T> Query<T> {
         self
     }
 
+    /// The options that apply to `/$count`: `$filter` and `$search` (the others do not).
+    pub fn count_options(&self) -> Query<T> {
+        let options = QueryOptions {
+            filter: self.options.filter.clone(),
+            search: self.options.search.clone(),
+            ..QueryOptions::default()
+        };
+        Query { options, marker: PhantomData }
+    }
+
     /// Whether no option is set.
     pub fn is_empty(&self) -> bool {
         self.options == QueryOptions::default()

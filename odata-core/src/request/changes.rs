@@ -45,7 +45,8 @@ use crate::{EdmType, ODataType};
 /// ```
 pub struct Changes<T> {
     members: Map<String, Value>,
-    error: Option<String>,
+    /// The first value that did not encode, reported by `to_value`.
+    error: Option<ChangeError>,
     marker: PhantomData<fn() -> T>,
 }
 
@@ -98,7 +99,9 @@ impl<T> Changes<T> {
         let path = property.path();
         match serde_json::to_value(crate::__private::AsEdm(&value.into())) {
             Ok(value) => self.insert(&path, value),
-            Err(error) => self.error = Some(format!("{path}\u{0}{error}")),
+            Err(error) => {
+                self.error.get_or_insert(ChangeError::Encode { property: path, message: error.to_string() });
+            }
         }
         self
     }
@@ -151,8 +154,7 @@ impl<T> Changes<T> {
     /// The body, as a JSON value.
     pub fn to_value(&self) -> Result<Value, ChangeError> {
         if let Some(error) = &self.error {
-            let (property, message) = error.split_once('\u{0}').unwrap_or(("?", error));
-            return Err(ChangeError::Encode { property: property.to_owned(), message: message.to_owned() });
+            return Err(error.clone());
         }
         Ok(Value::Object(self.members.clone()))
     }

@@ -72,16 +72,13 @@ impl ResponseError {
 
     /// Reads a failure response: an OData error body if it is one, else the body as text.
     pub fn from_failure(status: StatusCode, body: &[u8]) -> Self {
-        let error = || ServiceError::parse(body).map(Box::new);
-        match status {
-            StatusCode::PRECONDITION_FAILED => return ResponseError::PreconditionFailed { error: error() },
-            StatusCode::PRECONDITION_REQUIRED => return ResponseError::PreconditionRequired { error: error() },
-            StatusCode::NOT_MODIFIED => return ResponseError::NotModified,
-            _ => {}
-        }
-        match ServiceError::parse(body) {
-            Some(error) => ResponseError::Service { status, error: Box::new(error) },
-            None => ResponseError::Status { status, body: String::from_utf8_lossy(body).into_owned() },
+        let error = ServiceError::parse(body).map(Box::new);
+        match (status, error) {
+            (StatusCode::PRECONDITION_FAILED, error) => ResponseError::PreconditionFailed { error },
+            (StatusCode::PRECONDITION_REQUIRED, error) => ResponseError::PreconditionRequired { error },
+            (StatusCode::NOT_MODIFIED, _) => ResponseError::NotModified,
+            (status, Some(error)) => ResponseError::Service { status, error },
+            (status, None) => ResponseError::Status { status, body: String::from_utf8_lossy(body).into_owned() },
         }
     }
 }

@@ -7,10 +7,9 @@ use std::marker::PhantomData;
 use http::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, IF_MATCH};
 use http::{HeaderMap, Method, StatusCode};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use super::changes::{ChangeError, Changes};
-use super::{ODATA_MAX_VERSION, ODATA_VERSION, PREFER, ResponseError};
+use super::{ODATA_MAX_VERSION, ODATA_VERSION, PREFER, Readable, ResponseError, read_response};
 use crate::ODataType;
 use crate::encode::{EncodeOptions, ODataVersion, to_vec_with};
 use crate::query::Resource;
@@ -88,6 +87,14 @@ impl<E> WriteRequest<E> {
         self
     }
 
+    /// `If-Match` with the ETag when there is one, else `If-Match: *`.
+    pub fn if_match_etag(self, etag: Option<&str>) -> Self {
+        match etag {
+            Some(etag) => self.if_match(etag),
+            None => self.if_match_any(),
+        }
+    }
+
     /// `If-Match: *`: applies whatever the entity's current version.
     pub fn if_match_any(mut self) -> Self {
         self.headers.insert(IF_MATCH, HeaderValue::from_static("*"));
@@ -146,21 +153,19 @@ impl<E> WriteRequest<E> {
         Ok(request)
     }
 
-    /// Reads the response: the entity when the service sent one (`201 Created`, `200 OK`),
-    /// `None` for `204 No Content`, else the typed error (412 and 428 have their own variants).
+    /// Reads the response: the entity when the service sent one (`201 Created`, `200 OK`, read
+    /// as a `GET` response is, its `ETag` header kept), `None` for `204 No Content`, else the
+    /// typed error (412 and 428 have their own variants).
     pub fn read_response<B: AsRef<[u8]>>(&self, response: http::Response<B>) -> Result<Option<E>, ResponseError>
     where
-        E: DeserializeOwned,
+        E: Readable<Response = E>,
     {
         let status = response.status();
-        let body = response.body().as_ref();
-        if !status.is_success() {
-            return Err(ResponseError::from_failure(status, body));
-        }
-        if status == StatusCode::NO_CONTENT || body.iter().all(u8::is_ascii_whitespace) {
+        let empty = status == StatusCode::NO_CONTENT || response.body().as_ref().iter().all(u8::is_ascii_whitespace);
+        if status.is_success() && empty {
             return Ok(None);
         }
-        serde_json::from_slice(body).map(Some).map_err(|e| ResponseError::Decode { status, message: e.to_string() })
+        read_response::<E, B>(response).map(Some)
     }
 }
 

@@ -100,14 +100,11 @@ pub fn serialize_navigation<M: SerializeMap, T: NavigationTarget>(
     value: &Navigation<T>,
 ) -> Result<(), M::Error> {
     value.serialize_annotations(name, map)?;
-    let ids = value.bound_ids();
-    if !ids.is_empty() {
-        return serialize_binds(map, name, ids, T::TYPE.collection);
-    }
     match value.expansion() {
         Some(Some(value)) => map.serialize_entry(name, &AsEdm(value)),
         Some(None) => map.serialize_entry(name, &()),
-        None => Ok(()),
+        None if value.bound_ids().is_empty() => Ok(()),
+        None => serialize_binds(map, name, value.bound_ids(), T::TYPE.collection),
     }
 }
 
