@@ -1,6 +1,8 @@
 //! The Graph call records CSDL (`../shared/fixtures/graph/csdl/callRecords.xml`), generated into
-//! a crate that must pass `cargo check` and `rustfmt --check`, with the derives and with plain
-//! serde.
+//! a crate that must build without warnings and pass `rustfmt --check`, with the derives and with
+//! plain serde. The crate with the derives also gets a test of its own (`generated_crate/`), run
+//! there: every shared Graph example decodes and re-encodes to the same JSON through the generated
+//! types, and the CSDL they emit is the schema they came from.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,7 +10,11 @@ use std::process::Command;
 use odata_codegen::{Options, generate};
 use odata_core::csdl::Document;
 
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph");
 const CSDL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/callRecords.xml");
+
+/// The test the harness adds to the generated crate (not part of what the generator writes).
+const ROUND_TRIP_TEST: &str = include_str!("generated_crate/round_trip.rs");
 
 /// `target/` of the workspace: this test binary is `target/<profile>/deps/<name>`.
 fn target_dir() -> PathBuf {
@@ -29,6 +35,7 @@ fn write_crate(name: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Genera
     let generated = generate(&document, &options).expect("generates");
     let dir = target_dir().join("codegen-check").join(name);
     let _ = std::fs::remove_dir_all(dir.join("src"));
+    let _ = std::fs::remove_dir_all(dir.join("tests"));
     for (path, content) in &generated.files {
         let path = dir.join(path);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dir");
@@ -45,17 +52,31 @@ fn write_crate(name: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Genera
     (dir, generated)
 }
 
-fn cargo_check(dir: &Path) {
+/// Adds the round-trip test to a generated crate, with the dev-dependencies it needs (resolved
+/// offline from the copied `Cargo.lock`).
+fn add_round_trip_test(dir: &Path) {
+    let manifest = dir.join("Cargo.toml");
+    let mut text = std::fs::read_to_string(&manifest).expect("read Cargo.toml");
+    text.push_str("\n[dev-dependencies]\nserde = \"1\"\nserde_json = \"1\"\n");
+    std::fs::write(&manifest, text).expect("write Cargo.toml");
+    std::fs::create_dir_all(dir.join("tests")).expect("create tests dir");
+    std::fs::write(dir.join("tests/round_trip.rs"), ROUND_TRIP_TEST).expect("write the round-trip test");
+}
+
+/// `cargo <command> --features full` in a generated crate: it must succeed without a warning.
+fn cargo(dir: &Path, command: &str) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
-        .args(["check", "--offline", "--features", "full", "--message-format", "short"])
+        .args([command, "--offline", "--features", "full", "--message-format", "short"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target_dir().join("codegen-check").join("target"))
+        .env("ODATA_GRAPH_FIXTURES", Path::new(FIXTURES).canonicalize().expect("the shared fixtures"))
         .env_remove("RUSTFLAGS")
         .output()
         .expect("run cargo");
+    let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo check failed in {}:\n{stderr}", dir.display());
+    assert!(output.status.success(), "cargo {command} failed in {}:\n{stdout}\n{stderr}", dir.display());
     assert!(!stderr.contains("warning:"), "warnings in {}:\n{stderr}", dir.display());
 }
 
@@ -91,16 +112,19 @@ fn call_records_generate_every_type() {
     assert!(call_records.contains("bound_to = \"Vec<CallRecord>\","));
 }
 
+/// One build of the generated crate: `cargo test` compiles it (no warnings allowed) and runs the
+/// round-trip test the harness added.
 #[test]
-fn call_records_crate_compiles_and_is_rustfmt_clean() {
+fn call_records_crate_compiles_round_trips_every_example_and_emits_its_schema() {
     let (dir, _) = write_crate("call_records_models", false);
     rustfmt_check(&dir);
-    cargo_check(&dir);
+    add_round_trip_test(&dir);
+    cargo(&dir, "test");
 }
 
 #[test]
 fn plain_serde_baseline_compiles() {
     let (dir, _) = write_crate("call_records_plain", true);
     rustfmt_check(&dir);
-    cargo_check(&dir);
+    cargo(&dir, "check");
 }
