@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: the shared Graph fixtures, and a comparison of JSON
 //! documents that says where they differ.
 
+pub mod fuzz;
+
 use std::path::PathBuf;
 
 use serde_json::Value;
