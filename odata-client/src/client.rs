@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use http::header::{ACCEPT, AUTHORIZATION, HeaderName, HeaderValue};
 use odata_core::Page;
 use odata_core::query::{Count, Query, Resource, ServiceRoot};
 use odata_core::request::{
@@ -210,6 +210,24 @@ impl Client {
         etag: Option<&str>,
     ) -> Result<(), Error> {
         self.write(&WriteRequest::delete(resource).if_match_etag(etag)).await.map(|_| ())
+    }
+
+    /// The service's metadata document as the service sends it: `GET <root>/$metadata` with
+    /// `Accept: application/xml` (CSDL XML; read it with `odata_core::csdl::Document::parse_xml`).
+    /// Kept as text, so that it can be saved as it is.
+    pub async fn metadata(&self) -> Result<String, Error> {
+        let request = http::Request::get(self.inner.root.metadata_url())
+            .header(ACCEPT, "application/xml")
+            .header("OData-MaxVersion", "4.01")
+            .body(Vec::new())?;
+        let response = self.execute(request).await?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(Error::Response(ResponseError::from_failure(status, response.body())));
+        }
+        String::from_utf8(response.into_body()).map_err(|e| {
+            Error::Response(ResponseError::Decode { status, message: format!("$metadata is not UTF-8: {e}") })
+        })
     }
 
     /// Sends a JSON `$batch` and reads its responses (match them with `BatchResponse::get` or

@@ -168,3 +168,17 @@ fn errors_and_counts_are_typed() {
     let missing = runtime.block_on(client.get(&sessions.clone().key("zz"), &Query::new())).expect_err("404");
     assert_eq!(missing.status().map(|s| s.as_u16()), Some(404));
 }
+
+#[test]
+fn metadata_is_read_as_text_and_a_failure_is_typed() {
+    let csdl = r#"<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0"/>"#;
+    let server = serve(&[("/svc/$metadata", 200, csdl)]);
+    let runtime = runtime();
+    assert_eq!(runtime.block_on(client(&server).metadata()).map_err(|e| e.to_string()).as_deref(), Ok(csdl));
+    let seen = server.seen.lock().expect("log").clone();
+    assert_eq!(seen, [("/svc/$metadata".to_owned(), Some("Bearer t0k3n".to_owned()))]);
+
+    let empty = serve(&[]);
+    let error = runtime.block_on(client(&empty).metadata()).expect_err("404");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404), "{error}");
+}

@@ -24,6 +24,10 @@
 //!
 //! Generated code names other modules as `crate::<module>::Type`: mount the modules at the root
 //! of a crate, or let [`Options::crate_name`] write a whole crate.
+//!
+//! The `odata-codegen` command line reads a CSDL file, or with `--url` the `$metadata` of a
+//! running service (through odata-client; Cargo feature `fetch`, on by default). The library
+//! does not use that feature: with `default-features = false` it needs no HTTP stack.
 
 mod emit;
 mod model;

@@ -7,9 +7,8 @@
 //! then, from the workspace root:
 //!
 //! ```text
-//! curl -s -H 'Accept: application/xml' 'http://127.0.0.1:4004/odata/v4/callrecords/$metadata' \
-//!     > tests/interop/cap-metadata.xml
-//! cargo run -p odata-codegen -- tests/interop/cap-metadata.xml --out tests/interop/generated
+//! cargo run -p odata-codegen -- --url http://127.0.0.1:4004/odata/v4/callrecords/ \
+//!     --save-metadata tests/interop/cap-metadata.xml --out tests/interop/generated
 //! ```
 
 use odata_codegen::{Options, generate};
@@ -20,7 +19,7 @@ use odata_core::request::Changes;
 
 use crate::call_records_service::{CallRecords, Segments, Sessions};
 use crate::harness::Service;
-use crate::support::{get_decoded, get_text, read_all_pages, schema_differences};
+use crate::support::{get_decoded, read_all_pages, schema_differences};
 
 /// The service's `$metadata`, as fetched once and checked in.
 const CHECKED_IN_CSDL: &str = include_str!("cap-metadata.xml");
@@ -49,8 +48,10 @@ fn first_difference(checked_in: &str, other: &str, what: &str) -> String {
 /// The live `$metadata` is the checked-in CSDL, byte for byte; and the CSDL the generated types
 /// emit says the same about every type as the service's.
 pub fn the_checked_in_csdl_is_the_live_metadata(service: &Service) {
-    let url = format!("{}$metadata", service.root);
-    let live = get_text(&url, "application/xml");
+    // Read as odata-codegen's `--url` reads it.
+    let client = odata_client::Client::new(root(service)).unwrap_or_else(|e| panic!("{e}"));
+    let url = client.root().metadata_url();
+    let live = runtime().block_on(client.metadata()).unwrap_or_else(|e| panic!("GET {url}: {e}"));
     assert!(
         live == CHECKED_IN_CSDL,
         "GET {url} differs from {CSDL_PATH} (see tests/interop/codegen.rs to refresh both): {}",
@@ -79,8 +80,16 @@ pub fn regenerating_reproduces_the_checked_in_rust(_: &Service) {
     );
 }
 
+fn root(service: &Service) -> ServiceRoot {
+    ServiceRoot::new(&service.root).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn call_records(service: &Service) -> Resource<Vec<CallRecords>> {
-    ServiceRoot::new(&service.root).unwrap_or_else(|e| panic!("{e}")).entity_set::<CallRecords>("CallRecords")
+    root(service).entity_set::<CallRecords>("CallRecords")
 }
 
 /// Every page of every entity set decodes into the generated types and re-encodes without loss,
@@ -113,9 +122,8 @@ pub fn the_generated_types_read_every_entity_set(service: &Service) {
 /// Create, update (with the ETag) and delete one call record with the generated type, through
 /// odata-client.
 pub fn the_generated_types_create_update_and_delete(service: &Service) {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("{e}"));
-    let client = odata_client::Client::new(ServiceRoot::new(&service.root).unwrap_or_else(|e| panic!("{e}")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let runtime = runtime();
+    let client = odata_client::Client::new(root(service)).unwrap_or_else(|e| panic!("{e}"));
     let record = CallRecords {
         id: Some("g-crud".to_owned()),
         version: Some(1),
