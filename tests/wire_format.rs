@@ -278,7 +278,8 @@ fn decode_errors_name_the_json_path_and_the_odata_type() {
     assert!(message.starts_with("$.modalities[1]: invalid type: floating point `7.5`, expected a member of enum microsoft.graph.callRecords.modality (microsoft.graph.callRecords.session)"), "{message}");
     let message = error::<Session>("[1]");
     assert!(
-        message.starts_with("invalid type: sequence, expected an object of type microsoft.graph.callRecords.session"),
+        message
+            .starts_with("$: invalid type: sequence, expected an object of type microsoft.graph.callRecords.session"),
         "{message}"
     );
 }

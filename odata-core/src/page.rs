@@ -119,7 +119,7 @@ impl<T: EdmType> Serialize for Page<T> {
 
 impl<'de, T: EdmType> Deserialize<'de> for Page<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(PageVisitor(PhantomData))
+        deserializer.deserialize_map(PageVisitor(PhantomData)).map_err(path::at_root)
     }
 }
 

@@ -67,7 +67,8 @@ where
     T: ODataStructured + StructuredWire,
     D: Deserializer<'de>,
 {
-    deserializer.deserialize_map(StructuredVisitor::<T> { root, marker: PhantomData })
+    let result = deserializer.deserialize_map(StructuredVisitor::<T> { root, marker: PhantomData });
+    if root { result.map_err(path::at_root) } else { result }
 }
 
 struct StructuredVisitor<T> {

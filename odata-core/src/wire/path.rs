@@ -71,7 +71,7 @@ pub fn index(error: &dyn Display, index: usize) {
 }
 
 /// At the root value: turns the recorded trail of `error` into an error whose message starts
-/// with the JSON path; returns `error` unchanged when nothing was recorded for it.
+/// with the JSON path (`$` when nothing was recorded: see [`at_root`]).
 #[cold]
 pub fn finish<E: serde::de::Error>(error: E) -> E {
     let shown = error.to_string();
@@ -80,8 +80,16 @@ pub fn finish<E: serde::de::Error>(error: E) -> E {
         Ok(Some(trail)) if strip_position(&trail.error) == strip_position(&shown) => {
             E::custom(PathMessage { trail: &trail })
         }
-        _ => error,
+        _ => at_root(error),
     }
+}
+
+/// An error of the root value with no recorded path (the root itself is `null`, an array where
+/// an object belongs, ...): its path is `$`, so that every decode error starts with a path.
+#[cold]
+pub fn at_root<E: serde::de::Error>(error: E) -> E {
+    let shown = error.to_string();
+    if shown.starts_with('$') { error } else { E::custom(format_args!("$: {shown}")) }
 }
 
 struct PathMessage<'a> {
@@ -189,7 +197,9 @@ mod tests {
         let error = TestError("second".into());
         index(&error, 4);
         assert_eq!(finish(error).0, "$[4]: second");
-        assert_eq!(finish(TestError("third".into())).0, "third");
+        // Nothing recorded for it: the root value itself is wrong.
+        assert_eq!(finish(TestError("third".into())).0, "$: third");
+        assert_eq!(at_root(TestError("$.a: fourth".into())).0, "$.a: fourth");
     }
 
     #[test]

@@ -140,7 +140,8 @@ where
     T: PolymorphicWire,
     D: Deserializer<'de>,
 {
-    deserializer.deserialize_map(PolymorphicVisitor::<T> { root, marker: PhantomData })
+    let result = deserializer.deserialize_map(PolymorphicVisitor::<T> { root, marker: PhantomData });
+    if root { result.map_err(path::at_root) } else { result }
 }
 
 struct PolymorphicVisitor<T> {
