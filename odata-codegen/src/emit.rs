@@ -116,6 +116,10 @@ impl Writer<'_, '_> {
                         self.out.push('\n');
                         self.holder(&qualified, info);
                     }
+                    if self.model.url_parameters.contains(&qualified) && !self.plain() {
+                        self.out.push('\n');
+                        self.url_parameter(&qualified, info);
+                    }
                 }
                 Kind::Enum => {
                     let ty = &self.model.doc.schemas[info.schema].enum_types[info.index];
@@ -125,6 +129,20 @@ impl Writer<'_, '_> {
             }
         }
         let schema = self.module.schema;
+        if !self.plain() {
+            for definition in &schema.type_definitions {
+                let underlying = &definition.underlying_type;
+                self.warn(
+                    model::element_name(Kind::TypeDefinition, &format!("{}.{}", schema.namespace, definition.name)),
+                    None,
+                    format!(
+                        "generated as its underlying type `{underlying}`: the CSDL the generated types emit names \
+                         `{underlying}` where the document names the definition (odata-core's model has no type \
+                         definitions)"
+                    ),
+                );
+            }
+        }
         let names = self.module.function_names.iter().chain(&self.module.action_names);
         for ((operation, is_action), name) in model::operations(schema).zip(names) {
             self.operation(operation, is_action, name);
@@ -198,7 +216,9 @@ impl Writer<'_, '_> {
             let line = property.line.or(ty.line);
             let ty_text = match self.model.map(&property.ty, &self.module.name, plain) {
                 Mapped::Type(t) => t,
-                Mapped::Unsupported(message) => {
+                Mapped::Unsupported(reason) => {
+                    let message =
+                        format!("{reason}; the property is left out (its values stay in the type's additional data)");
                     self.warn(element, line, message);
                     continue;
                 }
@@ -344,6 +364,27 @@ impl Writer<'_, '_> {
         self.out.push_str("}\n");
     }
 
+    /// odata-core writes literals and collections into a function's URL, but no single structured
+    /// value (`ParameterValue` has no impl for it); the generated crate implements it for the
+    /// types its functions take (the orphan rule allows it: the type is the crate's own). The value
+    /// goes in as a JSON object, which the OData 4.01 ABNF allows there (`complexInUri`).
+    fn url_parameter(&mut self, qualified: &str, info: &TypeInfo) {
+        let rust = info.any.as_ref().unwrap_or(&info.rust);
+        let _ = writeln!(
+            self.out,
+            "/// A `{qualified}` value as a function parameter in a URL: a JSON object.
+impl odata_core::query::ParameterValue for {rust} {{
+    fn write_parameter(&self, out: &mut String) {{
+        match odata_core::to_string_with(self, odata_core::EncodeOptions::default()) {{
+            Ok(json) => out.push_str(&json),
+            // Encoding a model value as JSON text does not fail; `null` keeps the URL valid.
+            Err(_) => out.push_str(\"null\"),
+        }}
+    }}
+}}"
+        );
+    }
+
     fn enumeration(&mut self, qualified: &str, ty: &EnumType) {
         self.summary.enum_types += 1;
         let plain = self.plain();
@@ -353,7 +394,10 @@ impl Writer<'_, '_> {
             self.warn(
                 model::element_name(Kind::Enum, qualified),
                 ty.line,
-                format!("`UnderlyingType=\"{underlying}\"` is written as the default `Edm.Int32`"),
+                format!(
+                    "`UnderlyingType=\"{underlying}\"` is not kept: the CSDL the generated types emit has the default \
+                     `Edm.Int32` (odata-core's model has no underlying type for enumerations)"
+                ),
             );
         }
         let annotations = self.model.annotations(&ty.annotations, qualified);
@@ -418,17 +462,17 @@ impl Writer<'_, '_> {
         for parameter in &operation.parameters {
             match map(&parameter.ty) {
                 Mapped::Type(t) => parameters.push((parameter, t)),
-                Mapped::Unsupported(message) => {
+                Mapped::Unsupported(reason) => {
                     let element = format!("<Parameter Name=\"{}\"> of {element}", parameter.name);
-                    self.warn(element, operation.line, format!("{message}; the operation is left out"));
+                    self.warn(element, operation.line, format!("{reason}; the operation is left out"));
                     return;
                 }
             }
         }
         let returns = match operation.return_type.as_ref().map(|r| map(&r.ty)) {
-            Some(Mapped::Unsupported(message)) => {
+            Some(Mapped::Unsupported(reason)) => {
                 let element = format!("<ReturnType> of {element}");
-                self.warn(element, operation.line, format!("{message}; the operation is left out"));
+                self.warn(element, operation.line, format!("{reason}; the operation is left out"));
                 return;
             }
             Some(Mapped::Type(t)) => Some(t),

@@ -56,12 +56,16 @@ pub struct Model<'a> {
     pub boxed: BTreeSet<(String, String)>,
     /// Annotations from `<Annotations Target>` elements, by resolved target.
     pub external: BTreeMap<String, Vec<&'a Annotation>>,
+    /// Structured types (qualified names) that a written function takes as a single-valued
+    /// parameter: they are written into the function's URL, as JSON.
+    pub url_parameters: BTreeSet<String>,
     pub warnings: Vec<Diagnostic>,
 }
 
 /// A Rust type for a CSDL type reference.
 pub enum Mapped {
     Type(String),
+    /// Why the reference has no Rust type; the caller says what is left out because of it.
     Unsupported(String),
 }
 
@@ -110,6 +114,7 @@ impl<'a> Model<'a> {
             descendants: BTreeMap::new(),
             boxed: BTreeSet::new(),
             external: BTreeMap::new(),
+            url_parameters: BTreeSet::new(),
             warnings: Vec::new(),
         };
         model.link_bases(&mut errors);
@@ -122,6 +127,7 @@ impl<'a> Model<'a> {
             return Err(CodegenError { errors });
         }
         model.name_holders_and_operations(&module_names, &selected);
+        model.find_url_parameters();
         model.find_cycles();
         for schema in &doc.schemas {
             for group in &schema.annotation_groups {
@@ -362,6 +368,20 @@ impl<'a> Model<'a> {
         let _ = module_names;
     }
 
+    fn find_url_parameters(&mut self) {
+        for module in &self.modules {
+            for function in &module.schema.functions {
+                let own = if function.is_bound { function.parameters.get(1..) } else { Some(&function.parameters[..]) };
+                for parameter in own.into_iter().flatten() {
+                    let resolved = self.doc.resolve_alias(&parameter.ty);
+                    if self.types.get(&resolved).is_some_and(|info| matches!(info.kind, Kind::Entity | Kind::Complex)) {
+                        self.url_parameters.insert(resolved);
+                    }
+                }
+            }
+        }
+    }
+
     /// Marks the fields that close a by-value cycle (`a: Option<B>` in `A`, `b: Option<A>` in
     /// `B`), which would make the types infinitely large: those are boxed.
     fn find_cycles(&mut self) {
@@ -471,9 +491,7 @@ fn primitive_type(name: &str, plain: bool) -> Mapped {
         "Duration" => "odata_core::Duration",
         "Binary" => "odata_core::Binary",
         other => {
-            return Mapped::Unsupported(format!(
-                "`Edm.{other}` has no Rust type in odata-core; the property is left out (its values stay in the type's additional data)"
-            ));
+            return Mapped::Unsupported(format!("`Edm.{other}` has no Rust type in odata-core"));
         }
     };
     Mapped::Type(rust.to_owned())

@@ -2,7 +2,8 @@
 //! a crate that must build without warnings and pass `rustfmt --check`, with the derives and with
 //! plain serde. The crate with the derives also gets a test of its own (`generated_crate/`), run
 //! there: every shared Graph example decodes and re-encodes to the same JSON through the generated
-//! types, and the CSDL they emit is the schema they came from.
+//! types, and the CSDL they emit is the schema they came from. A small document of operations
+//! with structured parameters (`generated_crate/operations.xml`) is built and run the same way.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,8 +14,10 @@ use odata_core::csdl::Document;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph");
 const CSDL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/callRecords.xml");
 
-/// The test the harness adds to the generated crate (not part of what the generator writes).
+/// The tests the harness adds to generated crates (not part of what the generator writes).
 const ROUND_TRIP_TEST: &str = include_str!("generated_crate/round_trip.rs");
+const OPERATIONS_TEST: &str = include_str!("generated_crate/operations.rs");
+const OPERATIONS_CSDL: &str = include_str!("generated_crate/operations.xml");
 
 /// `target/` of the workspace: this test binary is `target/<profile>/deps/<name>`.
 fn target_dir() -> PathBuf {
@@ -22,10 +25,13 @@ fn target_dir() -> PathBuf {
     exe.ancestors().nth(3).expect("target directory").to_path_buf()
 }
 
-fn write_crate(name: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Generated) {
+fn call_records_csdl() -> String {
+    std::fs::read_to_string(CSDL).expect("the shared fixtures beside the checkout")
+}
+
+fn write_crate(name: &str, csdl: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Generated) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root");
-    let text = std::fs::read_to_string(CSDL).expect("the shared fixtures beside the checkout");
-    let document = Document::parse_xml(&text).expect("valid CSDL");
+    let document = Document::parse_xml(csdl).expect("valid CSDL");
     let options = Options {
         crate_name: Some(name.to_owned()),
         plain_serde,
@@ -52,15 +58,15 @@ fn write_crate(name: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Genera
     (dir, generated)
 }
 
-/// Adds the round-trip test to a generated crate, with the dev-dependencies it needs (resolved
-/// offline from the copied `Cargo.lock`).
-fn add_round_trip_test(dir: &Path) {
+/// Adds a test to a generated crate as `tests/<name>`, with the dev-dependencies the tests need
+/// (resolved offline from the copied `Cargo.lock`).
+fn add_test(dir: &Path, name: &str, test: &str) {
     let manifest = dir.join("Cargo.toml");
     let mut text = std::fs::read_to_string(&manifest).expect("read Cargo.toml");
     text.push_str("\n[dev-dependencies]\nserde = \"1\"\nserde_json = \"1\"\n");
     std::fs::write(&manifest, text).expect("write Cargo.toml");
     std::fs::create_dir_all(dir.join("tests")).expect("create tests dir");
-    std::fs::write(dir.join("tests/round_trip.rs"), ROUND_TRIP_TEST).expect("write the round-trip test");
+    std::fs::write(dir.join("tests").join(name), test).expect("write the test");
 }
 
 /// `cargo <command> --features full` in a generated crate: it must succeed without a warning.
@@ -99,8 +105,7 @@ fn rustfmt_check(dir: &Path) {
 
 #[test]
 fn call_records_generate_every_type() {
-    let text = std::fs::read_to_string(CSDL).expect("the shared fixtures beside the checkout");
-    let document = Document::parse_xml(&text).unwrap();
+    let document = Document::parse_xml(&call_records_csdl()).unwrap();
     let generated = generate(&document, &Options::default()).unwrap();
     let summary = &generated.summary;
     assert_eq!((summary.entity_types, summary.complex_types, summary.enum_types), (7, 22, 16));
@@ -116,15 +121,26 @@ fn call_records_generate_every_type() {
 /// round-trip test the harness added.
 #[test]
 fn call_records_crate_compiles_round_trips_every_example_and_emits_its_schema() {
-    let (dir, _) = write_crate("call_records_models", false);
+    let (dir, _) = write_crate("call_records_models", &call_records_csdl(), false);
     rustfmt_check(&dir);
-    add_round_trip_test(&dir);
+    add_test(&dir, "round_trip.rs", ROUND_TRIP_TEST);
+    cargo(&dir, "test");
+}
+
+/// Functions taking entity and complex values (single, polymorphic, collections), actions with
+/// complex parameters: the crate builds, and the function URLs carry the values as JSON.
+#[test]
+fn operations_with_structured_parameters_compile_and_write_their_urls() {
+    let (dir, generated) = write_crate("operations_models", OPERATIONS_CSDL, false);
+    assert_eq!((generated.summary.functions, generated.summary.actions), (1, 1));
+    rustfmt_check(&dir);
+    add_test(&dir, "operations.rs", OPERATIONS_TEST);
     cargo(&dir, "test");
 }
 
 #[test]
 fn plain_serde_baseline_compiles() {
-    let (dir, _) = write_crate("call_records_plain", true);
+    let (dir, _) = write_crate("call_records_plain", &call_records_csdl(), true);
     rustfmt_check(&dir);
     cargo(&dir, "check");
 }

@@ -284,3 +284,126 @@ fn unknown_namespace_is_an_error() {
     let error = generate(&document, &options).unwrap_err();
     assert_contains(&error.to_string(), "--namespace example.nothing: names no <Schema> of the document");
 }
+
+const OPERATIONS: &str = r#"    <Schema Namespace="example.ops" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <TypeDefinition Name="money" UnderlyingType="Edm.Decimal" Precision="10" Scale="2"/>
+      <EnumType Name="level" UnderlyingType="Edm.Int64">
+        <Member Name="low" Value="1"/>
+        <Member Name="high" Value="5000000000"/>
+      </EnumType>
+      <ComplexType Name="address">
+        <Property Name="street" Type="Edm.String"/>
+      </ComplexType>
+      <EntityType Name="order">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.Int32" Nullable="false"/>
+        <Property Name="total" Type="example.ops.money"/>
+        <Property Name="level" Type="example.ops.level"/>
+      </EntityType>
+      <Function Name="near">
+        <Parameter Name="where" Type="example.ops.address"/>
+        <Parameter Name="around" Type="Collection(example.ops.address)"/>
+        <ReturnType Type="Collection(example.ops.order)"/>
+      </Function>
+      <Function Name="photo">
+        <Parameter Name="data" Type="Edm.Stream"/>
+        <ReturnType Type="Edm.String"/>
+      </Function>
+      <Action Name="upload">
+        <Parameter Name="name" Type="Edm.String"/>
+        <ReturnType Type="Edm.Stream"/>
+      </Action>
+    </Schema>
+"#;
+
+fn warnings(schemas: &str) -> Vec<String> {
+    let document = Document::parse_xml(&csdl(schemas)).expect("valid CSDL");
+    let generated = generate(&document, &Options::default()).expect("generates");
+    generated.summary.warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn an_operation_left_out_is_named_alone_in_its_warning() {
+    let warnings = warnings(OPERATIONS);
+    let operations: Vec<&String> =
+        warnings.iter().filter(|w| w.contains("<Function") || w.contains("<Action")).collect();
+    assert_eq!(
+        operations,
+        [
+            "line 24, <Parameter Name=\"data\"> of <Function Name=\"photo\"> of example.ops: `Edm.Stream` has no Rust type in odata-core; the operation is left out",
+            "line 28, <ReturnType> of <Action Name=\"upload\"> of example.ops: `Edm.Stream` has no Rust type in odata-core; the operation is left out",
+        ]
+    );
+    let ops = module(OPERATIONS, "ops.rs");
+    assert!(!ops.contains("pub struct Photo") && !ops.contains("pub struct Upload"), "{ops}");
+}
+
+#[test]
+fn a_property_left_out_is_named_alone_in_its_warning() {
+    let warning = warnings(SHOP).into_iter().find(|w| w.contains("picture")).expect("a warning");
+    assert_eq!(
+        warning,
+        "line 16, <Property Name=\"picture\"> of <EntityType> example.shop.product: `Edm.Stream` has no Rust type in odata-core; the property is left out (its values stay in the type's additional data)"
+    );
+}
+
+#[test]
+fn type_definitions_and_enum_underlying_types_become_their_primitive_with_a_warning() {
+    let ops = module(OPERATIONS, "ops.rs");
+    assert_contains(&ops, "    pub total: Option<odata_core::Decimal>,\n");
+    assert_contains(&ops, "    #[odata(value = 5000000000)]\n    High,\n");
+    let warnings = warnings(OPERATIONS);
+    assert_contains(
+        &warnings.join("\n"),
+        "<TypeDefinition> example.ops.money: generated as its underlying type `Edm.Decimal`: the CSDL the generated types emit names `Edm.Decimal` where the document names the definition (odata-core's model has no type definitions)",
+    );
+    assert_contains(
+        &warnings.join("\n"),
+        "line 6, <EnumType> example.ops.level: `UnderlyingType=\"Edm.Int64\"` is not kept: the CSDL the generated types emit has the default `Edm.Int32` (odata-core's model has no underlying type for enumerations)",
+    );
+}
+
+#[test]
+fn a_complex_function_parameter_is_generated_and_written_into_the_url() {
+    let ops = module(OPERATIONS, "ops.rs");
+    assert_contains(
+        &ops,
+        "pub struct Near {\n    /// `where` (`example.ops.address`).\n    pub r#where: Address,\n    /// `around` (`Collection(example.ops.address)`).\n    pub around: Vec<Address>,\n}\n",
+    );
+    assert_contains(
+        &ops,
+        r#"/// A `example.ops.address` value as a function parameter in a URL: a JSON object.
+impl odata_core::query::ParameterValue for Address {
+    fn write_parameter(&self, out: &mut String) {
+        match odata_core::to_string_with(self, odata_core::EncodeOptions::default()) {
+            Ok(json) => out.push_str(&json),
+            // Encoding a model value as JSON text does not fail; `null` keeps the URL valid.
+            Err(_) => out.push_str("null"),
+        }
+    }
+}
+"#,
+    );
+    // Only for types a function takes: an entity type that is only returned gets none.
+    assert!(!ops.contains("ParameterValue for Order"), "{ops}");
+}
+
+#[test]
+fn malformed_csdl_errors_name_the_element_and_line() {
+    let missing_type = csdl(
+        "    <Schema Namespace=\"example.bad\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n      <ComplexType Name=\"x\">\n        <Property Name=\"id\"/>\n      </ComplexType>\n    </Schema>\n",
+    );
+    let error = Document::parse_xml(&missing_type).unwrap_err();
+    assert_eq!(error.to_string(), "line 6, <Property Name=\"id\">: the required attribute `Type` is missing");
+    let bad_value =
+        missing_type.replace("<Property Name=\"id\"/>", "<Property Name=\"id\" Type=\"Edm.String\" Nullable=\"no\"/>");
+    let error = Document::parse_xml(&bad_value).unwrap_err();
+    assert_eq!(error.to_string(), "line 6, <Property Name=\"id\">: Nullable=\"no\" is neither true nor false");
+    // An XML syntax error has a line; the message names the tags involved.
+    let unclosed = missing_type
+        .replace(" Name=\"id\"/>", " Name=\"id\" Type=\"Edm.String\"/>")
+        .replace("      </ComplexType>\n", "");
+    let error = Document::parse_xml(&unclosed).unwrap_err();
+    assert_eq!(error.line, Some(7), "{error}");
+    assert_contains(&error.to_string(), "expected `</ComplexType>`, but `</Schema>` was found");
+}
