@@ -1,0 +1,107 @@
+//! Functions and actions: a struct of each one's parameters.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use odata_core::csdl::Operation;
+
+use super::{Writer, attribute, claim};
+use crate::model::{self, Mapped};
+use crate::names;
+
+impl Writer<'_, '_> {
+    pub(super) fn operation(&mut self, operation: &Operation, is_action: bool, name: &str) {
+        let namespace = &self.module.schema.namespace;
+        let element = model::operation_element(operation, is_action, namespace);
+        let plain = self.plain();
+        let module = self.module.name.clone();
+        let map = |ty: &str| self.model.map(ty, &module, plain);
+        let mut parameters = Vec::new();
+        for parameter in &operation.parameters {
+            match map(&parameter.ty) {
+                Mapped::Type(t) => parameters.push((parameter, t)),
+                Mapped::Unsupported(reason) => {
+                    let element = format!("<Parameter Name=\"{}\"> of {element}", parameter.name);
+                    self.warn(element, operation.line, format!("{reason}; the operation is left out"));
+                    return;
+                }
+            }
+        }
+        let returns = match operation.return_type.as_ref().map(|r| map(&r.ty)) {
+            Some(Mapped::Unsupported(reason)) => {
+                let element = format!("<ReturnType> of {element}");
+                self.warn(element, operation.line, format!("{reason}; the operation is left out"));
+                return;
+            }
+            Some(Mapped::Type(t)) => Some(t),
+            None => None,
+        };
+        self.uses_uuid |= parameters.iter().any(|(_, t)| t.contains("uuid::"));
+        if is_action {
+            self.summary.actions += 1
+        } else {
+            self.summary.functions += 1
+        }
+        self.out.push('\n');
+        let qualified = format!("{namespace}.{}", operation.name);
+        let annotations = self.model.annotations(&operation.annotations, &qualified);
+        let what = if is_action { "action" } else { "function" };
+        self.docs("", &annotations, &format!("The {what} `{qualified}`; the fields are its parameters."));
+        let mut args = vec![format!("name = {qualified:?}")];
+        let mut own = parameters.as_slice();
+        if operation.is_bound
+            && let Some(((binding, ty), rest)) = parameters.split_first()
+        {
+            args.push(format!("bound_to = {ty:?}"));
+            if binding.name != "bindingParameter" {
+                args.push(format!("binding_parameter = {:?}", binding.name));
+            }
+            own = rest;
+        }
+        if let (Some(returns), Some(return_type)) = (&returns, &operation.return_type) {
+            args.push(format!("returns = {returns:?}"));
+            if !return_type.nullable {
+                args.push("return_nullable = false".into());
+            }
+        }
+        if operation.is_composable && !is_action {
+            args.push("composable".into());
+        }
+        if plain {
+            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]\n");
+        } else {
+            let derive = if is_action { "ODataAction" } else { "ODataFunction" };
+            let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, PartialEq)]");
+            self.out.push_str(&attribute("", "odata", &args));
+        }
+        if own.is_empty() {
+            let _ = writeln!(self.out, "pub struct {name};");
+            return;
+        }
+        let _ = writeln!(self.out, "pub struct {name} {{");
+        let mut taken = BTreeSet::new();
+        for (parameter, ty) in own {
+            let ident = claim(&mut taken, names::field_ident(&parameter.name));
+            let target = format!("{qualified}/{}", parameter.name);
+            let annotations = self.model.annotations(&parameter.annotations, &target);
+            self.docs("    ", &annotations, &format!("`{}` (`{}`).", parameter.name, parameter.ty));
+            let mut args = Vec::new();
+            if plain {
+                args.push(format!("rename = {:?}", parameter.name));
+                self.out.push_str(&attribute("    ", "serde", &args));
+            } else {
+                if !parameter.nullable {
+                    args.push("nullable = false".to_owned());
+                }
+                if names::field_to_wire(&ident) != parameter.name {
+                    args.push(format!("rename = {:?}", parameter.name));
+                }
+                if !args.is_empty() {
+                    self.out.push_str(&attribute("    ", "odata", &args));
+                }
+            }
+            let _ = writeln!(self.out, "    pub {ident}: {ty},");
+        }
+        self.out.push_str("}\n");
+    }
+}

@@ -1,0 +1,296 @@
+//! Entity and complex types, their polymorphic holders, and enumerations.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use odata_core::csdl::{Annotation, AnnotationValue, EnumType, StructuredType};
+
+use super::{Writer, attribute, claim, term_is};
+use crate::model::{self, Kind, Mapped, TypeInfo};
+use crate::names;
+
+impl Writer<'_, '_> {
+    pub(super) fn structured(&mut self, qualified: &str, info: &TypeInfo, ty: &StructuredType) {
+        let plain = self.plain();
+        let kind = info.kind;
+        match kind {
+            Kind::Entity => self.summary.entity_types += 1,
+            _ => self.summary.complex_types += 1,
+        }
+        let annotations = self.model.annotations(&ty.annotations, qualified);
+        self.docs("", &annotations, &format!("`{qualified}`."));
+        let mut args = vec![format!("type = {qualified:?}")];
+        let base = ty.base_type.as_ref().map(|b| self.model.doc.resolve_alias(b));
+        if let Some(base) = &base {
+            args.push(format!("base_type = {base:?}"));
+        }
+        args.extend(ty.key.iter().map(|k| format!("key_property = {k:?}")));
+        if kind == Kind::Entity && ty.key.is_empty() && base.is_none() && !ty.is_abstract && !plain {
+            // Singleton-only types (Graph's `admin`) have no key.
+            args.push("keyless".into());
+        }
+        if ty.is_open {
+            args.push("open_type".into());
+        }
+        if ty.is_abstract {
+            args.push("abstract".into());
+        }
+        if plain {
+            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]\n");
+        } else {
+            let derive = if kind == Kind::Entity { "ODataEntity" } else { "ODataComplex" };
+            let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, Default, PartialEq)]");
+            self.out.push_str(&attribute("", "odata", &args));
+        }
+        let _ = writeln!(self.out, "pub struct {} {{", info.rust);
+        let mut taken = BTreeSet::new();
+        let mut fields = Vec::new();
+        for property in &ty.properties {
+            let element = model::property_element(&property.name, kind, qualified);
+            let line = property.line.or(ty.line);
+            let ty_text = match self.model.map(&property.ty, &self.module.name, plain) {
+                Mapped::Type(t) => t,
+                Mapped::Unsupported(reason) => {
+                    let message =
+                        format!("{reason}; the property is left out (its values stay in the type's additional data)");
+                    self.warn(element, line, message);
+                    continue;
+                }
+            };
+            self.uses_uuid |= ty_text.contains("uuid::");
+            let boxed = self.model.boxed.contains(&(qualified.to_owned(), property.name.clone()));
+            let ty_text = if boxed { format!("Option<Box<{ty_text}>>") } else { format!("Option<{ty_text}>") };
+            let target = format!("{qualified}/{}", property.name);
+            let annotations = self.model.annotations(&property.annotations, &target);
+            let mut odata = Vec::new();
+            if !property.nullable {
+                odata.push("nullable = false".to_owned());
+            }
+            if annotations.iter().any(|a| term_is(a, "Computed") && !matches!(a.value, AnnotationValue::Bool(false))) {
+                odata.push("read_only".to_owned());
+            }
+            fields.push(Field {
+                wire: property.name.clone(),
+                ty: ty_text,
+                odata,
+                annotations,
+                fallback: format!("`{}` (`{}`).", property.name, property.ty),
+            });
+        }
+        for nav in &ty.navigation_properties {
+            let resolved = self.model.doc.resolve_alias(&nav.ty);
+            let inner = model::strip_collection(&resolved);
+            let name = self.model.types.get(inner).map(|i| i.rust.clone()).unwrap_or_default();
+            let target = self.path_to(inner, &name);
+            let many = resolved.starts_with("Collection(");
+            let ty_text = match (plain, many) {
+                (false, true) => format!("odata_core::Navigation<Vec<{target}>>"),
+                (false, false) => format!("odata_core::Navigation<{target}>"),
+                (true, true) => format!("Option<Vec<{target}>>"),
+                (true, false) => format!("Option<Box<{target}>>"),
+            };
+            let mut odata = vec!["navigation".to_owned()];
+            if nav.contains_target {
+                odata.push("contains_target".to_owned());
+            }
+            let annotations = self.model.annotations(&nav.annotations, &format!("{qualified}/{}", nav.name));
+            fields.push(Field {
+                wire: nav.name.clone(),
+                ty: ty_text,
+                odata,
+                annotations,
+                fallback: format!("`{}`: navigation to `{}`.", nav.name, nav.ty),
+            });
+        }
+        // Property names first, so that the base and additional-data fields yield on a clash.
+        let idents: Vec<String> = fields.iter().map(|f| claim(&mut taken, names::field_ident(&f.wire))).collect();
+        if let Some(base) = &base {
+            let base_info = self.model.types.get(base).cloned();
+            let base_name = base.rsplit('.').next().unwrap_or(base);
+            let ident = claim(&mut taken, names::field_ident(base_name));
+            let rust = base_info.map(|i| i.rust).unwrap_or_default();
+            let path = self.path_to(base, &rust);
+            let _ = writeln!(self.out, "    /// The inherited part (`{base}`).");
+            if plain {
+                self.out.push_str("    #[serde(flatten)]\n");
+            } else {
+                self.out.push_str("    #[odata(base)]\n");
+            }
+            let _ = writeln!(self.out, "    pub {ident}: {path},");
+        }
+        for (field, ident) in fields.iter().zip(&idents) {
+            self.summary.properties += 1;
+            self.docs("    ", &field.annotations, &field.fallback);
+            if plain {
+                let _ = writeln!(
+                    self.out,
+                    "    #[serde(rename = {:?}, default, skip_serializing_if = \"Option::is_none\")]",
+                    field.wire
+                );
+            } else {
+                let mut args = field.odata.clone();
+                if names::field_to_wire(ident) != field.wire {
+                    args.push(format!("rename = {:?}", field.wire));
+                }
+                if !args.is_empty() {
+                    self.out.push_str(&attribute("    ", "odata", &args));
+                }
+            }
+            let _ = writeln!(self.out, "    pub {ident}: {},", field.ty);
+        }
+        if base.is_none() {
+            let ident = claim(&mut taken, "additional_data".to_owned());
+            self.out.push_str("    /// Unknown properties and instance annotations, kept to be written back.\n");
+            if plain {
+                self.out.push_str("    #[serde(flatten)]\n");
+                let _ = writeln!(self.out, "    pub {ident}: std::collections::BTreeMap<String, serde_json::Value>,");
+            } else {
+                let _ = writeln!(self.out, "    pub {ident}: odata_core::AdditionalData,");
+            }
+        }
+        self.out.push_str("}\n");
+    }
+
+    pub(super) fn holder(&mut self, qualified: &str, info: &TypeInfo) {
+        self.summary.polymorphic_enums += 1;
+        let Some(any) = &info.any else { return };
+        let plain = self.plain();
+        let _ = writeln!(
+            self.out,
+            "/// A `{qualified}` value of any type derived from it that this model knows; `@odata.type`\n/// picks the variant."
+        );
+        if plain {
+            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]\n");
+            self.out.push_str("#[serde(tag = \"@odata.type\")]\n");
+        } else {
+            let derive = if info.kind == Kind::Entity { "ODataEntity" } else { "ODataComplex" };
+            let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, PartialEq)]");
+            self.out.push_str(&attribute("", "odata", &[format!("type = {qualified:?}")]));
+        }
+        let _ = writeln!(self.out, "pub enum {any} {{");
+        let mut taken = BTreeSet::new();
+        let mut variants = vec![(qualified.to_owned(), info.clone())];
+        for derived in self.model.descendants.get(qualified).into_iter().flatten() {
+            if let Some(d) = self.model.types.get(derived) {
+                variants.push((derived.clone(), d.clone()));
+            }
+        }
+        for (i, (name, variant)) in variants.iter().enumerate() {
+            let mut ident = variant.rust.clone();
+            if taken.contains(&ident) {
+                ident = format!("{}{}", names::upper_camel(names::unraw(&variant.module)), variant.rust);
+            }
+            let ident = claim(&mut taken, ident);
+            if i == 0 {
+                let _ = writeln!(self.out, "    /// `{name}` itself (or a derived type this model does not know).");
+            } else {
+                let _ = writeln!(self.out, "    /// `{name}`.");
+            }
+            if plain {
+                let _ = writeln!(self.out, "    #[serde(rename = \"#{name}\")]");
+            }
+            if variant.module != self.module.name && self.options.crate_name.is_some() {
+                let _ = writeln!(self.out, "    #[cfg(feature = \"{}\")]", names::unraw(&variant.module));
+            }
+            let path = self.path_to(name, &variant.rust);
+            let _ = writeln!(self.out, "    {ident}({path}),");
+        }
+        self.out.push_str("}\n");
+    }
+
+    /// odata-core writes literals and collections into a function's URL, but no single structured
+    /// value (`ParameterValue` has no impl for it); the generated crate implements it for the
+    /// types its functions take (the orphan rule allows it: the type is the crate's own). The value
+    /// goes in as a JSON object, which the OData 4.01 ABNF allows there (`complexInUri`).
+    pub(super) fn url_parameter(&mut self, qualified: &str, info: &TypeInfo) {
+        let rust = info.any.as_ref().unwrap_or(&info.rust);
+        let _ = writeln!(
+            self.out,
+            "/// A `{qualified}` value as a function parameter in a URL: a JSON object.
+impl odata_core::query::ParameterValue for {rust} {{
+    fn write_parameter(&self, out: &mut String) {{
+        match odata_core::to_string_with(self, odata_core::EncodeOptions::default()) {{
+            Ok(json) => out.push_str(&json),
+            // Encoding a model value as JSON text does not fail; `null` keeps the URL valid.
+            Err(_) => out.push_str(\"null\"),
+        }}
+    }}
+}}"
+        );
+    }
+
+    pub(super) fn enumeration(&mut self, qualified: &str, ty: &EnumType) {
+        self.summary.enum_types += 1;
+        let plain = self.plain();
+        if let Some(underlying) = &ty.underlying_type
+            && underlying != "Edm.Int32"
+        {
+            self.warn(
+                model::element_name(Kind::Enum, qualified),
+                ty.line,
+                format!(
+                    "`UnderlyingType=\"{underlying}\"` is not kept: the CSDL the generated types emit has the default \
+                     `Edm.Int32` (odata-core's model has no underlying type for enumerations)"
+                ),
+            );
+        }
+        let annotations = self.model.annotations(&ty.annotations, qualified);
+        self.docs("", &annotations, &format!("`{qualified}`."));
+        let rust = self.model.types.get(qualified).map(|i| i.rust.clone()).unwrap_or_default();
+        if plain {
+            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Hash)]\n");
+        } else {
+            self.out.push_str("#[derive(odata_core::ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]\n");
+            let mut args = vec![format!("type = {qualified:?}")];
+            if ty.is_flags {
+                args.push("flags".into());
+            }
+            self.out.push_str(&attribute("", "odata", &args));
+        }
+        let _ = writeln!(self.out, "pub enum {rust} {{");
+        let mut taken = BTreeSet::new();
+        let mut expected = 0i64;
+        for member in &ty.members {
+            let ident = claim(&mut taken, names::variant_ident(&member.name));
+            let annotations = self.model.annotations(&member.annotations, &format!("{qualified}/{}", member.name));
+            self.docs("    ", &annotations, &format!("`{}`", member.name));
+            if plain {
+                let _ = writeln!(self.out, "    #[serde(rename = {:?})]", member.name);
+            } else {
+                let mut args = Vec::new();
+                if names::variant_to_member(&ident) != member.name {
+                    args.push(format!("rename = {:?}", member.name));
+                }
+                if ty.is_flags || member.value != expected {
+                    args.push(format!("value = {}", member.value));
+                }
+                if !args.is_empty() {
+                    self.out.push_str(&attribute("    ", "odata", &args));
+                }
+            }
+            expected = member.value.wrapping_add(1);
+            let _ = writeln!(self.out, "    {ident},");
+        }
+        let other = claim(&mut taken, "Other".to_owned());
+        if plain {
+            let _ = writeln!(
+                self.out,
+                "    /// A member this model does not know (added to the service later).\n    #[serde(other)]\n    {other},"
+            );
+        } else {
+            let _ = writeln!(
+                self.out,
+                "    /// A member this model does not know (added to the service later), kept verbatim.\n    {other}(String),"
+            );
+        }
+        self.out.push_str("}\n");
+    }
+}
+
+struct Field<'a> {
+    wire: String,
+    ty: String,
+    odata: Vec<String>,
+    annotations: Vec<&'a Annotation>,
+    fallback: String,
+}
