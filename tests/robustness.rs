@@ -110,11 +110,7 @@ fn claimed_sizes_huge_values_and_bad_text_are_errors_or_kept() {
     let long = "x".repeat(1 << 20);
     let session: Session = serde_json::from_str(&format!(r#"{{"id":"{long}"}}"#)).expect("kept");
     assert_eq!(session.id.as_deref().map(str::len), Some(1 << 20));
-    // A number beyond f64 in an unknown property is, for now, an error naming its path (unknown
-    // values are `serde_json::Value`s; keeping their text exactly is open, issue 8).
-    let huge = format!(r#"{{"id":"x","n":1{}}}"#, "0".repeat(10_000));
-    let error = serde_json::from_str::<Session>(&huge).expect_err("out of range");
-    assert!(error.to_string().starts_with("$.n: number out of range"), "{error}");
+    unknown_numbers_beyond_f64();
     // Invalid UTF-8 and lone surrogates are errors, with a position.
     assert!(serde_json::from_slice::<Session>(b"{\"id\":\"\xff\"}").is_err());
     let error = serde_json::from_str::<Session>(r#"{"id":"\ud800"}"#).expect_err("a lone surrogate");
@@ -128,6 +124,29 @@ fn claimed_sizes_huge_values_and_bad_text_are_errors_or_kept() {
         if text.is_char_boundary(end) {
             assert!(serde_json::from_str::<Page<Session>>(&text[..end]).is_err(), "truncated at {end}");
         }
+    }
+}
+
+/// Numbers in unknown properties are `serde_json::Value` numbers: by default an i64, a u64 or an
+/// f64 (a number beyond the f64 range is an error naming its path, never a silent infinity);
+/// with the `arbitrary-precision` feature, the text as sent.
+fn unknown_numbers_beyond_f64() {
+    let huge = format!("1{}", "0".repeat(10_000));
+    let text =
+        format!(r#"{{"id":"x","n":{huge},"big":123456789012345678901234567890,"exact":0.10000000000000000000000001}}"#);
+    let result = serde_json::from_str::<Session>(&text);
+    if cfg!(feature = "arbitrary-precision") {
+        let session = result.expect("kept");
+        let written = serde_json::to_string(&session).expect("encodes");
+        assert!(written.contains(&format!(r#""n":{huge}"#)), "{written}");
+        assert!(written.contains(r#""big":123456789012345678901234567890"#), "{written}");
+        assert!(written.contains(r#""exact":0.10000000000000000000000001"#), "{written}");
+    } else {
+        let error = result.expect_err("out of range");
+        assert!(error.to_string().starts_with("$.n: number out of range"), "{error}");
+        let text = r#"{"id":"x","big":123456789012345678901234567890}"#;
+        let written = serde_json::to_string(&serde_json::from_str::<Session>(text).expect("decodes")).expect("encodes");
+        assert!(written.contains(r#""big":1.2345678901234568e+29"#), "{written}");
     }
 }
 

@@ -21,7 +21,9 @@ use crate::ODataType;
 ///
 /// A derived type needs no field of its own: what it does not know goes to the nearest base type
 /// that has one (for Graph, `Entity::additional_data`, reachable through `Deref`).
-/// Entries keep the order in which they were read; a key sent twice is kept twice.
+/// Entries keep the order in which they were read; a key sent twice is kept twice. Values are
+/// `serde_json::Value`s, so numbers are kept as `serde_json` keeps them: exactly with the
+/// `arbitrary-precision` feature, as an `i64`, `u64` or `f64` without it (see the crate docs).
 ///
 /// The field is two words inline and costs nothing on the heap for the common cases: nothing
 /// kept, or only the usual `"@odata.type": "#ns.name"` of the value's own type (which points at a

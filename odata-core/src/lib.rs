@@ -87,6 +87,17 @@
 //! assert_eq!(info.properties[0].name, "startDateTime");
 //! # Ok::<(), serde_json::Error>(())
 //! ```
+//!
+//! # Cargo features
+//!
+//! - `derive` (default): re-exports the derives of `odata-derive`.
+//! - `arbitrary-precision`: numbers in unknown properties and annotations are kept as sent, digit
+//!   for digit. Without it they are `serde_json` numbers: an `i64`, a `u64` or an `f64` (read and
+//!   written back exactly), so an integer beyond `u64` or a decimal with more digits than an `f64`
+//!   holds is rounded, and a number beyond the `f64` range is an error naming its path. It turns
+//!   on `serde_json/arbitrary_precision` for the whole program (see that crate's caveats about
+//!   `#[serde(untagged)]` and `#[serde(flatten)]`). Declared `Edm.Decimal` properties keep their
+//!   text either way.
 
 mod additional;
 mod control;

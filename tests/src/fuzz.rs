@@ -15,9 +15,12 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// A target body: any bytes in, a panic only for a broken invariant.
+pub type Body = fn(&[u8]);
+
 /// The fuzz targets, by the name of their file under `fuzz/fuzz_targets/` and of their
 /// regression folder under `fuzz/regressions/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("decode_call_record", decode_call_record),
     ("decode_session_page", decode_session_page),
     ("csdl_reader", csdl_reader),

@@ -26,7 +26,7 @@ mod decimal;
 mod duration;
 mod error;
 mod flags;
-mod primitive;
+pub(crate) mod primitive;
 mod text;
 
 pub use binary::Binary;

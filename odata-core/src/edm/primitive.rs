@@ -77,7 +77,7 @@ impl Visitor<'_> for BoolVisitor {
 /// Integers narrower than Int64: JSON numbers only (an integral float such as `5.0` is accepted,
 /// since it names the same value).
 macro_rules! small_integer {
-    ($($ty:ty => $edm:literal, $deserialize:ident, $serialize:ident;)*) => {$(
+    ($($ty:ty => $edm:literal, $serialize:ident;)*) => {$(
         impl EdmType for $ty {
             const TYPE: TypeRef = TypeRef::primitive($edm);
 
@@ -90,7 +90,7 @@ macro_rules! small_integer {
             fn deserialize_edm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct IntVisitor;
 
-                impl Visitor<'_> for IntVisitor {
+                impl<'de> Visitor<'de> for IntVisitor {
                     type Value = $ty;
 
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -110,23 +110,57 @@ macro_rules! small_integer {
                     fn visit_f64<E: de::Error>(self, v: f64) -> Result<$ty, E> {
                         integral_float(v, $edm).and_then(|v| self.visit_i64(v))
                     }
+
+                    #[cfg(feature = "arbitrary-precision")]
+                    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        integer_text(&number_text(map, &self)?, $edm).and_then(|v| self.visit_i64(v))
+                    }
                 }
 
-                deserializer.$deserialize(IntVisitor)
+                // `any` rather than `deserialize_i32`: the same for JSON, and under the
+                // `arbitrary-precision` feature the only way a number reaches `visit_map`.
+                deserializer.deserialize_any(IntVisitor)
             }
         }
     )*};
 }
 
 small_integer! {
-    u8 => "Edm.Byte", deserialize_u8, serialize_u8;
-    i8 => "Edm.SByte", deserialize_i8, serialize_i8;
-    i16 => "Edm.Int16", deserialize_i16, serialize_i16;
-    i32 => "Edm.Int32", deserialize_i32, serialize_i32;
+    u8 => "Edm.Byte", serialize_u8;
+    i8 => "Edm.SByte", serialize_i8;
+    i16 => "Edm.Int16", serialize_i16;
+    i32 => "Edm.Int32", serialize_i32;
 }
 
 fn out_of_range<E: de::Error>(found: Unexpected<'_>, edm: &str) -> E {
     E::invalid_value(found, &format_args!("a value in the range of {edm}").to_string().as_str())
+}
+
+/// With the `arbitrary-precision` feature (serde_json's `arbitrary_precision`), `deserialize_any`
+/// hands a JSON number over as a one-entry map holding its text; this reads that text. Only then:
+/// without the feature, such a map in the input is a map.
+#[cfg(feature = "arbitrary-precision")]
+pub(crate) fn number_text<'de, A: de::MapAccess<'de>>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> Result<String, A::Error> {
+    const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+    match map.next_key::<std::borrow::Cow<'_, str>>()? {
+        Some(key) if key == NUMBER_TOKEN => map.next_value::<String>(),
+        _ => Err(de::Error::invalid_type(Unexpected::Map, expected)),
+    }
+}
+
+/// The text of a JSON number (see [`number_text`]) as an integer of type `edm`.
+#[cfg(feature = "arbitrary-precision")]
+fn integer_text<E: de::Error>(text: &str, edm: &str) -> Result<i64, E> {
+    match parse_int64(text) {
+        Some(v) => Ok(v),
+        None => match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => integral_float(v, edm),
+            _ => Err(out_of_range(Unexpected::Other(text), edm)),
+        },
+    }
 }
 
 /// An integral `f64` (`5.0`, `1e3`) as `i64`; anything else is an error.
@@ -157,7 +191,7 @@ impl EdmType for i64 {
 
 struct Int64Visitor;
 
-impl Visitor<'_> for Int64Visitor {
+impl<'de> Visitor<'de> for Int64Visitor {
     type Value = i64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -181,6 +215,11 @@ impl Visitor<'_> for Int64Visitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
         parse_int64(v)
             .ok_or_else(|| E::custom(EdmParseError::new("Edm.Int64", v, "expected an integer from -2^63 to 2^63-1")))
+    }
+
+    #[cfg(feature = "arbitrary-precision")]
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<i64, A::Error> {
+        integer_text(&number_text(map, &self)?, "Edm.Int64")
     }
 }
 
@@ -218,7 +257,7 @@ macro_rules! float {
             fn deserialize_edm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct FloatVisitor;
 
-                impl Visitor<'_> for FloatVisitor {
+                impl<'de> Visitor<'de> for FloatVisitor {
                     type Value = $ty;
 
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -249,6 +288,15 @@ macro_rules! float {
                             _ => None,
                         };
                         parsed.ok_or_else(|| E::custom(EdmParseError::new($edm, v, "expected a number, \"INF\", \"-INF\" or \"NaN\"")))
+                    }
+
+                    #[cfg(feature = "arbitrary-precision")]
+                    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        let text = number_text(map, &self)?;
+                        match text.parse::<f64>() {
+                            Ok(v) if v.is_finite() => self.visit_f64(v),
+                            _ => Err(out_of_range(Unexpected::Other(&text), $edm)),
+                        }
                     }
                 }
 

@@ -23,7 +23,7 @@ pub fn deserialize_enum<'de, E: ODataEnum, D: Deserializer<'de>>(deserializer: D
 
 struct EnumVisitor<E>(PhantomData<E>);
 
-impl<E: ODataEnum> Visitor<'_> for EnumVisitor<E> {
+impl<'de, E: ODataEnum> Visitor<'de> for EnumVisitor<E> {
     type Value = E;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -43,6 +43,20 @@ impl<E: ODataEnum> Visitor<'_> for EnumVisitor<E> {
         match i64::try_from(v) {
             Ok(value) => member_by_value(value, &v.to_string()).map_err(Er::custom),
             Err(_) => Err(Er::custom(unknown_member::<E>(&v.to_string()))),
+        }
+    }
+
+    /// A number under the `arbitrary-precision` feature (see `edm::primitive::number_text`).
+    #[cfg(feature = "arbitrary-precision")]
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<E, A::Error> {
+        let text = crate::edm::primitive::number_text(map, &self)?;
+        match (text.parse::<i64>(), text.parse::<f64>()) {
+            (Ok(value), _) => member_by_value(value, &text).map_err(de::Error::custom),
+            // As without the feature: a fraction is no member value.
+            (_, Ok(v)) if text.contains(['.', 'e', 'E']) => {
+                Err(de::Error::invalid_type(de::Unexpected::Float(v), &self))
+            }
+            _ => Err(de::Error::custom(unknown_member::<E>(&text))),
         }
     }
 }
