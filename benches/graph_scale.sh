@@ -35,10 +35,12 @@ measure() { # kind profile
         --manifest-path "$out/$kind/Cargo.toml" 2>"$out/$kind.$profile.build.log" || {
         echo "$kind $profile: build failed, see $out/$kind.$profile.build.log"; return 0; }
     local wall rss rlib
-    wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
-    rss=$(grep 'Maximum resident' "$log" | awk '{print $NF}')
-    rlib=$(ls -l "$out/$kind/target/$profile"/libgraph_"$kind".rlib 2>/dev/null | awk '{print $5}')
-    echo "$kind $profile: wall $wall, peak RSS $((rss / 1024)) MiB, rlib $((${rlib:-0} / 1024 / 1024)) MiB"
+    wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$log")
+    rss=$(awk '/Maximum resident/ {print $NF}' "$log")
+    # `|| echo 0`: under `set -e -o pipefail` a missing file must not end the script silently
+    # (it once did, after the derive build).
+    rlib=$(stat -c %s "$out/$kind/target/$profile"/libgraph_"$kind".rlib 2>/dev/null || echo 0)
+    echo "$kind $profile: wall $wall, peak RSS $((${rss:-0} / 1024)) MiB, rlib $((rlib / 1024 / 1024)) MiB"
 }
 
 for profile in debug release; do
