@@ -28,7 +28,8 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("response_parse", response_parse),
 ];
 
-/// Any bytes as a `CallRecord`: an error, or a value whose encoding decodes to the same value.
+/// Any bytes as a `CallRecord`: an error (naming a JSON path when the data is wrong), or a value
+/// whose encoding decodes to the same value.
 pub fn decode_call_record(data: &[u8]) {
     round_trip::<CallRecord>(data);
 }
@@ -41,7 +42,16 @@ pub fn decode_session_page(data: &[u8]) {
 /// Decoded values encode, and the encoding decodes to an equal value that encodes to the same
 /// text: nothing is lost or changed by a second pass.
 fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(data: &[u8]) {
-    let Ok(value) = serde_json::from_slice::<T>(data) else { return };
+    let value = match serde_json::from_slice::<T>(data) {
+        Ok(value) => value,
+        // Errors in the data (not JSON syntax, not an early end) name their JSON path.
+        Err(error) if error.is_data() => {
+            let message = error.to_string();
+            assert!(message.starts_with('$'), "a decode error without a JSON path: {message}");
+            return;
+        }
+        Err(_) => return,
+    };
     let encoded = serde_json::to_string(&value).unwrap_or_else(|e| panic!("a decoded value does not encode: {e}"));
     let again: T = serde_json::from_str(&encoded)
         .unwrap_or_else(|e| panic!("the encoding of a decoded value does not decode: {e}\n{encoded}"));
