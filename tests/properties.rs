@@ -451,6 +451,61 @@ mod graph {
         communications_identity_set: CommunicationsIdentitySet,
     }
 
+    /// Every enumeration type: any member name, known or not, is kept and written back as sent
+    /// (an integer is a member value, read as that member); any other JSON decodes or names `$`.
+    macro_rules! enum_properties {
+        ($($name:ident: $ty:ty),* $(,)?) => {$(
+            #[test]
+            fn $name() {
+                enum_round_trip::<$ty>();
+            }
+        )*};
+    }
+
+    enum_properties! {
+        audio_codec: AudioCodec,
+        call_type: CallType,
+        client_platform: ClientPlatform,
+        failure_stage: FailureStage,
+        media_stream_direction: MediaStreamDirection,
+        modality: Modality,
+        network_connection_type: NetworkConnectionType,
+        network_transport_protocol: NetworkTransportProtocol,
+        product_family: ProductFamily,
+        pstn_call_duration_source: PstnCallDurationSource,
+        service_role: ServiceRole,
+        user_feedback_rating: UserFeedbackRating,
+        video_codec: VideoCodec,
+        wifi_band: WifiBand,
+        wifi_radio_type: WifiRadioType,
+        endpoint_type: odata_graph::EndpointType,
+    }
+
+    fn enum_round_trip<E>()
+    where
+        E: ODataType + DeserializeOwned + Serialize + PartialEq + std::fmt::Debug,
+    {
+        let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+        let text = prop_oneof![enum_member(E::TYPE_INFO), any_text()];
+        let result = runner.run(&(text, unknown_value()), |(name, other)| {
+            let json = Value::from(name.as_str()).to_string();
+            let value: E = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
+            let encoded = round_trip(&value)?;
+            let is_value = !name.is_empty() && name.strip_prefix('-').unwrap_or(&name).bytes().all(|b| b.is_ascii_digit());
+            if !is_value {
+                prop_assert_eq!(&encoded, &json);
+            }
+            let other = other.text();
+            if let Err(error) = serde_json::from_str::<E>(&other) {
+                prop_assert!(error.to_string().starts_with('$'), "no path in {}", error);
+            }
+            Ok(())
+        });
+        if let Err(failure) = result {
+            panic!("{}: {failure}", E::QUALIFIED_NAME);
+        }
+    }
+
     /// Pages of entities: the shape of every collection response.
     #[test]
     fn pages_of_sessions_and_call_records_round_trip() {

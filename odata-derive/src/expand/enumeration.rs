@@ -52,8 +52,8 @@ pub fn expand(model: &EnumModel) -> TokenStream {
         ),
     };
 
-    let wire = super::wire_impls(ident, quote!(_odata::__private::serialize_enum(self, __odata_serializer)), |_| {
-        quote!(_odata::__private::deserialize_enum(__odata_deserializer))
+    let wire = super::wire_impls(ident, quote!(_odata::__private::serialize_enum(self, __odata_serializer)), |root| {
+        quote!(_odata::__private::deserialize_enum(__odata_deserializer, #root))
     });
     let register = super::register(ident);
     quote! {
