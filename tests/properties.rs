@@ -491,7 +491,8 @@ mod graph {
             let json = Value::from(name.as_str()).to_string();
             let value: E = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
             let encoded = round_trip(&value)?;
-            let is_value = !name.is_empty() && name.strip_prefix('-').unwrap_or(&name).bytes().all(|b| b.is_ascii_digit());
+            let is_value =
+                !name.is_empty() && name.strip_prefix('-').unwrap_or(&name).bytes().all(|b| b.is_ascii_digit());
             if !is_value {
                 prop_assert_eq!(&encoded, &json);
             }
