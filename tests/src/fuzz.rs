@@ -5,10 +5,10 @@
 //! that panics, an encode that does not decode again to the same value, a literal that escapes
 //! its quotes. Errors from bad input are expected and ignored.
 
-use odata_core::Page;
 use odata_core::csdl::Document;
-use odata_core::query::{Count, Query, ServiceRoot, UrlLiteral};
+use odata_core::query::{Count, QUERY_VALUE, Query, ServiceRoot, UrlLiteral};
 use odata_core::request::{BatchResponse, ServiceError, read_response};
+use odata_core::{Binary, Date, DateTimeOffset, Decimal, Duration, Page, TimeOfDay};
 use odata_graph::Entity;
 use odata_graph::call_records::{CallRecord, Session};
 use percent_encoding::percent_decode_str;
@@ -71,9 +71,97 @@ pub fn csdl_reader(data: &[u8]) {
     assert_eq!(document.without_lines(), again.without_lines(), "CSDL changed by a write and read\n{xml}");
 }
 
+/// Literals of every kind. A first byte that never occurs in UTF-8 (0xF5..) picks a typed value
+/// made from the rest: its literal reads back as the same value and has the ABNF's shape.
+/// Anything else is a string: it stays one quoted literal in `$filter` and one key segment.
+pub fn query_literal(data: &[u8]) {
+    match data {
+        [0xF5, rest @ ..] => float_literal(rest),
+        [0xF6, rest @ ..] => integer_literal(rest),
+        [0xF7, rest @ ..] => text_literal::<Decimal>(rest),
+        [0xF8, rest @ ..] => text_literal::<DateTimeOffset>(rest),
+        [0xF9, rest @ ..] => text_literal::<Date>(rest),
+        [0xFA, rest @ ..] => text_literal::<TimeOfDay>(rest),
+        [0xFB, rest @ ..] => {
+            text_literal::<Duration>(rest);
+            binary_literal(rest);
+        }
+        _ => string_literal(data),
+    }
+}
+
+/// `doubleValue`/`singleValue`: the shortest text that reads back as the same bits.
+fn float_literal(data: &[u8]) {
+    let mut bits = [0u8; 8];
+    bits.iter_mut().zip(data).for_each(|(b, d)| *b = *d);
+    let double = f64::from_le_bytes(bits);
+    let single = f32::from_le_bytes([bits[0], bits[1], bits[2], bits[3]]);
+    for (literal, back) in [
+        (double.to_literal(), double.to_literal().parse::<f64>().ok()),
+        (single.to_literal(), single.to_literal().parse::<f32>().ok().map(f64::from)),
+    ] {
+        match literal.as_str() {
+            "NaN" | "INF" | "-INF" => continue,
+            _ => {
+                assert!(is_double_literal(&literal), "not an OData doubleValue: {literal}");
+                assert!(back.is_some(), "{literal} does not read back");
+            }
+        }
+    }
+    if double.is_finite() {
+        assert_eq!(double.to_literal().parse::<f64>().map(f64::to_bits), Ok(double.to_bits()));
+    }
+    if single.is_finite() {
+        assert_eq!(single.to_literal().parse::<f32>().map(f32::to_bits), Ok(single.to_bits()));
+    }
+}
+
+/// `[ "-" ] 1*DIGIT [ "." 1*DIGIT ] [ "e" [ "-" ] 1*DIGIT ]` (what `decimalValue` allows, without a
+/// `+`, which a URL would turn into a space before percent-encoding).
+fn is_double_literal(s: &str) -> bool {
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let (mantissa, exponent) = s.split_once('e').unwrap_or((s, "0"));
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    let exponent = exponent.strip_prefix('-').unwrap_or(exponent);
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac) && digits(exponent)
+}
+
+fn integer_literal(data: &[u8]) {
+    let mut bytes = [0u8; 8];
+    bytes.iter_mut().zip(data).for_each(|(b, d)| *b = *d);
+    let value = i64::from_le_bytes(bytes);
+    assert_eq!(value.to_literal().parse::<i64>(), Ok(value));
+}
+
+/// A value parsed from text writes a literal that parses to an equal value, with no character a
+/// query option cannot carry once percent-encoded.
+fn text_literal<T>(data: &[u8])
+where
+    T: std::str::FromStr + UrlLiteral + PartialEq + std::fmt::Debug,
+{
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(value) = text.parse::<T>() else { return };
+    let literal = value.to_literal();
+    let inner = literal.strip_prefix("duration'").and_then(|l| l.strip_suffix('\'')).unwrap_or(&literal);
+    let again: T = inner.parse().unwrap_or_else(|_| panic!("the literal {literal} of {text:?} does not read back"));
+    assert_eq!(again, value, "{text:?} -> {literal}");
+    let encoded = percent_encoding::utf8_percent_encode(&literal, QUERY_VALUE).to_string();
+    assert!(!encoded.contains(['&', '#', '+', ' ']), "{encoded}");
+}
+
+/// `binary'…'`: base64url of exactly the bytes.
+fn binary_literal(data: &[u8]) {
+    let literal = Binary::from(data.to_vec()).to_literal();
+    let inner = literal.strip_prefix("binary'").and_then(|l| l.strip_suffix('\'')).expect("binary'…'");
+    assert!(inner.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=')), "{literal}");
+    let back: Binary = inner.parse().expect("base64url reads back");
+    assert_eq!(back.as_bytes(), data);
+}
+
 /// Any string as a literal in `$filter` and as a key segment: it stays one quoted literal (one
 /// path segment), percent-encoded so that it cannot end the query option, and decodes back.
-pub fn query_literal(data: &[u8]) {
+fn string_literal(data: &[u8]) {
     let Ok(value) = std::str::from_utf8(data) else { return };
     let query = Query::<Session>::new().filter(Entity::ID.eq(value)).to_query_string();
     assert!(!query.contains(['&', '#', '+', ' ']), "{query}");
