@@ -147,7 +147,9 @@ fn offset_text() -> BoxedStrategy<String> {
 }
 
 fn duration_text() -> BoxedStrategy<String> {
-    (any::<bool>(), 0u32..400, 0u32..24, 0u32..60, 0u32..60, fraction())
+    // Up to the widest literal there is (`time::Duration` holds 106,751,991,167,300 days and a bit).
+    let days = prop_oneof![0u64..400, 0u64..=106_751_991_167_299];
+    (any::<bool>(), days, 0u32..24, 0u32..60, 0u32..60, fraction())
         .prop_map(|(minus, d, h, m, s, f)| {
             let sign = if minus { "-" } else { "" };
             format!("{sign}P{d}DT{h}H{m}M{s}{f}S")

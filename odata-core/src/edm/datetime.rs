@@ -652,8 +652,11 @@ impl<'b> AsciiWriter<'b> {
         AsciiWriter { buf, len: 0 }
     }
 
-    /// Appends one ASCII byte.
+    /// Appends one ASCII byte. The buffers are sized for the longest literal of their type; should
+    /// that size ever be wrong, debug builds (tests, fuzzing) stop here rather than write a
+    /// literal cut short, and release builds still never index out of bounds.
     pub(super) fn push(&mut self, byte: u8) {
+        debug_assert!(self.len < self.buf.len(), "a literal longer than its MAX_LEN ({})", self.buf.len());
         if let Some(slot) = self.buf.get_mut(self.len) {
             *slot = byte;
             self.len += 1;

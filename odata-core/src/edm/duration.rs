@@ -32,9 +32,11 @@ impl Duration {
     /// The zero duration, written `PT0S`.
     pub const ZERO: Self = Duration(time::Duration::ZERO);
 
-    /// The longest literal [`format_into`](Self::format_into) writes, that of the most negative
-    /// `time::Duration`: `-P106751991167300DT15H30M8.999999999S`.
-    pub(crate) const MAX_LEN: usize = 37;
+    /// The longest literal [`format_into`](Self::format_into) writes: a day less than the most
+    /// negative `time::Duration`, with every other field at its widest,
+    /// `-P106751991167299DT23H59M59.999999999S`. (Not the extreme value itself, whose seconds
+    /// field is one digit: a buffer sized for that once cut the `S` off, found by fuzzing.)
+    pub(crate) const MAX_LEN: usize = 38;
 
     /// Wraps a `time::Duration`.
     pub const fn new(duration: time::Duration) -> Self {
@@ -398,7 +400,12 @@ mod tests {
         assert_eq!(duration(&min.to_string()), min);
         let lowest = Duration::from(time::Duration::MIN);
         assert_eq!(duration(&lowest.to_string()), lowest);
-        assert_eq!(lowest.to_string().len(), Duration::MAX_LEN);
+        assert_eq!(lowest.to_string().len(), Duration::MAX_LEN - 1);
+        // The widest literal: every field at its widest (fuzzing found this one cut short).
+        for widest in ["-P106751991167299DT23H59M59.999999999S", "P106751991167299DT23H59M59.999999999S"] {
+            assert_eq!(duration(widest).to_string(), widest);
+        }
+        assert_eq!(duration("-PT8901232678901235281.101387691S").to_string(), "-P103023526376171DT16H54M41.101387691S");
         assert_eq!(reason("P106751991167300DT15H30M8S"), "the duration is out of range");
         assert_eq!(reason("-P106751991167300DT15H30M9S"), "the duration is out of range");
     }
