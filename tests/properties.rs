@@ -451,6 +451,7 @@ mod graph {
         identity_set: IdentitySet,
         any_identity_set: AnyIdentitySet,
         communications_identity_set: CommunicationsIdentitySet,
+        graph_user_identity: odata_graph::UserIdentity,
     }
 
     /// Every enumeration type: any member name, known or not, is kept and written back as sent
