@@ -138,6 +138,7 @@ pub mod __private {
         visit_nothing, visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
+    pub use crate::wire::path::at_root as path_at_root;
     pub use crate::wire::poly::{
         PolymorphicWire, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
     };

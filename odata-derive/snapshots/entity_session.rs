@@ -98,7 +98,10 @@ const _: () = {
         fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
             __odata_deserializer: __D,
         ) -> _odata::__private::Result<Self, __D::Error> {
-            _odata::__private::deserialize_structured(__odata_deserializer, true)
+            _odata::__private::Result::map_err(
+                _odata::__private::deserialize_structured(__odata_deserializer, true),
+                _odata::__private::path_at_root,
+            )
         }
     }
     #[automatically_derived]

@@ -115,7 +115,7 @@ const _: () = {
         fn deserialize_edm<'de, __D: _odata::__private::serde::Deserializer<'de>>(
             __odata_deserializer: __D,
         ) -> _odata::__private::Result<Self, __D::Error> {
-            _odata::__private::deserialize_enum(__odata_deserializer, false)
+            _odata::__private::deserialize_enum(__odata_deserializer)
         }
     }
     #[automatically_derived]
@@ -132,7 +132,10 @@ const _: () = {
         fn deserialize<__D: _odata::__private::serde::Deserializer<'de>>(
             __odata_deserializer: __D,
         ) -> _odata::__private::Result<Self, __D::Error> {
-            _odata::__private::deserialize_enum(__odata_deserializer, true)
+            _odata::__private::Result::map_err(
+                _odata::__private::deserialize_enum(__odata_deserializer),
+                _odata::__private::path_at_root,
+            )
         }
     }
     _odata::__private::inventory::submit! {

@@ -67,8 +67,7 @@ where
     T: ODataStructured + StructuredWire,
     D: Deserializer<'de>,
 {
-    let result = deserializer.deserialize_map(StructuredVisitor::<T> { root, marker: PhantomData });
-    if root { result.map_err(path::at_root) } else { result }
+    deserializer.deserialize_map(StructuredVisitor::<T> { root, marker: PhantomData })
 }
 
 struct StructuredVisitor<T> {

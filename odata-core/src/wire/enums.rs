@@ -15,12 +15,10 @@ pub fn serialize_enum<E: ODataEnum, S: Serializer>(value: &E, serializer: S) -> 
 }
 
 /// Reads a member name, a member value written as a string (`"2"`) or a number, or (with a
-/// catch-all variant) any other string. `root` is true for an enumeration value decoded on its
-/// own, whose errors then start with the path `$` like those of structured values.
+/// catch-all variant) any other string.
 #[inline]
-pub fn deserialize_enum<'de, E: ODataEnum, D: Deserializer<'de>>(deserializer: D, root: bool) -> Result<E, D::Error> {
-    let result = deserializer.deserialize_any(EnumVisitor(PhantomData));
-    if root { result.map_err(super::path::at_root) } else { result }
+pub fn deserialize_enum<'de, E: ODataEnum, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
+    deserializer.deserialize_any(EnumVisitor(PhantomData))
 }
 
 struct EnumVisitor<E>(PhantomData<E>);

@@ -140,8 +140,7 @@ where
     T: PolymorphicWire,
     D: Deserializer<'de>,
 {
-    let result = deserializer.deserialize_map(PolymorphicVisitor::<T> { root, marker: PhantomData });
-    if root { result.map_err(path::at_root) } else { result }
+    deserializer.deserialize_map(PolymorphicVisitor::<T> { root, marker: PhantomData })
 }
 
 struct PolymorphicVisitor<T> {

@@ -52,11 +52,9 @@ pub fn expand(model: &EnumModel) -> TokenStream {
         ),
     };
 
-    let wire = super::wire_impls(
-        ident,
-        quote!(_odata::__private::serialize_enum(self, __odata_serializer)),
-        |root| quote!(_odata::__private::deserialize_enum(__odata_deserializer, #root)),
-    );
+    let wire = super::wire_impls(ident, quote!(_odata::__private::serialize_enum(self, __odata_serializer)), |_| {
+        quote!(_odata::__private::deserialize_enum(__odata_deserializer))
+    });
     let register = super::register(ident);
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
