@@ -176,3 +176,27 @@ fn collection_parameters_are_json_arrays() {
     assert_eq!(decoded(call.path()), r#"communications/callRecords/labelled(labelIds=["a'b","c&d"],top=2)"#);
     assert!(call.path().contains("%26"), "{}", call.path());
 }
+
+/// A function taking single entity and complex values: the derives write them as JSON objects
+/// (`complexInUri`), a derived type with its `@odata.type`.
+#[derive(odata_core::ODataFunction, Debug, Clone, PartialEq)]
+#[odata(name = "test.near", bound_to = "Vec<CallRecord>", returns = "Vec<CallRecord>")]
+pub struct Near {
+    /// A complex value of a polymorphic type.
+    pub caller: odata_graph::call_records::AnyEndpoint,
+    /// An entity value.
+    pub session: Session,
+}
+
+#[test]
+fn structured_parameters_are_json_objects() {
+    use odata_graph::call_records::{AnyEndpoint, ServiceEndpoint};
+    let session = Session { entity: Entity { id: Some("s&1".into()), ..Entity::default() }, ..Session::default() };
+    let near = Near { caller: AnyEndpoint::ServiceEndpoint(ServiceEndpoint::default()), session };
+    let call = call_records().call(&near);
+    assert_eq!(
+        decoded(call.path()),
+        r##"communications/callRecords/near(caller={"@odata.type":"#microsoft.graph.callRecords.serviceEndpoint"},session={"id":"s&1"})"##
+    );
+    assert!(call.path().contains("%26") && call.path().contains("%23"), "{}", call.path());
+}

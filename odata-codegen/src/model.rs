@@ -56,9 +56,6 @@ pub struct Model<'a> {
     pub boxed: BTreeSet<(String, String)>,
     /// Annotations from `<Annotations Target>` elements, by resolved target.
     pub external: BTreeMap<String, Vec<&'a Annotation>>,
-    /// Structured types (qualified names) that a written function takes as a single-valued
-    /// parameter: they are written into the function's URL, as JSON.
-    pub url_parameters: BTreeSet<String>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -114,7 +111,6 @@ impl<'a> Model<'a> {
             descendants: BTreeMap::new(),
             boxed: BTreeSet::new(),
             external: BTreeMap::new(),
-            url_parameters: BTreeSet::new(),
             warnings: Vec::new(),
         };
         model.link_bases(&mut errors);
@@ -127,7 +123,6 @@ impl<'a> Model<'a> {
             return Err(CodegenError { errors });
         }
         model.name_holders_and_operations(&module_names, &selected);
-        model.find_url_parameters();
         model.find_cycles();
         for schema in &doc.schemas {
             for group in &schema.annotation_groups {
@@ -366,20 +361,6 @@ impl<'a> Model<'a> {
             }
         }
         let _ = module_names;
-    }
-
-    fn find_url_parameters(&mut self) {
-        for module in &self.modules {
-            for function in &module.schema.functions {
-                let own = if function.is_bound { function.parameters.get(1..) } else { Some(&function.parameters[..]) };
-                for parameter in own.into_iter().flatten() {
-                    let resolved = self.doc.resolve_alias(&parameter.ty);
-                    if self.types.get(&resolved).is_some_and(|info| matches!(info.kind, Kind::Entity | Kind::Complex)) {
-                        self.url_parameters.insert(resolved);
-                    }
-                }
-            }
-        }
     }
 
     /// Marks the fields that close a by-value cycle (`a: Option<B>` in `A`, `b: Option<A>` in

@@ -132,6 +132,7 @@ pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataF
 #[doc(hidden)]
 pub mod __private {
     pub use crate::model::checks;
+    pub use crate::query::path::write_json_parameter;
     pub use crate::registry::{OperationRegistration, Registration};
     pub use crate::wire::de::{
         EdmSeed, NavigationControl, StructuredWire, deserialize_structured, visit_entries, visit_navigation,

@@ -88,6 +88,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::query::ParameterValue for NetworkInfo {
+        fn write_parameter(&self, __odata_out: &mut _odata::__private::String) {
+            _odata::__private::write_json_parameter(self, __odata_out)
+        }
+    }
+    #[automatically_derived]
     impl _odata::__private::StructuredWire for NetworkInfo {
         fn __odata_empty() -> Self {
             NetworkInfo {

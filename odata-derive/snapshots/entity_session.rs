@@ -105,6 +105,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::query::ParameterValue for Session {
+        fn write_parameter(&self, __odata_out: &mut _odata::__private::String) {
+            _odata::__private::write_json_parameter(self, __odata_out)
+        }
+    }
+    #[automatically_derived]
     impl _odata::__private::StructuredWire for Session {
         fn __odata_empty() -> Self {
             Session {

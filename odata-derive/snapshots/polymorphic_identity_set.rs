@@ -91,6 +91,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _odata::query::ParameterValue for AnyIdentitySet {
+        fn write_parameter(&self, __odata_out: &mut _odata::__private::String) {
+            _odata::__private::write_json_parameter(self, __odata_out)
+        }
+    }
+    #[automatically_derived]
     impl _odata::__private::PolymorphicWire for AnyIdentitySet {
         type Declared = IdentitySet;
         #[inline]

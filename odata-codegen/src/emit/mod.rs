@@ -119,10 +119,6 @@ impl Writer<'_, '_> {
                         self.out.push('\n');
                         self.holder(&qualified, info);
                     }
-                    if self.model.url_parameters.contains(&qualified) && !self.plain() {
-                        self.out.push('\n');
-                        self.url_parameter(&qualified, info);
-                    }
                 }
                 Kind::Enum => {
                     let ty = &self.model.doc.schemas[info.schema].enum_types[info.index];

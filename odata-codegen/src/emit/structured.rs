@@ -198,27 +198,6 @@ impl Writer<'_, '_> {
         self.out.push_str("}\n");
     }
 
-    /// odata-core writes literals and collections into a function's URL, but no single structured
-    /// value (`ParameterValue` has no impl for it); the generated crate implements it for the
-    /// types its functions take (the orphan rule allows it: the type is the crate's own). The value
-    /// goes in as a JSON object, which the OData 4.01 ABNF allows there (`complexInUri`).
-    pub(super) fn url_parameter(&mut self, qualified: &str, info: &TypeInfo) {
-        let rust = info.any.as_ref().unwrap_or(&info.rust);
-        let _ = writeln!(
-            self.out,
-            "/// A `{qualified}` value as a function parameter in a URL: a JSON object.
-impl odata_core::query::ParameterValue for {rust} {{
-    fn write_parameter(&self, out: &mut String) {{
-        match odata_core::to_string_with(self, odata_core::EncodeOptions::default()) {{
-            Ok(json) => out.push_str(&json),
-            // Encoding a model value as JSON text does not fail; `null` keeps the URL valid.
-            Err(_) => out.push_str(\"null\"),
-        }}
-    }}
-}}"
-        );
-    }
-
     pub(super) fn enumeration(&mut self, qualified: &str, ty: &EnumType) {
         self.summary.enum_types += 1;
         let plain = self.plain();

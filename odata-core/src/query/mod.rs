@@ -19,7 +19,7 @@ mod expr;
 mod filter;
 mod literal;
 mod options;
-mod path;
+pub(crate) mod path;
 
 pub use ancestry::{Down, HasBase, Here, Inherits, There, Unify, Up};
 pub use expr::{

@@ -391,11 +391,18 @@ impl<T: UrlLiteral + ?Sized> ParameterValue for T {
 
 impl<T: crate::EdmType> ParameterValue for Vec<T> {
     fn write_parameter(&self, out: &mut String) {
-        match serde_json::to_string(&crate::__private::AsEdm(self)) {
-            Ok(json) => out.push_str(&json),
-            // Encoding an Edm value to JSON text does not fail; an empty array keeps the URL valid.
-            Err(_) => out.push_str("[]"),
-        }
+        write_json_parameter(self, out);
+    }
+}
+
+/// A collection, or a single entity or complex value (the derives implement [`ParameterValue`]
+/// with this), as JSON text: what the OData 4.01 ABNF allows for them in a URL
+/// (`collectionInUri`, `complexInUri`).
+pub fn write_json_parameter<T: crate::EdmType>(value: &T, out: &mut String) {
+    match serde_json::to_string(&crate::__private::AsEdm(value)) {
+        Ok(json) => out.push_str(&json),
+        // Encoding a model value to JSON text does not fail; `null` keeps the URL valid.
+        Err(_) => out.push_str("null"),
     }
 }
 

@@ -92,6 +92,19 @@ fn wire_impls(ident: &syn::Ident, serialize: TokenStream, deserialize: impl Fn(b
     }
 }
 
+/// `ParameterValue` for an entity or complex type (or a holder of derived types): the value as a
+/// JSON object in a function's URL. Enumerations get theirs from `UrlLiteral`.
+fn json_parameter(ident: &syn::Ident) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl _odata::query::ParameterValue for #ident {
+            fn write_parameter(&self, __odata_out: &mut _odata::__private::String) {
+                _odata::__private::write_json_parameter(self, __odata_out)
+            }
+        }
+    }
+}
+
 /// Registers the type for CSDL and for telling known types from unknown ones while decoding.
 fn register(ident: &syn::Ident) -> TokenStream {
     quote! {

@@ -81,6 +81,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
         }
     });
     let checks = checks(model, qualified, &variant_check);
+    let parameter = super::json_parameter(ident);
     let serde = super::wire_impls(
         ident,
         quote! {
@@ -131,6 +132,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             impl _odata::#marker for #ident {}
 
             #serde
+            #parameter
 
             #[automatically_derived]
             impl _odata::__private::PolymorphicWire for #ident {

@@ -24,6 +24,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
         quote!(_odata::__private::serialize_structured(self, __odata_serializer)),
         |root| quote!(_odata::__private::deserialize_structured(__odata_deserializer, #root)),
     );
+    let parameter = super::json_parameter(ident);
     let register = super::register(ident);
     let base = base_impls(model);
     let checks = checks(model);
@@ -44,6 +45,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
             impl _odata::#marker for #ident {}
 
             #serde
+            #parameter
             #hooks
             #base
             #handles
