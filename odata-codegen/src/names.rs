@@ -1,7 +1,10 @@
 //! CSDL names to Rust names: `startDateTime` -> `start_date_time`, `callRecord` -> `CallRecord`,
-//! `microsoft.graph.callRecords` -> `call_records`. The inverse rules are the derive's
-//! (`odata-derive/src/case.rs`): a field's wire name is its camelCase, a variant's member name is
-//! the variant with a lowercase first letter; where the round trip differs we emit a `rename`.
+//! `microsoft.graph.callRecords` -> `call_records`. The inverse rules are the derive's, from the
+//! shared `odata-names` crate (re-exported here): a field's wire name is its camelCase, a
+//! variant's member name is the variant with a lowercase first letter; where the round trip
+//! differs we emit a `rename`.
+
+pub use odata_names::{field_to_wire, variant_to_member};
 
 /// Keywords that may be written as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
@@ -39,33 +42,6 @@ pub fn snake(name: &str) -> String {
         }
     }
     out
-}
-
-/// The derive's wire name of a field (its camelCase, `r#` dropped).
-pub fn field_to_wire(field: &str) -> String {
-    let field = field.strip_prefix("r#").unwrap_or(field);
-    let mut out = String::with_capacity(field.len());
-    let mut upper_next = false;
-    for (i, c) in field.chars().enumerate() {
-        if c == '_' && i > 0 {
-            upper_next = true;
-        } else if upper_next {
-            out.extend(c.to_uppercase());
-            upper_next = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The derive's member name of a variant (a lowercase first letter).
-pub fn variant_to_member(variant: &str) -> String {
-    let mut chars = variant.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// UpperCamel: the first letter in upper case, `_` between words removed where a letter follows.

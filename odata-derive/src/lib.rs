@@ -5,7 +5,8 @@
 //! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many.
 
 mod ast;
-mod case;
+// The naming rules, shared with odata-codegen.
+use odata_names as case;
 mod expand;
 mod fallback;
 mod valid;

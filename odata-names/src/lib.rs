@@ -1,5 +1,9 @@
 //! Rust names to OData names: `start_date_time` -> `startDateTime`, `VideoBasedScreenSharing`
-//! -> `videoBasedScreenSharing`.
+//! -> `videoBasedScreenSharing`, and what a CSDL name may be.
+//!
+//! One crate for the rules that `odata-derive` applies and `odata-codegen` must predict (it emits
+//! a `rename` wherever the derive's rule would not give the CSDL name back), so the two cannot
+//! drift apart. A proc-macro crate can export only macros, hence this small crate of its own.
 
 /// The camelCase wire name of a snake_case field; `r#` of raw identifiers is dropped.
 pub fn field_to_wire(field: &str) -> String {
@@ -83,6 +87,7 @@ mod tests {
         assert_eq!(field_to_wire("id"), "id");
         assert_eq!(field_to_wire("r#type"), "type");
         assert_eq!(field_to_wire("participants_v2"), "participantsV2");
+        assert_eq!(field_to_wire("organizer_v2"), "organizerV2");
         assert_eq!(field_to_wire("_private"), "_private");
     }
 
