@@ -25,10 +25,12 @@
 //! `Core.Revisions`), and every element remembers the line it was read from.
 
 mod build;
+mod compare;
 mod json;
 mod xml;
 
 pub use build::DocumentBuilder;
+pub use compare::SchemaDifference;
 
 use std::fmt;
 
