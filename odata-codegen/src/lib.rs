@@ -43,6 +43,17 @@ use odata_core::csdl::Document;
 pub struct Options {
     /// The namespaces to generate, with every namespace they reference; empty means all.
     pub namespaces: Vec<String>,
+    /// Qualified names of the types to generate, with everything structurally reachable from
+    /// them: base types, property types, and the derived types of every structured type among
+    /// those (the variants of its holder). Empty means every type of the selected namespaces.
+    /// With a selection, a navigation property whose target is outside it is left out with a
+    /// warning (an expanded value then stays in the additional data), and no operations are
+    /// generated.
+    pub types: Vec<String>,
+    /// Types written elsewhere, by qualified name: the Rust path to use for each instead of
+    /// generating it (`microsoft.graph.entity` -> `crate::Entity`). Its derived types are
+    /// generated as usual, with the path as their base part.
+    pub extern_types: BTreeMap<String, String>,
     /// Write a buildable crate of this name (`Cargo.toml`, `src/lib.rs`, one Cargo feature per
     /// namespace) instead of bare module files.
     pub crate_name: Option<String>,
@@ -58,6 +69,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             namespaces: Vec::new(),
+            types: Vec::new(),
+            extern_types: BTreeMap::new(),
             crate_name: None,
             plain_serde: false,
             odata_core_dependency: "\"0.1.0\"".to_owned(),

@@ -1,12 +1,13 @@
-//! `odata-codegen (CSDL_FILE | --url SERVICE_ROOT) --out DIR [--namespace NS]... [--crate NAME]
-//! [--plain-serde]`: writes Rust models for a CSDL document, read from a file or, with `--url`
+//! `odata-codegen (CSDL_FILE | --url SERVICE_ROOT) --out DIR [--namespace NS]... [--type NS.NAME]...
+//! [--extern NS.NAME=RUST::PATH]... [--crate NAME] [--plain-serde]`: writes Rust models for a CSDL document, read from a file or, with `--url`
 //! (Cargo feature `fetch`, on by default), from the `$metadata` of a running service.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: odata-codegen (CSDL_FILE | --url SERVICE_ROOT [--save-metadata FILE]) --out DIR \
-[--namespace NS]... [--crate NAME] [--plain-serde] [--odata-core TOML]";
+[--namespace NS]... [--type NS.NAME]... [--extern NS.NAME=RUST::PATH]... [--crate NAME] [--plain-serde] \
+[--odata-core TOML]";
 
 fn main() -> ExitCode {
     match run() {
@@ -38,6 +39,14 @@ fn run() -> Result<(), String> {
             "--url" if source.is_none() => source = Some(Source::Url(value("--url")?)),
             "--save-metadata" => save_metadata = Some(value("--save-metadata")?.into()),
             "--namespace" => options.namespaces.push(value("--namespace")?),
+            "--type" => options.types.push(value("--type")?),
+            "--extern" => {
+                let pair = value("--extern")?;
+                let Some((name, path)) = pair.split_once('=') else {
+                    return Err(format!("--extern {pair}: write NS.NAME=RUST::PATH\n{USAGE}"));
+                };
+                options.extern_types.insert(name.to_owned(), path.to_owned());
+            }
             "--crate" => options.crate_name = Some(value("--crate")?),
             "--odata-core" => options.odata_core_dependency = value("--odata-core")?,
             "--plain-serde" => options.plain_serde = true,

@@ -57,6 +57,11 @@ pub struct Model<'a> {
     /// Annotations from `<Annotations Target>` elements, by resolved target.
     pub external: BTreeMap<String, Vec<&'a Annotation>>,
     pub warnings: Vec<Diagnostic>,
+    /// With [`Options::types`]: the qualified names of the types to write (`None`: every type of
+    /// the selected namespaces).
+    pub selection: Option<BTreeSet<String>>,
+    /// [`Options::extern_types`]: types written elsewhere, with their Rust paths.
+    pub extern_types: BTreeMap<String, String>,
 }
 
 /// A Rust type for a CSDL type reference.
@@ -112,13 +117,19 @@ impl<'a> Model<'a> {
             boxed: BTreeSet::new(),
             external: BTreeMap::new(),
             warnings: Vec::new(),
+            selection: None,
+            extern_types: options.extern_types.iter().map(|(k, v)| (doc.resolve_alias(k), v.clone())).collect(),
         };
         model.link_bases(&mut errors);
         model.check_references(&mut errors);
         if !errors.is_empty() {
             return Err(CodegenError { errors });
         }
-        let selected = model.select(&module_names, options, &mut errors);
+        let selected = if options.types.is_empty() {
+            model.select(&module_names, options, &mut errors)
+        } else {
+            model.select_types(&module_names, options, &mut errors)
+        };
         if !errors.is_empty() {
             return Err(CodegenError { errors });
         }
@@ -329,6 +340,95 @@ impl<'a> Model<'a> {
         selected
     }
 
+    /// The types asked for and what they reach (see [`Options::types`]); the namespaces that hold
+    /// them become the modules.
+    fn select_types(
+        &mut self,
+        module_names: &[String],
+        options: &Options,
+        errors: &mut Vec<Diagnostic>,
+    ) -> BTreeSet<usize> {
+        let doc = self.doc;
+        let mut stack = Vec::new();
+        for name in &options.types {
+            let resolved = doc.resolve_alias(name);
+            if self.types.contains_key(&resolved) {
+                stack.push(resolved);
+            } else {
+                errors.push(Diagnostic {
+                    element: format!("--type {name}"),
+                    line: None,
+                    message: "names no type of the document".into(),
+                });
+            }
+        }
+        let mut set = BTreeSet::new();
+        while let Some(qualified) = stack.pop() {
+            if self.extern_types.contains_key(&qualified) || !set.insert(qualified.clone()) {
+                continue;
+            }
+            let info = &self.types[&qualified];
+            if !matches!(info.kind, Kind::Entity | Kind::Complex) {
+                continue;
+            }
+            let ty = self.structured_type(info);
+            let mut reach = |ty: &str| {
+                let resolved = doc.resolve_alias(ty);
+                let inner = strip_collection(&resolved);
+                if self.types.contains_key(inner) {
+                    stack.push(inner.to_owned());
+                }
+            };
+            ty.base_type.iter().for_each(|b| reach(b));
+            ty.properties.iter().for_each(|p| reach(&p.ty));
+            if info.kind == Kind::Complex {
+                // A property of this type may hold any type derived from it.
+                stack.extend(self.descendants.get(&qualified).into_iter().flatten().cloned());
+            }
+        }
+        let schemas: BTreeSet<usize> = set.iter().map(|q| self.types[q].schema).collect();
+        for &s in &schemas {
+            let mut deps = BTreeSet::new();
+            for q in set.iter().filter(|q| self.types[*q].schema == s) {
+                let info = &self.types[q];
+                if !matches!(info.kind, Kind::Entity | Kind::Complex) {
+                    continue;
+                }
+                let ty = self.structured_type(info);
+                let references = ty
+                    .base_type
+                    .iter()
+                    .chain(ty.properties.iter().map(|p| &p.ty))
+                    .chain(ty.navigation_properties.iter().map(|n| &n.ty));
+                for reference in references {
+                    let resolved = doc.resolve_alias(reference);
+                    let inner = strip_collection(&resolved);
+                    if let Some(target) = self.types.get(inner)
+                        && target.schema != s
+                        && set.contains(inner)
+                    {
+                        deps.insert(module_names[target.schema].clone());
+                    }
+                }
+            }
+            self.modules.push(Module {
+                name: module_names[s].clone(),
+                schema: &doc.schemas[s],
+                deps,
+                function_names: Vec::new(),
+                action_names: Vec::new(),
+            });
+        }
+        self.modules.sort_by(|a, b| a.name.cmp(&b.name));
+        self.selection = Some(set);
+        schemas
+    }
+
+    /// Whether the type is written here: selected, and not written elsewhere.
+    pub fn is_generated(&self, qualified: &str) -> bool {
+        !self.extern_types.contains_key(qualified) && self.selection.as_ref().is_none_or(|set| set.contains(qualified))
+    }
+
     fn name_holders_and_operations(&mut self, module_names: &[String], selected: &BTreeSet<usize>) {
         let doc = self.doc;
         let mut taken: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -336,15 +436,25 @@ impl<'a> Model<'a> {
             taken.entry(info.module.clone()).or_default().insert(info.rust.clone());
         }
         // Derived types outside the selection are not written; leave them out of the holders.
-        for list in self.descendants.values_mut() {
-            list.retain(|d| self.types.get(d).is_some_and(|info| selected.contains(&info.schema)));
+        let mut descendants = std::mem::take(&mut self.descendants);
+        for list in descendants.values_mut() {
+            list.retain(|d| {
+                self.types.get(d).is_some_and(|info| selected.contains(&info.schema)) && self.is_generated(d)
+            });
         }
-        self.descendants.retain(|_, list| !list.is_empty());
+        descendants.retain(|_, list| !list.is_empty());
+        self.descendants = descendants;
         for (qualified, _) in self.descendants.iter() {
+            if self.extern_types.contains_key(qualified) {
+                continue; // its holder, if any, is written where the type is
+            }
             if let Some(info) = self.types.get_mut(qualified) {
                 let set = taken.entry(info.module.clone()).or_default();
                 info.any = Some(unique(set, format!("Any{}", info.rust)));
             }
+        }
+        if self.selection.is_some() {
+            return; // no operations with a type selection
         }
         for module in &mut self.modules {
             let set = taken.entry(module.name.clone()).or_default();
@@ -415,6 +525,9 @@ impl<'a> Model<'a> {
         }
         if let Some(primitive) = resolved.strip_prefix("Edm.") {
             return primitive_type(primitive, plain);
+        }
+        if let Some(path) = self.extern_types.get(&resolved) {
+            return Mapped::Type(path.clone());
         }
         let Some(info) = self.types.get(&resolved) else {
             return Mapped::Unsupported(format!("type `{ty}` is not declared"));

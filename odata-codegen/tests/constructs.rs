@@ -395,3 +395,82 @@ fn malformed_csdl_errors_name_the_element_and_line() {
     assert_eq!(error.line, Some(7), "{error}");
     assert_contains(&error.to_string(), "expected `</ComplexType>`, but `</Schema>` was found");
 }
+
+const DIRECTORY: &str = r#"    <Schema Namespace="example.dir" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="entity" Abstract="true">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      </EntityType>
+      <EntityType Name="object" BaseType="example.dir.entity"/>
+      <EntityType Name="person" BaseType="example.dir.object">
+        <Property Name="address" Type="example.dir.address"/>
+        <Property Name="kind" Type="example.dir.kind"/>
+        <NavigationProperty Name="memberOf" Type="Collection(example.dir.object)"/>
+        <NavigationProperty Name="calendar" Type="example.dir.calendar"/>
+      </EntityType>
+      <EntityType Name="team" BaseType="example.dir.object"/>
+      <EntityType Name="printer" BaseType="example.dir.object"/>
+      <EntityType Name="calendar" BaseType="example.dir.entity"/>
+      <ComplexType Name="address"><Property Name="city" Type="Edm.String"/></ComplexType>
+      <ComplexType Name="postalAddress" BaseType="example.dir.address"/>
+      <ComplexType Name="unused"/>
+      <EnumType Name="kind"><Member Name="a" Value="0"/></EnumType>
+      <EnumType Name="otherKind"><Member Name="b" Value="0"/></EnumType>
+      <Function Name="find" IsBound="true">
+        <Parameter Name="bindingParameter" Type="example.dir.person"/>
+        <ReturnType Type="example.dir.person"/>
+      </Function>
+    </Schema>
+"#;
+
+#[test]
+fn a_type_selection_brings_what_its_types_reach_and_leaves_out_navigation_outside_it() {
+    let document = Document::parse_xml(&csdl(DIRECTORY)).unwrap();
+    let options = Options {
+        types: vec!["example.dir.object".into(), "example.dir.person".into(), "example.dir.team".into()],
+        extern_types: [("example.dir.entity".to_owned(), "crate::Entity".to_owned())].into(),
+        ..Options::default()
+    };
+    let generated = generate(&document, &options).unwrap();
+    let dir = &generated.files["dir.rs"];
+    // Named types, their property types and the derived types of those; the extern base by path.
+    for present in [
+        "pub struct Object {",
+        "pub struct Person {",
+        "pub struct Team {",
+        "pub struct Address {",
+        "pub struct PostalAddress {",
+        "pub enum AnyAddress {",
+        "pub enum Kind {",
+        "    pub entity: crate::Entity,\n",
+        "    pub address: Option<AnyAddress>,\n",
+    ] {
+        assert_contains(dir, present);
+    }
+    // Not reached: another derived entity type, unused types, the extern type itself, operations.
+    for absent in
+        ["pub struct Printer", "pub struct Unused", "pub enum OtherKind", "pub struct Entity", "pub struct Find", "AnyEntity"]
+    {
+        assert!(!dir.contains(absent), "{absent} in\n{dir}");
+    }
+    // The holder lists the selected derived types only; navigation to it uses the holder.
+    assert_contains(dir, "pub enum AnyObject {\n");
+    assert_contains(dir, "    Team(Team),\n}\n");
+    assert_contains(dir, "    pub member_of: odata_core::Navigation<Vec<AnyObject>>,\n");
+    assert!(!dir.contains("calendar"), "{dir}");
+    let warnings: Vec<String> = generated.summary.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("<NavigationProperty Name=\"calendar\"> of example.dir.person")
+            && warnings[0].contains("not among the selected types"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn an_unknown_selected_type_is_an_error() {
+    let document = Document::parse_xml(&csdl(DIRECTORY)).unwrap();
+    let options = Options { types: vec!["example.dir.nobody".into()], ..Options::default() };
+    let error = generate(&document, &options).unwrap_err().to_string();
+    assert_eq!(error, "--type example.dir.nobody: names no type of the document");
+}

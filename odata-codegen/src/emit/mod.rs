@@ -105,7 +105,11 @@ impl Writer<'_, '_> {
             .model
             .types
             .iter()
-            .filter(|(_, info)| info.module == self.module.name && info.kind != Kind::TypeDefinition)
+            .filter(|(qualified, info)| {
+                info.module == self.module.name
+                    && info.kind != Kind::TypeDefinition
+                    && self.model.is_generated(qualified)
+            })
             .map(|(qualified, info)| (&info.rust, info, qualified.clone()))
             .collect();
         items.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
@@ -130,6 +134,9 @@ impl Writer<'_, '_> {
         let schema = self.module.schema;
         if !self.plain() {
             for definition in &schema.type_definitions {
+                if !self.model.is_generated(&format!("{}.{}", schema.namespace, definition.name)) {
+                    continue;
+                }
                 let underlying = &definition.underlying_type;
                 self.warn(
                     model::element_name(Kind::TypeDefinition, &format!("{}.{}", schema.namespace, definition.name)),
@@ -169,6 +176,9 @@ impl Writer<'_, '_> {
     }
 
     fn path_to(&self, qualified: &str, name: &str) -> String {
+        if let Some(path) = self.model.extern_types.get(qualified) {
+            return path.clone();
+        }
         match self.model.types.get(qualified) {
             Some(info) if info.module != self.module.name => format!("crate::{}::{name}", info.module),
             _ => name.to_owned(),

@@ -80,7 +80,21 @@ impl Writer<'_, '_> {
         for nav in &ty.navigation_properties {
             let resolved = self.model.doc.resolve_alias(&nav.ty);
             let inner = model::strip_collection(&resolved);
-            let name = self.model.types.get(inner).map(|i| i.rust.clone()).unwrap_or_default();
+            if !self.model.is_generated(inner) && !self.model.extern_types.contains_key(inner) {
+                let element = format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name);
+                let message = format!(
+                    "its target `{inner}` is not among the selected types; the navigation property is left out \
+                     (an expanded value stays in the type's additional data)"
+                );
+                self.warn(element, nav.line.or(ty.line), message);
+                continue;
+            }
+            // A navigation property may hold any type derived from its target: its holder.
+            let name = match self.model.types.get(inner) {
+                Some(info) if !plain => info.any.clone().unwrap_or_else(|| info.rust.clone()),
+                Some(info) => info.rust.clone(),
+                None => String::new(),
+            };
             let target = self.path_to(inner, &name);
             let many = resolved.starts_with("Collection(");
             let ty_text = match (plain, many) {
