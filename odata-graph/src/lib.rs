@@ -30,6 +30,7 @@
 #![allow(clippy::large_enum_variant)]
 
 pub mod call_records;
+pub mod directory;
 mod identity;
 
 use odata_core::{AdditionalData, ODataEntity};
