@@ -35,11 +35,19 @@ mod identity;
 
 use odata_core::{AdditionalData, ODataEntity};
 
-/// The metadata document (CSDL) of this crate's model: `microsoft.graph.callRecords` and the
-/// `microsoft.graph` types it uses, with the bound functions.
+/// The metadata document (CSDL) of the call records model: `microsoft.graph.callRecords` and the
+/// `microsoft.graph` types it uses, with the bound functions. (The [`directory`] types, also in
+/// `microsoft.graph`, are not part of it: `Document::builder().add_type::<directory::User>()`
+/// and so on describe them.)
 pub fn metadata() -> odata_core::csdl::Document {
+    // The identity types by name: some are reachable only through a polymorphic holder.
     odata_core::csdl::Document::builder()
-        .add_namespace("microsoft.graph")
+        .add_type::<Entity>()
+        .add_type::<Identity>()
+        .add_type::<UserIdentity>()
+        .add_type::<IdentitySet>()
+        .add_type::<CommunicationsIdentitySet>()
+        .add_type::<EndpointType>()
         .add_namespace("microsoft.graph.callRecords")
         .build()
 }
