@@ -21,7 +21,12 @@ use crate::ODataType;
 ///
 /// A derived type needs no field of its own: what it does not know goes to the nearest base type
 /// that has one (for Graph, `Entity::additional_data`, reachable through `Deref`).
-/// Entries keep the order in which they were read; a key sent twice is kept twice. Values are
+/// It also records which declared properties were sent as `null` (see [`is_null`](Self::is_null)):
+/// a property's field holds `None` both when the property was absent and when it was `null`, and
+/// this record tells the two apart, so that encoding writes `null` back and leaves absent
+/// properties out.
+///
+/// Entries keep the order in which they were read; a member sent twice is a decode error. Values are
 /// `serde_json::Value`s, so numbers are kept as `serde_json` keeps them: exactly with the
 /// `arbitrary-precision` feature, as an `i64`, `u64` or `f64` without it (see the crate docs).
 ///
@@ -42,14 +47,29 @@ enum Repr {
     Owned(Box<Inner>),
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 struct Inner {
     type_annotation: Option<TypeAnnotation>,
     annotations: Vec<(String, Value)>,
     properties: Vec<(String, Value)>,
+    /// Declared properties that are `null` (wire names), in the order read or set.
+    nulls: Vec<Cow<'static, str>>,
 }
 
-static EMPTY: Inner = Inner { type_annotation: None, annotations: Vec::new(), properties: Vec::new() };
+/// The `null`s are a set: decoding records them in the order read, encoding writes them in
+/// declaration order, and either is the same value.
+impl PartialEq for Inner {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_annotation == other.type_annotation
+            && self.annotations == other.annotations
+            && self.properties == other.properties
+            && self.nulls.len() == other.nulls.len()
+            && self.nulls.iter().all(|name| other.nulls.contains(name))
+    }
+}
+
+static EMPTY: Inner =
+    Inner { type_annotation: None, annotations: Vec::new(), properties: Vec::new(), nulls: Vec::new() };
 
 /// The constant for "only `@odata.type: #<T's name>`", one per type.
 fn canonical<T: ODataType>() -> &'static Inner {
@@ -61,6 +81,7 @@ fn canonical<T: ODataType>() -> &'static Inner {
             }),
             annotations: Vec::new(),
             properties: Vec::new(),
+            nulls: Vec::new(),
         }
     }
 }
@@ -78,6 +99,7 @@ impl fmt::Debug for AdditionalData {
             .field("type_annotation", &inner.type_annotation)
             .field("annotations", &inner.annotations)
             .field("properties", &inner.properties)
+            .field("nulls", &inner.nulls)
             .finish()
     }
 }
@@ -200,7 +222,8 @@ impl AdditionalData {
         }
     }
 
-    /// Whether nothing is kept (no type annotation, no annotations, no unknown properties).
+    /// Whether nothing is kept (no type annotation, no annotations, no unknown properties, no
+    /// `null` properties).
     pub fn is_empty(&self) -> bool {
         matches!(self.repr, Repr::Empty) || *self.inner() == EMPTY
     }
@@ -280,6 +303,63 @@ impl AdditionalData {
         removed
     }
 
+    /// Whether the declared property with this wire name is `null`: it was sent as `null`, or
+    /// [`set_null`](Self::set_null) asked for it. Its field then holds `None`, as it does when the
+    /// property is absent; typed code asks through
+    /// [`ODataStructured::is_null`](crate::ODataStructured::is_null).
+    pub fn is_null(&self, property: &str) -> bool {
+        self.inner().nulls.iter().any(|name| name == property)
+    }
+
+    /// The declared properties that are `null`, by wire name, in the order read or set (the
+    /// order means nothing: two values with the same `null`s in another order are equal).
+    pub fn nulls(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.inner().nulls.iter().map(|name| name.as_ref())
+    }
+
+    /// Marks the declared property with this wire name as `null`: encoding writes
+    /// `"property": null` while its field holds `None` (a value in the field wins). Typed code
+    /// calls [`ODataStructured::set_null`](crate::ODataStructured::set_null), which checks the
+    /// name against the model.
+    pub fn set_null(&mut self, property: impl Into<Cow<'static, str>>) {
+        let property = property.into();
+        if !self.is_null(&property) {
+            self.inner_mut().nulls.push(property);
+        }
+    }
+
+    /// Forgets that the property is `null`, so that a `None` field is left out again; returns
+    /// whether it was marked.
+    pub fn clear_null(&mut self, property: &str) -> bool {
+        if !self.is_null(property) {
+            return false;
+        }
+        self.inner_mut().nulls.retain(|name| name != property);
+        self.tidy();
+        true
+    }
+
+    /// The `null` properties, for the encoder: empty (no allocation, no branch on the
+    /// representation beyond this one) in the common case.
+    #[inline]
+    pub(crate) fn null_names(&self) -> &[Cow<'static, str>] {
+        match &self.repr {
+            Repr::Owned(inner) => &inner.nulls,
+            Repr::Empty | Repr::Shared(_) => &[],
+        }
+    }
+
+    /// Records a declared property read as `null`.
+    pub(crate) fn push_null(&mut self, property: &'static str) {
+        push_name(&mut self.inner_mut().nulls, Cow::Borrowed(property));
+    }
+
+    /// Whether an unknown member or annotation with this name was already read.
+    pub(crate) fn has_member(&self, name: &str) -> bool {
+        let inner = self.inner();
+        find(&inner.annotations, name).is_some() || find(&inner.properties, name).is_some()
+    }
+
     /// `@odata.context` (or the 4.01 `@context`).
     pub fn context(&self) -> Option<&str> {
         self.control("context")
@@ -314,12 +394,12 @@ impl AdditionalData {
         })
     }
 
-    /// Appends what was read, keeping duplicates: decoding must not drop anything.
+    /// Appends what was read (the decoder rejects a member read twice before it gets here).
     pub(crate) fn push_annotation(&mut self, name: String, value: Value) {
         push(&mut self.inner_mut().annotations, name, value);
     }
 
-    /// Appends what was read, keeping duplicates.
+    /// Appends what was read.
     pub(crate) fn push_property(&mut self, name: String, value: Value) {
         push(&mut self.inner_mut().properties, name, value);
     }
@@ -351,6 +431,13 @@ fn push(entries: &mut Vec<(String, Value)>, name: String, value: Value) {
         entries.reserve_exact(1);
     }
     entries.push((name, value));
+}
+
+fn push_name(names: &mut Vec<Cow<'static, str>>, name: Cow<'static, str>) {
+    if names.capacity() == 0 {
+        names.reserve_exact(1);
+    }
+    names.push(name);
 }
 
 fn find<'a>(entries: &'a [(String, Value)], name: &str) -> Option<&'a Value> {

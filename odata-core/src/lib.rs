@@ -135,8 +135,8 @@ pub mod __private {
     pub use crate::query::path::write_json_parameter;
     pub use crate::registry::{OperationRegistration, Registration};
     pub use crate::wire::de::{
-        EdmSeed, NavigationControl, StructuredWire, deserialize_structured, visit_entries, visit_navigation,
-        visit_nothing, visit_property,
+        EdmSeed, NavigationControl, Nulls, StructuredWire, deserialize_structured, visit_navigation, visit_nothing,
+        visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
     pub use crate::wire::path::at_root as path_at_root;

@@ -5,6 +5,7 @@
 //! typed query options and resource paths are built from these tables.
 
 use crate::EdmType;
+use crate::query::{Expr, Inherits, PropertyKind};
 
 /// Which kind of OData type a [`TypeInfo`] describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -375,6 +376,59 @@ pub trait ODataStructured: ODataType + EdmType {
 
     /// Mutable access to the kept unknown data; see [`additional_data`](Self::additional_data).
     fn additional_data_mut(&mut self) -> Option<&mut crate::AdditionalData>;
+
+    /// Whether a property is `null`, as opposed to absent: its field holds `None` either way.
+    /// Takes the property's constant, of this type or of a base type:
+    /// `session.is_null(&Session::FAILURE_INFO)`, `session.is_null(&Entity::ID)`.
+    ///
+    /// True when the property was sent as `null`, or [`set_null`](Self::set_null) asked for
+    /// it. Always false for a type without an [`AdditionalData`](crate::AdditionalData) field
+    /// (own or inherited), which is where the fact is kept.
+    fn is_null<B, V, K, D>(&self, property: &Expr<B, V, K>) -> bool
+    where
+        Self: Inherits<B, D>,
+        K: PropertyKind,
+    {
+        match (property.property_name(), self.additional_data()) {
+            (Some(name), Some(data)) => data.is_null(name),
+            _ => false,
+        }
+    }
+
+    /// Asks for `"property": null` in what is encoded while the property's field holds `None`
+    /// (a value in the field wins): a create that clears a default, a replace that empties a
+    /// property. [`clear_null`](Self::clear_null) undoes it.
+    ///
+    /// Returns false, and changes nothing, when the type keeps no
+    /// [`AdditionalData`](crate::AdditionalData) or `property` is a path into a complex property
+    /// (mark the null on that complex value instead).
+    #[must_use = "false means the null was not recorded"]
+    fn set_null<B, V, K, D>(&mut self, property: &Expr<B, V, K>) -> bool
+    where
+        Self: Inherits<B, D>,
+        K: PropertyKind,
+    {
+        match (property.property_name(), self.additional_data_mut()) {
+            (Some(name), Some(data)) => {
+                data.set_null(name);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Forgets that a property is `null`, so that a `None` field is left out of what is encoded
+    /// again; returns whether it was marked.
+    fn clear_null<B, V, K, D>(&mut self, property: &Expr<B, V, K>) -> bool
+    where
+        Self: Inherits<B, D>,
+        K: PropertyKind,
+    {
+        match (property.property_name(), self.additional_data_mut()) {
+            (Some(name), Some(data)) => data.clear_null(name),
+            _ => false,
+        }
+    }
 }
 
 /// An entity type (`<EntityType>`), made with `#[derive(ODataEntity)]`.

@@ -232,11 +232,17 @@ impl<T> From<T> for Navigation<T> {
 impl<T> NavigationControl for Navigation<T> {
     fn set_annotation(&mut self, term: &str, value: Value) -> Result<(), String> {
         let control = self.control_info_mut();
+        let twice = || Err("the annotation appears twice in one object".to_owned());
         match ControlTerm::parse(term) {
+            Some(ControlTerm::Context) if control.context.is_some() => return twice(),
             Some(ControlTerm::Context) => control.context = Some(expect_string(term, value)?),
+            Some(ControlTerm::NextLink) if control.next_link.is_some() => return twice(),
             Some(ControlTerm::NextLink) => control.next_link = Some(expect_string(term, value)?),
+            Some(ControlTerm::DeltaLink) if control.delta_link.is_some() => return twice(),
             Some(ControlTerm::DeltaLink) => control.delta_link = Some(expect_string(term, value)?),
+            Some(ControlTerm::Count) if control.count.is_some() => return twice(),
             Some(ControlTerm::Count) => control.count = Some(parse_count(&value)?),
+            None if control.annotations.iter().any(|(t, _)| t == term) => return twice(),
             None => control.annotations.push((term.to_owned(), value)),
         }
         Ok(())

@@ -122,7 +122,7 @@ const _: () = {
             &mut self,
             __odata_index: u16,
             __odata_map: &mut __A,
-        ) -> _odata::__private::Result<(), __A::Error> {
+        ) -> _odata::__private::Result<bool, __A::Error> {
             match __odata_index {
                 0u16 => {
                     _odata::__private::visit_property(
@@ -147,16 +147,19 @@ const _: () = {
         fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(
             &self,
             __odata_map: &mut __M,
+            __odata_nulls: _odata::__private::Nulls<'_>,
         ) -> _odata::__private::Result<(), __M::Error> {
             _odata::__private::serialize_property(
                 __odata_map,
                 "relayIPAddress",
                 &self.relay_ip_address,
+                __odata_nulls,
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "linkSpeed",
                 &self.link_speed,
+                __odata_nulls,
             )?;
             _odata::__private::Ok(())
         }

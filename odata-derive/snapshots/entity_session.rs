@@ -158,7 +158,7 @@ const _: () = {
             &mut self,
             __odata_index: u16,
             __odata_map: &mut __A,
-        ) -> _odata::__private::Result<(), __A::Error> {
+        ) -> _odata::__private::Result<bool, __A::Error> {
             match __odata_index {
                 0u16 => _odata::__private::visit_property(&mut self.caller, __odata_map),
                 1u16 => {
@@ -200,21 +200,30 @@ const _: () = {
         fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(
             &self,
             __odata_map: &mut __M,
+            __odata_nulls: _odata::__private::Nulls<'_>,
         ) -> _odata::__private::Result<(), __M::Error> {
             <Entity as _odata::__private::StructuredWire>::__odata_serialize_fields(
                 &self.entity,
                 __odata_map,
+                __odata_nulls,
             )?;
-            _odata::__private::serialize_property(__odata_map, "caller", &self.caller)?;
+            _odata::__private::serialize_property(
+                __odata_map,
+                "caller",
+                &self.caller,
+                __odata_nulls,
+            )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "startDateTime",
                 &self.start_date_time,
+                __odata_nulls,
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "modalities",
                 &self.modalities,
+                __odata_nulls,
             )?;
             _odata::__private::serialize_navigation(
                 __odata_map,

@@ -109,6 +109,15 @@ impl<T, V, K: PropertyKind> Expr<T, V, K> {
     pub const fn property(name: &'static str) -> Self {
         Expr { node: Node::Member(name), marker: PhantomData }
     }
+
+    /// The wire name when the expression is one property of `T` itself (not a path through a
+    /// complex property).
+    pub fn property_name(&self) -> Option<&'static str> {
+        match self.node {
+            Node::Member(name) => Some(name),
+            _ => None,
+        }
+    }
 }
 
 impl<T, N> Expr<T, N, Navigation> {

@@ -37,21 +37,25 @@ pub trait StructuredWire: Sized {
     /// The wire name of the property at `index`, for error paths.
     fn __odata_field_name(index: u16) -> &'static str;
 
-    /// Reads the value of the property at `index` from `map`.
-    fn __odata_visit_field<'de, A: MapAccess<'de>>(&mut self, index: u16, map: &mut A) -> Result<(), A::Error>;
+    /// Reads the value of the property at `index` from `map`; `Ok(true)` when it was `null`.
+    fn __odata_visit_field<'de, A: MapAccess<'de>>(&mut self, index: u16, map: &mut A) -> Result<bool, A::Error>;
 
     /// The control information of the navigation property at `index`; `None` for a structural
     /// property (whose annotations are then kept as unknown data).
     fn __odata_navigation_control(&mut self, index: u16) -> Option<&mut dyn NavigationControl>;
 
-    /// Writes the declared properties that are set, base part first.
-    fn __odata_serialize_fields<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+    /// Writes the declared properties that are set, base part first, and as `null` those whose
+    /// field is `None` and whose name is in `nulls`.
+    fn __odata_serialize_fields<M: serde::ser::SerializeMap>(&self, map: &mut M, nulls: Nulls<'_>) -> Result<(), M::Error>;
 
     /// Swaps `ancestor` with the part of this value's base chain that has its type; false when no
     /// base part has that type. Polymorphic decoding uses it to turn a value read as the declared
     /// type into a derived type when `@odata.type` arrives late.
     fn __odata_swap_ancestor(&mut self, ancestor: &mut dyn core::any::Any) -> bool;
 }
+
+/// The declared properties of a value that are `null` (wire names), handed to the encoder.
+pub type Nulls<'a> = &'a [std::borrow::Cow<'static, str>];
 
 /// Where a navigation property keeps its annotations (`segments@odata.nextLink`).
 #[doc(hidden)]
@@ -85,7 +89,7 @@ impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredVisito
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut value = T::__odata_empty();
         // Finish inside the visitor, so that serde_json still adds the line and column.
-        match visit_entries(&mut value, &mut map) {
+        match visit_entries(&mut value, &mut map, &mut SeenNulls::default()) {
             Ok(()) => Ok(value),
             Err(error) if self.root => Err(path::finish(error)),
             Err(error) => Err(error),
@@ -93,16 +97,16 @@ impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredVisito
     }
 }
 
-/// Reads the remaining entries of `map` into `value`. Public for polymorphic decoding, which
-/// reads the type annotation first and then continues here.
-pub fn visit_entries<'de, T, A>(value: &mut T, map: &mut A) -> Result<(), A::Error>
+/// Reads the remaining entries of `map` into `value`; `seen` holds the `null`s read so far.
+/// Polymorphic decoding reads the type annotation first and then continues here.
+pub(crate) fn visit_entries<'de, T, A>(value: &mut T, map: &mut A, seen: &mut SeenNulls) -> Result<(), A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
     while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
         match key {
-            Key::Field(index) => visit_field(value, index, map)?,
+            Key::Field(index) => visit_field(value, index, map, seen)?,
             Key::TypeAnnotation(key) => read_type_annotation(value, key, map)?,
             Key::Other(name) => read_other(value, name, map)?,
         }
@@ -110,16 +114,84 @@ where
     Ok(())
 }
 
-/// Reads the declared property at `index`, recording the path on failure.
+/// Reads the declared property at `index`, recording the path on failure and a `null` value in
+/// the value's [`AdditionalData`](crate::AdditionalData).
 #[inline]
-pub(crate) fn visit_field<'de, T, A>(value: &mut T, index: u16, map: &mut A) -> Result<(), A::Error>
+pub(crate) fn visit_field<'de, T, A>(value: &mut T, index: u16, map: &mut A, seen: &mut SeenNulls) -> Result<(), A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    value.__odata_visit_field(index, map).inspect_err(|error| {
-        path::property(error, T::__odata_field_name(index), T::QUALIFIED_NAME);
-    })
+    let fail = |error: &A::Error| path::property(error, T::__odata_field_name(index), T::QUALIFIED_NAME);
+    let was_null = value.__odata_visit_field(index, map).inspect_err(fail)?;
+    // The common case (no `null` in this object so far) costs one test.
+    if was_null || seen.any() {
+        after_null::<T, A::Error>(value, index, was_null, seen).inspect_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Which declared properties of the object being read were `null`, by field index: a property
+/// sent twice is an error also when one of its values is `null` (its field then holds `None` and
+/// cannot tell). Indexes past 127 (types with that many properties) go to a list.
+#[derive(Default)]
+pub(crate) struct SeenNulls {
+    low: u128,
+    high: Vec<u16>,
+}
+
+impl SeenNulls {
+    /// What a value about to be read further already holds (`null`s recorded before a
+    /// polymorphic value changed its type).
+    pub(crate) fn of<T: ODataStructured + StructuredWire>(value: &T) -> Self {
+        let mut seen = SeenNulls::default();
+        if let Some(data) = value.additional_data() {
+            for name in data.null_names() {
+                if let Some(index) = T::__odata_field_index(name) {
+                    seen.insert(index);
+                }
+            }
+        }
+        seen
+    }
+
+    #[inline]
+    fn any(&self) -> bool {
+        self.low != 0 || !self.high.is_empty()
+    }
+
+    fn contains(&self, index: u16) -> bool {
+        match 1u128.checked_shl(u32::from(index)) {
+            Some(bit) => self.low & bit != 0,
+            None => self.high.contains(&index),
+        }
+    }
+
+    fn insert(&mut self, index: u16) {
+        match 1u128.checked_shl(u32::from(index)) {
+            Some(bit) => self.low |= bit,
+            None => self.high.push(index),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn after_null<T, E>(value: &mut T, index: u16, was_null: bool, seen: &mut SeenNulls) -> Result<(), E>
+where
+    T: ODataStructured + StructuredWire,
+    E: de::Error,
+{
+    if seen.contains(index) {
+        return Err(E::custom("the property appears twice in one object"));
+    }
+    if was_null {
+        seen.insert(index);
+        if let Some(data) = value.additional_data_mut() {
+            data.push_null(T::__odata_field_name(index));
+        }
+    }
+    Ok(())
 }
 
 fn read_type_annotation<'de, T, A>(value: &mut T, key: TypeAnnotationKey, map: &mut A) -> Result<(), A::Error>
@@ -158,6 +230,11 @@ where
     let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
     match value.additional_data_mut() {
         Some(data) => {
+            if data.has_member(&name) {
+                let error = de::Error::custom("the member appears twice in one object");
+                fail(&error);
+                return Err(error);
+            }
             let kept: Value = map.next_value().inspect_err(fail)?;
             if name.starts_with('@') { data.push_annotation(name, kept) } else { data.push_property(name, kept) }
         }
@@ -291,14 +368,18 @@ impl<'de, T: EdmType> DeserializeSeed<'de> for EdmSeed<T> {
     }
 }
 
-/// Reads a structural property into its `Option` field; a second occurrence is an error.
+/// Reads a structural property into its `Option` field; `Ok(true)` when it was `null`. A second
+/// occurrence after a value is an error here (after a `null`, in [`visit_field`]).
 #[inline]
-pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
+pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    map: &mut A,
+) -> Result<bool, A::Error> {
     if slot.is_some() {
         return Err(duplicate(map));
     }
     *slot = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
-    Ok(())
+    Ok(slot.is_none())
 }
 
 /// Reads an expanded navigation property; a second occurrence is an error.
@@ -306,19 +387,20 @@ pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(slot: &mut Option<T>, 
 pub fn visit_navigation<'de, T: NavigationTarget, A: MapAccess<'de>>(
     slot: &mut Navigation<T>,
     map: &mut A,
-) -> Result<(), A::Error> {
+) -> Result<bool, A::Error> {
     if slot.is_expanded() {
         return Err(duplicate(map));
     }
     let value: Option<T> = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
+    // An expanded `null` is a state of `Navigation` itself.
     slot.set_expanded(value);
-    Ok(())
+    Ok(false)
 }
 
 /// The index a type does not own and has no base for: cannot come from its own
 /// `__odata_field_index`, but skip the value rather than trust that.
-pub fn visit_nothing<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    map.next_value::<IgnoredAny>().map(|_| ())
+pub fn visit_nothing<'de, A: MapAccess<'de>>(map: &mut A) -> Result<bool, A::Error> {
+    map.next_value::<IgnoredAny>().map(|_| false)
 }
 
 #[cold]

@@ -24,7 +24,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::de::{Key, KeySeed, StructuredWire, read_other, visit_entries, visit_field};
+use super::de::{Key, KeySeed, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
 use super::path;
 use crate::additional::{TypeAnnotation, TypeAnnotationKey, type_name_of};
 use crate::{ODataStructured, TypeInfo, registry};
@@ -80,7 +80,7 @@ where
     {
         data.keep_type_annotation::<V>(annotation);
     }
-    visit_entries(&mut value, map)?;
+    visit_entries(&mut value, map, &mut SeenNulls::default())?;
     Ok(value)
 }
 
@@ -106,8 +106,10 @@ where
     if let Some(data) = value.additional_data_mut() {
         data.keep_type_annotation::<V>(annotation);
     }
-    visit_entries(&mut value, &mut ReplayMap { members: side.iter(), value: None, marker: PhantomData })?;
-    visit_entries(&mut value, map)?;
+    // The `null`s read as the declared type, by this type's field indexes.
+    let mut seen = SeenNulls::of(&value);
+    visit_entries(&mut value, &mut ReplayMap { members: side.iter(), value: None, marker: PhantomData }, &mut seen)?;
+    visit_entries(&mut value, map, &mut seen)?;
     Ok(value)
 }
 
@@ -167,10 +169,11 @@ impl<'de, T: PolymorphicWire> Visitor<'de> for PolymorphicVisitor<T> {
 fn dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(map: &mut A) -> Result<T, A::Error> {
     let mut declared = T::Declared::__odata_empty();
     let mut side: Vec<(String, Box<RawValue>)> = Vec::new();
+    let mut seen = SeenNulls::default();
     let mut first = true;
     while let Some(key) = map.next_key_seed(KeySeed::<T::Declared>(PhantomData))? {
         match key {
-            Key::Field(index) => visit_field(&mut declared, index, map)?,
+            Key::Field(index) => visit_field(&mut declared, index, map, &mut seen)?,
             Key::TypeAnnotation(key) => {
                 let (index, annotation) = map
                     .next_value_seed(DispatchSeed::<T> { key, marker: PhantomData })
@@ -216,7 +219,8 @@ where
         data.keep_type_annotation::<D>(annotation);
     }
     keep_side_members(&mut declared, side)?;
-    visit_entries(&mut declared, map)?;
+    let mut seen = SeenNulls::of(&declared);
+    visit_entries(&mut declared, map, &mut seen)?;
     Ok(declared)
 }
 

@@ -3,7 +3,7 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::de::StructuredWire;
+use super::de::{Nulls, StructuredWire};
 use crate::encode::always_write_type;
 use crate::navigation::Navigation;
 use crate::{EdmType, NavigationTarget, ODataStructured};
@@ -36,7 +36,8 @@ where
     let additional = value.additional_data();
     let instance = Instance { name: T::QUALIFIED_NAME, annotation: T::TYPE_ANNOTATION, is_declared };
     write_head(&mut map, additional, instance)?;
-    value.__odata_serialize_fields(&mut map)?;
+    let nulls = additional.map(crate::AdditionalData::null_names).unwrap_or_default();
+    value.__odata_serialize_fields(&mut map, nulls)?;
     if let Some(additional) = additional.filter(|a| !a.is_empty()) {
         additional.serialize_tail(&mut map)?;
     }
@@ -79,17 +80,26 @@ fn write_head<M: SerializeMap>(
     Ok(())
 }
 
-/// Writes `name: value` when the property is set; absent properties are not written.
+/// Writes `name: value` when the property is set, `name: null` when it is `None` and marked
+/// `null`; absent properties are not written.
 #[inline]
 pub fn serialize_property<M: SerializeMap, T: EdmType>(
     map: &mut M,
     name: &'static str,
     value: &Option<T>,
+    nulls: Nulls<'_>,
 ) -> Result<(), M::Error> {
     match value {
         Some(value) => map.serialize_entry(name, &AsEdm(value)),
-        None => Ok(()),
+        None if nulls.is_empty() => Ok(()),
+        None => serialize_null(map, name, nulls),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn serialize_null<M: SerializeMap>(map: &mut M, name: &str, nulls: Nulls<'_>) -> Result<(), M::Error> {
+    if nulls.iter().any(|null| null == name) { map.serialize_entry(name, &()) } else { Ok(()) }
 }
 
 /// Writes a navigation property's annotations, then its value when it was expanded.

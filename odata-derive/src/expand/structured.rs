@@ -201,7 +201,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                     #own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map)
                 ));
                 serialize.push(quote_spanned!(span=>
-                    _odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident)?;
+                    _odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident, __odata_nulls)?;
                 ));
                 own += 1;
             }
@@ -253,7 +253,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 quote!(__odata_index => #wire::__odata_field_name(__odata_index - #own)),
                 quote!(__odata_index => #wire::__odata_visit_field(&mut self.#field, __odata_index - #own, __odata_map)),
                 quote!(__odata_index if __odata_index >= #own => #wire::__odata_navigation_control(&mut self.#field, __odata_index - #own),),
-                quote!(#wire::__odata_serialize_fields(&self.#field, __odata_map)?;),
+                quote!(#wire::__odata_serialize_fields(&self.#field, __odata_map, __odata_nulls)?;),
             )
         }
         None => (
@@ -291,7 +291,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 &mut self,
                 __odata_index: u16,
                 __odata_map: &mut __A,
-            ) -> _odata::__private::Result<(), __A::Error> {
+            ) -> _odata::__private::Result<bool, __A::Error> {
                 match __odata_index {
                     #(#visit_arms,)*
                     #visit_rest
@@ -312,6 +312,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
             fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(
                 &self,
                 __odata_map: &mut __M,
+                __odata_nulls: _odata::__private::Nulls<'_>,
             ) -> _odata::__private::Result<(), __M::Error> {
                 #serialize_base
                 #(#serialize)*
