@@ -248,3 +248,85 @@ fn keyless_types_and_dashed_names_round_trip() {
     assert!(<InnerError as odata_core::ODataType>::TYPE_INFO.key().is_empty());
     assert_eq!(InnerError::REQUEST_ID.path(), "request-id");
 }
+
+/// A product as an OData service returns it: every kind of response-only control information.
+const READ_PRODUCT: &str = r##"{
+    "@odata.context": "http://h/svc/$metadata#Documents/$entity",
+    "@odata.metadataEtag": "W/\"m1\"",
+    "@odata.type": "#test.document",
+    "@odata.id": "http://h/svc/Documents('d1')",
+    "@odata.etag": "W/\"7\"",
+    "@odata.editLink": "Documents('d1')",
+    "@odata.readLink": "Documents('d1')",
+    "@ns.note": "kept: an instance annotation of another vocabulary",
+    "id": "d1",
+    "title": "t",
+    "owner@odata.navigationLink": "Documents('d1')/owner",
+    "owner@odata.associationLink": "Documents('d1')/owner/$ref",
+    "owner@odata.context": "http://h/svc/$metadata#Documents/$entity",
+    "owner": {
+        "@etag": "W/\"9\"",
+        "@id": "Documents('d0')",
+        "id": "d0",
+        "title": "the owner"
+    },
+    "extra@odata.mediaEditLink": "Documents('d1')/extra",
+    "extra@odata.mediaReadLink": "Documents('d1')/extra",
+    "extra@odata.mediaEtag": "W/\"3\"",
+    "extra@odata.mediaContentType": "image/png",
+    "extra": "stays: an unknown property"
+}"##;
+
+#[test]
+fn request_bodies_carry_no_response_only_control_information() {
+    // Read, keep everything (the value as read writes back exactly)...
+    let mut product: Document = odata_tests::assert_round_trip(READ_PRODUCT);
+    // ...change the key, send it as a new entity (a deep insert of its owner).
+    product.id = Some("d2".into());
+    let root = ServiceRoot::new("http://h/svc").expect("root");
+    let post = WriteRequest::create(&root.entity_set::<Document>("Documents"), &product, ODataVersion::V4_0)
+        .expect("request");
+    let expected = json!({
+        "@odata.type": "#test.document",
+        "@ns.note": "kept: an instance annotation of another vocabulary",
+        "id": "d2",
+        "title": "t",
+        "owner": {"id": "d0", "title": "the owner"},
+        "extra@odata.mediaContentType": "image/png",
+        "extra": "stays: an unknown property"
+    });
+    let text = std::str::from_utf8(post.body().expect("a body")).expect("UTF-8");
+    odata_tests::strict::compare_texts(&expected.to_string(), text).expect("a request body");
+    // The same for a replace (the key is in the URL) and a diff (PATCH).
+    let put = WriteRequest::replace(&root.entity_set::<Document>("Documents").key("d2"), &product).expect("request");
+    let text = std::str::from_utf8(put.body().expect("a body")).expect("UTF-8");
+    for response_only in ["@odata.context", "@odata.etag", "@odata.id", "@odata.editLink", "@etag", "@id", "Link"] {
+        assert!(!text.contains(response_only), "{response_only} in {text}");
+        assert!(!post.body().is_some_and(|b| String::from_utf8_lossy(b).contains(response_only)));
+    }
+    let mut changed: Document = serde_json::from_str(READ_PRODUCT).expect("decode");
+    changed.owner.get_mut().expect("expanded").title = Some("new".into());
+    changed.title = Some("u".into());
+    let before: Document = serde_json::from_str(READ_PRODUCT).expect("decode");
+    assert_eq!(body(&Changes::diff(&before, &changed).expect("diff")), json!({"title": "u"}));
+    // Encoding for a request is a choice of the caller too.
+    let options = odata_core::EncodeOptions { payload: odata_core::Payload::Request, ..Default::default() };
+    let encoded = odata_core::to_string_with(&before, options).expect("encode");
+    assert!(!encoded.contains("odata.etag") && encoded.contains("\"@odata.type\""), "{encoded}");
+}
+
+#[test]
+fn a_null_the_program_asks_for_is_sent_and_a_diff_sees_it() {
+    use odata_core::ODataStructured;
+    let root = ServiceRoot::new("http://h/svc").expect("root");
+    let mut value = Document { id: Some("d1".into()), ..Default::default() };
+    assert!(value.set_null(&Document::TITLE));
+    let post = WriteRequest::create(&root.entity_set::<Document>("Documents"), &value, ODataVersion::V4_0)
+        .expect("request");
+    assert_eq!(post.body(), Some(&br#"{"id":"d1","title":null}"#[..]));
+    let before = Document { id: Some("d1".into()), ..Default::default() };
+    assert_eq!(body(&Changes::diff(&before, &value).expect("diff")), json!({"title": null}));
+    // Read as null and left alone: no change.
+    let read: Document = serde_json::from_str(r#"{"id": "d1", "title": null}"#).expect("decode");
+    assert!(Changes::diff(&read, &read.clone()).expect("diff").is_empty());
+}

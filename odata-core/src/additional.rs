@@ -408,20 +408,29 @@ impl AdditionalData {
     /// OData JSON requires of streaming payloads. (The type annotation is the encoder's call.)
     #[inline(never)]
     pub(crate) fn serialize_annotations<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (name, value) in &self.inner().annotations {
-            map.serialize_entry(name, value)?;
-        }
-        Ok(())
+        serialize_entries(&self.inner().annotations, map)
     }
 
     /// Writes the unknown properties and property annotations, after the declared properties.
     #[inline(never)]
     pub(crate) fn serialize_tail<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (name, value) in &self.inner().properties {
+        serialize_entries(&self.inner().properties, map)
+    }
+}
+
+/// Writes kept members; a request body leaves out what only a service sends
+/// ([`Payload::Request`](crate::Payload::Request)).
+fn serialize_entries<M: SerializeMap>(entries: &[(String, Value)], map: &mut M) -> Result<(), M::Error> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let request = crate::encode::is_request();
+    for (name, value) in entries {
+        if !(request && crate::Payload::is_response_only(name)) {
             map.serialize_entry(name, value)?;
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// One unknown member per value is the common case (`tenantId` on an identity): start with

@@ -16,6 +16,55 @@ pub struct EncodeOptions {
     /// The OData version the request declares: it decides how links to existing entities
     /// ([`Navigation::bind`](crate::Navigation::bind)) are written.
     pub version: ODataVersion,
+    /// What the JSON is for: a value written back as read ([`Payload::Response`], the default)
+    /// or the body of a request ([`Payload::Request`]).
+    pub payload: Payload,
+}
+
+/// What encoded JSON is for, which decides the control information it carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Payload {
+    /// Everything that was read is written back: a value encoded again is the JSON it came
+    /// from (a cache, a proxy, a test of losslessness).
+    #[default]
+    Response,
+    /// The body of a create, replace, update, deep insert or batch request: control information
+    /// that only a service sends is left out, at every depth, in both spellings (`@odata.x` and
+    /// `@x`) and as property annotations (`prop@odata.x`): `context`, `metadataEtag`, `etag`, `id`,
+    /// `editLink`, `readLink`, `navigationLink`, `associationLink`, `mediaEditLink`,
+    /// `mediaReadLink`, `mediaEtag`, `count`, `nextLink` and `deltaLink` (OData JSON Format 4.01,
+    /// section 4.5). A value read from `Products(1)` and sent as a new entity then carries neither
+    /// the old entity's id nor its ETag. What stays: `@odata.type`, links to existing entities
+    /// ([`Navigation::bind`](crate::Navigation::bind), written as `nav@odata.bind` or `{"@id": ...}`,
+    /// the one place an id belongs in a request), `mediaContentType`, and instance annotations of
+    /// other vocabularies (`@ns.term`), which a program or service may mean for the request.
+    Request,
+}
+
+impl Payload {
+    /// Whether an annotation (`@odata.etag`, `@etag`, `prop@odata.nextLink`) is control information
+    /// that only a service sends: left out of [`Payload::Request`] bodies.
+    pub fn is_response_only(annotation: &str) -> bool {
+        let Some(at) = annotation.find('@') else { return false };
+        let term = &annotation[at + 1..];
+        matches!(
+            term.strip_prefix("odata.").unwrap_or(term),
+            "context"
+                | "metadataEtag"
+                | "etag"
+                | "id"
+                | "editLink"
+                | "readLink"
+                | "navigationLink"
+                | "associationLink"
+                | "mediaEditLink"
+                | "mediaReadLink"
+                | "mediaEtag"
+                | "count"
+                | "nextLink"
+                | "deltaLink"
+        )
+    }
 }
 
 /// An OData protocol version, as `OData-Version` declares it.
@@ -30,7 +79,7 @@ pub enum ODataVersion {
 
 thread_local! {
     static OPTIONS: Cell<EncodeOptions> =
-        const { Cell::new(EncodeOptions { always_write_type: false, version: ODataVersion::V4_0 }) };
+        const { Cell::new(EncodeOptions { always_write_type: false, version: ODataVersion::V4_0, payload: Payload::Response }) };
 }
 
 /// Runs `encode` with `options` in effect (on this thread), then restores the previous ones,
@@ -60,6 +109,11 @@ pub fn to_vec_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> 
 
 pub(crate) fn always_write_type() -> bool {
     OPTIONS.try_with(|cell| cell.get().always_write_type).unwrap_or(false)
+}
+
+/// Whether a request body is being written (read only where an annotation is about to be).
+pub(crate) fn is_request() -> bool {
+    OPTIONS.try_with(|cell| cell.get().payload == Payload::Request).unwrap_or(false)
 }
 
 pub(crate) fn version() -> ODataVersion {

@@ -115,7 +115,7 @@ mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
-pub use encode::{EncodeOptions, ODataVersion, to_string_with, to_vec_with, with_encode_options};
+pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
     EnumMemberInfo, NavigationPropertyInfo, NavigationTarget, ODataComplex, ODataEntity, ODataEnum, ODataOperation,
     ODataStructured, ODataType, OperationInfo, OperationKind, ParameterInfo, PropertyInfo, ReturnInfo, TypeInfo,

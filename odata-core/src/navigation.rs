@@ -188,6 +188,15 @@ impl<T> Navigation<T> {
     /// Writes the annotations as `name@odata.context`, ... (in the OData 4.0 spelling).
     pub(crate) fn serialize_annotations<M: SerializeMap>(&self, name: &str, map: &mut M) -> Result<(), M::Error> {
         let Some(control) = self.control.as_deref() else { return Ok(()) };
+        if crate::encode::is_request() {
+            // Context, count and links are what a service says about the related entities.
+            for (term, value) in &control.annotations {
+                if !crate::Payload::is_response_only(&format!("@{term}")) {
+                    map.serialize_entry(&format!("{name}@{term}"), value)?;
+                }
+            }
+            return Ok(());
+        }
         if let Some(context) = &control.context {
             map.serialize_entry(&format!("{name}@odata.context"), context)?;
         }

@@ -9,6 +9,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::encode::{EncodeOptions, Payload, with_encode_options};
 use crate::query::{Expr, Inherits, Member};
 use crate::{EdmType, ODataType};
 
@@ -97,7 +98,7 @@ impl<T> Changes<T> {
         T: Inherits<B, D>,
     {
         let path = property.path();
-        match serde_json::to_value(crate::__private::AsEdm(&value.into())) {
+        match request_value(&crate::__private::AsEdm(&value.into())) {
             Ok(value) => self.insert(&path, value),
             Err(error) => {
                 self.error.get_or_insert(ChangeError::Encode { property: path, message: error.to_string() });
@@ -166,7 +167,7 @@ impl<T: ODataType + Serialize> Changes<T> {
     /// a collection replaced whole. Keys (an error if changed), read-only properties, navigation
     /// properties and annotations are left out.
     pub fn diff(before: &T, after: &T) -> Result<Self, ChangeError> {
-        let encode = |value: &T| match serde_json::to_value(value) {
+        let encode = |value: &T| match request_value(value) {
             Ok(Value::Object(members)) => Ok(members),
             Ok(_) => Ok(Map::new()),
             Err(error) => {
@@ -179,10 +180,12 @@ impl<T: ODataType + Serialize> Changes<T> {
         let mut changes = Changes::new();
         let names = after.keys().chain(before.keys().filter(|name| !after.contains_key(*name)));
         for name in names {
-            let (old, new) = (before.get(name).unwrap_or(&Value::Null), after.get(name).unwrap_or(&Value::Null));
+            // Absent and `null` differ: a property set to null (`set_null`) is a change.
+            let (old, new) = (before.get(name), after.get(name));
             if old == new || name.contains('@') || info.navigation_property(name).is_some() {
                 continue;
             }
+            let new = new.unwrap_or(&Value::Null);
             if keys.contains(&name.as_str()) {
                 return Err(ChangeError::KeyChanged { type_name: info.qualified_name, property: name.clone() });
             }
@@ -193,6 +196,12 @@ impl<T: ODataType + Serialize> Changes<T> {
         }
         Ok(changes)
     }
+}
+
+/// A value as it goes into a request body ([`Payload::Request`]).
+fn request_value<V: Serialize + ?Sized>(value: &V) -> serde_json::Result<Value> {
+    let options = EncodeOptions { payload: Payload::Request, ..EncodeOptions::default() };
+    with_encode_options(options, || serde_json::to_value(value))
 }
 
 impl<T> Default for Changes<T> {

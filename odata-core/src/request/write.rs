@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::changes::{ChangeError, Changes};
 use super::{ODATA_MAX_VERSION, ODATA_VERSION, PREFER, Readable, ResponseError, read_response};
 use crate::ODataType;
-use crate::encode::{EncodeOptions, ODataVersion, to_vec_with};
+use crate::encode::{EncodeOptions, ODataVersion, Payload, to_vec_with};
 use crate::query::Resource;
 
 /// A `POST`, `PATCH`, `PUT` or `DELETE` whose response (if any) is an `E`.
@@ -41,8 +41,10 @@ impl<E> WriteRequest<E> {
     /// `POST` of a new entity into a collection. Expanded navigation properties are written
     /// inline (a deep insert); [`Navigation::bind`](crate::Navigation::bind) links become
     /// `nav@odata.bind` (OData 4.0, the default) or `{"@id": ...}` (with [`ODataVersion::V4_01`]).
-    /// Read-only properties are left out; the key is sent (services that assign keys ignore it
-    /// or require it absent: leave it `None` then).
+    /// Read-only properties and the control information only a service sends (`@odata.etag`,
+    /// `@odata.id`, `@odata.editLink`, ... of a value that was read; see [`Payload::Request`])
+    /// are left out; the key is sent (services that assign keys ignore it or require it absent:
+    /// leave it `None` then).
     pub fn create(collection: &Resource<Vec<E>>, value: &E, version: ODataVersion) -> Result<Self, ChangeError>
     where
         E: Serialize + ODataType,
@@ -58,7 +60,8 @@ impl<E> WriteRequest<E> {
     }
 
     /// `PUT`: replaces the whole entity (properties left out are reset by the service). Keys
-    /// (they are in the URL) and read-only properties are left out.
+    /// (they are in the URL), read-only properties and response-only control information
+    /// ([`Payload::Request`]) are left out.
     pub fn replace(resource: &Resource<E>, value: &E) -> Result<Self, ChangeError>
     where
         E: Serialize + ODataType,
@@ -169,11 +172,12 @@ impl<E> WriteRequest<E> {
     }
 }
 
-/// The entity in OData JSON, without its read-only properties (and keys, for a `PUT`).
+/// The entity as a request body: without response-only control information, read-only
+/// properties (and keys, for a `PUT`).
 fn encode<E: Serialize + ODataType>(value: &E, version: ODataVersion, drop_keys: bool) -> Result<Vec<u8>, ChangeError> {
     let failed =
         |e: serde_json::Error| ChangeError::Encode { property: E::QUALIFIED_NAME.to_owned(), message: e.to_string() };
-    let options = EncodeOptions { version, ..EncodeOptions::default() };
+    let options = EncodeOptions { version, payload: Payload::Request, ..EncodeOptions::default() };
     let bytes = to_vec_with(value, options).map_err(failed)?;
     let info = E::TYPE_INFO;
     let read_only = info.all_properties().any(|p| p.read_only);
