@@ -40,7 +40,7 @@ use serde::de::DeserializeOwned;
 
 use crate::{EdmType, ODataStructured, Page};
 
-pub use batch::{BatchError, BatchItem, BatchItemResponse, BatchRequest, BatchResponse};
+pub use batch::{BatchError, BatchItem, BatchItemResponse, BatchRequest, BatchResponse, RawJson};
 pub use changes::{ChangeError, Changes};
 pub use error::{ResponseError, ServiceError};
 pub use write::WriteRequest;
