@@ -36,7 +36,7 @@ mod names;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use odata_core::csdl::Document;
+use odata_core::csdl::{AnnotationGroup, Document};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -54,6 +54,14 @@ pub struct Options {
     /// generating it (`microsoft.graph.entity` -> `crate::Entity`). Its derived types are
     /// generated as usual, with the path as their base part.
     pub extern_types: BTreeMap<String, String>,
+    /// Out-of-line annotations (`<Annotations Target="ns.type/property">`) from other documents,
+    /// applied as if the document held them: `Core.Description` and `Core.LongDescription`
+    /// become the docs of the type, property, navigation property, enumeration member or
+    /// operation they target, `Core.Revisions` deprecations become `#[deprecated]`. One replaces
+    /// an annotation of the same term and qualifier that the element already has. A target is
+    /// resolved with the document's aliases; one that names nothing in the document is skipped
+    /// with a warning. [`annotation_groups`] reads them from a document.
+    pub annotations: Vec<AnnotationGroup>,
     /// Write a buildable crate of this name (`Cargo.toml`, `src/lib.rs`, one Cargo feature per
     /// namespace) instead of bare module files.
     pub crate_name: Option<String>,
@@ -71,6 +79,7 @@ impl Default for Options {
             namespaces: Vec::new(),
             types: Vec::new(),
             extern_types: BTreeMap::new(),
+            annotations: Vec::new(),
             crate_name: None,
             plain_serde: false,
             odata_core_dependency: "\"0.1.0\"".to_owned(),
@@ -171,6 +180,31 @@ impl fmt::Display for CodegenError {
 }
 
 impl std::error::Error for CodegenError {}
+
+/// The out-of-line annotations (`<Annotations Target>` elements) of every schema of `document`, in
+/// document order: for [`Options::annotations`], from a document that annotates another one
+/// (descriptions kept apart from the service's `$metadata`, say).
+///
+/// ```
+/// use odata_core::csdl::Document;
+///
+/// let descriptions = Document::parse_xml(r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+///   <edmx:DataServices>
+///     <Schema Namespace="example.docs" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+///       <Annotations Target="example.shop.product/id">
+///         <Annotation Term="Org.OData.Core.V1.Description" String="The product number."/>
+///       </Annotations>
+///     </Schema>
+///   </edmx:DataServices>
+/// </edmx:Edmx>"#)?;
+/// let mut options = odata_codegen::Options::default();
+/// options.annotations.extend(odata_codegen::annotation_groups(&descriptions));
+/// assert_eq!(options.annotations[0].target, "example.shop.product/id");
+/// # Ok::<(), odata_core::csdl::CsdlError>(())
+/// ```
+pub fn annotation_groups(document: &Document) -> Vec<AnnotationGroup> {
+    document.schemas.iter().flat_map(|schema| schema.annotation_groups.iter().cloned()).collect()
+}
 
 /// Generates the Rust modules (or crate) for `document`.
 pub fn generate(document: &Document, options: &Options) -> Result<Generated, CodegenError> {

@@ -1,13 +1,15 @@
 //! `odata-codegen (CSDL_FILE | --url SERVICE_ROOT) --out DIR [--namespace NS]... [--type NS.NAME]...
-//! [--extern NS.NAME=RUST::PATH]... [--crate NAME] [--plain-serde]`: writes Rust models for a CSDL document, read from a file or, with `--url`
-//! (Cargo feature `fetch`, on by default), from the `$metadata` of a running service.
+//! [--extern NS.NAME=RUST::PATH]... [--annotations FILE]... [--crate NAME] [--plain-serde]`: writes Rust models for a CSDL document, read from a file or, with `--url`
+//! (Cargo feature `fetch`, on by default), from the `$metadata` of a running service. Each
+//! `--annotations FILE` is a CSDL document whose out-of-line `<Annotations Target="...">` apply
+//! to the input (descriptions kept apart from the service's metadata, say).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: odata-codegen (CSDL_FILE | --url SERVICE_ROOT [--save-metadata FILE]) --out DIR \
-[--namespace NS]... [--type NS.NAME]... [--extern NS.NAME=RUST::PATH]... [--crate NAME] [--plain-serde] \
-[--odata-core TOML]";
+[--namespace NS]... [--type NS.NAME]... [--extern NS.NAME=RUST::PATH]... [--annotations CSDL_FILE]... \
+[--crate NAME] [--plain-serde] [--odata-core TOML]";
 
 fn main() -> ExitCode {
     match run() {
@@ -30,6 +32,7 @@ fn run() -> Result<(), String> {
     let mut source: Option<Source> = None;
     let mut out: Option<PathBuf> = None;
     let mut save_metadata: Option<PathBuf> = None;
+    let mut annotation_files: Vec<PathBuf> = Vec::new();
     let mut options = odata_codegen::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -47,6 +50,7 @@ fn run() -> Result<(), String> {
                 };
                 options.extern_types.insert(name.to_owned(), path.to_owned());
             }
+            "--annotations" => annotation_files.push(value("--annotations")?.into()),
             "--crate" => options.crate_name = Some(value("--crate")?),
             "--odata-core" => options.odata_core_dependency = value("--odata-core")?,
             "--plain-serde" => options.plain_serde = true,
@@ -81,6 +85,17 @@ fn run() -> Result<(), String> {
     };
     let document =
         odata_core::csdl::Document::parse_xml(&text).map_err(|e| format!("{name}: {e}{}", excerpt(&text, e.line)))?;
+    for path in &annotation_files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let annotations = odata_core::csdl::Document::parse_xml(&text)
+            .map_err(|e| format!("{}: {e}{}", path.display(), excerpt(&text, e.line)))?;
+        let groups = odata_codegen::annotation_groups(&annotations);
+        if groups.is_empty() {
+            return Err(format!("{}: no <Annotations Target=\"...\"> elements; nothing to apply", path.display()));
+        }
+        eprintln!("reading {}: {} annotated elements", path.display(), groups.len());
+        options.annotations.extend(groups);
+    }
     eprintln!("generating {} namespaces", document.schemas.len());
     let generated = odata_codegen::generate(&document, &options).map_err(|e| format!("{name}:\n{e}"))?;
     for (path, content) in &generated.files {

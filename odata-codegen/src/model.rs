@@ -56,6 +56,9 @@ pub struct Model<'a> {
     pub boxed: BTreeSet<(String, String)>,
     /// Annotations from `<Annotations Target>` elements, by resolved target.
     pub external: BTreeMap<String, Vec<&'a Annotation>>,
+    /// [`Options::annotations`]: out-of-line annotations from other documents, by resolved
+    /// target; each replaces an annotation of the same term and qualifier the element has.
+    pub added: BTreeMap<String, Vec<Annotation>>,
     pub warnings: Vec<Diagnostic>,
     /// With [`Options::types`]: the qualified names of the types to write (`None`: every type of
     /// the selected namespaces).
@@ -116,6 +119,7 @@ impl<'a> Model<'a> {
             descendants: BTreeMap::new(),
             boxed: BTreeSet::new(),
             external: BTreeMap::new(),
+            added: BTreeMap::new(),
             warnings: Vec::new(),
             selection: None,
             extern_types: options.extern_types.iter().map(|(k, v)| (doc.resolve_alias(k), v.clone())).collect(),
@@ -141,7 +145,59 @@ impl<'a> Model<'a> {
                 model.external.entry(target).or_default().extend(group.annotations.iter());
             }
         }
+        for group in &options.annotations {
+            let target = doc.resolve_alias_path(&group.target);
+            if let Some(problem) = model.missing_target(&target) {
+                model.warnings.push(Diagnostic {
+                    element: format!("<Annotations Target=\"{}\">", group.target),
+                    line: None,
+                    message: format!("{problem}; its annotations are not applied"),
+                });
+                continue;
+            }
+            let added = model.added.entry(target).or_default();
+            for annotation in &group.annotations {
+                added.retain(|a| !same_annotation(a, annotation));
+                added.push(annotation.clone());
+            }
+        }
         Ok(model)
+    }
+
+    /// Why `target` (aliases resolved) names no element of the document, or `None` when it
+    /// names one: a schema, a type, a property, navigation property or enumeration member, an
+    /// operation or the entity container.
+    fn missing_target(&self, target: &str) -> Option<String> {
+        let (head, member) = match target.split_once('/') {
+            Some((head, member)) => (head, Some(member)),
+            None => (target, None),
+        };
+        // `ns.op(ns.type)/param`: an overload of an operation.
+        let head = head.split_once('(').map_or(head, |(name, _)| name);
+        if let Some(info) = self.types.get(head) {
+            let Some(member) = member else { return None };
+            let found = match info.kind {
+                Kind::Entity | Kind::Complex => {
+                    let ty = self.structured_type(info);
+                    ty.properties.iter().any(|p| p.name == member)
+                        || ty.navigation_properties.iter().any(|n| n.name == member)
+                }
+                Kind::Enum => {
+                    self.doc.schemas[info.schema].enum_types[info.index].members.iter().any(|m| m.name == member)
+                }
+                Kind::TypeDefinition => false,
+            };
+            return (!found).then(|| format!("`{head}` has no property, navigation property or member `{member}`"));
+        }
+        let known = self.doc.schemas.iter().any(|schema| {
+            let local = head.strip_prefix(schema.namespace.as_str()).and_then(|rest| rest.strip_prefix('.'));
+            head == schema.namespace
+                || local.is_some_and(|name| {
+                    operations(schema).any(|(operation, _)| operation.name == name)
+                        || schema.entity_container.as_ref().is_some_and(|container| container.name == name)
+                })
+        });
+        (!known).then(|| format!("`{head}` is not a schema, type, operation or entity container of the document"))
     }
 
     /// Every structured type with its qualified name.
@@ -541,14 +597,31 @@ impl<'a> Model<'a> {
         if info.is_flags && !plain { Mapped::Type(format!("odata_core::Flags<{path}>")) } else { Mapped::Type(path) }
     }
 
-    /// The annotations of an element: its own, and those aimed at it from outside.
+    /// The annotations of an element: its own, those aimed at it from outside, and those
+    /// [`Options::annotations`] adds (which replace any of the same term and qualifier).
     pub fn annotations<'b>(&'b self, own: &'b [Annotation], target: &str) -> Vec<&'b Annotation> {
         let mut all: Vec<&Annotation> = own.iter().collect();
         if let Some(external) = self.external.get(target) {
             all.extend(external.iter().copied());
         }
+        if let Some(added) = self.added.get(target) {
+            all.retain(|a| !added.iter().any(|b| same_annotation(a, b)));
+            all.extend(added.iter());
+        }
         all
     }
+}
+
+/// Whether two annotations apply the same term with the same qualifier (`Core.` and
+/// `Org.OData.Core.V1.` name the same vocabulary).
+fn same_annotation(a: &Annotation, b: &Annotation) -> bool {
+    fn full(term: &str) -> String {
+        match term.strip_prefix("Core.") {
+            Some(name) => format!("Org.OData.Core.V1.{name}"),
+            None => term.to_owned(),
+        }
+    }
+    a.qualifier == b.qualifier && full(&a.term) == full(&b.term)
 }
 
 trait ResolvePath {

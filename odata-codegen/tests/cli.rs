@@ -148,3 +148,46 @@ mod url {
         assert!(stderr.contains("no such service"), "{stderr}");
     }
 }
+
+#[test]
+fn annotations_files_describe_the_generated_types() {
+    let dir = scratch("annotations");
+    let input = dir.join("shop.xml");
+    std::fs::write(&input, CSDL).expect("write CSDL");
+    let descriptions = dir.join("descriptions.xml");
+    std::fs::write(
+        &descriptions,
+        r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="example.docs" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <Annotations Target="example.shop.product/id">
+        <Annotation Term="Org.OData.Core.V1.Description" String="The product number."/>
+      </Annotations>
+      <Annotations Target="example.shop.product/price">
+        <Annotation Term="Org.OData.Core.V1.Description" String="Not a property."/>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#,
+    )
+    .expect("write descriptions");
+    let out = dir.join("out");
+    let path = |p: &PathBuf| p.to_str().expect("UTF-8 path").to_owned();
+    let output = codegen(&[&path(&input), "--annotations", &path(&descriptions), "--out", &path(&out)]);
+    assert_success(&output);
+    let shop = std::fs::read_to_string(out.join("shop.rs")).expect("shop.rs written");
+    assert!(shop.contains("    /// The product number.\n    #[odata(nullable = false)]\n    pub id:"), "{shop}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("descriptions.xml: 2 annotated elements"), "{stderr}");
+    assert!(
+        stderr.contains("`example.shop.product` has no property, navigation property or member `price`"),
+        "{stderr}"
+    );
+
+    // A file without out-of-line annotations is a mistake worth naming.
+    std::fs::write(&descriptions, CSDL).expect("write");
+    let output = codegen(&[&path(&input), "--annotations", &path(&descriptions), "--out", &path(&out)]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("descriptions.xml: no <Annotations Target=\"...\"> elements"), "{stderr}");
+}

@@ -1,0 +1,144 @@
+//! Out-of-line annotations from another document (`Options::annotations`, `--annotations FILE`):
+//! descriptions kept apart from the service's metadata become the generated docs.
+
+use odata_codegen::{Options, annotation_groups, generate};
+use odata_core::csdl::Document;
+
+const SERVICE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="example.shop" Alias="shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="product">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="name" Type="Edm.String">
+          <Annotation Term="Core.Description" String="The service's own words."/>
+        </Property>
+        <Property Name="size" Type="shop.size"/>
+        <Property Name="tag" Type="Edm.String"/>
+        <NavigationProperty Name="related" Type="Collection(shop.product)"/>
+      </EntityType>
+      <ComplexType Name="size">
+        <Property Name="width" Type="Edm.Int32"/>
+      </ComplexType>
+      <EnumType Name="color">
+        <Member Name="red" Value="0"/>
+        <Member Name="green" Value="1"/>
+      </EnumType>
+      <Annotations Target="shop.product/tag">
+        <Annotation Term="Org.OData.Core.V1.Description" String="From the service's Annotations."/>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"#;
+
+const DESCRIPTIONS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">
+    <edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"/>
+  </edmx:Reference>
+  <edmx:DataServices>
+    <Schema Namespace="example.docs" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <Annotations Target="example.shop.product">
+        <Annotation Term="Org.OData.Core.V1.Description" String="Anything sold."/>
+      </Annotations>
+      <Annotations Target="example.shop.product/id">
+        <Annotation Term="Org.OData.Core.V1.Description" String="The product number.&#xA;&#xA;Read-only."/>
+      </Annotations>
+      <Annotations Target="example.shop.product/name">
+        <Annotation Term="Org.OData.Core.V1.Description" String="The docs' words."/>
+      </Annotations>
+      <Annotations Target="shop.product/related">
+        <Annotation Term="Core.Description" String="Products bought with this one."/>
+      </Annotations>
+      <Annotations Target="example.shop.size/width">
+        <Annotation Term="Org.OData.Core.V1.Description" String="In millimetres."/>
+        <Annotation Term="Org.OData.Core.V1.Description" Qualifier="fr" String="En millimètres."/>
+      </Annotations>
+      <Annotations Target="example.shop.color/green">
+        <Annotation Term="Org.OData.Core.V1.Description" String="Like grass."/>
+      </Annotations>
+      <Annotations Target="example.shop.product/weight">
+        <Annotation Term="Org.OData.Core.V1.Description" String="No such property."/>
+      </Annotations>
+      <Annotations Target="example.shop.gadget">
+        <Annotation Term="Org.OData.Core.V1.Description" String="No such type."/>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"#;
+
+fn shop(options: &Options) -> (String, Vec<String>) {
+    let document = Document::parse_xml(SERVICE).expect("valid CSDL");
+    let generated = generate(&document, options).expect("generates");
+    let warnings = generated.summary.warnings.iter().map(ToString::to_string).collect();
+    (generated.files["shop.rs"].clone(), warnings)
+}
+
+fn with_descriptions() -> (String, Vec<String>) {
+    let descriptions = Document::parse_xml(DESCRIPTIONS).expect("valid CSDL");
+    let mut options = Options::default();
+    options.annotations = annotation_groups(&descriptions);
+    shop(&options)
+}
+
+fn assert_contains(text: &str, snippet: &str) {
+    assert!(text.contains(snippet), "missing:\n{snippet}\n--- in ---\n{text}");
+}
+
+#[test]
+fn annotation_groups_are_read_from_every_schema_in_order() {
+    let descriptions = Document::parse_xml(DESCRIPTIONS).expect("valid CSDL");
+    let groups = annotation_groups(&descriptions);
+    assert_eq!(groups.len(), 8);
+    assert_eq!(groups[0].target, "example.shop.product");
+    assert_eq!(groups[4].annotations.len(), 2);
+}
+
+#[test]
+fn descriptions_document_types_properties_navigation_properties_and_members() {
+    let (shop, _) = with_descriptions();
+    assert_contains(&shop, "/// Anything sold.\n#[derive(odata_core::ODataEntity");
+    assert_contains(
+        &shop,
+        "    /// The product number.\n    ///\n    /// Read-only.\n    #[odata(nullable = false)]\n    pub id:",
+    );
+    assert_contains(&shop, "    /// Products bought with this one.\n    #[odata(navigation)]\n    pub related:");
+    assert_contains(&shop, "    /// Like grass.\n    Green,");
+    // A qualified description is another annotation; only the unqualified one is the doc.
+    assert_contains(&shop, "    /// In millimetres.\n    pub width: Option<i32>,");
+    assert!(!shop.contains("millimètres"), "{shop}");
+    // Elements the document does not describe keep the generated fallback.
+    assert_contains(&shop, "    /// `red`\n    Red,");
+}
+
+#[test]
+fn an_added_description_replaces_the_one_the_element_has() {
+    let (plain, _) = shop(&Options::default());
+    assert_contains(&plain, "    /// The service's own words.\n    pub name:");
+    let (shop, _) = with_descriptions();
+    assert_contains(&shop, "    /// The docs' words.\n    pub name: Option<String>,");
+    assert!(!shop.contains("own words"), "{shop}");
+    // One the added document does not mention stays.
+    assert_contains(&shop, "    /// From the service's Annotations.\n    pub tag:");
+}
+
+#[test]
+fn targets_that_name_nothing_are_skipped_with_a_warning() {
+    let (shop, warnings) = with_descriptions();
+    assert!(!shop.contains("No such"), "{shop}");
+    assert!(
+        warnings.iter().any(|w| w.contains(r#"<Annotations Target="example.shop.product/weight">"#)
+            && w.contains("`example.shop.product` has no property, navigation property or member `weight`")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`example.shop.gadget` is not a schema, type, operation or entity container")),
+        "{warnings:#?}"
+    );
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+}
