@@ -200,3 +200,76 @@ fn structured_parameters_are_json_objects() {
     );
     assert!(call.path().contains("%26") && call.path().contains("%23"), "{}", call.path());
 }
+
+/// A response body from the directory fixtures (Graph v1.0 docs, see their README).
+fn directory_body(name: &str) -> http::Response<Vec<u8>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/graph-directory").join(name);
+    let body = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    http::Response::builder().status(200).body(body).expect("response")
+}
+
+/// A keyed entity type that keeps nothing it does not declare.
+#[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.lean", key_property = "id")]
+struct Lean {
+    id: Option<String>,
+}
+
+#[test]
+fn a_response_of_the_other_shape_is_a_typed_error() {
+    use odata_core::request::{ReadRequest, ResponseError, Shape};
+    use odata_graph::directory::{Group, User};
+    let single = |status: u16, context: Option<&str>| ResponseError::Shape {
+        status: http::StatusCode::from_u16(status).expect("status"),
+        expected: Shape::Single,
+        found: Shape::Collection,
+        context: context.map(str::to_owned),
+    };
+    // A collection where one group was asked for: with a context URL that names the set (a
+    // set or a singleton, so the `value` array tells), and without any.
+    let group = ReadRequest::<Group>::from_url("https://graph.microsoft.com/v1.0/groups/x");
+    assert_eq!(
+        group.read_response(directory_body("group-list-transitivemembers-4.json")),
+        Err(single(200, Some("https://graph.microsoft.com/v1.0/$metadata#users(displayName,id)")))
+    );
+    assert_eq!(group.read_response(directory_body("user-list-memberof-1.json")), Err(single(200, None)));
+    // The same for a type that keeps no unknown data (the body itself is looked at).
+    let lean = ReadRequest::<Lean>::from_url("https://h/svc/Leans('1')");
+    assert_eq!(lean.read_response(directory_body("user-list-memberof-1.json")), Err(single(200, None)));
+    let ok = http::Response::builder().status(200).body(br#"{"id": "1", "extra": [1]}"#.to_vec()).expect("response");
+    assert_eq!(lean.read_response(ok), Ok(Lean { id: Some("1".into()) }));
+
+    // One entity where a collection was asked for: its context URL says `$entity`, or it has no
+    // `value` array.
+    let groups = ReadRequest::<Vec<Group>>::from_url("https://graph.microsoft.com/v1.0/groups");
+    let error = groups.read_response(directory_body("group-get-1.json")).expect_err("a single group");
+    assert_eq!(
+        error,
+        ResponseError::Shape {
+            status: http::StatusCode::OK,
+            expected: Shape::Collection,
+            found: Shape::Single,
+            context: Some("https://graph.microsoft.com/v1.0/$metadata#groups/$entity".into()),
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "200 OK, but the body is a single value where a collection was asked for \
+         (@odata.context https://graph.microsoft.com/v1.0/$metadata#groups/$entity)"
+    );
+    let users = ReadRequest::<Vec<User>>::from_url("https://graph.microsoft.com/v1.0/users");
+    assert!(
+        matches!(users.read_response(directory_body("user-get-1.json")), Err(ResponseError::Shape { found: Shape::Single, context: None, .. })),
+        "no context, no value array"
+    );
+    // A page whose context says `$entity` is not a page either.
+    let odd = br#"{"@odata.context": "https://h/$metadata#groups/$entity", "value": []}"#.to_vec();
+    let odd = http::Response::builder().status(200).body(odd).expect("response");
+    assert!(matches!(groups.read_response(odd), Err(ResponseError::Shape { found: Shape::Single, .. })));
+    // The right shapes read as before.
+    assert!(group.read_response(directory_body("group-get-1.json")).is_ok());
+    assert_eq!(groups.read_response(directory_body("group-list-transitivemembers-4.json")).map(|p| p.len()), Ok(1));
+    // Decoded directly, a single object is no page either: an error at `$`.
+    let message = serde_json::from_str::<odata_core::Page<User>>(r#"{"id": "1"}"#).expect_err("no value").to_string();
+    assert!(message.starts_with("$: expected a collection response"), "{message}");
+}

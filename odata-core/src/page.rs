@@ -154,6 +154,18 @@ fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>,
             continue;
         }
         let control = key.strip_prefix('@').and_then(ControlTerm::parse);
+        let twice = match control {
+            Some(ControlTerm::Context) => page.context.is_some(),
+            Some(ControlTerm::NextLink) => page.next_link.is_some(),
+            Some(ControlTerm::DeltaLink) => page.delta_link.is_some(),
+            Some(ControlTerm::Count) => page.count.is_some(),
+            None => page.additional_data.has_member(&key),
+        };
+        if twice {
+            let error = de::Error::custom("the member appears twice in one object");
+            fail(&error);
+            return Err(error);
+        }
         let Some(term) = control else {
             let kept: Value = map.next_value().inspect_err(fail)?;
             if key.starts_with('@') {
@@ -176,6 +188,10 @@ fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>,
             fail(&error);
             return Err(error);
         }
+    }
+    if !seen_value {
+        // An entity or a complex value is not an empty page.
+        return Err(de::Error::custom("expected a collection response, an object with \"value\": [...]; this object has no \"value\""));
     }
     Ok(page)
 }

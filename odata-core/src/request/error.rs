@@ -44,6 +44,18 @@ pub enum ResponseError {
         /// What did not decode, and where.
         message: String,
     },
+    /// A success status whose body has the other shape: a collection where a single value was
+    /// asked for (or the reverse). A service bug, or a URL that names something else.
+    Shape {
+        /// The HTTP status.
+        status: StatusCode,
+        /// What was asked for.
+        expected: super::Shape,
+        /// What came.
+        found: super::Shape,
+        /// The body's `@odata.context`, when it sent one.
+        context: Option<String>,
+    },
 }
 
 impl ResponseError {
@@ -52,7 +64,8 @@ impl ResponseError {
         match self {
             ResponseError::Service { status, .. }
             | ResponseError::Status { status, .. }
-            | ResponseError::Decode { status, .. } => *status,
+            | ResponseError::Decode { status, .. }
+            | ResponseError::Shape { status, .. } => *status,
             ResponseError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ResponseError::PreconditionRequired { .. } => StatusCode::PRECONDITION_REQUIRED,
             ResponseError::NotModified => StatusCode::NOT_MODIFIED,
@@ -93,6 +106,10 @@ impl fmt::Display for ResponseError {
                 write!(f, "{status}: {shown}")
             }
             ResponseError::Decode { status, message } => write!(f, "{status}, but the body did not decode: {message}"),
+            ResponseError::Shape { status, expected, found, context } => {
+                write!(f, "{status}, but the body is {found} where {expected} was asked for")?;
+                context.iter().try_for_each(|context| write!(f, " (@odata.context {context})"))
+            }
             ResponseError::PreconditionFailed { error } => {
                 write!(f, "412 Precondition Failed: the entity changed since its ETag was read")?;
                 error.iter().try_for_each(|e| write!(f, " ({e})"))

@@ -28,6 +28,7 @@
 mod batch;
 mod changes;
 mod error;
+mod shape;
 mod write;
 
 use std::marker::PhantomData;
@@ -43,6 +44,7 @@ use crate::{EdmType, ODataStructured, Page};
 pub use batch::{BatchError, BatchItem, BatchItemResponse, BatchRequest, BatchResponse, RawJson};
 pub use changes::{ChangeError, Changes};
 pub use error::{ResponseError, ServiceError};
+pub use shape::Shape;
 pub use write::WriteRequest;
 
 /// `OData-Version`, the version of the request.
@@ -64,19 +66,52 @@ pub trait Readable {
     const ACCEPT: &'static str = "application/json;odata.metadata=minimal";
 
     /// Reads a success response's body.
-    fn read(body: &[u8]) -> Result<Self::Response, String>;
+    fn read(body: &[u8]) -> Result<Self::Response, ReadError>;
 
     /// Keeps the response's `ETag` header with a single entity that has no `@odata.etag` of its
     /// own, so that updates can send it back in `If-Match`.
     fn keep_etag(_response: &mut Self::Response, _etag: &str) {}
 }
 
+/// Why a success response's body is not the value asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// It did not decode; the message names the JSON path and the OData type.
+    Decode(String),
+    /// It decodes, but as the other shape: a collection where one value was asked for, or the
+    /// reverse.
+    Shape {
+        /// What was asked for.
+        expected: Shape,
+        /// What came.
+        found: Shape,
+        /// The body's `@odata.context`, when it sent one.
+        context: Option<String>,
+    },
+}
+
 impl<T: ODataStructured + DeserializeOwned> Readable for T {
     type Item = T;
     type Response = T;
 
-    fn read(body: &[u8]) -> Result<T, String> {
-        serde_json::from_slice(body).map_err(|e| e.to_string())
+    /// The value, unless the body is a collection: its context URL says so (`#Collection(..)`),
+    /// or it is an object whose `value` is an array (the type does not declare `value`).
+    fn read(body: &[u8]) -> Result<T, ReadError> {
+        let value: T = serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.to_string()))?;
+        let (context, found) = match value.additional_data() {
+            Some(data) => {
+                let context = data.context().map(str::to_owned);
+                let from_context = context.as_deref().and_then(shape::of_context);
+                let is_array = data.property("value").is_some_and(serde_json::Value::is_array);
+                (context, from_context.unwrap_or(if is_array { Shape::Collection } else { Shape::Single }))
+            }
+            // The type keeps nothing it does not declare: look at the body itself.
+            None => (None, shape::of_body(body).unwrap_or(Shape::Single)),
+        };
+        match found {
+            Shape::Single => Ok(value),
+            found => Err(ReadError::Shape { expected: Shape::Single, found, context }),
+        }
     }
 
     fn keep_etag(response: &mut T, etag: &str) {
@@ -92,8 +127,24 @@ impl<T: ODataStructured + EdmType> Readable for Vec<T> {
     type Item = T;
     type Response = Page<T>;
 
-    fn read(body: &[u8]) -> Result<Page<T>, String> {
-        serde_json::from_slice(body).map_err(|e| e.to_string())
+    /// The page, unless the body is a single value: its context URL says so (`.../$entity`), or
+    /// it has no `value` array.
+    fn read(body: &[u8]) -> Result<Page<T>, ReadError> {
+        match serde_json::from_slice::<Page<T>>(body) {
+            Ok(page) => match page.context.as_deref().and_then(shape::of_context) {
+                Some(Shape::Single) => {
+                    Err(ReadError::Shape { expected: Shape::Collection, found: Shape::Single, context: page.context })
+                }
+                _ => Ok(page),
+            },
+            Err(error) => match shape::of_body(body) {
+                Some(Shape::Single) => {
+                    let context = serde_json::from_slice::<shape::Envelope>(body).ok().and_then(|e| e.context);
+                    Err(ReadError::Shape { expected: Shape::Collection, found: Shape::Single, context })
+                }
+                _ => Err(ReadError::Decode(error.to_string())),
+            },
+        }
     }
 }
 
@@ -103,10 +154,12 @@ impl<E> Readable for Count<E> {
     const ACCEPT: &'static str = "text/plain";
 
     /// A plain-text integer (a byte-order mark and whitespace allowed around it).
-    fn read(body: &[u8]) -> Result<u64, String> {
-        let text = std::str::from_utf8(body).map_err(|_| "the count is not UTF-8 text".to_owned())?;
+    fn read(body: &[u8]) -> Result<u64, ReadError> {
+        let text = std::str::from_utf8(body).map_err(|_| ReadError::Decode("the count is not UTF-8 text".to_owned()))?;
         let text = text.trim_start_matches('\u{feff}').trim();
-        text.parse().map_err(|_| format!("`{}` is not a count (Edm.Int64)", text.chars().take(40).collect::<String>()))
+        text.parse().map_err(|_| {
+            ReadError::Decode(format!("`{}` is not a count (Edm.Int64)", text.chars().take(40).collect::<String>()))
+        })
     }
 }
 
@@ -201,7 +254,10 @@ pub fn read_response<R: Readable, B: AsRef<[u8]>>(response: http::Response<B>) -
     if status == StatusCode::NO_CONTENT {
         return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
     }
-    let mut value = R::read(body).map_err(|message| ResponseError::Decode { status, message })?;
+    let mut value = R::read(body).map_err(|error| match error {
+        ReadError::Decode(message) => ResponseError::Decode { status, message },
+        ReadError::Shape { expected, found, context } => ResponseError::Shape { status, expected, found, context },
+    })?;
     if let Some(etag) = response.headers().get(http::header::ETAG).and_then(|v| v.to_str().ok()) {
         R::keep_etag(&mut value, etag);
     }
