@@ -7,7 +7,7 @@
 
 use odata_core::csdl::Document;
 use odata_core::query::{Count, QUERY_VALUE, Query, ServiceRoot, UrlLiteral};
-use odata_core::request::{BatchResponse, ServiceError, read_response};
+use odata_core::request::{BatchResponse, RawJson, ServiceError, read_response};
 use odata_core::{Binary, Date, DateTimeOffset, Decimal, Duration, Page, TimeOfDay};
 use odata_graph::Entity;
 use odata_graph::call_records::{CallRecord, Session};
@@ -182,6 +182,8 @@ fn string_literal(data: &[u8]) {
 
 /// Any bytes as an HTTP response to a read: the first two bytes pick the status, the rest is the
 /// body. The reader returns a value or a `ResponseError`, and an error body parses or does not.
+/// As a batch response, it parses or is a `BatchError`; each body kept is the exact text of one
+/// JSON value and reads as a typed value or a `ResponseError`.
 pub fn response_parse(data: &[u8]) {
     let (status, body) = match data {
         [a, b, body @ ..] => (100 + u16::from_be_bytes([*a, *b]) % 500, body),
@@ -202,5 +204,14 @@ pub fn response_parse(data: &[u8]) {
     if let Some(error) = ServiceError::parse(body) {
         let _ = error.to_string();
     }
-    let _ = BatchResponse::parse(body);
+    if let Ok(response) = BatchResponse::parse(body) {
+        for item in &response {
+            // A body is kept as the text of one JSON value, exactly as it came.
+            if let Some(raw) = &item.body {
+                assert_eq!(RawJson::from_slice(raw.as_bytes()).as_ref().ok(), Some(raw), "a batch body changed");
+            }
+            let _ = item.read::<Session>();
+            let _ = item.body_bytes();
+        }
+    }
 }
