@@ -63,3 +63,34 @@ fn the_json_form_names_every_type() {
     assert_eq!(schema["getPstnCalls"][0]["$Kind"], "Function");
     assert_eq!(json["microsoft.graph"]["entity"]["$Key"], serde_json::json!(["id"]));
 }
+
+/// Everything reachable from a type is in its document: through a polymorphic holder too
+/// (`caller` is an `AnyEndpoint`, so `participantEndpoint` and `serviceEndpoint` are part of a
+/// session's model, and their `userAgent` holders bring the user agent types).
+#[test]
+fn a_document_built_from_one_type_holds_every_type_reachable_from_it() {
+    let document = odata_core::csdl::Document::builder().add_type::<odata_graph::call_records::Session>().build();
+    let schema = document.schemas.iter().find(|s| s.namespace == "microsoft.graph.callRecords").expect("schema");
+    let complex: Vec<&str> = schema.complex_types.iter().map(|t| t.name.as_str()).collect();
+    for name in
+        ["endpoint", "participantEndpoint", "serviceEndpoint", "userAgent", "clientUserAgent", "serviceUserAgent"]
+    {
+        assert!(complex.contains(&name), "{name} missing from {complex:?}");
+    }
+    // And the whole namespace, from the root type and the two functions (whose return types
+    // nothing else reaches), equals the official schema.
+    use odata_graph::call_records::{CallRecord, GetDirectRoutingCalls, GetPstnCalls};
+    let from_root = odata_core::csdl::Document::builder()
+        .add_type::<CallRecord>()
+        .add_operation::<GetPstnCalls>()
+        .add_operation::<GetDirectRoutingCalls>()
+        .build();
+    let official = official();
+    let missing: Vec<String> = official
+        .schema_differences(&from_root, "microsoft.graph.callRecords")
+        .into_iter()
+        .filter(|d| d.right.is_none())
+        .map(|d| d.to_string())
+        .collect();
+    assert!(missing.is_empty(), "not reached from callRecord:\n{}", missing.join("\n"));
+}

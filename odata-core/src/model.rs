@@ -106,17 +106,26 @@ pub struct TypeRef {
     /// The referenced type's description; `None` for primitive types. A function, not a
     /// reference, so that types can refer to each other in cycles.
     pub info: Option<fn() -> &'static TypeInfo>,
+    /// For a polymorphic holder (`enum AnyEndpoint { Endpoint(..), ParticipantEndpoint(..) }`),
+    /// the derived types its variants hold, beside the declared type: what a value of this
+    /// property may be, and what a metadata document built from it must include. Empty otherwise.
+    pub derived: &'static [TypeRef],
 }
 
 impl TypeRef {
     /// A primitive type of the `Edm` namespace, by name.
     pub const fn primitive(name: &'static str) -> TypeRef {
-        TypeRef { name, collection: false, info: None }
+        TypeRef { name, collection: false, info: None, derived: &[] }
     }
 
     /// A type of the model (entity, complex or enumeration type).
     pub const fn of<T: ODataType>() -> TypeRef {
-        TypeRef { name: T::QUALIFIED_NAME, collection: false, info: Some(type_info::<T>) }
+        TypeRef { name: T::QUALIFIED_NAME, collection: false, info: Some(type_info::<T>), derived: &[] }
+    }
+
+    /// The same type, held by a polymorphic holder whose other variants hold `derived`.
+    pub const fn with_derived(self, derived: &'static [TypeRef]) -> TypeRef {
+        TypeRef { derived, ..self }
     }
 
     /// The collection of this type.

@@ -40,7 +40,8 @@ const _: () = {
     impl _odata::ODataComplex for AnyIdentitySet {}
     #[automatically_derived]
     impl _odata::EdmType for AnyIdentitySet {
-        const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+        const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>()
+            .with_derived(&[<CommunicationsIdentitySet as _odata::EdmType>::TYPE]);
         #[inline]
         fn serialize_edm<__S: _odata::__private::serde::Serializer>(
             &self,

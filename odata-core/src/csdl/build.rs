@@ -44,10 +44,8 @@ impl DocumentBuilder {
         self.operations.insert(info.qualified_name, info);
         let references =
             info.binding.iter().chain(info.parameters).map(|p| p.ty).chain(info.return_type.as_ref().map(|r| r.ty));
-        for reference in references {
-            if let Some(target) = reference.type_info() {
-                self.collect(target);
-            }
+        for target in references.flat_map(referenced) {
+            self.collect(target);
         }
         self
     }
@@ -86,7 +84,7 @@ impl DocumentBuilder {
             pending.extend(info.base_type);
             let references =
                 info.properties.iter().map(|p| p.ty).chain(info.navigation_properties.iter().map(|n| n.ty));
-            pending.extend(references.filter_map(|r| r.type_info()));
+            pending.extend(references.flat_map(referenced));
         }
     }
 
@@ -118,6 +116,12 @@ impl DocumentBuilder {
         }
         Document { version: "4.0".to_owned(), schemas: schemas.into_values().collect() }
     }
+}
+
+/// The types a reference reaches: its own, and for a polymorphic holder the derived types its
+/// variants hold (a type reachable only through a holder is still part of the model).
+fn referenced(reference: TypeRef) -> impl Iterator<Item = &'static TypeInfo> {
+    reference.type_info().into_iter().chain(reference.derived.iter().filter_map(TypeRef::type_info))
 }
 
 /// The schema of `namespace`, created when new.

@@ -43,7 +43,12 @@ fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStre
 /// `serialize` writes `self` to `__odata_serializer`; `deserialize(root)` reads from
 /// `__odata_deserializer` (`root`: the outermost value, which turns error trails into paths and
 /// names `$` for an error of the value itself).
-fn wire_impls(ident: &syn::Ident, serialize: TokenStream, deserialize: impl Fn(bool) -> TokenStream) -> TokenStream {
+fn wire_impls(
+    ident: &syn::Ident,
+    type_ref: TokenStream,
+    serialize: TokenStream,
+    deserialize: impl Fn(bool) -> TokenStream,
+) -> TokenStream {
     let nested = deserialize(false);
     // The outermost value also gives `$` as the path of an error of the value itself (`null`, an
     // array). Wrapped here, at the root only: inside the shared decode functions the same line
@@ -53,7 +58,7 @@ fn wire_impls(ident: &syn::Ident, serialize: TokenStream, deserialize: impl Fn(b
     quote! {
         #[automatically_derived]
         impl _odata::EdmType for #ident {
-            const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
+            const TYPE: _odata::TypeRef = #type_ref;
 
             #[inline]
             fn serialize_edm<__S: _odata::__private::serde::Serializer>(

@@ -84,6 +84,8 @@ pub fn expand(model: &HolderModel) -> TokenStream {
     let parameter = super::json_parameter(ident);
     let serde = super::wire_impls(
         ident,
+        // The declared type, and the derived types a value may be (complete metadata).
+        quote!(_odata::TypeRef::of::<Self>().with_derived(&[#(<#rest_types as _odata::EdmType>::TYPE),*])),
         quote! {
             match self {
                 #(#ident::#variant_idents(__odata_value) => _odata::__private::serialize_variant(#held_refs, __odata_serializer, #is_declared),)*

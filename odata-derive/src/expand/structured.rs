@@ -21,6 +21,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
     let hooks = wire_impl(model);
     let serde = super::wire_impls(
         ident,
+        quote!(_odata::TypeRef::of::<Self>()),
         quote!(_odata::__private::serialize_structured(self, __odata_serializer)),
         |root| quote!(_odata::__private::deserialize_structured(__odata_deserializer, #root)),
     );
