@@ -231,7 +231,9 @@ impl Client {
     }
 
     /// Sends a JSON `$batch` and reads its responses (match them with `BatchResponse::get` or
-    /// `in_order`).
+    /// `in_order`). Typed writes go in with `BatchItem::from_write(&WriteRequest::create(..)?)`;
+    /// each response body stays the JSON text the service sent until
+    /// `BatchItemResponse::read::<T>()` decodes it, so decimals keep every digit.
     pub async fn batch(&self, batch: &BatchRequest) -> Result<BatchResponse, Error> {
         let response = self.execute(batch.to_http().map_err(Error::Batch)?).await?;
         let status = response.status();

@@ -69,7 +69,7 @@ impl BatchItem {
 
     /// A `POST` of a Rust value (an entity, an action's parameters), encoded as a request body
     /// ([`RawJson::request_body`]: no response-only control information, decimals exact).
-    /// For a create with its preconditions and read-only properties left out, prefer
+    /// Read-only properties are sent as they are set: for a create that leaves them out, use
     /// [`BatchItem::from_write`] with [`WriteRequest::create`].
     pub fn post_value<T: Serialize + ?Sized>(url: impl Into<String>, value: &T) -> serde_json::Result<Self> {
         Ok(BatchItem::new(Method::POST, url).body(RawJson::request_body(value)?))
