@@ -175,7 +175,7 @@ impl<'a> Model<'a> {
         // `ns.op(ns.type)/param`: an overload of an operation.
         let head = head.split_once('(').map_or(head, |(name, _)| name);
         if let Some(info) = self.types.get(head) {
-            let Some(member) = member else { return None };
+            let member = member?;
             let found = match info.kind {
                 Kind::Entity | Kind::Complex => {
                     let ty = self.structured_type(info);

@@ -79,9 +79,7 @@ fn shop(options: &Options) -> (String, Vec<String>) {
 
 fn with_descriptions() -> (String, Vec<String>) {
     let descriptions = Document::parse_xml(DESCRIPTIONS).expect("valid CSDL");
-    let mut options = Options::default();
-    options.annotations = annotation_groups(&descriptions);
-    shop(&options)
+    shop(&Options { annotations: annotation_groups(&descriptions), ..Options::default() })
 }
 
 fn assert_contains(text: &str, snippet: &str) {
