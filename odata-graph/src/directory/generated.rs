@@ -18,16 +18,16 @@ pub struct AddIn {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.administrativeUnit`.
+/// An administrative unit provides a conceptual container for user, group, and device directory objects. Using administrative units, a company administrator can now delegate administrative responsibilities to manage the users, groups, and devices contained within or scoped to an administrative unit to a regional or departmental administrator. This resource is an open type that allows other properties to be passed in.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.administrativeUnit", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct AdministrativeUnit {
     /// The inherited part (`microsoft.graph.directoryObject`).
     #[odata(base)]
     pub directory_object: DirectoryObject,
-    /// `description` (`Edm.String`).
+    /// An optional description for the administrative unit. Supports `$filter` (`eq`, `ne`, `in`, `startsWith`), `$search`.
     pub description: Option<String>,
-    /// `displayName` (`Edm.String`).
+    /// Display name for the administrative unit. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values), `$search`, and `$orderby`.
     pub display_name: Option<String>,
     /// `isMemberManagementRestricted` (`Edm.Boolean`).
     pub is_member_management_restricted: Option<bool>,
@@ -37,9 +37,9 @@ pub struct AdministrativeUnit {
     pub membership_rule_processing_state: Option<String>,
     /// `membershipType` (`Edm.String`).
     pub membership_type: Option<String>,
-    /// `visibility` (`Edm.String`).
+    /// Controls whether the administrative unit and its members are hidden or public. Can be set to `HiddenMembership`. If not set (value is `null`), the default behavior is public. When set to `HiddenMembership`, only members of the administrative unit can list other members of the administrative unit.
     pub visibility: Option<String>,
-    /// `members`: navigation to `Collection(graph.directoryObject)`.
+    /// Users and groups that are members of this administrative unit. Supports `$expand`.
     #[odata(navigation)]
     pub members: odata_core::Navigation<Vec<AnyDirectoryObject>>,
 }
@@ -58,26 +58,26 @@ pub struct AlternativeSecurityId {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.appRole`.
+/// Represents an application role that can be requested by (and granted to) a client application, or that can be used to assign an application to users or groups in a specified role.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.appRole")]
 pub struct AppRole {
-    /// `allowedMemberTypes` (`Collection(Edm.String)`).
+    /// Specifies whether this app role can be assigned to users and groups (by setting to `["User"]`), to other application's (by setting to `["Application"]`, or both (by setting to `["User", "Application"]`). App roles supporting assignment of other applications' service principals are also known as application permissions.
     #[odata(nullable = false)]
     pub allowed_member_types: Option<Vec<String>>,
-    /// `description` (`Edm.String`).
+    /// The description for the app role. This is displayed when the app role is being assigned and, if the app role functions as an application permission, during consent experiences.
     pub description: Option<String>,
-    /// `displayName` (`Edm.String`).
+    /// Display name for the permission that appears in the app role assignment and consent experiences.
     pub display_name: Option<String>,
-    /// `id` (`Edm.Guid`).
+    /// Unique role identifier inside the **appRoles** collection. When creating a new app role, a new Guid identifier must be provided.
     #[odata(nullable = false)]
     pub id: Option<uuid::Uuid>,
-    /// `isEnabled` (`Edm.Boolean`).
+    /// When creating or updating an app role, this must be set to **true** (which is the default). To delete a role, this must first be set to **false**. At that point, in a subsequent call, this role may be removed.
     #[odata(nullable = false)]
     pub is_enabled: Option<bool>,
-    /// `origin` (`Edm.String`).
+    /// Specifies if the app role is defined on the application object or on the servicePrincipal entity. Must _not_ be included in any POST or PATCH requests. Read-only.
     pub origin: Option<String>,
-    /// `value` (`Edm.String`).
+    /// Specifies the value to include in the `roles` claim in ID tokens and access tokens authenticating an assigned user or service principal. Must not exceed 120 characters in length. Allowed characters are `:` `!` `#` `$` `%` `&` `'` `(` `)` `*` `+` `,` `-` `.` `/` `:` `;` <code>&lt;</code> `=` <code>&gt;</code> `?` `@` `[` `]` `^` `+` `_` <code>&#96;</code> `{` <code>&#124;</code> `}` `~`, as well as characters in the ranges `0-9`, `A-Z` and `a-z`. Any other character, including the space character, are not allowed.
     pub value: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -95,30 +95,30 @@ pub struct AssignedLabel {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.assignedLicense`.
+/// Represents a license assigned to a user. The **assignedLicenses** property of the user entity is a collection of **assignedLicense**.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.assignedLicense")]
 pub struct AssignedLicense {
-    /// `disabledPlans` (`Collection(Edm.Guid)`).
+    /// A collection of the unique identifiers for plans that have been disabled.
     #[odata(nullable = false)]
     pub disabled_plans: Option<Vec<uuid::Uuid>>,
-    /// `skuId` (`Edm.Guid`).
+    /// The unique identifier for the SKU.
     pub sku_id: Option<uuid::Uuid>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.assignedPlan`.
+/// The **assignedPlans** property of both the user entity and the organization entity is a collection of **assignedPlan**.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.assignedPlan")]
 pub struct AssignedPlan {
-    /// `assignedDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time at which the plan was assigned. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
     pub assigned_date_time: Option<odata_core::DateTimeOffset>,
-    /// `capabilityStatus` (`Edm.String`).
+    /// Condition of the capability assignment. The possible values are `Enabled`, `Warning`, `Suspended`, `Deleted`, `LockedOut`. See a detailed description of each value.
     pub capability_status: Option<String>,
-    /// `service` (`Edm.String`).
+    /// The name of the service; for example, `exchange`.
     pub service: Option<String>,
-    /// `servicePlanId` (`Edm.Guid`).
+    /// A GUID that identifies the service plan. For a complete list of GUIDs and their equivalent friendly service names, see Product names and service plan identifiers for licensing.
     pub service_plan_id: Option<uuid::Uuid>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -251,41 +251,43 @@ pub enum DelegateMeetingMessageDeliveryOptions {
     Other(String),
 }
 
-/// `microsoft.graph.device`.
+/// Represents a device registered in the organization. Devices are created in the cloud using the Device Registration Service or by Intune. They're used by conditional access policies for multi-factor authentication. These devices can range from desktop and laptop machines to phones and tablets.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.device", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct Device {
     /// The inherited part (`microsoft.graph.directoryObject`).
     #[odata(base)]
     pub directory_object: DirectoryObject,
-    /// `accountEnabled` (`Edm.Boolean`).
+    /// `true` if the account is enabled; otherwise, `false`. Required. Default is `true`.
+    ///
+    /// Supports `$filter` (`eq`, `ne`, `not`, `in`). Only callers in Global Administrator and Cloud Device Administrator roles can set this property.
     pub account_enabled: Option<bool>,
-    /// `alternativeSecurityIds` (`Collection(graph.alternativeSecurityId)`).
+    /// For internal use only. Not nullable. Supports `$filter` (`eq`, `not`, `ge`, `le`).
     #[odata(nullable = false)]
     pub alternative_security_ids: Option<Vec<AlternativeSecurityId>>,
-    /// `approximateLastSignInDateTime` (`Edm.DateTimeOffset`).
+    /// The timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, and `eq` on `null` values) and `$orderBy`.
     pub approximate_last_sign_in_date_time: Option<odata_core::DateTimeOffset>,
-    /// `complianceExpirationDateTime` (`Edm.DateTimeOffset`).
+    /// The timestamp when the device is no longer deemed compliant. The timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
     pub compliance_expiration_date_time: Option<odata_core::DateTimeOffset>,
     /// `deviceCategory` (`Edm.String`).
     pub device_category: Option<String>,
-    /// `deviceId` (`Edm.String`).
+    /// Unique identifier set by Azure Device Registration Service at the time of registration. This is an alternate key that can be used to reference the device object. Supports `$filter` (`eq`, `ne`, `not`, `startsWith`).
     pub device_id: Option<String>,
-    /// `deviceMetadata` (`Edm.String`).
+    /// For internal use only. Set to `null`.
     pub device_metadata: Option<String>,
     /// `deviceOwnership` (`Edm.String`).
     pub device_ownership: Option<String>,
-    /// `deviceVersion` (`Edm.Int32`).
+    /// For internal use only.
     pub device_version: Option<i32>,
-    /// `displayName` (`Edm.String`).
+    /// The display name for the device. Required. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values), `$search`, and `$orderBy`.
     pub display_name: Option<String>,
     /// `enrollmentProfileName` (`Edm.String`).
     pub enrollment_profile_name: Option<String>,
     /// `enrollmentType` (`Edm.String`).
     pub enrollment_type: Option<String>,
-    /// `isCompliant` (`Edm.Boolean`).
+    /// `true` if the device complies with Mobile Device Management (MDM) policies; otherwise, `false`. Read-only. This can only be updated by Intune for any device OS type or by an approved MDM app for Windows OS devices. Supports `$filter` (`eq`, `ne`, `not`).
     pub is_compliant: Option<bool>,
-    /// `isManaged` (`Edm.Boolean`).
+    /// `true` if the device is managed by a Mobile Device Management (MDM) app; otherwise, `false`. This can only be updated by Intune for any device OS type or by an approved MDM app for Windows OS devices. Supports `$filter` (`eq`, `ne`, `not`).
     pub is_managed: Option<bool>,
     /// `isManagementRestricted` (`Edm.Boolean`).
     pub is_management_restricted: Option<bool>,
@@ -293,56 +295,56 @@ pub struct Device {
     pub is_rooted: Option<bool>,
     /// `managementType` (`Edm.String`).
     pub management_type: Option<String>,
-    /// `manufacturer` (`Edm.String`).
+    /// Manufacturer of the device. Read-only.
     pub manufacturer: Option<String>,
-    /// `mdmAppId` (`Edm.String`).
+    /// Application identifier used to register device into MDM. Read-only. Supports `$filter` (`eq`, `ne`, `not`, `startsWith`).
     pub mdm_app_id: Option<String>,
-    /// `model` (`Edm.String`).
+    /// Model of the device. Read-only.
     pub model: Option<String>,
-    /// `onPremisesLastSyncDateTime` (`Edm.DateTimeOffset`).
+    /// The last time at which the object was synced with the on-premises directory. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z` Read-only. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`).
     pub on_premises_last_sync_date_time: Option<odata_core::DateTimeOffset>,
     /// `onPremisesSecurityIdentifier` (`Edm.String`).
     pub on_premises_security_identifier: Option<String>,
-    /// `onPremisesSyncEnabled` (`Edm.Boolean`).
+    /// `true` if this object is synced from an on-premises directory; `false` if this object was originally synced from an on-premises directory but is no longer synced; `null` if this object has never been synced from an on-premises directory (default). Read-only. Supports `$filter` (`eq`, `ne`, `not`, `in`, and `eq` on `null` values).
     pub on_premises_sync_enabled: Option<bool>,
-    /// `operatingSystem` (`Edm.String`).
+    /// The type of operating system on the device. Required. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `startsWith`, and `eq` on `null` values).
     pub operating_system: Option<String>,
-    /// `operatingSystemVersion` (`Edm.String`).
+    /// The version of the operating system on the device. Required. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `startsWith`, and `eq` on `null` values).
     pub operating_system_version: Option<String>,
-    /// `physicalIds` (`Collection(Edm.String)`).
+    /// For internal use only. Not nullable. Supports `$filter` (`eq`, `not`, `ge`, `le`, `startsWith`,`/$count eq 0`, `/$count ne 0`).
     #[odata(nullable = false)]
     pub physical_ids: Option<Vec<String>>,
-    /// `profileType` (`Edm.String`).
+    /// The profile type of the device. Possible values: `RegisteredDevice` (default), `SecureVM`, `Printer`, `Shared`, `IoT`.
     pub profile_type: Option<String>,
     /// `registrationDateTime` (`Edm.DateTimeOffset`).
     pub registration_date_time: Option<odata_core::DateTimeOffset>,
-    /// `systemLabels` (`Collection(Edm.String)`).
+    /// List of labels applied to the device by the system. Supports `$filter` (`/$count eq 0`, `/$count ne 0`).
     #[odata(nullable = false)]
     pub system_labels: Option<Vec<String>>,
-    /// `trustType` (`Edm.String`).
+    /// Type of trust for the joined device. Read-only. Possible values: `Workplace` (indicates *bring your own personal devices*), `AzureAd` (Cloud only joined devices), `ServerAd` (on-premises domain joined devices joined to Azure AD). For more details, see Introduction to device management in Azure Active Directory
     pub trust_type: Option<String>,
-    /// `memberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// Groups and administrative units that this device is a member of. Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `registeredOwners`: navigation to `Collection(graph.directoryObject)`.
+    /// The user that cloud joined the device or registered their personal device. The registered owner is set at the time of registration. Currently, there can be only one owner. Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub registered_owners: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `registeredUsers`: navigation to `Collection(graph.directoryObject)`.
+    /// Collection of registered users of the device. For cloud joined devices and registered personal devices, registered users are set to the same value as registered owners at the time of registration. Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub registered_users: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `transitiveMemberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// Groups and administrative units that the device is a member of. This operation is transitive. Supports `$expand`.
     #[odata(navigation)]
     pub transitive_member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
 }
 
-/// `microsoft.graph.directoryObject`.
+/// Represents a Microsoft Entra object.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.directoryObject", base_type = "microsoft.graph.entity", open_type)]
 pub struct DirectoryObject {
     /// The inherited part (`microsoft.graph.entity`).
     #[odata(base)]
     pub entity: crate::Entity,
-    /// `deletedDateTime` (`Edm.DateTimeOffset`).
+    /// Date and time when this object was deleted. Always `null` when the object hasn't been deleted.
     pub deleted_date_time: Option<odata_core::DateTimeOffset>,
 }
 
@@ -369,20 +371,20 @@ pub enum AnyDirectoryObject {
     User(User),
 }
 
-/// `microsoft.graph.directoryRole`.
+/// Represents an Azure AD directory role. Azure AD directory roles are also known as *administrator roles*.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.directoryRole", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct DirectoryRole {
     /// The inherited part (`microsoft.graph.directoryObject`).
     #[odata(base)]
     pub directory_object: DirectoryObject,
-    /// `description` (`Edm.String`).
+    /// The description for the directory role. Read-only.
     pub description: Option<String>,
-    /// `displayName` (`Edm.String`).
+    /// The display name for the directory role. Read-only.
     pub display_name: Option<String>,
-    /// `roleTemplateId` (`Edm.String`).
+    /// The **id** of the directoryRoleTemplate that this role is based on. The property must be specified when activating a directory role in a tenant with a POST operation. After the directory role has been activated, the property is read only.
     pub role_template_id: Option<String>,
-    /// `members`: navigation to `Collection(graph.directoryObject)`.
+    /// Users that are members of this directory role. HTTP Methods: GET, POST, DELETE. Read-only. Nullable.
     #[odata(navigation)]
     pub members: odata_core::Navigation<Vec<AnyDirectoryObject>>,
 }
@@ -413,7 +415,7 @@ pub enum ExternalAudienceScope {
     Other(String),
 }
 
-/// `microsoft.graph.group`.
+/// Represents an Azure Active Directory (Azure AD) group, which can be a Microsoft 365 group, or a security group.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.group", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct Group {
@@ -422,130 +424,217 @@ pub struct Group {
     pub directory_object: DirectoryObject,
     /// `accessType` (`graph.groupAccessType`).
     pub access_type: Option<GroupAccessType>,
-    /// `allowExternalSenders` (`Edm.Boolean`).
+    /// Indicates if people external to the organization can send messages to the group. Default value is `false`.
+    ///
+    /// Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).
     pub allow_external_senders: Option<bool>,
-    /// `assignedLabels` (`Collection(graph.assignedLabel)`).
+    /// The list of sensitivity label pairs (label ID, label name) associated with a Microsoft 365 group.
+    ///
+    /// Returned only on `$select`. Read-only.
     pub assigned_labels: Option<Vec<AssignedLabel>>,
-    /// `assignedLicenses` (`Collection(graph.assignedLicense)`).
+    /// The licenses that are assigned to the group.
+    ///
+    /// Returned only on `$select`. Supports `$filter` (`eq`).Read-only.
     pub assigned_licenses: Option<Vec<AssignedLicense>>,
-    /// `autoSubscribeNewMembers` (`Edm.Boolean`).
+    /// Indicates if new members added to the group will be auto-subscribed to receive email notifications. You can set this property in a PATCH request for the group; do not set it in the initial POST request that creates the group. Default value is `false`.
+    ///
+    /// Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).
     pub auto_subscribe_new_members: Option<bool>,
-    /// `classification` (`Edm.String`).
+    /// Describes a classification for the group (such as low, medium or high business impact). Valid values for this property are defined by creating a ClassificationList setting value, based on the template definition.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `startsWith`).
     pub classification: Option<String>,
-    /// `createdDateTime` (`Edm.DateTimeOffset`).
+    /// Timestamp of when the group was created. The value cannot be modified and is automatically populated when the group is created. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`). Read-only.
     pub created_date_time: Option<odata_core::DateTimeOffset>,
-    /// `description` (`Edm.String`).
+    /// An optional description for the group.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `startsWith`) and `$search`.
     pub description: Option<String>,
-    /// `displayName` (`Edm.String`).
+    /// The display name for the group. This property is required when a group is created and cannot be cleared during updates.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values), `$search`, and `$orderBy`.
     pub display_name: Option<String>,
-    /// `expirationDateTime` (`Edm.DateTimeOffset`).
+    /// Timestamp of when the group is set to expire. The value cannot be modified and is automatically populated when the group is created. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`). Read-only.
     pub expiration_date_time: Option<odata_core::DateTimeOffset>,
-    /// `groupTypes` (`Collection(Edm.String)`).
+    /// Specifies the group type and its membership.
+    ///
+    /// If the collection contains `Unified`, the group is a Microsoft 365 group; otherwise, it's either a security group or distribution group. For details, see groups overview.
+    ///
+    /// If the collection includes `DynamicMembership`, the group has dynamic membership; otherwise, membership is static.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `NOT`).
     #[odata(nullable = false)]
     pub group_types: Option<Vec<String>>,
-    /// `hasMembersWithLicenseErrors` (`Edm.Boolean`).
+    /// Indicates whether there are members in this group that have license errors from its group-based license assignment.
+    ///
+    /// This property is never returned on a GET operation. You can use it as a $filter argument to get groups that have members with license errors (that is, filter for this property being true). See an example.
+    ///
+    /// Supports `$filter` (`eq`).
     pub has_members_with_license_errors: Option<bool>,
-    /// `hideFromAddressLists` (`Edm.Boolean`).
+    /// True if the group is not displayed in certain parts of the Outlook UI: the **Address Book**, address lists for selecting message recipients, and the **Browse Groups** dialog for searching groups; otherwise, false. Default value is `false`.
+    ///
+    /// Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).
     pub hide_from_address_lists: Option<bool>,
-    /// `hideFromOutlookClients` (`Edm.Boolean`).
+    /// True if the group is not displayed in Outlook clients, such as Outlook for Windows and Outlook on the web; otherwise, false. Default value is `false`.
+    ///
+    /// Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).
     pub hide_from_outlook_clients: Option<bool>,
     /// `infoCatalogs` (`Collection(Edm.String)`).
     #[odata(nullable = false)]
     pub info_catalogs: Option<Vec<String>>,
     /// `isArchived` (`Edm.Boolean`).
     pub is_archived: Option<bool>,
-    /// `isAssignableToRole` (`Edm.Boolean`).
+    /// Indicates whether this group can be assigned to an Azure Active Directory role or not. Optional.
+    ///
+    /// This property can only be set while creating the group and is immutable. If set to `true`, the **securityEnabled** property must also be set to `true` and the group cannot be a dynamic group (that is, **groupTypes** cannot contain `DynamicMembership`). Only callers in Global administrator and Privileged role administrator roles can set this property. The caller must be assigned the *RoleManagement.ReadWrite.Directory* permission to set this property or update the membership of such groups. For more, see Using a group to manage Azure AD role assignments
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`).
     pub is_assignable_to_role: Option<bool>,
     /// `isFavorite` (`Edm.Boolean`).
     pub is_favorite: Option<bool>,
     /// `isManagementRestricted` (`Edm.Boolean`).
     pub is_management_restricted: Option<bool>,
-    /// `isSubscribedByMail` (`Edm.Boolean`).
+    /// Indicates whether the signed-in user is subscribed to receive email conversations. Default value is `true`.
+    ///
+    /// Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).
     pub is_subscribed_by_mail: Option<bool>,
-    /// `licenseProcessingState` (`graph.licenseProcessingState`).
+    /// Indicates status of the group license assignment to all members of the group. Default value is `false`. Read-only. Possible values: `QueuedForProcessing`, `ProcessingInProgress`, and `ProcessingComplete`.
+    ///
+    /// Returned only on `$select`. Read-only.
     pub license_processing_state: Option<LicenseProcessingState>,
-    /// `mail` (`Edm.String`).
+    /// The SMTP address for the group, for example, "serviceadmins@contoso.onmicrosoft.com".
+    ///
+    /// Returned by default. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub mail: Option<String>,
-    /// `mailEnabled` (`Edm.Boolean`).
+    /// Specifies whether the group is mail-enabled. Required.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`).
     pub mail_enabled: Option<bool>,
-    /// `mailNickname` (`Edm.String`).
+    /// The mail alias for the group, unique in the organization. Maximum length is 64 characters. This property can contain only characters in the ASCII character set 0 - 127 except the following: ` @ () \ [] " ; : . <> , SPACE`.
+    ///
+    /// Required. Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub mail_nickname: Option<String>,
-    /// `membershipRule` (`Edm.String`).
+    /// The rule that determines members for this group if the group is a dynamic group (groupTypes contains `DynamicMembership`). For more information about the syntax of the membership rule, see Membership Rules syntax.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `startsWith`).
     pub membership_rule: Option<String>,
-    /// `membershipRuleProcessingState` (`Edm.String`).
+    /// Indicates whether the dynamic membership processing is on or paused. Possible values are `On` or `Paused`.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
     pub membership_rule_processing_state: Option<String>,
     /// `onPremisesDomainName` (`Edm.String`).
     pub on_premises_domain_name: Option<String>,
     /// `onPremisesExtensionAttributes` (`graph.onPremisesExtensionAttributes`).
     pub on_premises_extension_attributes: Option<OnPremisesExtensionAttributes>,
-    /// `onPremisesLastSyncDateTime` (`Edm.DateTimeOffset`).
+    /// Indicates the last time at which the group was synced with the on-premises directory.The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+    ///
+    /// Returned by default. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`).
     pub on_premises_last_sync_date_time: Option<odata_core::DateTimeOffset>,
     /// `onPremisesNetBiosName` (`Edm.String`).
     pub on_premises_net_bios_name: Option<String>,
-    /// `onPremisesProvisioningErrors` (`Collection(graph.onPremisesProvisioningError)`).
+    /// Errors when using Microsoft synchronization product during provisioning.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `NOT`).
     pub on_premises_provisioning_errors: Option<Vec<OnPremisesProvisioningError>>,
-    /// `onPremisesSamAccountName` (`Edm.String`).
+    /// Contains the on-premises **SAM account name** synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Azure Active Directory via Azure AD Connect.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`, `startsWith`). Read-only.
     pub on_premises_sam_account_name: Option<String>,
-    /// `onPremisesSecurityIdentifier` (`Edm.String`).
+    /// Contains the on-premises security identifier (SID) for the group that was synchronized from on-premises to the cloud.
+    ///
+    /// Returned by default. Supports `$filter` on `null` values. Read-only.
     pub on_premises_security_identifier: Option<String>,
-    /// `onPremisesSyncEnabled` (`Edm.Boolean`).
+    /// `true` if this group is synced from an on-premises directory; `false` if this group was originally synced from an on-premises directory but is no longer synced; **null** if this object has never been synced from an on-premises directory (default).
+    ///
+    /// Returned by default. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `in`, and `eq` on `null` values).
     pub on_premises_sync_enabled: Option<bool>,
     /// `organizationId` (`Edm.String`).
     pub organization_id: Option<String>,
-    /// `preferredDataLocation` (`Edm.String`).
+    /// The preferred data location for the Microsoft 365 group. By default, the group inherits the group creator's preferred data location. To set this property, the calling user must be assigned one of the following Azure AD roles:
+    ///
+    /// - Global Administrator
+    /// - User Account Administrator
+    /// - Directory Writer
+    /// - Exchange Administrator
+    /// - SharePoint Administrator
+    ///
+    /// For more information about this property, see OneDrive Online Multi-Geo.
+    ///
+    /// Nullable. Returned by default.
     pub preferred_data_location: Option<String>,
-    /// `preferredLanguage` (`Edm.String`).
+    /// The preferred language for a Microsoft 365 group. Should follow ISO 639-1 Code; for example `en-US`.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub preferred_language: Option<String>,
-    /// `proxyAddresses` (`Collection(Edm.String)`).
+    /// Email addresses for the group that direct to the same group mailbox. For example: `["SMTP: bob@contoso.com", "smtp: bob@sales.contoso.com"]`. The **any** operator is required to filter expressions on multi-valued properties.
+    ///
+    /// Returned by default. Read-only. Not nullable. Supports `$filter` (`eq`, `NOT`, `ge`, `le`, `startsWith`).
     #[odata(nullable = false)]
     pub proxy_addresses: Option<Vec<String>>,
-    /// `renewedDateTime` (`Edm.DateTimeOffset`).
+    /// Timestamp of when the group was last renewed. This cannot be modified directly and is only updated via the renew service action. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`). Read-only.
     pub renewed_date_time: Option<odata_core::DateTimeOffset>,
-    /// `resourceBehaviorOptions` (`Collection(Edm.String)`).
+    /// Specifies the group behaviors that can be set for a Microsoft 365 group during creation. This can be set only as part of creation (POST). Possible values are `AllowOnlyMembersToPost`, `HideGroupInOutlook`, `SubscribeNewGroupMembers`, `WelcomeEmailDisabled`. For more information, see Set Microsoft 365 group behaviors and provisioning options.
     #[odata(nullable = false)]
     pub resource_behavior_options: Option<Vec<String>>,
-    /// `resourceProvisioningOptions` (`Collection(Edm.String)`).
+    /// Specifies the group resources that are provisioned as part of Microsoft 365 group creation, that are not normally part of default group creation. Possible value is `Team`. For more information, see Set Microsoft 365 group behaviors and provisioning options.
     #[odata(nullable = false)]
     pub resource_provisioning_options: Option<Vec<String>>,
-    /// `securityEnabled` (`Edm.Boolean`).
+    /// Specifies whether the group is a security group. Required.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
     pub security_enabled: Option<bool>,
-    /// `securityIdentifier` (`Edm.String`).
+    /// Security identifier of the group, used in Windows scenarios.
+    ///
+    /// Returned by default.
     pub security_identifier: Option<String>,
     /// `serviceProvisioningErrors` (`Collection(graph.serviceProvisioningError)`).
     pub service_provisioning_errors: Option<Vec<AnyServiceProvisioningError>>,
-    /// `theme` (`Edm.String`).
+    /// Specifies a Microsoft 365 group's color theme. Possible values are `Teal`, `Purple`, `Green`, `Blue`, `Pink`, `Orange` or `Red`.
+    ///
+    /// Returned by default.
     pub theme: Option<String>,
     /// `uniqueName` (`Edm.String`).
     pub unique_name: Option<String>,
     /// `unseenConversationsCount` (`Edm.Int32`).
     pub unseen_conversations_count: Option<i32>,
-    /// `unseenCount` (`Edm.Int32`).
+    /// Count of conversations that have received new posts since the signed-in user last visited the group.
+    ///
+    /// Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).
     pub unseen_count: Option<i32>,
     /// `unseenMessagesCount` (`Edm.Int32`).
     pub unseen_messages_count: Option<i32>,
-    /// `visibility` (`Edm.String`).
+    /// Specifies the group join policy and group content visibility for groups. Possible values are: `Private`, `Public`, or `Hiddenmembership`. `Hiddenmembership` can be set only for Microsoft 365 groups, when the groups are created. It can't be updated later. Other values of visibility can be updated after group creation.
+    /// If visibility value is not specified during group creation on Microsoft Graph, a security group is created as `Private` by default and Microsoft 365 group is `Public`. Groups assignable to roles are always `Private`. See group visibility options to learn more.
+    ///
+    /// Returned by default. Nullable.
     pub visibility: Option<String>,
     /// `welcomeMessageEnabled` (`Edm.Boolean`).
     pub welcome_message_enabled: Option<bool>,
-    /// `acceptedSenders`: navigation to `Collection(graph.directoryObject)`.
+    /// The list of users or groups that are allowed to create post's or calendar events in this group. If this list is non-empty then only users or groups listed here are allowed to post.
     #[odata(navigation)]
     pub accepted_senders: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `createdOnBehalfOf`: navigation to `graph.directoryObject`.
+    /// The user (or application) that created the group. NOTE: This is not set if the user is an administrator. Read-only.
     #[odata(navigation)]
     pub created_on_behalf_of: odata_core::Navigation<AnyDirectoryObject>,
-    /// `memberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// Groups that this group is a member of. HTTP Methods: GET (supported for all groups). Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `members`: navigation to `Collection(graph.directoryObject)`.
+    /// Users and groups that are members of this group. HTTP Methods: GET (supported for all groups), POST (supported for Microsoft 365 groups, security groups and mail-enabled security groups), DELETE (supported for Microsoft 365 groups and security groups). Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub members: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `membersWithLicenseErrors`: navigation to `Collection(graph.directoryObject)`.
+    /// A list of group members with license errors from this group-based license assignment. Read-only.
     #[odata(navigation)]
     pub members_with_license_errors: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `owners`: navigation to `Collection(graph.directoryObject)`.
+    /// The owners of the group. The owners are a set of non-admin users who are allowed to modify this object. Limited to 100 owners. Nullable. If this property is not specified when creating a Microsoft 365 group, the calling user is automatically assigned as the group owner. Supports `$expand`.
     #[odata(navigation)]
     pub owners: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `rejectedSenders`: navigation to `Collection(graph.directoryObject)`.
+    /// The list of users or groups that are not allowed to create posts or calendar events in this group. Nullable
     #[odata(navigation)]
     pub rejected_senders: odata_core::Navigation<Vec<AnyDirectoryObject>>,
     /// `transitiveMemberOf`: navigation to `Collection(graph.directoryObject)`.
@@ -592,25 +681,25 @@ pub struct InformationalUrl {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.keyCredential`.
+/// Contains a key credential associated with an application or a service principal. The **keyCredentials** property of the application and servicePrincipal entities is a collection of **keyCredential**.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.keyCredential")]
 pub struct KeyCredential {
-    /// `customKeyIdentifier` (`Edm.Binary`).
+    /// A 40-character binary type that can be used to identify the credential. Optional. When not provided in the payload, defaults to the thumbprint of the certificate.
     pub custom_key_identifier: Option<odata_core::Binary>,
-    /// `displayName` (`Edm.String`).
+    /// Friendly name for the key. Optional.
     pub display_name: Option<String>,
-    /// `endDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time at which the credential expires. The DateTimeOffset type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
     pub end_date_time: Option<odata_core::DateTimeOffset>,
-    /// `key` (`Edm.Binary`).
+    /// The certificate's raw data in byte array converted to Base64 string. Returned only on `$select` for a single object, that is, `GET applications/{applicationId}?$select=keyCredentials` or `GET servicePrincipals/{servicePrincipalId}?$select=keyCredentials`; otherwise, it is always `null`.
     pub key: Option<odata_core::Binary>,
-    /// `keyId` (`Edm.Guid`).
+    /// The unique identifier (GUID) for the key.
     pub key_id: Option<uuid::Uuid>,
-    /// `startDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time at which the credential becomes valid.The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
     pub start_date_time: Option<odata_core::DateTimeOffset>,
-    /// `type` (`Edm.String`).
+    /// The type of key credential; for example, `Symmetric`, `AsymmetricX509Cert`.
     pub r#type: Option<String>,
-    /// `usage` (`Edm.String`).
+    /// A string that describes the purpose for which the key can be used; for example, `Verify`.
     pub usage: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -628,21 +717,21 @@ pub struct KeyValue {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.licenseAssignmentState`.
+/// The **licenseAssignmentStates** property of the user entity is a collection of **licenseAssignmentState** objects. It provides details about license assignments to a user.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.licenseAssignmentState")]
 pub struct LicenseAssignmentState {
-    /// `assignedByGroup` (`Edm.String`).
+    /// Indicates whether the license is directly assigned or inherited from a group. If directly assigned, this field is `null`; if inherited through a group membership, this field contains the ID of the group. Read-Only.
     pub assigned_by_group: Option<String>,
-    /// `disabledPlans` (`Collection(Edm.Guid)`).
+    /// The service plans that are disabled in this assignment. Read-Only.
     pub disabled_plans: Option<Vec<uuid::Uuid>>,
-    /// `error` (`Edm.String`).
+    /// License assignment failure error. If the license is assigned successfully, this field is Null. Read-Only. The possible values are `CountViolation`, `MutuallyExclusiveViolation`, `DependencyViolation`, `ProhibitedInUsageLocationViolation`, `UniquenessViolation`, and `Other`. For more information on how to identify and resolve license assignment errors, see here.
     pub error: Option<String>,
-    /// `lastUpdatedDateTime` (`Edm.DateTimeOffset`).
+    /// The timestamp when the state of the license assignment was last updated.
     pub last_updated_date_time: Option<odata_core::DateTimeOffset>,
-    /// `skuId` (`Edm.Guid`).
+    /// The unique identifier for the SKU. Read-Only.
     pub sku_id: Option<uuid::Uuid>,
-    /// `state` (`Edm.String`).
+    /// Indicate the current state of this assignment. Read-Only. The possible values are `Active`, `ActiveWithError`, `Disabled`, and `Error`.
     pub state: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -670,41 +759,50 @@ pub struct LocaleInfo {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.mailboxSettings`.
+/// Settings for the primary mailbox of the signed-in user.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.mailboxSettings")]
 pub struct MailboxSettings {
-    /// `archiveFolder` (`Edm.String`).
+    /// Folder ID of an archive folder for the user.
     pub archive_folder: Option<String>,
-    /// `automaticRepliesSetting` (`graph.automaticRepliesSetting`).
+    /// Configuration settings to automatically notify the sender of an incoming email with a message from the signed-in user.
     pub automatic_replies_setting: Option<AutomaticRepliesSetting>,
     /// `dateFormat` (`Edm.String`).
     pub date_format: Option<String>,
     /// `delegateMeetingMessageDeliveryOptions` (`graph.delegateMeetingMessageDeliveryOptions`).
     pub delegate_meeting_message_delivery_options: Option<DelegateMeetingMessageDeliveryOptions>,
-    /// `language` (`graph.localeInfo`).
+    /// The locale information for the user, including the preferred language and country/region.
     pub language: Option<LocaleInfo>,
     /// `timeFormat` (`Edm.String`).
     pub time_format: Option<String>,
-    /// `timeZone` (`Edm.String`).
+    /// The default time zone for the user's mailbox.
     pub time_zone: Option<String>,
     /// `userPurpose` (`graph.userPurpose`).
     pub user_purpose: Option<UserPurpose>,
-    /// `workingHours` (`graph.workingHours`).
+    /// The days of the week and hours in a specific time zone that the user works.
     pub working_hours: Option<WorkingHours>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.objectIdentity`.
+/// Represents an identity used to sign in to a user account. An identity can be provided by Microsoft, by organizations, or by social identity providers such as Facebook, Google, or Microsoft, that are tied to a user account. This enables the user to sign in to the user account with any of those associated identities.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.objectIdentity")]
 pub struct ObjectIdentity {
-    /// `issuer` (`Edm.String`).
+    /// Specifies the issuer of the identity, for example `facebook.com`.
+    /// For local accounts (where **signInType** isn't `federated`), this property is the local B2C tenant default domain name, for example `contoso.onmicrosoft.com`.
+    /// For guests from other Microsoft Entra organization, this is the domain of the federated organization, for example `contoso.com`.
+    ///
+    /// Supports `$filter`. 512 character limit.
     pub issuer: Option<String>,
-    /// `issuerAssignedId` (`Edm.String`).
+    /// Specifies the unique identifier assigned to the user by the issuer. The combination of **issuer** and **issuerAssignedId** must be unique within the organization. Represents the sign-in name for the user, when **signInType** is set to `emailAddress` or `userName` (also known as local accounts).
+    /// When **signInType** is set to:
+    /// - `emailAddress`, (or a custom string that starts with `emailAddress` like `emailAddress1`) **issuerAssignedId** must be a valid email address
+    /// - `userName`, **issuerAssignedId** must begin with alphabetical character or number, and can only contain alphanumeric characters and the following symbols: - or _. 64 character limit.
+    ///
+    /// Supports `$filter`.
     pub issuer_assigned_id: Option<String>,
-    /// `signInType` (`Edm.String`).
+    /// Specifies the user sign-in types in your directory, such as `emailAddress`, `userName`, `federated`, or `userPrincipalName`. `federated` represents a unique identifier for a user from an issuer, that can be in any format chosen by the issuer. Setting or updating a `userPrincipalName` identity will update the value of the **userPrincipalName** property on the user object. The validations performed on the `userPrincipalName` property on the user object, for example, verified domains and acceptable characters, will be performed when setting or updating a `userPrincipalName` identity. Other validation is enforced on **issuerAssignedId** when the sign-in type is set to `emailAddress` or `userName`. This property can also be set to any custom string.
     pub sign_in_type: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -748,149 +846,153 @@ pub struct OnPremisesExtensionAttributes {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.onPremisesProvisioningError`.
+/// Represents directory synchronization errors for the user and group entities when synchronizing on-premises directories to Azure Active Directory when using Microsoft synchronization product (including Azure AD Connect, DirSync and MIM + Connector).
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.onPremisesProvisioningError")]
 pub struct OnPremisesProvisioningError {
-    /// `category` (`Edm.String`).
+    /// Category of the provisioning error. Note: Currently, there is only one possible value. Possible value: *PropertyConflict* - indicates a property value is not unique. Other objects contain the same value for the property.
     pub category: Option<String>,
-    /// `occurredDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time at which the error occurred.
     pub occurred_date_time: Option<odata_core::DateTimeOffset>,
-    /// `propertyCausingError` (`Edm.String`).
+    /// Name of the directory property causing the error. Current possible values: *UserPrincipalName* or *ProxyAddress*
     pub property_causing_error: Option<String>,
-    /// `value` (`Edm.String`).
+    /// Value of the property causing the error.
     pub value: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.orgContact`.
+/// Represents an organizational contact. Organizational contacts are managed by an organization's administrators and are different from personal contacts. Additionally, organizational contacts are either synchronized from on-premises directories or from Exchange Online, and are read-only in Microsoft Graph.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.orgContact", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct OrgContact {
     /// The inherited part (`microsoft.graph.directoryObject`).
     #[odata(base)]
     pub directory_object: DirectoryObject,
-    /// `addresses` (`Collection(graph.physicalOfficeAddress)`).
+    /// Postal addresses for this organizational contact. For now a contact can only have one physical address.
     pub addresses: Option<Vec<PhysicalOfficeAddress>>,
-    /// `companyName` (`Edm.String`).
+    /// Name of the company that this organizational contact belongs to. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub company_name: Option<String>,
-    /// `department` (`Edm.String`).
+    /// The name for the department in which the contact works. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub department: Option<String>,
-    /// `displayName` (`Edm.String`).
+    /// Display name for this organizational contact. Maximum length is 256 characters. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values), `$search`, and `$orderby`.
     pub display_name: Option<String>,
-    /// `givenName` (`Edm.String`).
+    /// First name for this organizational contact. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub given_name: Option<String>,
-    /// `jobTitle` (`Edm.String`).
+    /// Job title for this organizational contact. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub job_title: Option<String>,
-    /// `mail` (`Edm.String`).
+    /// The SMTP address for the contact, for example, "jeff@contoso.com". Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub mail: Option<String>,
-    /// `mailNickname` (`Edm.String`).
+    /// Email alias (portion of email address pre-pending the @ symbol) for this organizational contact. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub mail_nickname: Option<String>,
-    /// `onPremisesLastSyncDateTime` (`Edm.DateTimeOffset`).
+    /// Date and time when this organizational contact was last synchronized from on-premises AD. This date and time information uses ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`).
     pub on_premises_last_sync_date_time: Option<odata_core::DateTimeOffset>,
-    /// `onPremisesProvisioningErrors` (`Collection(graph.onPremisesProvisioningError)`).
+    /// List of any synchronization provisioning errors for this organizational contact. Supports `$filter` (`eq`, `not` for **category** and **propertyCausingError**), `/$count eq 0`, `/$count ne 0`.
     pub on_premises_provisioning_errors: Option<Vec<OnPremisesProvisioningError>>,
-    /// `onPremisesSyncEnabled` (`Edm.Boolean`).
+    /// `true` if this object is synced from an on-premises directory; `false` if this object was originally synced from an on-premises directory but is no longer synced and now mastered in Exchange; `null` if this object has never been synced from an on-premises directory (default).
+    ///
+    /// Supports `$filter` (`eq`, `ne`, `not`, `in`, and `eq` for `null` values).
     pub on_premises_sync_enabled: Option<bool>,
-    /// `phones` (`Collection(graph.phone)`).
+    /// List of phones for this organizational contact. Phone types can be mobile, business, and businessFax. Only one of each type can ever be present in the collection.
     pub phones: Option<Vec<Phone>>,
-    /// `proxyAddresses` (`Collection(Edm.String)`).
+    /// For example: "SMTP: bob@contoso.com", "smtp: bob@sales.contoso.com". The **any** operator is required for filter expressions on multi-valued properties. Supports `$filter` (`eq`, `not`, `ge`, `le`, `startsWith`, `/$count eq 0`, `/$count ne 0`).
     #[odata(nullable = false)]
     pub proxy_addresses: Option<Vec<String>>,
-    /// `serviceProvisioningErrors` (`Collection(graph.serviceProvisioningError)`).
+    /// Errors published by a federated service describing a non-transient, service-specific error regarding the properties or link from an organizational contact object .
+    ///
+    /// Supports `$filter` (`eq`, `not`, for isResolved and serviceInstance).
     pub service_provisioning_errors: Option<Vec<AnyServiceProvisioningError>>,
-    /// `surname` (`Edm.String`).
+    /// Last name for this organizational contact. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` for `null` values).
     pub surname: Option<String>,
-    /// `directReports`: navigation to `Collection(graph.directoryObject)`.
+    /// The contact's direct reports. (The users and contacts that have their manager property set to this contact.) Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub direct_reports: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `manager`: navigation to `graph.directoryObject`.
+    /// The user or contact that is this contact's manager. Read-only. Supports `$expand` and `$filter` (`eq`) by **id**.
     #[odata(navigation)]
     pub manager: odata_core::Navigation<AnyDirectoryObject>,
-    /// `memberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// Groups that this contact is a member of. Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `transitiveMemberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// Groups that this contact is a member of, including groups that the contact is nested under. Read-only. Nullable.
     #[odata(navigation)]
     pub transitive_member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
 }
 
-/// `microsoft.graph.passwordCredential`.
+/// Represents a password credential associated with an application or a service principal. The **passwordCredentials** property of the application entity is a collection of **passwordCredential** objects.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.passwordCredential")]
 pub struct PasswordCredential {
-    /// `customKeyIdentifier` (`Edm.Binary`).
+    /// Do not use.
     pub custom_key_identifier: Option<odata_core::Binary>,
-    /// `displayName` (`Edm.String`).
+    /// Friendly name for the password. Optional.
     pub display_name: Option<String>,
-    /// `endDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time at which the password expires represented using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`. Optional.
     pub end_date_time: Option<odata_core::DateTimeOffset>,
-    /// `hint` (`Edm.String`).
+    /// Contains the first three characters of the password. Read-only.
     pub hint: Option<String>,
-    /// `keyId` (`Edm.Guid`).
+    /// The unique identifier for the password.
     pub key_id: Option<uuid::Uuid>,
-    /// `secretText` (`Edm.String`).
+    /// Read-only; Contains the strong passwords generated by Azure AD that are 16-64 characters in length. The generated password value is only returned during the initial POST request to addPassword. There is no way to retrieve this password in the future.
     pub secret_text: Option<String>,
-    /// `startDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time at which the password becomes valid. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`. Optional.
     pub start_date_time: Option<odata_core::DateTimeOffset>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.passwordProfile`.
+/// Contains the password profile associated with a user. The **passwordProfile** property of the user entity is a **passwordProfile** object.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.passwordProfile")]
 pub struct PasswordProfile {
-    /// `forceChangePasswordNextSignIn` (`Edm.Boolean`).
+    /// **true** if the user must change her password on the next login; otherwise **false**.
     pub force_change_password_next_sign_in: Option<bool>,
     /// `forceChangePasswordNextSignInWithMfa` (`Edm.Boolean`).
     pub force_change_password_next_sign_in_with_mfa: Option<bool>,
-    /// `password` (`Edm.String`).
+    /// The password for the user. This property is required when a user is created. It can be updated, but the user will be required to change the password on the next login. The password must satisfy minimum requirements as specified by the user’s **passwordPolicies** property. By default, a strong password is required.
     pub password: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.permissionScope`.
+/// Represents the definition of a delegated permission.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.permissionScope")]
 pub struct PermissionScope {
-    /// `adminConsentDescription` (`Edm.String`).
+    /// A description of the delegated permissions, intended to be read by an administrator granting the permission on behalf of all users. This text appears in tenant-wide admin consent experiences.
     pub admin_consent_description: Option<String>,
-    /// `adminConsentDisplayName` (`Edm.String`).
+    /// The permission's title, intended to be read by an administrator granting the permission on behalf of all users.
     pub admin_consent_display_name: Option<String>,
-    /// `id` (`Edm.Guid`).
+    /// Unique delegated permission identifier inside the collection of delegated permissions defined for a resource application.
     #[odata(nullable = false)]
     pub id: Option<uuid::Uuid>,
-    /// `isEnabled` (`Edm.Boolean`).
+    /// When creating or updating a permission, this property must be set to **true** (which is the default). To delete a permission, this property must first be set to **false**. At that point, in a subsequent call, the permission may be removed.
     #[odata(nullable = false)]
     pub is_enabled: Option<bool>,
     /// `origin` (`Edm.String`).
     pub origin: Option<String>,
-    /// `type` (`Edm.String`).
+    /// Specifies whether this delegated permission should be considered safe for non-admin users to consent to on behalf of themselves, or whether an administrator should be required for consent to the permissions. This will be the default behavior, but each customer can choose to customize the behavior in their organization (by allowing, restricting or limiting user consent to this delegated permission.)
     pub r#type: Option<String>,
-    /// `userConsentDescription` (`Edm.String`).
+    /// A description of the delegated permissions, intended to be read by a user granting the permission on their own behalf. This text appears in consent experiences where the user is consenting only on behalf of themselves.
     pub user_consent_description: Option<String>,
-    /// `userConsentDisplayName` (`Edm.String`).
+    /// A title for the permission, intended to be read by a user granting the permission on their own behalf. This text appears in consent experiences where the user is consenting only on behalf of themselves.
     pub user_consent_display_name: Option<String>,
-    /// `value` (`Edm.String`).
+    /// Specifies the value to include in the `scp` (scope) claim in access tokens. Must not exceed 120 characters in length. Allowed characters are `:` `!` `#` `$` `%` `&` `'` `(` `)` `*` `+` `,` `-` `.` `/` `:` `;` <code>&lt;</code> `=` <code>&gt;</code> `?` `@` `[` `]` `^` `+` `_` <code>&#96;</code> `{` <code>&#124;</code> `}` `~`, as well as characters in the ranges `0-9`, `A-Z` and `a-z`. Any other character, including the space character, are not allowed.
     pub value: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.phone`.
+/// Represents a phone number.
 #[derive(odata_core::ODataComplex, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.phone")]
 pub struct Phone {
     /// `language` (`Edm.String`).
     pub language: Option<String>,
-    /// `number` (`Edm.String`).
+    /// The phone number.
     pub number: Option<String>,
     /// `region` (`Edm.String`).
     pub region: Option<String>,
-    /// `type` (`graph.phoneType`).
+    /// The type of phone number. The possible values are: `home`, `business`, `mobile`, `other`, `assistant`, `homeFax`, `businessFax`, `otherFax`, `pager`, `radio`.
     pub r#type: Option<PhoneType>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -988,107 +1090,121 @@ pub struct SamlSingleSignOnSettings {
     pub additional_data: odata_core::AdditionalData,
 }
 
-/// `microsoft.graph.servicePrincipal`.
+/// Represents an instance of an application in a directory.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.servicePrincipal", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct ServicePrincipal {
     /// The inherited part (`microsoft.graph.directoryObject`).
     #[odata(base)]
     pub directory_object: DirectoryObject,
-    /// `accountEnabled` (`Edm.Boolean`).
+    /// **true** if the service principal account is enabled; otherwise, **false**.
     pub account_enabled: Option<bool>,
-    /// `addIns` (`Collection(graph.addIn)`).
+    /// Defines custom behavior that a consuming service can use to call an app in specific contexts. For example, applications that can render file streams may set the addIns property for its "FileHandler" functionality. This will let services like Microsoft 365 call the application in the context of a document the user is working on.
     #[odata(nullable = false)]
     pub add_ins: Option<Vec<AddIn>>,
-    /// `alternativeNames` (`Collection(Edm.String)`).
+    /// Used to retrieve service principals by subscription, identify resource group and full resource ids for managed identities.
     #[odata(nullable = false)]
     pub alternative_names: Option<Vec<String>>,
-    /// `appDescription` (`Edm.String`).
+    /// The description exposed by the associated application.
     pub app_description: Option<String>,
-    /// `appDisplayName` (`Edm.String`).
+    /// The display name exposed by the associated application.
     pub app_display_name: Option<String>,
-    /// `appId` (`Edm.String`).
+    /// The unique identifier for the associated application (its **appId** property).
     pub app_id: Option<String>,
-    /// `applicationTemplateId` (`Edm.String`).
+    /// Unique identifier of the applicationTemplate that the servicePrincipal was created from. Read-only.
     pub application_template_id: Option<String>,
-    /// `appOwnerOrganizationId` (`Edm.Guid`).
+    /// Contains the tenant id where the application is registered. This is applicable only to service principals backed by applications.
     pub app_owner_organization_id: Option<uuid::Uuid>,
-    /// `appRoleAssignmentRequired` (`Edm.Boolean`).
+    /// Specifies whether users or other service principals need to be granted an app role assignment for this service principal before users can sign in or apps can get tokens. The default value is **false**. Not nullable.
     #[odata(nullable = false)]
     pub app_role_assignment_required: Option<bool>,
-    /// `appRoles` (`Collection(graph.appRole)`).
+    /// The roles exposed by the application which this service principal represents. For more information see the **appRoles** property definition on the application entity. Not nullable.
     #[odata(nullable = false)]
     pub app_roles: Option<Vec<AppRole>>,
     /// `createdByAppId` (`Edm.String`).
     pub created_by_app_id: Option<String>,
     /// `customSecurityAttributes` (`graph.customSecurityAttributeValue`).
     pub custom_security_attributes: Option<CustomSecurityAttributeValue>,
-    /// `description` (`Edm.String`).
+    /// Free text field to provide an internal end-user facing description of the service principal. End-user portals such MyApps will display the application description in this field. The maximum allowed size is 1024 characters.
     pub description: Option<String>,
-    /// `disabledByMicrosoftStatus` (`Edm.String`).
+    /// Specifies if the registered application object has been disabled by Microsoft and the reason why. These reasons may include suspicious/abusive activity, malicious activity, and/or a violation of the Microsoft Services Agreement. Possible values are:
+    /// - null - not disabled
+    /// - 1 - disabledDueToViolationOfServicesAgreement
     pub disabled_by_microsoft_status: Option<String>,
-    /// `displayName` (`Edm.String`).
+    /// The display name for the service principal.
     pub display_name: Option<String>,
-    /// `homepage` (`Edm.String`).
+    /// Home page or landing page of the application.
     pub homepage: Option<String>,
-    /// `info` (`graph.informationalUrl`).
+    /// Basic profile information of the acquired application such as app's marketing, support, terms of service and privacy statement URLs. The terms of service and privacy statement are surfaced to users through the user consent experience. For more info, see How to: Add Terms of service and privacy statement for registered Azure AD apps.
     pub info: Option<InformationalUrl>,
     /// `isDisabled` (`Edm.Boolean`).
     pub is_disabled: Option<bool>,
-    /// `keyCredentials` (`Collection(graph.keyCredential)`).
+    /// The collection of key credentials associated with the service principal. Not nullable.
     #[odata(nullable = false)]
     pub key_credentials: Option<Vec<KeyCredential>>,
-    /// `loginUrl` (`Edm.String`).
+    /// Specifies the URL where the service provider redirects the user to Azure AD to authenticate. Azure AD uses the URL to launch the application from Microsoft 365 or the Azure AD My Apps. When blank, Azure AD performs IdP-initiated sign-on for applications configured with SAML-based single sign-on. The user launches the application from Microsoft 365, the Azure AD My Apps, or the Azure AD SSO URL.
     pub login_url: Option<String>,
-    /// `logoutUrl` (`Edm.String`).
+    /// Specifies the URL that will be used by Microsoft's authorization service to logout an user using OpenId Connect front-channel, back-channel or SAML logout protocols.
     pub logout_url: Option<String>,
-    /// `notes` (`Edm.String`).
+    /// Free text field to capture information about the service principal, typically used for operational purposes. Maximum allowed size is 1024 characters.
     pub notes: Option<String>,
-    /// `notificationEmailAddresses` (`Collection(Edm.String)`).
+    /// Specifies the list of email addresses where Azure AD sends a notification when the active certificate is near the expiration date. This is only for the certificates used to sign the SAML token issued for Azure AD Gallery applications.
     #[odata(nullable = false)]
     pub notification_email_addresses: Option<Vec<String>>,
-    /// `oauth2PermissionScopes` (`Collection(graph.permissionScope)`).
+    /// The delegated permissions exposed by the application. For more information see the **oauth2PermissionScopes** property on the application entity's **api** property. Not nullable.
     #[odata(nullable = false)]
     pub oauth2_permission_scopes: Option<Vec<PermissionScope>>,
     /// `passwordCredentials` (`Collection(graph.passwordCredential)`).
     #[odata(nullable = false)]
     pub password_credentials: Option<Vec<PasswordCredential>>,
-    /// `preferredSingleSignOnMode` (`Edm.String`).
+    /// Specifies the single sign-on mode configured for this application. Azure AD uses the preferred single sign-on mode to launch the application from Microsoft 365 or the Azure AD My Apps. The supported values are `password`, `saml`, `notSupported`, and `oidc`.
     pub preferred_single_sign_on_mode: Option<String>,
     /// `preferredTokenSigningKeyThumbprint` (`Edm.String`).
     pub preferred_token_signing_key_thumbprint: Option<String>,
-    /// `replyUrls` (`Collection(Edm.String)`).
+    /// The URLs that user tokens are sent to for sign in with the associated application, or the redirect URIs that OAuth 2.0 authorization codes and access tokens are sent to for the associated application. Not nullable.
     #[odata(nullable = false)]
     pub reply_urls: Option<Vec<String>>,
     /// `resourceSpecificApplicationPermissions` (`Collection(graph.resourceSpecificPermission)`).
     #[odata(nullable = false)]
     pub resource_specific_application_permissions: Option<Vec<ResourceSpecificPermission>>,
-    /// `samlSingleSignOnSettings` (`graph.samlSingleSignOnSettings`).
+    /// The collection for settings related to saml single sign-on.
     pub saml_single_sign_on_settings: Option<SamlSingleSignOnSettings>,
-    /// `servicePrincipalNames` (`Collection(Edm.String)`).
+    /// Contains the list of **identifiersUris**, copied over from the associated application. Additional values can be added to hybrid applications. These values can be used to identify the permissions exposed by this app within Azure AD. For example,
+    /// - Client apps can specify a resource URI which is based on the values of this property to acquire an access token, which is the URI returned in the “aud” claim.
+    ///
+    /// The any operator is required for filter expressions on multi-valued properties. Not nullable.
     #[odata(nullable = false)]
     pub service_principal_names: Option<Vec<String>>,
-    /// `servicePrincipalType` (`Edm.String`).
+    /// Identifies whether the service principal represents an application, a managed identity, or a legacy application. This is set by Azure AD internally. The **servicePrincipalType** property can be set to three different values:
+    /// - __Application__ - A service principal that represents an application or service. The **appId** property identifies the associated app registration, and matches the **appId** of an application, possibly from a different tenant. If the associated app registration is missing, tokens are not issued for the service principal.
+    /// - __ManagedIdentity__ - A service principal that represents a managed identity. Service principals representing managed identities can be granted access and permissions, but cannot be updated or modified directly.
+    /// - __Legacy__ - A service principal that represents an app created before app registrations, or through legacy experiences. Legacy service principal can have credentials, service principal names, reply URLs, and other properties which are editable by an authorized user, but does not have an associated app registration. The **appId** value does not associate the service principal with an app registration. The service principal can only be used in the tenant where it was created.
     pub service_principal_type: Option<String>,
-    /// `signInAudience` (`Edm.String`).
+    /// Specifies the Microsoft accounts that are supported for the current application. Read-only.
+    ///
+    /// Supported values are:
+    /// - `AzureADMyOrg`: Users with a Microsoft work or school account in my organization’s Azure AD tenant (single-tenant).
+    /// - `AzureADMultipleOrgs`: Users with a Microsoft work or school account in any organization’s Azure AD tenant (multi-tenant).
+    /// - `AzureADandPersonalMicrosoftAccount`: Users with a personal Microsoft account, or a work or school account in any organization’s Azure AD tenant.
+    /// - `PersonalMicrosoftAccount`: Users with a personal Microsoft account only.
     pub sign_in_audience: Option<String>,
-    /// `tags` (`Collection(Edm.String)`).
+    /// Custom strings that can be used to categorize and identify the service principal. Not nullable.
     #[odata(nullable = false)]
     pub tags: Option<Vec<String>>,
-    /// `tokenEncryptionKeyId` (`Edm.Guid`).
+    /// Specifies the keyId of a public key from the keyCredentials collection. When configured, Azure AD issues tokens for this application encrypted using the key specified by this property. The application code that receives the encrypted token must use the matching private key to decrypt the token before it can be used for the signed-in user.
     pub token_encryption_key_id: Option<uuid::Uuid>,
-    /// `verifiedPublisher` (`graph.verifiedPublisher`).
+    /// Specifies the verified publisher of the application which this service principal represents.
     pub verified_publisher: Option<VerifiedPublisher>,
-    /// `createdObjects`: navigation to `Collection(graph.directoryObject)`.
+    /// Directory objects created by this service principal. Read-only. Nullable.
     #[odata(navigation)]
     pub created_objects: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `memberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// Roles that this service principal is a member of. HTTP Methods: GET Read-only. Nullable.
     #[odata(navigation)]
     pub member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `ownedObjects`: navigation to `Collection(graph.directoryObject)`.
+    /// Directory objects that are owned by this service principal. Read-only. Nullable.
     #[odata(navigation)]
     pub owned_objects: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `owners`: navigation to `Collection(graph.directoryObject)`.
+    /// Directory objects that are owners of this servicePrincipal. The owners are a set of non-admin users or servicePrincipals who are allowed to modify this object. Read-only. Nullable.
     #[odata(navigation)]
     pub owners: odata_core::Navigation<Vec<AnyDirectoryObject>>,
     /// `transitiveMemberOf`: navigation to `Collection(graph.directoryObject)`.
@@ -1202,208 +1318,385 @@ pub enum AnyTimeZoneBase {
     CustomTimeZone(CustomTimeZone),
 }
 
-/// `microsoft.graph.user`.
+/// Represents a Microsoft Entra user account. This resource is an open type that allows additional properties beyond those documented here.
 #[derive(odata_core::ODataEntity, Debug, Clone, Default, PartialEq)]
 #[odata(type = "microsoft.graph.user", base_type = "microsoft.graph.directoryObject", open_type)]
 pub struct User {
     /// The inherited part (`microsoft.graph.directoryObject`).
     #[odata(base)]
     pub directory_object: DirectoryObject,
-    /// `aboutMe` (`Edm.String`).
+    /// A freeform text entry field for the user to describe themselves. Requires `$select` to retrieve.
     pub about_me: Option<String>,
-    /// `accountEnabled` (`Edm.Boolean`).
+    /// `true` if the account is enabled; otherwise, `false`. This property is required when a user is created.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, and `in`).
     pub account_enabled: Option<bool>,
-    /// `ageGroup` (`Edm.String`).
+    /// Sets the age group of the user. Allowed values: `null`, `Minor`, `NotAdult`, and `Adult`. For more information, see legal age group property definitions.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, and `in`).
     pub age_group: Option<String>,
-    /// `assignedLicenses` (`Collection(graph.assignedLicense)`).
+    /// The licenses that are assigned to the user, including inherited (group-based) licenses. This property doesn't differentiate between directly assigned and inherited licenses. Use the **licenseAssignmentStates** property to identify the directly assigned and inherited licenses. Not nullable. Requires `$select` to retrieve. Supports `$filter` (`eq`, `not`, `/$count eq 0`, `/$count ne 0`).
     #[odata(nullable = false)]
     pub assigned_licenses: Option<Vec<AssignedLicense>>,
-    /// `assignedPlans` (`Collection(graph.assignedPlan)`).
+    /// The plans that are assigned to the user. Read-only. Not nullable.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq` and `not`).
     #[odata(nullable = false)]
     pub assigned_plans: Option<Vec<AssignedPlan>>,
     /// `authorizationInfo` (`graph.authorizationInfo`).
     pub authorization_info: Option<AuthorizationInfo>,
-    /// `birthday` (`Edm.DateTimeOffset`).
+    /// The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC. For example, midnight UTC on Jan 1, 2014, is `2014-01-01T00:00:00Z`.
+    ///
+    /// Requires `$select` to retrieve.
     #[odata(nullable = false)]
     pub birthday: Option<odata_core::DateTimeOffset>,
-    /// `businessPhones` (`Collection(Edm.String)`).
+    /// The telephone numbers for the user. NOTE: Although it's a string collection, only one number can be set for this property. Read-only for users synced from the on-premises directory.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `not`, `ge`, `le`, `startsWith`).
     #[odata(nullable = false)]
     pub business_phones: Option<Vec<String>>,
-    /// `city` (`Edm.String`).
+    /// The city where the user is located. Maximum length is 128 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub city: Option<String>,
-    /// `companyName` (`Edm.String`).
+    /// The name of the company that the user is associated with. This property can be useful for describing the company that a guest comes from. The maximum length is 64 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub company_name: Option<String>,
-    /// `consentProvidedForMinor` (`Edm.String`).
+    /// Sets whether consent was obtained for minors. Allowed values: `null`, `Granted`, `Denied`, and `NotRequired`. For more information, see legal age group property definitions.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, and `in`).
     pub consent_provided_for_minor: Option<String>,
-    /// `country` (`Edm.String`).
+    /// The country or region where the user is located; for example, `US` or `UK`. Maximum length is 128 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub country: Option<String>,
-    /// `createdDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time the user was created, in ISO 8601 format and UTC. The value can't be modified and is automatically populated when the entity is created. Nullable. For on-premises users, the value represents when they were first created in Microsoft Entra ID. Property is `null` for some users created before June 2018 and on-premises users that were synced to Microsoft Entra ID before June 2018. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`).
     pub created_date_time: Option<odata_core::DateTimeOffset>,
-    /// `creationType` (`Edm.String`).
+    /// Indicates whether the user account was created through one of the following methods:
+    ///
+    /// - As a regular school or work account (`null`).
+    /// - As an external account (`Invitation`).
+    /// - As a local account for an Azure Active Directory B2C tenant (`LocalAccount`).
+    /// - Through self-service sign-up by an internal user using email verification (`EmailVerified`).
+    /// - Through self-service sign-up by a guest signing up through a link that is part of a user flow (`SelfServiceSignUp`).
+    ///
+    /// Read-only.
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `in`).
     pub creation_type: Option<String>,
-    /// `customSecurityAttributes` (`graph.customSecurityAttributeValue`).
+    /// An open complex type that holds the value of a custom security attribute that is assigned to a directory object. Nullable.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `startsWith`). The filter value is case-sensitive.
+    ///
+    /// - To read this property, the calling app must be assigned the *CustomSecAttributeAssignment.Read.All* permission. To write this property, the calling app must be assigned the *CustomSecAttributeAssignment.ReadWrite.All* permissions.
+    /// - To read or write this property in delegated scenarios, the admin must be assigned the *Attribute Assignment Administrator* role.
     pub custom_security_attributes: Option<CustomSecurityAttributeValue>,
-    /// `department` (`Edm.String`).
+    /// The name of the department in which the user works. Maximum length is 64 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, and `eq` on `null` values).
     pub department: Option<String>,
     /// The limit on the maximum number of devices that the user is permitted to enroll. Allowed values are 5 or 1000.
     #[odata(nullable = false)]
     pub device_enrollment_limit: Option<i32>,
-    /// `displayName` (`Edm.String`).
+    /// The name displayed in the address book for the user. This value is usually the combination of the user's first name, middle initial, and family name. This property is required when a user is created and it can't be cleared during updates. Maximum length is 256 characters.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values), `$orderby`, and `$search`.
     pub display_name: Option<String>,
-    /// `employeeHireDate` (`Edm.DateTimeOffset`).
+    /// The date and time when the user was hired or will start work in a future hire.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`).
     pub employee_hire_date: Option<odata_core::DateTimeOffset>,
-    /// `employeeId` (`Edm.String`).
+    /// The employee identifier assigned to the user by the organization. The maximum length is 16 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub employee_id: Option<String>,
-    /// `employeeLeaveDateTime` (`Edm.DateTimeOffset`).
+    /// The date and time when the user left or will leave the organization.
+    ///
+    /// - To read this property, the calling app must be assigned the *User-LifeCycleInfo.Read.All* permission. To write this property, the calling app must be assigned the *User.Read.All* and *User-LifeCycleInfo.ReadWrite.All* permissions.
+    /// - To read this property in delegated scenarios, the admin needs at least one of the following Microsoft Entra roles: *Lifecycle Workflows Administrator* (least privilege), *Global Reader*. To write this property in delegated scenarios, the admin needs the *Global Administrator* role.
+    ///
+    /// Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`).
+    ///
+    /// For more information, see Configure the employeeLeaveDateTime property for a user.
     pub employee_leave_date_time: Option<odata_core::DateTimeOffset>,
-    /// `employeeOrgData` (`graph.employeeOrgData`).
+    /// Represents organization data (for example, division and costCenter) associated with a user.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`).
     pub employee_org_data: Option<EmployeeOrgData>,
-    /// `employeeType` (`Edm.String`).
+    /// Captures enterprise worker type. For example, `Employee`, `Contractor`, `Consultant`, or `Vendor`. Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, `startsWith`).
     pub employee_type: Option<String>,
-    /// `externalUserState` (`Edm.String`).
+    /// For a guest invited to the tenant using the invitation API, this property represents the invited user's invitation status. For invited users, the state can be `PendingAcceptance` or `Accepted`, or `null` for all other users.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `in`).
     pub external_user_state: Option<String>,
-    /// `externalUserStateChangeDateTime` (`Edm.DateTimeOffset`).
+    /// Shows the timestamp for the latest change to the **externalUserState** property.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `in`).
     pub external_user_state_change_date_time: Option<odata_core::DateTimeOffset>,
-    /// `faxNumber` (`Edm.String`).
+    /// The fax number of the user.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub fax_number: Option<String>,
-    /// `givenName` (`Edm.String`).
+    /// The given name (first name) of the user. Maximum length is 64 characters.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub given_name: Option<String>,
-    /// `hireDate` (`Edm.DateTimeOffset`).
+    /// The hire date of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC. For example, midnight UTC on Jan 1, 2014, is `2014-01-01T00:00:00Z`.
+    ///
+    /// Requires `$select` to retrieve.
+    /// **Note:** This property is specific to SharePoint in Microsoft 365. We recommend using the native **employeeHireDate** property to set and update hire date values using Microsoft Graph APIs.
     #[odata(nullable = false)]
     pub hire_date: Option<odata_core::DateTimeOffset>,
-    /// `identities` (`Collection(graph.objectIdentity)`).
+    /// Represents the identities that can be used to sign in to this user account. Microsoft (also known as a local account), organizations, or social identity providers such as Facebook, Google, and Microsoft can provide identity and tie it to a user account. It might contain multiple items with the same **signInType** value.
+    ///
+    /// Requires `$select` to retrieve.
+    ///
+    /// Supports `$filter` (`eq`) with limitations.
     pub identities: Option<Vec<ObjectIdentity>>,
     /// `identityParentId` (`Edm.String`).
     pub identity_parent_id: Option<String>,
-    /// `imAddresses` (`Collection(Edm.String)`).
+    /// The instant message voice-over IP (VOIP) session initiation protocol (SIP) addresses for the user. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `not`, `ge`, `le`, `startsWith`).
     pub im_addresses: Option<Vec<String>>,
-    /// `interests` (`Collection(Edm.String)`).
+    /// A list for the user to describe their interests.
+    ///
+    /// Requires `$select` to retrieve.
     pub interests: Option<Vec<String>>,
-    /// `isManagementRestricted` (`Edm.Boolean`).
+    /// `true` if the user is a member of a restricted management administrative unit. If not set, the default value is `null` and the default behavior is false. Read-only.
+    ///
+    /// To manage a user who is a member of a restricted management administrative unit, the administrator or calling app must be assigned a Microsoft Entra role at the scope of the restricted management administrative unit.
+    ///
+    /// Requires `$select` to retrieve.
     pub is_management_restricted: Option<bool>,
-    /// `isResourceAccount` (`Edm.Boolean`).
+    /// Don't use – reserved for future use.
     pub is_resource_account: Option<bool>,
-    /// `jobTitle` (`Edm.String`).
+    /// The user's job title. Maximum length is 128 characters.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not` , `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub job_title: Option<String>,
-    /// `lastPasswordChangeDateTime` (`Edm.DateTimeOffset`).
+    /// The time when this Microsoft Entra user last changed their password or when their password was created, whichever date the latest action was performed. The date and time information uses ISO 8601 format and is always in UTC. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+    ///
+    /// Requires `$select` to retrieve.
     pub last_password_change_date_time: Option<odata_core::DateTimeOffset>,
-    /// `legalAgeGroupClassification` (`Edm.String`).
+    /// Used by enterprise applications to determine the legal age group of the user. This property is read-only and calculated based on **ageGroup** and **consentProvidedForMinor** properties. Allowed values: `null`, `Undefined`, `MinorWithOutParentalConsent`, `MinorWithParentalConsent`, `MinorNoParentalConsentRequired`, `NotAdult`, and `Adult`. For more information, see legal age group property definitions.
+    ///
+    /// Requires `$select` to retrieve.
     pub legal_age_group_classification: Option<String>,
-    /// `licenseAssignmentStates` (`Collection(graph.licenseAssignmentState)`).
+    /// State of license assignments for this user. Also indicates licenses that are directly assigned or the user inherited through group memberships. Read-only.
+    ///
+    /// Requires `$select` to retrieve.
     pub license_assignment_states: Option<Vec<LicenseAssignmentState>>,
-    /// `mail` (`Edm.String`).
+    /// The SMTP address for the user, for example, `jeff@contoso.com`. Changes to this property update the user's **proxyAddresses** collection to include the value as an SMTP address. This property can't contain accent characters.
+    /// **NOTE:** We don't recommend updating this property for Azure AD B2C user profiles. Use the **otherMails** property instead.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, `endsWith`, and `eq` on `null` values).
     pub mail: Option<String>,
-    /// `mailboxSettings` (`graph.mailboxSettings`).
+    /// Settings for the primary mailbox of the signed-in user. You can get or update settings for sending automatic replies to incoming messages, locale, and time zone.
+    ///
+    /// Requires `$select` to retrieve.
     pub mailbox_settings: Option<MailboxSettings>,
-    /// `mailNickname` (`Edm.String`).
+    /// The mail alias for the user. This property must be specified when a user is created. Maximum length is 64 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub mail_nickname: Option<String>,
-    /// `mobilePhone` (`Edm.String`).
+    /// The primary cellular telephone number for the user. Read-only for users synced from the on-premises directory. Maximum length is 64 characters.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values) and `$search`.
     pub mobile_phone: Option<String>,
-    /// `mySite` (`Edm.String`).
+    /// The URL for the user's site.
+    ///
+    /// Requires `$select` to retrieve.
     pub my_site: Option<String>,
-    /// `officeLocation` (`Edm.String`).
+    /// The office location in the user's place of business.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub office_location: Option<String>,
-    /// `onPremisesDistinguishedName` (`Edm.String`).
+    /// Contains the on-premises Active Directory `distinguished name` or `DN`. The property is only populated for customers who are synchronizing their on-premises directory to Microsoft Entra ID via Microsoft Entra Connect. Read-only.
+    ///
+    /// Requires `$select` to retrieve.
     pub on_premises_distinguished_name: Option<String>,
-    /// `onPremisesDomainName` (`Edm.String`).
+    /// Contains the on-premises `domainFQDN`, also called dnsDomainName synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Microsoft Entra ID via Microsoft Entra Connect. Read-only.
+    ///
+    /// Requires `$select` to retrieve.
     pub on_premises_domain_name: Option<String>,
-    /// `onPremisesExtensionAttributes` (`graph.onPremisesExtensionAttributes`).
+    /// Contains extensionAttributes1-15 for the user. These extension attributes are also known as Exchange custom attributes 1-15. Each attribute can store up to 1024 characters.
+    ///
+    /// - For an **onPremisesSyncEnabled** user, the source of authority for this set of properties is the on-premises and is read-only.
+    /// - For a cloud-only user (where **onPremisesSyncEnabled** is `false`), these properties can be set during the creation or update of a user object.
+    /// - For a cloud-only user previously synced from on-premises Active Directory, these properties are read-only in Microsoft Graph but can be fully managed through the Exchange Admin Center or the Exchange Online V2 module in PowerShell.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `in`).
     pub on_premises_extension_attributes: Option<OnPremisesExtensionAttributes>,
-    /// `onPremisesImmutableId` (`Edm.String`).
+    /// This property is used to associate an on-premises Active Directory user account to their Microsoft Entra user object. This property must be specified when creating a new user account in the Graph if you're using a federated domain for the user's **userPrincipalName** (UPN) property. **NOTE:** The **$** and **\_** characters can't be used when specifying this property.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`).
     pub on_premises_immutable_id: Option<String>,
-    /// `onPremisesLastSyncDateTime` (`Edm.DateTimeOffset`).
+    /// Indicates the last time at which the object was synced with the on-premises directory; for example: `2013-02-16T03:04:54Z`. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`).
     pub on_premises_last_sync_date_time: Option<odata_core::DateTimeOffset>,
-    /// `onPremisesProvisioningErrors` (`Collection(graph.onPremisesProvisioningError)`).
+    /// Errors when using Microsoft synchronization product during provisioning.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `not`, `ge`, `le`).
     pub on_premises_provisioning_errors: Option<Vec<OnPremisesProvisioningError>>,
-    /// `onPremisesSamAccountName` (`Edm.String`).
+    /// Contains the on-premises `samAccountName` synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Microsoft Entra ID via Microsoft Entra Connect. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`).
     pub on_premises_sam_account_name: Option<String>,
-    /// `onPremisesSecurityIdentifier` (`Edm.String`).
+    /// Contains the on-premises security identifier (SID) for the user that was synchronized from on-premises to the cloud. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq` including on `null` values).
     pub on_premises_security_identifier: Option<String>,
-    /// `onPremisesSyncEnabled` (`Edm.Boolean`).
+    /// `true` if this user object is currently being synced from an on-premises Active Directory (AD); otherwise the user isn't being synced and can be managed in Microsoft Entra ID. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `in`, and `eq` on `null` values).
     pub on_premises_sync_enabled: Option<bool>,
-    /// `onPremisesUserPrincipalName` (`Edm.String`).
+    /// Contains the on-premises `userPrincipalName` synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Microsoft Entra ID via Microsoft Entra Connect. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`).
     pub on_premises_user_principal_name: Option<String>,
-    /// `otherMails` (`Collection(Edm.String)`).
+    /// A list of other email addresses for the user; for example: `["bob@contoso.com", "Robert@fabrikam.com"]`. Can store up to 250 values, each with a limit of 250 characters.
+    /// NOTE: This property can't contain accent characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `not`, `ge`, `le`, `in`, `startsWith`, `endsWith`, `/$count eq 0`, `/$count ne 0`).
     #[odata(nullable = false)]
     pub other_mails: Option<Vec<String>>,
-    /// `passwordPolicies` (`Edm.String`).
+    /// Specifies password policies for the user. This value is an enumeration with one possible value being `DisableStrongPassword`, which allows weaker passwords than the default policy to be specified. `DisablePasswordExpiration` can also be specified. The two might be specified together; for example: `DisablePasswordExpiration, DisableStrongPassword`.
+    ///
+    /// Requires `$select` to retrieve. For more information on the default password policies, see Microsoft Entra password policies. Supports `$filter` (`ne`, `not`, and `eq` on `null` values).
     pub password_policies: Option<String>,
-    /// `passwordProfile` (`graph.passwordProfile`).
+    /// Specifies the password profile for the user. The profile contains the user's password. This property is required when a user is created. The password in the profile must satisfy minimum requirements as specified by the **passwordPolicies** property. By default, a strong password is required.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `in`, and `eq` on `null` values).
+    ///
+    /// To update this property:
+    ///
+    /// - *User-PasswordProfile.ReadWrite.All* is the least privileged permission to update this property.
+    /// - In delegated scenarios, the *User Administrator* Microsoft Entra role is the least privileged admin role supported to update this property for nonadmin users. *Privileged Authentication Administrator* is the least privileged role that's allowed to update this property for *all* administrators in the tenant. In general, the signed-in user must have a higher privileged administrator role as indicated in Who can reset passwords.
+    /// - In app-only scenarios, the calling app must be assigned a supported permission *and* at least the *User Administrator* Microsoft Entra role.
     pub password_profile: Option<PasswordProfile>,
-    /// `pastProjects` (`Collection(Edm.String)`).
+    /// A list for the user to enumerate their past projects.
+    ///
+    /// Requires `$select` to retrieve.
     pub past_projects: Option<Vec<String>>,
-    /// `postalCode` (`Edm.String`).
+    /// The postal code for the user's postal address. The postal code is specific to the user's country or region. In the United States of America, this attribute contains the ZIP code. Maximum length is 40 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub postal_code: Option<String>,
-    /// `preferredDataLocation` (`Edm.String`).
+    /// The preferred data location for the user. For more information, see OneDrive Online Multi-Geo.
     pub preferred_data_location: Option<String>,
-    /// `preferredLanguage` (`Edm.String`).
+    /// The preferred language for the user. The preferred language format is based on RFC 4646. The name is a combination of an ISO 639 two-letter lowercase culture code associated with the language, and an ISO 3166 two-letter uppercase subculture code associated with the country or region. Example: "en-US", or "es-ES".
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values)
     pub preferred_language: Option<String>,
-    /// `preferredName` (`Edm.String`).
+    /// The preferred name for the user. **Not Supported. This attribute returns an empty string.**
+    ///
+    /// Requires `$select` to retrieve.
     pub preferred_name: Option<String>,
     /// `print` (`graph.userPrint`).
     pub print: Option<UserPrint>,
-    /// `provisionedPlans` (`Collection(graph.provisionedPlan)`).
+    /// The plans that are provisioned for the user. Read-only. Not nullable.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `not`, `ge`, `le`).
     #[odata(nullable = false)]
     pub provisioned_plans: Option<Vec<ProvisionedPlan>>,
-    /// `proxyAddresses` (`Collection(Edm.String)`).
+    /// For example: `["SMTP: bob@contoso.com", "smtp: bob@sales.contoso.com"]`. Changes to the **mail** property update this collection to include the value as an SMTP address. For more information, see mail and proxyAddresses properties. The proxy address prefixed with `SMTP` (capitalized) is the primary proxy address, while those addresses prefixed with `smtp` are the secondary proxy addresses. For Azure AD B2C accounts, this property has a limit of 10 unique addresses. Read-only in Microsoft Graph; you can update this property only through the Microsoft 365 admin center. Not nullable.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `not`, `ge`, `le`, `startsWith`, `endsWith`, `/$count eq 0`, `/$count ne 0`).
     #[odata(nullable = false)]
     pub proxy_addresses: Option<Vec<String>>,
-    /// `responsibilities` (`Collection(Edm.String)`).
+    /// A list for the user to enumerate their responsibilities.
+    ///
+    /// Requires `$select` to retrieve.
     pub responsibilities: Option<Vec<String>>,
-    /// `schools` (`Collection(Edm.String)`).
+    /// A list for the user to enumerate the schools they attended.
+    ///
+    /// Requires `$select` to retrieve.
     pub schools: Option<Vec<String>>,
-    /// `securityIdentifier` (`Edm.String`).
+    /// Security identifier (SID) of the user, used in Windows scenarios.
+    ///
+    /// Read-only. Returned by default.
+    /// Supports `$select` and `$filter` (`eq`, `not`, `ge`, `le`, `startsWith`).
     pub security_identifier: Option<String>,
-    /// `serviceProvisioningErrors` (`Collection(graph.serviceProvisioningError)`).
+    /// Errors published by a federated service describing a nontransient, service-specific error regarding the properties or link from a user object.
+    ///
+    /// Supports `$filter` (`eq`, `not`, for isResolved and serviceInstance).
     pub service_provisioning_errors: Option<Vec<AnyServiceProvisioningError>>,
-    /// `showInAddressList` (`Edm.Boolean`).
+    /// **Do not use in Microsoft Graph. Manage this property through the Microsoft 365 admin center instead.** Represents whether the user should be included in the Outlook global address list. See Known issue.
     pub show_in_address_list: Option<bool>,
-    /// `signInActivity` (`graph.signInActivity`).
+    /// Get the last signed-in date and request ID of the sign-in for a given user. Read-only.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`) *but not with any other filterable properties*.
+    ///
+    /// **Note:**
+    ///
+    /// - Details for this property require a Microsoft Entra ID P1 or P2 license and the **AuditLog.Read.All** permission.
+    /// - This property isn't returned for a user who never signed in or last signed in before April 2020.
     pub sign_in_activity: Option<SignInActivity>,
-    /// `signInSessionsValidFromDateTime` (`Edm.DateTimeOffset`).
+    /// Any refresh tokens or session tokens (session cookies) issued before this time are invalid. Applications get an error when using an invalid refresh or session token to acquire a delegated access token (to access APIs such as Microsoft Graph). If this happens, the application needs to acquire a new refresh token by requesting the authorized endpoint. Read-only. Use revokeSignInSessions to reset.
+    ///
+    /// Requires `$select` to retrieve.
     pub sign_in_sessions_valid_from_date_time: Option<odata_core::DateTimeOffset>,
-    /// `skills` (`Collection(Edm.String)`).
+    /// A list for the user to enumerate their skills.
+    ///
+    /// Requires `$select` to retrieve.
     pub skills: Option<Vec<String>>,
-    /// `state` (`Edm.String`).
+    /// The state or province in the user's address. Maximum length is 128 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub state: Option<String>,
-    /// `streetAddress` (`Edm.String`).
+    /// The street address of the user's place of business. Maximum length is 1,024 characters.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub street_address: Option<String>,
-    /// `surname` (`Edm.String`).
+    /// The user's surname (family name or last name). Maximum length is 64 characters.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub surname: Option<String>,
-    /// `usageLocation` (`Edm.String`).
+    /// A two-letter country code (ISO standard 3166). Required for users that are assigned licenses due to legal requirements to check for availability of services in countries/regions. Examples include: `US`, `JP`, and `GB`. Not nullable.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, and `eq` on `null` values).
     pub usage_location: Option<String>,
-    /// `userPrincipalName` (`Edm.String`).
+    /// The user principal name (UPN) of the user. The UPN is an Internet-style sign-in name for the user based on the Internet standard RFC 822. By convention, this value should map to the user's email name. The general format is alias@domain, where the domain must be present in the tenant's collection of verified domains. This property is required when a user is created. The verified domains for the tenant can be accessed from the **verifiedDomains** property of organization.
+    /// NOTE: This property can't contain accent characters. Only the following characters are allowed `A - Z`, `a - z`, `0 - 9`, ` ' . - _ ! # ^ ~`. For the complete list of allowed characters, see username policies.
+    ///
+    /// Returned by default. Supports `$filter` (`eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`, `endsWith`) and `$orderby`.
     pub user_principal_name: Option<String>,
-    /// `userType` (`Edm.String`).
+    /// A string value that can be used to classify user types in your directory. The possible values are `Member` and `Guest`.
+    ///
+    /// Requires `$select` to retrieve. Supports `$filter` (`eq`, `ne`, `not`, `in`, and `eq` on `null` values). **NOTE:** For more information about the permissions for members and guests, see What are the default user permissions in Microsoft Entra ID?
     pub user_type: Option<String>,
-    /// `createdObjects`: navigation to `Collection(graph.directoryObject)`.
+    /// Directory objects that the user created. Read-only. Nullable.
     #[odata(navigation)]
     pub created_objects: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `directReports`: navigation to `Collection(graph.directoryObject)`.
+    /// The users and contacts that report to the user. (The users and contacts that have their manager property set to this user.) Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub direct_reports: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `manager`: navigation to `graph.directoryObject`.
+    /// The user or contact that is this user's manager. Read-only. Supports `$expand`.
     #[odata(navigation)]
     pub manager: odata_core::Navigation<AnyDirectoryObject>,
-    /// `memberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// The groups and directory roles that the user is a member of. Read-only. Nullable. Supports `$expand`.
     #[odata(navigation)]
     pub member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `ownedDevices`: navigation to `Collection(graph.directoryObject)`.
+    /// Devices the user owns. Read-only. Nullable. Supports `$expand` and `$filter` (`/$count eq 0`, `/$count ne 0`, `/$count eq 1`, `/$count ne 1`).
     #[odata(navigation)]
     pub owned_devices: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `ownedObjects`: navigation to `Collection(graph.directoryObject)`.
+    /// Directory objects the user owns. Read-only. Nullable. Supports `$expand`, `$select` nested in `$expand`, and `$filter` (`/$count eq 0`, `/$count ne 0`, `/$count eq 1`, `/$count ne 1`).
     #[odata(navigation)]
     pub owned_objects: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `registeredDevices`: navigation to `Collection(graph.directoryObject)`.
+    /// Devices that are registered for the user. Read-only. Nullable. Supports `$expand` and returns up to 100 objects.
     #[odata(navigation)]
     pub registered_devices: odata_core::Navigation<Vec<AnyDirectoryObject>>,
     /// `sponsorOf`: navigation to `Collection(graph.directoryObject)`.
     #[odata(navigation)]
     pub sponsor_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `sponsors`: navigation to `Collection(graph.directoryObject)`.
+    /// The users and groups responsible for this guest's privileges in the tenant and keeping the guest's information and access updated. (HTTP Methods: GET, POST, DELETE.). Supports `$expand`.
     #[odata(navigation)]
     pub sponsors: odata_core::Navigation<Vec<AnyDirectoryObject>>,
-    /// `transitiveMemberOf`: navigation to `Collection(graph.directoryObject)`.
+    /// The groups, including nested groups, and directory roles that a user is a member of. Nullable.
     #[odata(navigation)]
     pub transitive_member_of: odata_core::Navigation<Vec<AnyDirectoryObject>>,
 }
