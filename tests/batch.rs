@@ -260,7 +260,7 @@ fn exact_numbers_survive_a_batch_response_body() {
 #[test]
 fn a_read_entity_sent_in_a_batch_carries_no_response_only_control_information() {
     let mut product: Product = serde_json::from_str(READ_PRODUCT).unwrap();
-    let etag = product.additional_data.etag().map(str::to_owned);
+    let etag = product.additional_data.etag().map(std::borrow::Cow::into_owned);
     assert_eq!(etag.as_deref(), Some("W/\"5\""));
     product.id = Some("p2".into());
     product.supplier = Navigation::bind("Parts('s1')");
@@ -347,4 +347,28 @@ fn every_prefix_of_a_batch_response_parses_or_is_an_error() {
             odata_tests::fuzz::response_parse(&data);
         }
     }
+}
+
+#[test]
+fn items_read_as_a_read_request_reads() {
+    use odata_core::query::Count;
+    let response = BatchResponse::parse(
+        br#"{"responses":[
+            {"id":"1","status":200,"headers":{"etag":"W/\"3\""},"body":{"id":"p1","price":0.10}},
+            {"id":"2","status":200,"body":{"value":[{"id":"p1"}]}},
+            {"id":"3","status":200,"headers":{"content-type":"text/plain"},"body":"42"},
+            {"id":"4","status":404,"body":{"error":{"code":"NotFound","message":"no"}}}]}"#,
+    )
+    .unwrap();
+    let product = response.get("1").unwrap().read_as::<Product>().unwrap();
+    assert_eq!(product.price.as_ref().map(Decimal::as_str), Some("0.10"));
+    assert_eq!(product.additional_data.etag().as_deref(), Some("W/\"3\""));
+    let page = response.get("2").unwrap().read_as::<Vec<Product>>().unwrap();
+    assert_eq!(page.value[0].id.as_deref(), Some("p1"));
+    assert_eq!(response.get("3").unwrap().read_as::<Count<Product>>(), Ok(42));
+    // A collection where one entity was asked for is a shape error, as outside a batch.
+    let error = response.get("2").unwrap().read_as::<Product>().unwrap_err();
+    assert!(matches!(error, ResponseError::Shape { .. }), "{error}");
+    let error = response.get("4").unwrap().read_as::<Product>().unwrap_err();
+    assert_eq!(error.service_error().map(|e| e.code.as_str()), Some("NotFound"));
 }

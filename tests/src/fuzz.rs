@@ -211,6 +211,7 @@ pub fn response_parse(data: &[u8]) {
                 assert_eq!(RawJson::from_slice(raw.as_bytes()).as_ref().ok(), Some(raw), "a batch body changed");
             }
             let _ = item.read::<Session>();
+            let _ = item.read_as::<Vec<Session>>();
             let _ = item.body_bytes();
         }
     }

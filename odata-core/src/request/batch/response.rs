@@ -11,7 +11,7 @@ use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use super::{BatchError, BatchRequest, RawJson};
-use crate::request::ResponseError;
+use crate::request::{Readable, ResponseError, read_response};
 
 /// A JSON batch response: one response per request, in any order, matched by id.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -125,6 +125,18 @@ impl BatchItemResponse {
             return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
         };
         body.read().map_err(|e| ResponseError::Decode { status, message: e.to_string() })
+    }
+
+    /// Reads the body as a [`ReadRequest`](crate::request::ReadRequest) reads a response: what
+    /// `R` holds (`Session` for one entity, `Vec<Session>` for a [`Page`](crate::Page),
+    /// `Count<Session>` for a count), with the same checks (a body of the other shape is
+    /// [`ResponseError::Shape`]), the item's `ETag` header kept as the entity's `@odata.etag`,
+    /// and the service's error for a failure status. Decoded from the text the service sent.
+    pub fn read_as<R: Readable>(&self) -> Result<R::Response, ResponseError> {
+        let mut response = http::Response::new(self.body_bytes());
+        *response.status_mut() = self.status;
+        *response.headers_mut() = self.headers.clone();
+        read_response::<R, _>(response)
     }
 
     /// The body as the bytes the service would have sent outside a batch: a string body as its
