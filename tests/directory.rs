@@ -149,7 +149,7 @@ fn entities_decode_as_their_type() {
     // `extensionAttributes` is a beta property (the example's request is to /beta); v1.0's device
     // is an open type, so it is kept as a dynamic property.
     let device: Device = serde_json::from_str(&fixture("device-get-2.json")).unwrap();
-    let attributes = device.additional_data.property("extensionAttributes").expect("extensionAttributes");
+    let attributes = device.additional_data.property_value("extensionAttributes").expect("extensionAttributes");
     assert_eq!(attributes["extensionAttribute1"], "BYOD-Device");
 
     let unit: AdministrativeUnit = serde_json::from_str(&fixture("administrativeunit-get-1.json")).unwrap();

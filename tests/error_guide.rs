@@ -21,7 +21,7 @@ fn the_guide_quotes_real_messages() {
         ),
         decode_error(r#"{"value":[{"id":"a","id":"b"}]}"#),
         decode_error(r#"{"value":[{"id":"a""#),
-        decode_error(&format!(r#"{{"value":[{{"id":"a","x":{}}}]}}"#, "[".repeat(200))),
+        decode_error(&format!(r#"{{"value":[{{"id":"a","segments@ns.x":{}}}]}}"#, "[".repeat(200))),
         ResponseError::from_failure(
             StatusCode::BAD_REQUEST,
             br#"{"error":{"code":"BadRequest","message":"Invalid filter clause","target":"$filter"}}"#,

@@ -142,8 +142,8 @@ fn server_quirks_are_survived(service: &Service) {
     assert_eq!(raw["version"], json!("9007199254740993"), "CAP sends Int64 as a string");
     let record: CallRecords = decode(&url, &text);
     assert_eq!(record.version, Some(9_007_199_254_740_993));
-    assert_eq!(record.additional_data.context(), Some("$metadata#CallRecords/$entity"));
-    assert_eq!(record.additional_data.etag(), raw["@odata.etag"].as_str());
+    assert_eq!(record.additional_data.context().as_deref(), Some("$metadata#CallRecords/$entity"));
+    assert_eq!(record.additional_data.etag().as_deref(), raw["@odata.etag"].as_str());
     assert_lossless(&url, &raw, &record);
 
     // Decimal(9,3) as a string, every digit kept.
@@ -738,7 +738,7 @@ fn a_patch_with_the_etag_changes_only_that_property(service: &Service) {
     let client = client(service);
     runtime.block_on(client.create(&call_records(service), &new_record("w-patch"))).unwrap_or_else(|e| panic!("{e}"));
     let before = read_deep(service, "w-patch");
-    let etag = before.additional_data.etag().unwrap_or_else(|| panic!("CAP sends @odata.etag")).to_owned();
+    let etag = before.additional_data.etag().unwrap_or_else(|| panic!("CAP sends @odata.etag")).into_owned();
     let mut wanted = before.clone();
     wanted.join_web_url = Some("https://example.com/changed".to_owned());
     let changes = odata_core::request::Changes::diff(&before, &wanted).unwrap_or_else(|e| panic!("{e}"));
@@ -747,7 +747,7 @@ fn a_patch_with_the_etag_changes_only_that_property(service: &Service) {
     runtime.block_on(client.update(&resource, &changes, Some(&etag))).unwrap_or_else(|e| panic!("{e}"));
     let after = read_deep(service, "w-patch");
     assert_eq!(after.join_web_url.as_deref(), Some("https://example.com/changed"));
-    assert_ne!(after.additional_data.etag(), Some(etag.as_str()), "the ETag changes with the entity");
+    assert_ne!(after.additional_data.etag().as_deref(), Some(etag.as_str()), "the ETag changes with the entity");
     // Everything else is as it was.
     let mut expected = before;
     expected.join_web_url = after.join_web_url.clone();
@@ -780,7 +780,7 @@ fn a_delete_is_followed_by_404(service: &Service) {
     let client = client(service);
     runtime.block_on(client.create(&call_records(service), &new_record("w-delete"))).unwrap_or_else(|e| panic!("{e}"));
     let resource = call_records(service).key("w-delete");
-    let etag = read_deep(service, "w-delete").additional_data.etag().map(str::to_owned);
+    let etag = read_deep(service, "w-delete").additional_data.etag().map(std::borrow::Cow::into_owned);
     runtime.block_on(client.delete(&resource, etag.as_deref())).unwrap_or_else(|e| panic!("{e}"));
     let gone = runtime.block_on(client.get(&resource, &Query::new())).err().unwrap_or_else(|| panic!("deleted"));
     assert_eq!(gone.status().map(|s| s.as_u16()), Some(404), "{gone}");

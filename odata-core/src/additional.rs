@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::ser::SerializeMap;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::ODataType;
 
@@ -27,8 +28,9 @@ use crate::ODataType;
 /// properties out.
 ///
 /// Entries keep the order in which they were read; a member sent twice is a decode error. Values are
-/// `serde_json::Value`s, so numbers are kept as `serde_json` keeps them: exactly with the
-/// `arbitrary-precision` feature, as an `i64`, `u64` or `f64` without it (see the crate docs).
+/// kept as the JSON text that was read ([`RawValue`]), without the whitespace between tokens:
+/// numbers digit for digit whatever their size or precision, strings with their escapes, nested
+/// objects at any depth. The `*_value` accessors parse them into a `serde_json::Value`.
 ///
 /// The field is two words inline and costs nothing on the heap for the common cases: nothing
 /// kept, or only the usual `"@odata.type": "#ns.name"` of the value's own type (which points at a
@@ -50,8 +52,8 @@ enum Repr {
 #[derive(Debug, Clone, Default)]
 struct Inner {
     type_annotation: Option<TypeAnnotation>,
-    annotations: Vec<(String, Value)>,
-    properties: Vec<(String, Value)>,
+    annotations: Vec<(String, Box<RawValue>)>,
+    properties: Vec<(String, Box<RawValue>)>,
     /// Declared properties that are `null` (wire names), in the order read or set.
     nulls: Vec<Cow<'static, str>>,
 }
@@ -61,8 +63,8 @@ struct Inner {
 impl PartialEq for Inner {
     fn eq(&self, other: &Self) -> bool {
         self.type_annotation == other.type_annotation
-            && self.annotations == other.annotations
-            && self.properties == other.properties
+            && same_entries(&self.annotations, &other.annotations)
+            && same_entries(&self.properties, &other.properties)
             && self.nulls.len() == other.nulls.len()
             && self.nulls.iter().all(|name| other.nulls.contains(name))
     }
@@ -251,52 +253,78 @@ impl AdditionalData {
         }
     }
 
-    /// The instance annotation with this JSON name (`@odata.etag`, `@ns.term`).
-    pub fn annotation(&self, name: &str) -> Option<&Value> {
+    /// The instance annotation with this JSON name (`@odata.etag`, `@ns.term`), as the JSON text
+    /// that was read (`raw.get()`); [`annotation_value`](Self::annotation_value) parses it.
+    pub fn annotation(&self, name: &str) -> Option<&RawValue> {
         find(&self.inner().annotations, name)
     }
 
-    /// The instance annotations of the value, in the order read.
-    pub fn annotations(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.inner().annotations.iter().map(|(k, v)| (k.as_str(), v))
+    /// The instance annotation with this JSON name as a `serde_json::Value` (numbers as
+    /// `serde_json` reads them; the exact text is [`annotation`](Self::annotation)).
+    pub fn annotation_value(&self, name: &str) -> Option<Value> {
+        self.annotation(name).and_then(parse)
+    }
+
+    /// The instance annotations of the value, in the order read, as JSON text.
+    pub fn annotations(&self) -> impl ExactSizeIterator<Item = (&str, &RawValue)> {
+        self.inner().annotations.iter().map(|(k, v)| (k.as_str(), &**v))
     }
 
     /// Sets an instance annotation; `name` is its JSON name and must start with `@`
     /// (otherwise it is stored as a property).
     pub fn insert_annotation(&mut self, name: impl Into<String>, value: Value) {
+        self.insert_raw_annotation(name, raw(&value))
+    }
+
+    /// Sets an instance annotation to JSON text as it is (`RawValue::from_string`).
+    pub fn insert_raw_annotation(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         let name = name.into();
         if name.starts_with('@') {
             upsert(&mut self.inner_mut().annotations, name, value)
         } else {
-            self.insert_property(name, value)
+            self.insert_raw_property(name, value)
         }
     }
 
-    /// Removes an instance annotation, returning its value.
-    pub fn remove_annotation(&mut self, name: &str) -> Option<Value> {
+    /// Removes an instance annotation, returning its JSON text.
+    pub fn remove_annotation(&mut self, name: &str) -> Option<Box<RawValue>> {
         self.annotation(name)?;
         let removed = remove(&mut self.inner_mut().annotations, name);
         self.tidy();
         removed
     }
 
-    /// The unknown (or dynamic) property or property annotation with this JSON name.
-    pub fn property(&self, name: &str) -> Option<&Value> {
+    /// The unknown (or dynamic) property or property annotation with this JSON name, as the JSON
+    /// text that was read: numbers digit for digit, whatever their size. `property_value`
+    /// parses it.
+    pub fn property(&self, name: &str) -> Option<&RawValue> {
         find(&self.inner().properties, name)
     }
 
-    /// Unknown and dynamic properties and property annotations, in the order read.
-    pub fn properties(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> {
-        self.inner().properties.iter().map(|(k, v)| (k.as_str(), v))
+    /// The unknown property with this JSON name as a `serde_json::Value` (numbers as
+    /// `serde_json` reads them; the exact text is [`property`](Self::property)).
+    pub fn property_value(&self, name: &str) -> Option<Value> {
+        self.property(name).and_then(parse)
+    }
+
+    /// Unknown and dynamic properties and property annotations, in the order read, as JSON text.
+    pub fn properties(&self) -> impl ExactSizeIterator<Item = (&str, &RawValue)> {
+        self.inner().properties.iter().map(|(k, v)| (k.as_str(), &**v))
     }
 
     /// Sets an unknown or dynamic property (or a property annotation `prop@ns.term`).
     pub fn insert_property(&mut self, name: impl Into<String>, value: Value) {
+        self.insert_raw_property(name, raw(&value))
+    }
+
+    /// Sets an unknown or dynamic property to JSON text as it is (an `Edm.Decimal` with every
+    /// digit: `RawValue::from_string("12.50".into())`).
+    pub fn insert_raw_property(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         upsert(&mut self.inner_mut().properties, name.into(), value)
     }
 
-    /// Removes an unknown or dynamic property, returning its value.
-    pub fn remove_property(&mut self, name: &str) -> Option<Value> {
+    /// Removes an unknown or dynamic property, returning its JSON text.
+    pub fn remove_property(&mut self, name: &str) -> Option<Box<RawValue>> {
         self.property(name)?;
         let removed = remove(&mut self.inner_mut().properties, name);
         self.tidy();
@@ -361,46 +389,47 @@ impl AdditionalData {
     }
 
     /// `@odata.context` (or the 4.01 `@context`).
-    pub fn context(&self) -> Option<&str> {
+    pub fn context(&self) -> Option<Cow<'_, str>> {
         self.control("context")
     }
 
     /// `@odata.etag` (or `@etag`): the entity's ETag, for conditional requests.
-    pub fn etag(&self) -> Option<&str> {
+    pub fn etag(&self) -> Option<Cow<'_, str>> {
         self.control("etag")
     }
 
     /// `@odata.id` (or `@id`): the entity's id.
-    pub fn id(&self) -> Option<&str> {
+    pub fn id(&self) -> Option<Cow<'_, str>> {
         self.control("id")
     }
 
     /// `@odata.editLink` (or `@editLink`).
-    pub fn edit_link(&self) -> Option<&str> {
+    pub fn edit_link(&self) -> Option<Cow<'_, str>> {
         self.control("editLink")
     }
 
     /// `@odata.readLink` (or `@readLink`).
-    pub fn read_link(&self) -> Option<&str> {
+    pub fn read_link(&self) -> Option<Cow<'_, str>> {
         self.control("readLink")
     }
 
-    /// A string-valued control annotation in either spelling (`@odata.x` or `@x`).
-    fn control(&self, term: &str) -> Option<&str> {
+    /// A string-valued control annotation in either spelling (`@odata.x` or `@x`): borrowed
+    /// from the kept text unless it has escapes (an ETag's quotes have).
+    fn control(&self, term: &str) -> Option<Cow<'_, str>> {
         self.inner().annotations.iter().find_map(|(k, v)| {
             let name = k.strip_prefix('@')?;
             let name = name.strip_prefix("odata.").unwrap_or(name);
-            if name == term { v.as_str() } else { None }
+            if name == term { json_str(v) } else { None }
         })
     }
 
     /// Appends what was read (the decoder rejects a member read twice before it gets here).
-    pub(crate) fn push_annotation(&mut self, name: String, value: Value) {
+    pub(crate) fn push_annotation(&mut self, name: String, value: Box<RawValue>) {
         push(&mut self.inner_mut().annotations, name, value);
     }
 
     /// Appends what was read.
-    pub(crate) fn push_property(&mut self, name: String, value: Value) {
+    pub(crate) fn push_property(&mut self, name: String, value: Box<RawValue>) {
         push(&mut self.inner_mut().properties, name, value);
     }
 
@@ -420,7 +449,7 @@ impl AdditionalData {
 
 /// Writes kept members; a request body leaves out what only a service sends
 /// ([`Payload::Request`](crate::Payload::Request)).
-fn serialize_entries<M: SerializeMap>(entries: &[(String, Value)], map: &mut M) -> Result<(), M::Error> {
+fn serialize_entries<M: SerializeMap>(entries: &[(String, Box<RawValue>)], map: &mut M) -> Result<(), M::Error> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -435,11 +464,65 @@ fn serialize_entries<M: SerializeMap>(entries: &[(String, Value)], map: &mut M) 
 
 /// One unknown member per value is the common case (`tenantId` on an identity): start with
 /// room for one, then double as usual.
-fn push(entries: &mut Vec<(String, Value)>, name: String, value: Value) {
+fn push(entries: &mut Vec<(String, Box<RawValue>)>, name: String, value: Box<RawValue>) {
     if entries.capacity() == 0 {
         entries.reserve_exact(1);
     }
     entries.push((name, value));
+}
+
+/// Kept entries compare by name and JSON text: the text is what is written back.
+fn same_entries(a: &[(String, Box<RawValue>)], b: &[(String, Box<RawValue>)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|((k, v), (l, w))| k == l && v.get() == w.get())
+}
+
+/// A `Value` as JSON text (writing a `Value` cannot fail: its map keys are strings).
+fn raw(value: &Value) -> Box<RawValue> {
+    serde_json::value::to_raw_value(value).unwrap_or_else(|_| null())
+}
+
+fn null() -> Box<RawValue> {
+    RawValue::NULL.to_owned()
+}
+
+fn parse(raw: &RawValue) -> Option<Value> {
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// A JSON string's content: borrowed when it has no escapes.
+fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
+    let text = raw.get();
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+    if inner.contains('\\') { serde_json::from_str::<String>(text).ok().map(Cow::Owned) } else { Some(Cow::Borrowed(inner)) }
+}
+
+/// Kept JSON text without the whitespace between tokens, so that a value read from pretty-printed
+/// JSON is written compactly and compares equal to the same value read compactly. Strings (and
+/// so every space that means something) are copied as they are; serde_json has validated the
+/// text. Hand-written: serde_json can only re-format through its `Value`, which would round
+/// numbers.
+pub(crate) fn compact(raw: Box<RawValue>) -> Box<RawValue> {
+    let text = raw.get();
+    if !text.starts_with(['{', '[']) || !text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+        return raw;
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    RawValue::from_string(out).unwrap_or(raw)
 }
 
 fn push_name(names: &mut Vec<Cow<'static, str>>, name: Cow<'static, str>) {
@@ -449,18 +532,18 @@ fn push_name(names: &mut Vec<Cow<'static, str>>, name: Cow<'static, str>) {
     names.push(name);
 }
 
-fn find<'a>(entries: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
-    entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+fn find<'a>(entries: &'a [(String, Box<RawValue>)], name: &str) -> Option<&'a RawValue> {
+    entries.iter().find(|(k, _)| k == name).map(|(_, v)| &**v)
 }
 
-fn upsert(entries: &mut Vec<(String, Value)>, name: String, value: Value) {
+fn upsert(entries: &mut Vec<(String, Box<RawValue>)>, name: String, value: Box<RawValue>) {
     match entries.iter_mut().find(|(k, _)| *k == name) {
         Some(entry) => entry.1 = value,
         None => entries.push((name, value)),
     }
 }
 
-fn remove(entries: &mut Vec<(String, Value)>, name: &str) -> Option<Value> {
+fn remove(entries: &mut Vec<(String, Box<RawValue>)>, name: &str) -> Option<Box<RawValue>> {
     let at = entries.iter().position(|(k, _)| k == name)?;
     Some(entries.remove(at).1)
 }
@@ -482,8 +565,9 @@ mod tests {
         let mut data = AdditionalData::new();
         data.insert_annotation("@etag", Value::from("W/\"1\""));
         data.insert_annotation("@odata.context", Value::from("$metadata#x"));
-        assert_eq!(data.etag(), Some("W/\"1\""));
-        assert_eq!(data.context(), Some("$metadata#x"));
+        assert_eq!(data.etag().as_deref(), Some("W/\"1\""));
+        assert_eq!(data.context().as_deref(), Some("$metadata#x"));
+        assert!(matches!(data.context(), Some(Cow::Borrowed(_))), "no escapes, no copy");
         assert_eq!(data.id(), None);
     }
 
@@ -542,7 +626,7 @@ mod tests {
         data.insert_property("x", Value::from(1));
         assert!(matches!(data.repr, Repr::Owned(_)));
         assert_eq!(data.type_annotation().map(TypeAnnotation::value), Some("#ns.thing"));
-        assert_eq!(copy.property("x"), None, "the shared constant did not change");
+        assert!(copy.property("x").is_none(), "the shared constant did not change");
         let mut other = AdditionalData::new();
         other.keep_type_annotation::<Thing>(TypeAnnotation::read(TypeAnnotationKey::Type, "ns.thing", "#ns.thing"));
         assert!(matches!(other.repr, Repr::Owned(_)), "another spelling is kept as read");
@@ -554,8 +638,18 @@ mod tests {
         data.insert_annotation("tenantId", Value::from("a"));
         data.insert_property("tenantId", Value::from("b"));
         assert_eq!(data.properties().len(), 1);
-        assert_eq!(data.property("tenantId"), Some(&Value::from("b")));
-        assert_eq!(data.remove_property("tenantId"), Some(Value::from("b")));
+        assert_eq!(data.property("tenantId").map(RawValue::get), Some("\"b\""));
+        assert_eq!(data.property_value("tenantId"), Some(Value::from("b")));
+        assert_eq!(data.remove_property("tenantId").map(|raw| raw.get().to_owned()).as_deref(), Some("\"b\""));
         assert!(data.is_empty());
+    }
+
+    #[test]
+    fn kept_text_is_compacted_outside_strings_only() {
+        let raw = |text: &str| RawValue::from_string(text.to_owned()).expect("JSON");
+        let kept = compact(raw("{ \"a b\" : [ 1.50 ,\n\t\"x \\\" y\" ] }"));
+        assert_eq!(kept.get(), r#"{"a b":[1.50,"x \" y"]}"#);
+        assert_eq!(compact(raw("123456789012345678901234567890")).get(), "123456789012345678901234567890");
+        assert_eq!(compact(raw("\" spaced \"")).get(), "\" spaced \"");
     }
 }

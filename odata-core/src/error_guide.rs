@@ -12,7 +12,7 @@
 //! | type outside the hierarchy | `$.value[0].caller.@odata.type: the value's type microsoft.graph.callRecords.clientUserAgent is not microsoft.graph.callRecords.endpoint or a type derived from it (microsoft.graph.callRecords.endpoint) at line 1 column 94` | `@odata.type` names a known type that cannot stand here: a service bug, or a wrong `base_type` in the model. Types the model does not know at all are kept, not errors. |
 //! | property twice | `$.value[0].id: the property appears twice in one object (microsoft.graph.callRecords.session) at line 1 column 24` | Malformed JSON from the service or a proxy; nothing is guessed. |
 //! | not JSON / truncated | `$.value[0]: EOF while parsing an object at line 1 column 19` | A cut-off body: retry; check proxies and timeouts. |
-//! | too deep | `$.value[0].x: recursion limit exceeded (microsoft.graph.callRecords.session) at line 1 column 148` | More than 128 nested arrays or objects: hostile or broken input. |
+//! | too deep | `$.value[0].segments@ns.x: recursion limit exceeded (microsoft.graph.callRecords.session) at line 1 column 160` | More than 128 nested arrays or objects where a value is built (an annotation of a navigation property): hostile or broken input. Unknown properties are kept as their text at any depth. |
 //! | body not the value asked for | `200 OK, but the body did not decode: ...` ([`ResponseError::Decode`](crate::request::ResponseError::Decode)) | As above, with the HTTP status. |
 //!
 //! ## Service answers

@@ -67,7 +67,7 @@
 //! let session = &page.value[0];
 //! assert_eq!(session.id.as_deref(), Some("e523d2ed")); // inherited, through Deref
 //! assert_eq!(session.modalities.as_deref(), Some(&[Modality::Audio, Modality::Other("holographic".into())][..]));
-//! assert_eq!(session.additional_data.property("isTest"), Some(&serde_json::Value::Bool(false)));
+//! assert_eq!(session.additional_data.property("isTest").map(|raw| raw.get()), Some("false"));
 //! assert!(!session.segments.is_expanded());
 //!
 //! // Encoding writes back everything that was read.
@@ -91,13 +91,13 @@
 //! # Cargo features
 //!
 //! - `derive` (default): re-exports the derives of `odata-derive`.
-//! - `arbitrary-precision`: numbers in unknown properties and annotations are kept as sent, digit
-//!   for digit. Without it they are `serde_json` numbers: an `i64`, a `u64` or an `f64` (read and
-//!   written back exactly), so an integer beyond `u64` or a decimal with more digits than an `f64`
-//!   holds is rounded, and a number beyond the `f64` range is an error naming its path. It turns
-//!   on `serde_json/arbitrary_precision` for the whole program (see that crate's caveats about
-//!   `#[serde(untagged)]` and `#[serde(flatten)]`). Declared `Edm.Decimal` properties keep their
-//!   text either way.
+//! - `arbitrary-precision`: turns on `serde_json/arbitrary_precision` for the whole program (see
+//!   that crate's caveats about `#[serde(untagged)]` and `#[serde(flatten)]`), so that the few
+//!   places that still build a `serde_json::Value` keep numbers digit for digit too: the
+//!   annotations of navigation properties (`segments@ns.term`), a page's control information, and
+//!   the `*_value` accessors of [`AdditionalData`]. Not needed for unknown properties and
+//!   instance annotations, which are kept as the JSON text that was read (numbers of any size and
+//!   precision included), nor for declared `Edm.Decimal` properties, which keep their text.
 
 mod additional;
 mod control;

@@ -7,7 +7,9 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
+use crate::additional::compact;
 use crate::control::{ControlTerm, expect_string, parse_count};
 use crate::wire::{AsEdm, EdmSeed, path};
 use crate::{AdditionalData, EdmType};
@@ -167,7 +169,7 @@ fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>,
             return Err(error);
         }
         let Some(term) = control else {
-            let kept: Value = map.next_value().inspect_err(fail)?;
+            let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
             if key.starts_with('@') {
                 page.additional_data.push_annotation(key, kept);
             } else {

@@ -100,9 +100,9 @@ impl<T: ODataStructured + DeserializeOwned> Readable for T {
         let value: T = serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.to_string()))?;
         let (context, found) = match value.additional_data() {
             Some(data) => {
-                let context = data.context().map(str::to_owned);
+                let context = data.context().map(std::borrow::Cow::into_owned);
                 let from_context = context.as_deref().and_then(shape::of_context);
-                let is_array = data.property("value").is_some_and(serde_json::Value::is_array);
+                let is_array = data.property("value").is_some_and(|raw| raw.get().starts_with('['));
                 (context, from_context.unwrap_or(if is_array { Shape::Collection } else { Shape::Single }))
             }
             // The type keeps nothing it does not declare: look at the body itself.

@@ -13,7 +13,8 @@ use serde_json::Value;
 
 use super::path;
 use super::poly::check_hierarchy;
-use crate::additional::{TypeAnnotation, TypeAnnotationKey};
+use crate::additional::{TypeAnnotation, TypeAnnotationKey, compact};
+use serde_json::value::RawValue;
 use crate::navigation::Navigation;
 use crate::{EdmType, NavigationTarget, ODataStructured};
 
@@ -235,7 +236,8 @@ where
                 fail(&error);
                 return Err(error);
             }
-            let kept: Value = map.next_value().inspect_err(fail)?;
+            // Kept as the JSON text that was read: numbers digit for digit, whatever their size.
+            let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
             if name.starts_with('@') { data.push_annotation(name, kept) } else { data.push_property(name, kept) }
         }
         // The type keeps no unknown data: its author chose to drop it.

@@ -21,12 +21,11 @@ use std::marker::PhantomData;
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::de::{Key, KeySeed, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
 use super::path;
-use crate::additional::{TypeAnnotation, TypeAnnotationKey, type_name_of};
+use crate::additional::{TypeAnnotation, TypeAnnotationKey, compact, type_name_of};
 use crate::{ODataStructured, TypeInfo, registry};
 
 /// The per-enum hooks of a polymorphic holder (`enum AnyEndpoint { Endpoint(..), ... }`),
@@ -235,7 +234,7 @@ where
     }
     let Some(data) = value.additional_data_mut() else { return Ok(()) };
     for (name, raw) in side {
-        let kept: Value = serde_json::from_str(raw.get()).map_err(E::custom)?;
+        let kept = compact(raw.clone());
         if name.starts_with('@') {
             data.push_annotation(name.clone(), kept)
         } else {
