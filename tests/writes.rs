@@ -330,3 +330,37 @@ fn a_null_the_program_asks_for_is_sent_and_a_diff_sees_it() {
     let read: Document = serde_json::from_str(r#"{"id": "d1", "title": null}"#).expect("decode");
     assert!(Changes::diff(&read, &read.clone()).expect("diff").is_empty());
 }
+
+/// A product with a price of many digits.
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.priced", key_property = "id")]
+pub struct Priced {
+    /// The key.
+    pub id: Option<String>,
+    /// `Edm.Decimal`: every digit counts.
+    pub price: Option<odata_core::Decimal>,
+    /// Unknown data.
+    pub additional_data: AdditionalData,
+}
+
+#[test]
+fn updates_send_every_digit() {
+    let digits = "1234567890.1234567890123456789";
+    let price: odata_core::Decimal = digits.parse().expect("a decimal");
+    let set = Changes::<Priced>::new().set(Priced::PRICE, price.clone());
+    assert_eq!(set.to_json().expect("encodes"), format!(r#"{{"price":{digits}}}"#));
+    assert_eq!(set.get("price").as_deref(), Some(digits));
+    let before: Priced = serde_json::from_str(r#"{"id": "p", "price": 0.10, "rate": 0.1000000000000000000000001}"#)
+        .expect("decode");
+    let mut after = before.clone();
+    after.price = Some(price);
+    let diff = Changes::diff(&before, &after).expect("diff");
+    assert_eq!(diff.to_json().expect("encodes"), format!(r#"{{"price":{digits}}}"#));
+    let root = ServiceRoot::new("http://h/svc").expect("root");
+    let patch = WriteRequest::update(&root.entity_set::<Priced>("Products").key("p"), &diff).expect("request");
+    assert_eq!(patch.body(), Some(format!(r#"{{"price":{digits}}}"#).as_bytes()));
+    // `0.10` and `0.1` are not the same text: a diff sends the new one, as written.
+    let mut trimmed = before.clone();
+    trimmed.price = Some("0.1".parse().expect("a decimal"));
+    assert_eq!(Changes::diff(&before, &trimmed).expect("diff").to_json().expect("encodes"), r#"{"price":0.1}"#);
+}

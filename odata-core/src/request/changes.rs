@@ -6,8 +6,12 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::encode::{EncodeOptions, Payload, with_encode_options};
 use crate::query::{Expr, Inherits, Member};
@@ -45,7 +49,9 @@ use crate::{EdmType, ODataType};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Changes<T> {
-    members: Map<String, Value>,
+    /// By wire name: the body's members, each value kept as the JSON text it encodes to (an
+    /// `Edm.Decimal` with every digit).
+    members: BTreeMap<String, Change>,
     /// The first value that did not encode, reported by `to_value`.
     error: Option<ChangeError>,
     marker: PhantomData<fn() -> T>,
@@ -83,10 +89,42 @@ impl fmt::Display for ChangeError {
 
 impl std::error::Error for ChangeError {}
 
+/// One member of a change set: a value, or (for a path into a complex property) the members of a
+/// nested object.
+#[derive(Clone)]
+enum Change {
+    Value(Box<RawValue>),
+    Object(BTreeMap<String, Change>),
+}
+
+impl fmt::Debug for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Change::Value(raw) => f.write_str(raw.get()),
+            Change::Object(members) => f.debug_map().entries(members).finish(),
+        }
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Change::Value(raw) => raw.serialize(serializer),
+            Change::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (name, member) in members {
+                    map.serialize_entry(name, member)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 impl<T> Changes<T> {
     /// No changes.
     pub fn new() -> Self {
-        Changes { members: Map::new(), error: None, marker: PhantomData }
+        Changes { members: BTreeMap::new(), error: None, marker: PhantomData }
     }
 
     /// Sets the property (of `T` or of its base types) to `value`. A path into a complex
@@ -98,7 +136,7 @@ impl<T> Changes<T> {
         T: Inherits<B, D>,
     {
         let path = property.path();
-        match request_value(&crate::__private::AsEdm(&value.into())) {
+        match request_text(&crate::__private::AsEdm(&value.into())) {
             Ok(value) => self.insert(&path, value),
             Err(error) => {
                 self.error.get_or_insert(ChangeError::Encode { property: path, message: error.to_string() });
@@ -112,24 +150,24 @@ impl<T> Changes<T> {
     where
         T: Inherits<B, D>,
     {
-        self.insert(&property.path(), Value::Null);
+        self.insert(&property.path(), RawValue::NULL.to_owned());
         self
     }
 
-    fn insert(&mut self, path: &str, value: Value) {
+    fn insert(&mut self, path: &str, value: Box<RawValue>) {
         let mut segments: Vec<&str> = path.split('/').collect();
         let Some(last) = segments.pop() else { return };
         let mut object = &mut self.members;
         for segment in segments {
-            let entry = object.entry(segment.to_owned()).or_insert_with(|| Value::Object(Map::new()));
-            if !entry.is_object() {
+            let entry = object.entry(segment.to_owned()).or_insert_with(|| Change::Object(BTreeMap::new()));
+            if let Change::Value(_) = entry {
                 // A whole value was set before: the nested change replaces it.
-                *entry = Value::Object(Map::new());
+                *entry = Change::Object(BTreeMap::new());
             }
-            let Value::Object(inner) = entry else { return };
+            let Change::Object(inner) = entry else { return };
             object = inner;
         }
-        object.insert(last.to_owned(), value);
+        object.insert(last.to_owned(), Change::Value(value));
     }
 
     /// Whether nothing changes (an update then needs no request).
@@ -142,22 +180,28 @@ impl<T> Changes<T> {
         self.members.keys().map(String::as_str)
     }
 
-    /// The new value of a property (`Value::Null` for a clear).
-    pub fn get(&self, name: &str) -> Option<&Value> {
-        self.members.get(name)
+    /// The new value of a property as JSON text (`null` for a clear; an object of the changed
+    /// members for a path into a complex property).
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.members.get(name).and_then(|member| serde_json::to_string(member).ok())
     }
 
-    /// The body, as JSON text.
+    /// The body, as JSON text: every value exactly as its type writes it (an `Edm.Decimal` with
+    /// every digit), members in name order.
     pub fn to_json(&self) -> Result<String, ChangeError> {
-        self.to_value().map(|value| value.to_string())
-    }
-
-    /// The body, as a JSON value.
-    pub fn to_value(&self) -> Result<Value, ChangeError> {
         if let Some(error) = &self.error {
             return Err(error.clone());
         }
-        Ok(Value::Object(self.members.clone()))
+        serde_json::to_string(&self.members)
+            .map_err(|e| ChangeError::Encode { property: "(the change set)".to_owned(), message: e.to_string() })
+    }
+
+    /// The body, as a `serde_json::Value`: numbers as `serde_json` reads them, so a decimal with
+    /// more digits than an `f64` holds is rounded here; [`to_json`](Self::to_json) is exact.
+    pub fn to_value(&self) -> Result<Value, ChangeError> {
+        let text = self.to_json()?;
+        serde_json::from_str(&text)
+            .map_err(|e| ChangeError::Encode { property: "(the change set)".to_owned(), message: e.to_string() })
     }
 }
 
@@ -167,10 +211,10 @@ impl<T: ODataType + Serialize> Changes<T> {
     /// a collection replaced whole. Keys (an error if changed), read-only properties, navigation
     /// properties and annotations are left out.
     pub fn diff(before: &T, after: &T) -> Result<Self, ChangeError> {
-        let encode = |value: &T| match request_value(value) {
-            Ok(Value::Object(members)) => Ok(members),
-            Ok(_) => Ok(Map::new()),
-            Err(error) => {
+        // Each side's members as JSON text: compared by text, sent as text.
+        let encode = |value: &T| match request_text(value).map(|raw| serde_json::from_str::<Members>(raw.get())) {
+            Ok(Ok(Members(members))) => Ok(members),
+            Ok(Err(error)) | Err(error) => {
                 Err(ChangeError::Encode { property: T::QUALIFIED_NAME.to_owned(), message: error.to_string() })
             }
         };
@@ -181,27 +225,38 @@ impl<T: ODataType + Serialize> Changes<T> {
         let names = after.keys().chain(before.keys().filter(|name| !after.contains_key(*name)));
         for name in names {
             // Absent and `null` differ: a property set to null (`set_null`) is a change.
-            let (old, new) = (before.get(name), after.get(name));
+            let (old, new) = (before.get(name).map(|raw| raw.get()), after.get(name).map(|raw| raw.get()));
             if old == new || name.contains('@') || info.navigation_property(name).is_some() {
                 continue;
             }
-            let new = new.unwrap_or(&Value::Null);
             if keys.contains(&name.as_str()) {
                 return Err(ChangeError::KeyChanged { type_name: info.qualified_name, property: name.clone() });
             }
             if info.property(name).is_some_and(|p| p.read_only) {
                 continue;
             }
-            changes.members.insert(name.clone(), new.clone());
+            let new = new.and_then(|text| RawValue::from_string(text.to_owned()).ok());
+            changes.members.insert(name.clone(), Change::Value(new.unwrap_or_else(|| RawValue::NULL.to_owned())));
         }
         Ok(changes)
     }
 }
 
-/// A value as it goes into a request body ([`Payload::Request`]).
-fn request_value<V: Serialize + ?Sized>(value: &V) -> serde_json::Result<Value> {
+/// A value as it goes into a request body ([`Payload::Request`]), as JSON text.
+fn request_text<V: Serialize + ?Sized>(value: &V) -> serde_json::Result<Box<RawValue>> {
     let options = EncodeOptions { payload: Payload::Request, ..EncodeOptions::default() };
-    with_encode_options(options, || serde_json::to_value(value))
+    with_encode_options(options, || serde_json::value::to_raw_value(value))
+}
+
+/// An encoded object's members by name, each as its JSON text.
+struct Members(BTreeMap<String, Box<RawValue>>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Anything but an object (a value that encodes as null) has no members.
+        let members: Option<BTreeMap<String, Box<RawValue>>> = serde::Deserialize::deserialize(deserializer)?;
+        Ok(Members(members.unwrap_or_default()))
+    }
 }
 
 impl<T> Default for Changes<T> {
