@@ -158,6 +158,11 @@ fn a_member_twice_is_an_error_whatever_its_values() {
         assert!(message.starts_with("$."), "{text}: {message}");
         assert!(message.contains("appears twice"), "{text}: {message}");
     }
+    // Also where the type keeps no unknown data (and so no record of its nulls).
+    for text in [r#"{"note": null, "note": "x"}"#, r#"{"note": null, "note": null}"#] {
+        let message = error::<Strict>(text);
+        assert!(message.starts_with("$.note: the property appears twice"), "{text}: {message}");
+    }
     let message = error::<Item>(r#"{"detail": {"note": null, "flag": true, "note": "x"}}"#);
     assert!(message.starts_with("$.detail.note: the property appears twice"), "{message}");
     let message = error::<Page<Item>>(r#"{"value": [{"id": "1", "extra": [], "extra": {}}]}"#);

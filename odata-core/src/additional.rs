@@ -55,7 +55,7 @@ struct Inner {
     annotations: Vec<(String, Box<RawValue>)>,
     properties: Vec<(String, Box<RawValue>)>,
     /// Declared properties that are `null` (wire names), in the order read or set.
-    nulls: Vec<Cow<'static, str>>,
+    nulls: Vec<&'static str>,
 }
 
 /// The `null`s are a set: decoding records them in the order read, encoding writes them in
@@ -336,23 +336,22 @@ impl AdditionalData {
     /// property is absent; typed code asks through
     /// [`ODataStructured::is_null`](crate::ODataStructured::is_null).
     pub fn is_null(&self, property: &str) -> bool {
-        self.inner().nulls.iter().any(|name| name == property)
+        self.inner().nulls.iter().any(|name| *name == property)
     }
 
     /// The declared properties that are `null`, by wire name, in the order read or set (the
     /// order means nothing: two values with the same `null`s in another order are equal).
     pub fn nulls(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.inner().nulls.iter().map(|name| name.as_ref())
+        self.inner().nulls.iter().copied()
     }
 
     /// Marks the declared property with this wire name as `null`: encoding writes
     /// `"property": null` while its field holds `None` (a value in the field wins). Typed code
     /// calls [`ODataStructured::set_null`](crate::ODataStructured::set_null), which checks the
-    /// name against the model.
-    pub fn set_null(&mut self, property: impl Into<Cow<'static, str>>) {
-        let property = property.into();
-        if !self.is_null(&property) {
-            self.inner_mut().nulls.push(property);
+    /// name against the model. Declared properties' names are the model's own (`&'static`).
+    pub fn set_null(&mut self, property: &'static str) {
+        if !self.is_null(property) {
+            push_name(&mut self.inner_mut().nulls, property);
         }
     }
 
@@ -362,7 +361,7 @@ impl AdditionalData {
         if !self.is_null(property) {
             return false;
         }
-        self.inner_mut().nulls.retain(|name| name != property);
+        self.inner_mut().nulls.retain(|name| *name != property);
         self.tidy();
         true
     }
@@ -370,7 +369,7 @@ impl AdditionalData {
     /// The `null` properties, for the encoder: empty (no allocation, no branch on the
     /// representation beyond this one) in the common case.
     #[inline]
-    pub(crate) fn null_names(&self) -> &[Cow<'static, str>] {
+    pub(crate) fn null_names(&self) -> &[&'static str] {
         match &self.repr {
             Repr::Owned(inner) => &inner.nulls,
             Repr::Empty | Repr::Shared(_) => &[],
@@ -379,12 +378,14 @@ impl AdditionalData {
 
     /// Records a declared property read as `null`.
     pub(crate) fn push_null(&mut self, property: &'static str) {
-        push_name(&mut self.inner_mut().nulls, Cow::Borrowed(property));
+        push_name(&mut self.inner_mut().nulls, property);
     }
 
     /// Whether an unknown member or annotation with this name was already read.
+    #[inline]
     pub(crate) fn has_member(&self, name: &str) -> bool {
-        let inner = self.inner();
+        // Nothing kept yet (or only the shared type annotation): the usual first unknown member.
+        let Repr::Owned(inner) = &self.repr else { return false };
         find(&inner.annotations, name).is_some() || find(&inner.properties, name).is_some()
     }
 
@@ -503,7 +504,9 @@ fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
 /// numbers.
 pub(crate) fn compact(raw: Box<RawValue>) -> Box<RawValue> {
     let text = raw.get();
-    if !text.starts_with(['{', '[']) || !text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
+    if !matches!(text.as_bytes().first(), Some(b'{' | b'['))
+        || !text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
         return raw;
     }
     let mut out = String::with_capacity(text.len());
@@ -525,9 +528,11 @@ pub(crate) fn compact(raw: Box<RawValue>) -> Box<RawValue> {
     RawValue::from_string(out).unwrap_or(raw)
 }
 
-fn push_name(names: &mut Vec<Cow<'static, str>>, name: Cow<'static, str>) {
+/// An object with one `null` usually has several (Graph's media streams send about seven): room
+/// for eight at once saves the reallocations of growing from one.
+fn push_name(names: &mut Vec<&'static str>, name: &'static str) {
     if names.capacity() == 0 {
-        names.reserve_exact(1);
+        names.reserve_exact(8);
     }
     names.push(name);
 }

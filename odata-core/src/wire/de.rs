@@ -56,7 +56,7 @@ pub trait StructuredWire: Sized {
 }
 
 /// The declared properties of a value that are `null` (wire names), handed to the encoder.
-pub type Nulls<'a> = &'a [std::borrow::Cow<'static, str>];
+pub type Nulls<'a> = &'a [&'static str];
 
 /// Where a navigation property keeps its annotations (`segments@odata.nextLink`).
 #[doc(hidden)]
@@ -126,7 +126,7 @@ where
     let fail = |error: &A::Error| path::property(error, T::__odata_field_name(index), T::QUALIFIED_NAME);
     let was_null = value.__odata_visit_field(index, map).inspect_err(fail)?;
     // The common case (no `null` in this object so far) costs one test.
-    if was_null || seen.any() {
+    if was_null || seen.contains(index) {
         after_null::<T, A::Error>(value, index, was_null, seen).inspect_err(fail)?;
     }
     Ok(())
@@ -134,9 +134,11 @@ where
 
 /// Which declared properties of the object being read were `null`, by field index: a property
 /// sent twice is an error also when one of its values is `null` (its field then holds `None` and
-/// cannot tell). Indexes past 127 (types with that many properties) go to a list.
+/// cannot tell). Indexes past 127 (types with that many properties) go to a list. The `null`s
+/// themselves are recorded by name in the value's `AdditionalData`.
 #[derive(Default)]
 pub(crate) struct SeenNulls {
+    any: bool,
     low: u128,
     high: Vec<u16>,
 }
@@ -156,19 +158,18 @@ impl SeenNulls {
         seen
     }
 
+    /// Whether `index` was `null`: one test while the object has had none.
     #[inline]
-    fn any(&self) -> bool {
-        self.low != 0 || !self.high.is_empty()
-    }
-
     fn contains(&self, index: u16) -> bool {
-        match 1u128.checked_shl(u32::from(index)) {
-            Some(bit) => self.low & bit != 0,
-            None => self.high.contains(&index),
-        }
+        self.any
+            && match 1u128.checked_shl(u32::from(index)) {
+                Some(bit) => self.low & bit != 0,
+                None => self.high.contains(&index),
+            }
     }
 
     fn insert(&mut self, index: u16) {
+        self.any = true;
         match 1u128.checked_shl(u32::from(index)) {
             Some(bit) => self.low |= bit,
             None => self.high.push(index),

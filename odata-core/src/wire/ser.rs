@@ -99,7 +99,7 @@ pub fn serialize_property<M: SerializeMap, T: EdmType>(
 #[cold]
 #[inline(never)]
 fn serialize_null<M: SerializeMap>(map: &mut M, name: &str, nulls: Nulls<'_>) -> Result<(), M::Error> {
-    if nulls.iter().any(|null| null == name) { map.serialize_entry(name, &()) } else { Ok(()) }
+    if nulls.contains(&name) { map.serialize_entry(name, &()) } else { Ok(()) }
 }
 
 /// Writes a navigation property's annotations, then its value when it was expanded.
