@@ -292,15 +292,46 @@ pub mod checks {
         T::TYPE_INFO
     }
 
-    /// A variant of a polymorphic entity enum holds an entity struct.
-    pub const fn entity_variant<T: ODataEntity + StructuredWire>() -> &'static TypeInfo {
+    /// A variant of a polymorphic enum holds an entity or complex struct. Whether its kind is the
+    /// enum's is asserted with [`Probe`] (on the declared type, whose derived types share its
+    /// kind), so that the message can say which derive the enum needs.
+    pub const fn holder_variant<T: super::ODataStructured + StructuredWire>() -> &'static TypeInfo {
         T::TYPE_INFO
     }
 
-    /// A variant of a polymorphic complex enum holds a complex struct.
-    pub const fn complex_variant<T: ODataComplex + StructuredWire>() -> &'static TypeInfo {
-        T::TYPE_INFO
+    /// `Probe::<T>::IS_ENTITY` and `Probe::<T>::IS_COMPLEX`: what kind of type `T` is, as
+    /// constants, for assertions with a message of their own. Needs [`ProbeFallback`] in scope:
+    /// its `false` is what remains when the `true` below does not apply. Only for concrete types,
+    /// as the derives write them.
+    pub struct Probe<T: ?Sized>(core::marker::PhantomData<T>);
+
+    impl<T: ?Sized + HoldsEntity> Probe<T> {
+        /// `T` is an entity type (a struct or a polymorphic enum), or a `Vec` of one.
+        pub const IS_ENTITY: bool = true;
     }
+
+    impl<T: ODataComplex> Probe<T> {
+        /// `T` is a complex type (a struct or a polymorphic enum).
+        pub const IS_COMPLEX: bool = true;
+    }
+
+    /// The fallback of [`Probe`]'s constants.
+    pub trait ProbeFallback {
+        /// `T` is not an entity type, nor a `Vec` of one.
+        const IS_ENTITY: bool = false;
+        /// `T` is not a complex type.
+        const IS_COMPLEX: bool = false;
+    }
+
+    impl<T: ?Sized> ProbeFallback for Probe<T> {}
+
+    /// An entity type, or a `Vec` of one: what a structural property cannot hold (the derive
+    /// looks through `Box`, which cannot have an impl here next to the one for `T`).
+    pub trait HoldsEntity {}
+
+    impl<T: ODataEntity> HoldsEntity for T {}
+
+    impl<T: HoldsEntity> HoldsEntity for Vec<T> {}
 
     /// Whether `ty` is the type named `name` or derives from it.
     pub const fn is_or_derives_from(ty: &TypeInfo, name: &str) -> bool {

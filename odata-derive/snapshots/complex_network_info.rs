@@ -1,6 +1,8 @@
 #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
 const _: () = {
     use ::odata_core as _odata;
+    #[allow(unused_imports)]
+    use _odata::__private::checks::ProbeFallback as _;
     #[automatically_derived]
     impl _odata::ODataType for NetworkInfo {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.networkInfo";

@@ -1,6 +1,8 @@
 #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
 const _: () = {
     use ::odata_core as _odata;
+    #[allow(unused_imports)]
+    use _odata::__private::checks::ProbeFallback as _;
     #[automatically_derived]
     impl _odata::ODataType for Session {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.session";
@@ -20,7 +22,14 @@ const _: () = {
                 _odata::PropertyInfo {
                     name: "caller",
                     rust_name: "caller",
-                    ty: <Endpoint as _odata::EdmType>::TYPE,
+                    ty: {
+                        ::core::assert!(
+                            ! _odata::__private::checks::Probe:: < Endpoint >
+                            ::IS_ENTITY,
+                            "`Endpoint` is an entity type, so `caller` cannot be a structural property (CSDL has no `<Property>` of an entity type); an entity is reached through a navigation property: write `#[odata(navigation)] pub caller: Navigation<Endpoint>`"
+                        );
+                        <Endpoint as _odata::EdmType>::TYPE
+                    },
                     nullable: true,
                     read_only: false,
                 },
@@ -34,7 +43,14 @@ const _: () = {
                 _odata::PropertyInfo {
                     name: "modalities",
                     rust_name: "modalities",
-                    ty: <Vec<Modality> as _odata::EdmType>::TYPE,
+                    ty: {
+                        ::core::assert!(
+                            ! _odata::__private::checks::Probe:: < Vec < Modality > >
+                            ::IS_ENTITY,
+                            "`Vec<Modality>` holds entity types, so `modalities` cannot be a structural property (CSDL has no `<Property>` of an entity type); an entity is reached through a navigation property: write `#[odata(navigation)] pub modalities: Navigation<Vec<Modality>>`"
+                        );
+                        <Vec<Modality> as _odata::EdmType>::TYPE
+                    },
                     nullable: false,
                     read_only: false,
                 },

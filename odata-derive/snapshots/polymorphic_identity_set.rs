@@ -5,7 +5,7 @@ const _: () = {
     impl _odata::ODataType for AnyIdentitySet {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.identitySet";
         const TYPE_ANNOTATION: &'static str = "#microsoft.graph.identitySet";
-        const TYPE_INFO: &'static _odata::TypeInfo = _odata::__private::checks::complex_variant::<
+        const TYPE_INFO: &'static _odata::TypeInfo = _odata::__private::checks::holder_variant::<
             IdentitySet,
         >();
     }
@@ -269,9 +269,14 @@ const _: () = {
     impl _odata::query::HasBase for AnyIdentitySet {
         type Base = IdentitySet;
     }
-    const _: &'static _odata::TypeInfo = _odata::__private::checks::complex_variant::<
+    const _: &'static _odata::TypeInfo = _odata::__private::checks::holder_variant::<
         CommunicationsIdentitySet,
     >();
+    const _: () = ::core::assert!(
+        { #[allow(unused_imports)] use _odata::__private::checks::ProbeFallback as _; !
+        _odata::__private::checks::Probe:: < IdentitySet > ::IS_ENTITY },
+        "`IdentitySet` is an entity type, so `AnyIdentitySet` holds entity types: write `#[derive(ODataEntity)]` on `AnyIdentitySet`, not `#[derive(ODataComplex)]`"
+    );
     const _: () = ::core::assert!(
         _odata::__private::checks::str_eq(< IdentitySet as _odata::ODataType >
         ::QUALIFIED_NAME, "microsoft.graph.identitySet"),

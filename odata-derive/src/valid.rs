@@ -321,9 +321,28 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
     let mut out = Vec::with_capacity(fields.len());
     let mut base_fields: Vec<(&FieldAttrs, Span)> = Vec::new();
     let mut additional: Vec<&FieldAttrs> = Vec::new();
+    // `base_type` without an `#[odata(base)]` field, but with a field that holds the base type:
+    // say to mark that field, not to make it an `Option` (it is not a property).
+    let unmarked_base = attrs.base_type.as_ref().and_then(|base_type| unmarked_base_field(base_type, fields));
     for field in fields {
         let Some(field_ident) = field.ident.clone() else { continue };
-        if let Some(role) = field_role(field, &field_ident, errors) {
+        if let (Some(base_type), Some(unmarked)) = (&attrs.base_type, unmarked_base)
+            && std::ptr::eq(field, unmarked)
+        {
+            let base_ty = generic_argument(&field.ty, "Option").unwrap_or(&field.ty);
+            let written = base_ty.to_token_stream().to_string().replace(' ', "");
+            let not_option = if generic_argument(&field.ty, "Option").is_some() {
+                " (the inherited part is not an `Option`)"
+            } else {
+                ""
+            };
+            errors.push(error_at(
+                field_ident.span(),
+                format!("field `{field_ident}` holds the inherited part of `base_type = {:?}`, not a property; mark it `#[odata(base)]`: `#[odata(base)] pub {field_ident}: {written}`{not_option}", base_type.as_str()),
+            ));
+            continue;
+        }
+        if let Some(role) = field_role(field, &field_ident, ident, errors) {
             match role {
                 Role::Base => base_fields.push((field, field.base.span())),
                 Role::AdditionalData => additional.push(field),
@@ -343,6 +362,8 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
         (Some(base_type), Some((field, _))) => {
             Some(Base { field: field.ident.clone()?, ty: field.ty.clone(), qualified_name: base_type.clone() })
         }
+        // The unmarked field's error already says what to write.
+        (Some(_), None) if unmarked_base.is_some() => None,
         (Some(base_type), None) => {
             errors.push(error_at(
                 base_type.span(),
@@ -378,8 +399,68 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
     Some(StructParts { base, keys, fields: out })
 }
 
+/// The field that holds the base type when the struct has `base_type` but no `#[odata(base)]`
+/// field: a field whose type (or `Option` of it) is a plain name that is, or ends with, the base
+/// type's name (`OutlookItem`, `GraphOutlookItem` for `microsoft.graph.outlookItem`), or whose own
+/// name is the base type's (`outlook_item: Item`). `None` when no field looks like it, so that no
+/// property is taken for the base part (the error at `base_type` then says what to add).
+fn unmarked_base_field<'a>(base_type: &str, fields: &'a [FieldAttrs]) -> Option<&'a FieldAttrs> {
+    if fields.iter().any(|f| f.base.is_present()) {
+        return None;
+    }
+    let base_name = case::split_qualified_name(base_type)?.1.to_ascii_lowercase();
+    let plain_name = |ty: &syn::Type| match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .filter(|s| matches!(s.arguments, syn::PathArguments::None))
+            .map(|s| s.ident.to_string()),
+        _ => None,
+    };
+    fields.iter().filter(|f| !f.navigation.is_present()).find(|f| {
+        let Some(type_name) = plain_name(generic_argument(&f.ty, "Option").unwrap_or(&f.ty)) else { return false };
+        if is_primitive_name(&type_name) || matches!(type_name.as_str(), "AdditionalData" | "Navigation") {
+            return false;
+        }
+        let field_name = f.ident.as_ref().map(|i| i.to_string().replace('_', "").to_ascii_lowercase());
+        type_name.to_ascii_lowercase().ends_with(&base_name) || field_name.as_deref() == Some(&base_name)
+    })
+}
+
+/// Rust types of the Edm primitive types (by last path segment), which no entity or complex
+/// type is.
+pub fn is_primitive_name(name: &str) -> bool {
+    matches!(
+        name,
+        "String"
+            | "str"
+            | "bool"
+            | "u8"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "f32"
+            | "f64"
+            | "Decimal"
+            | "Uuid"
+            | "DateTimeOffset"
+            | "Date"
+            | "TimeOfDay"
+            | "Duration"
+            | "Binary"
+            | "Flags"
+    )
+}
+
 /// What a field is, from its attributes and type.
-fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::error::Accumulator) -> Option<Role> {
+fn field_role(
+    field: &FieldAttrs,
+    ident: &syn::Ident,
+    owner: &syn::Ident,
+    errors: &mut darling::error::Accumulator,
+) -> Option<Role> {
     let name = case::field_to_wire(&ident.to_string());
     let wire_name = match &field.rename {
         Some(rename) if !case::is_wire_name(rename) => {
@@ -450,6 +531,19 @@ fn field_role(field: &FieldAttrs, ident: &syn::Ident, errors: &mut darling::erro
         return None;
     }
     match generic_argument(&field.ty, "Option") {
+        Some(inner) if generic_argument(inner, "Option").is_some() => {
+            let handle = ident.to_string();
+            let handle = handle.strip_prefix("r#").unwrap_or(&handle).to_uppercase();
+            errors.push(error_at(
+                field.ty.span(),
+                format!(
+                    "`{}` is not a property type: write `{}`; a property sent as `null` reads as `None` and is written back as `null` (ask with `value.is_null(&{owner}::{handle})`, send one with `value.set_null(&{owner}::{handle})`)",
+                    field.ty.to_token_stream().to_string().replace(' ', ""),
+                    inner.to_token_stream().to_string().replace(' ', ""),
+                ),
+            ));
+            None
+        }
         Some(inner) => {
             Some(Role::Property { inner: inner.clone(), wire_name, nullable, read_only: field.read_only.is_present() })
         }
@@ -937,7 +1031,7 @@ fn reject_member_keys(variant: &VariantAttrs, what: &str, errors: &mut darling::
 }
 
 /// `T` of a type whose last path segment is `name<T>` (`Option<T>`, `::core::option::Option<T>`).
-fn generic_argument<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
+pub fn generic_argument<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
     let syn::Type::Path(path) = ty else { return None };
     if path.qself.is_some() {
         return None;

@@ -16,7 +16,7 @@
 //! assertions check that each variant's type fits the hierarchy.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::case;
@@ -27,15 +27,15 @@ pub fn expand(model: &HolderModel) -> TokenStream {
     let ident = &model.container.ident;
     let qualified = &model.container.qualified_name;
     let annotation = format!("#{qualified}");
-    let (marker, variant_check) = match model.kind {
-        Kind::Entity => (quote!(ODataEntity), quote!(entity_variant)),
-        _ => (quote!(ODataComplex), quote!(complex_variant)),
+    let marker = match model.kind {
+        Kind::Entity => quote!(ODataEntity),
+        _ => quote!(ODataComplex),
     };
     let base = &model.variants[0];
     let base_ty = &base.ty;
     let base_info = {
         let span = base_ty.span();
-        quote_spanned!(span=> _odata::__private::checks::#variant_check::<#base_ty>())
+        quote_spanned!(span=> _odata::__private::checks::holder_variant::<#base_ty>())
     };
     let variant_idents: Vec<&syn::Ident> = model.variants.iter().map(|v| &v.ident).collect();
     let variant_types: Vec<&syn::Type> = model.variants.iter().map(|v| &v.ty).collect();
@@ -80,7 +80,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             }
         }
     });
-    let checks = checks(model, qualified, &variant_check);
+    let checks = checks(model, qualified);
     let parameter = super::json_parameter(ident);
     let serde = super::wire_impls(
         ident,
@@ -251,17 +251,45 @@ pub fn expand(model: &HolderModel) -> TokenStream {
 }
 
 /// The first variant holds the declared type; the others hold types derived from it, each once.
-fn checks(model: &HolderModel, qualified: &str, variant_check: &TokenStream) -> TokenStream {
+fn checks(model: &HolderModel, qualified: &str) -> TokenStream {
     let mut out = Vec::new();
-    // Every variant holds a struct of the enum's kind (entity or complex).
+    // Every variant holds a struct (entity or complex type).
     for variant in &model.variants[1..] {
         let ty = &variant.ty;
         out.push(quote_spanned! {ty.span()=>
-            const _: &'static _odata::TypeInfo = _odata::__private::checks::#variant_check::<#ty>();
+            const _: &'static _odata::TypeInfo = _odata::__private::checks::holder_variant::<#ty>();
         });
     }
     let base = &model.variants[0];
     let base_ty = &base.ty;
+    // The enum has the kind of the declared type (its derived types share it, see
+    // `is_or_derives_from` below), so one assertion on the declared type says which derive the
+    // enum needs, at the derive.
+    let ident = &model.container.ident;
+    let written = base_ty.to_token_stream().to_string().replace(' ', "");
+    let (other_kind, message) = match model.kind {
+        Kind::Entity => (
+            quote!(IS_COMPLEX),
+            format!(
+                "`{written}` is a complex type, so `{ident}` holds complex types: write `#[derive(ODataComplex)]` on `{ident}`, not `#[derive(ODataEntity)]`"
+            ),
+        ),
+        _ => (
+            quote!(IS_ENTITY),
+            format!(
+                "`{written}` is an entity type, so `{ident}` holds entity types: write `#[derive(ODataEntity)]` on `{ident}`, not `#[derive(ODataComplex)]`"
+            ),
+        ),
+    };
+    out.push(assertion(
+        Span::call_site(),
+        quote!({
+            #[allow(unused_imports)]
+            use _odata::__private::checks::ProbeFallback as _;
+            !_odata::__private::checks::Probe::<#base_ty>::#other_kind
+        }),
+        &message,
+    ));
     out.push(assertion(
         base_ty.span(),
         quote!(_odata::__private::checks::str_eq(<#base_ty as _odata::ODataType>::QUALIFIED_NAME, #qualified)),

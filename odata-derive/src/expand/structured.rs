@@ -8,10 +8,10 @@
 //! part, and constant assertions for what only the compiler can check.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::valid::{Kind, Role, StructModel};
+use crate::valid::{self, Kind, Role, StructModel};
 
 pub fn expand(model: &StructModel) -> TokenStream {
     let krate = &model.container.krate;
@@ -38,6 +38,9 @@ pub fn expand(model: &StructModel) -> TokenStream {
         #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
         const _: () = {
             use #krate as _odata;
+            // For `Probe` in `TYPE_INFO` (unused when no property needs it).
+            #[allow(unused_imports)]
+            use _odata::__private::checks::ProbeFallback as _;
 
             #type_info
             #structured
@@ -89,6 +92,10 @@ fn type_info(model: &StructModel) -> TokenStream {
         match &field.role {
             Role::Property { inner, wire_name, nullable, read_only } => {
                 let ty = quote_spanned!(inner.span()=> <#inner as _odata::EdmType>::TYPE);
+                let ty = match not_an_entity(&field.ident, inner) {
+                    Some(check) => quote!({ #check #ty }),
+                    None => ty,
+                };
                 properties.push(quote! {
                     _odata::PropertyInfo {
                         name: #wire_name,
@@ -412,7 +419,8 @@ fn property_handles(model: &StructModel) -> TokenStream {
 }
 
 /// What only the compiler can check: that `base_type` names the base field's type, and that an
-/// inherited key property exists. Each assertion is spanned at the attribute it checks.
+/// inherited key property exists (that no property holds an entity type is checked in
+/// `TYPE_INFO`, see [`not_an_entity`]). Each assertion is spanned at the attribute it checks.
 fn checks(model: &StructModel) -> TokenStream {
     let ident = &model.container.ident;
     let mut out = Vec::new();
@@ -440,6 +448,74 @@ fn checks(model: &StructModel) -> TokenStream {
         ));
     }
     quote!(#(#out)*)
+}
+
+/// An assertion that a structural property does not hold an entity type (CSDL has no
+/// `<Property>` of one), or nothing for primitive types. A statement in the `TYPE_INFO` constant,
+/// not a constant of its own: thousands of constants of their own cost Graph's model a third more
+/// build time.
+fn not_an_entity(field: &syn::Ident, inner: &syn::Type) -> Option<TokenStream> {
+    if item_name(inner).is_some_and(|name| valid::is_primitive_name(&name)) {
+        return None;
+    }
+    let written = inner.to_token_stream().to_string().replace(' ', "");
+    let probed = without_box(inner);
+    let target = probed.to_token_stream().to_string().replace(' ', "");
+    let what = if valid::generic_argument(inner, "Vec").is_some() {
+        format!("`{written}` holds entity types")
+    } else if valid::generic_argument(inner, "Box").is_some() {
+        format!("`{written}` holds an entity type")
+    } else {
+        format!("`{written}` is an entity type")
+    };
+    let message = format!(
+        "{what}, so `{field}` cannot be a structural property (CSDL has no `<Property>` of an entity type); an entity is reached through a navigation property: write `#[odata(navigation)] pub {field}: Navigation<{target}>`"
+    );
+    // At the item type (`Calendar` in `Vec<Calendar>`): a span covers one token.
+    Some(quote_spanned! {item_span(inner)=>
+        ::core::assert!(!_odata::__private::checks::Probe::<#probed>::IS_ENTITY, #message);
+    })
+}
+
+/// The name of the item type of a property type: `Calendar` for `Calendar`, `Vec<Calendar>`,
+/// `Box<Calendar>`; `None` when it is not a plain path.
+fn item_name(ty: &syn::Type) -> Option<String> {
+    if let Some(inner) = valid::generic_argument(ty, "Vec").or_else(|| valid::generic_argument(ty, "Box")) {
+        return item_name(inner);
+    }
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// The span of the item type of a property type (see [`item_name`]).
+fn item_span(ty: &syn::Type) -> Span {
+    match valid::generic_argument(ty, "Vec").or_else(|| valid::generic_argument(ty, "Box")) {
+        Some(inner) => item_span(inner),
+        None => ty.span(),
+    }
+}
+
+/// `ty` without `Box` (`Box<Calendar>` -> `Calendar`, `Vec<Box<Calendar>>` -> `Vec<Calendar>`):
+/// the type a navigation property to its entities takes.
+fn without_box(ty: &syn::Type) -> syn::Type {
+    if let Some(inner) = valid::generic_argument(ty, "Box") {
+        return without_box(inner);
+    }
+    let mut ty = ty.clone();
+    if let syn::Type::Path(path) = &mut ty
+        && let Some(segment) = path.path.segments.last_mut()
+        && segment.ident == "Vec"
+        && let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments
+    {
+        for arg in &mut args.args {
+            if let syn::GenericArgument::Type(item) = arg {
+                *item = without_box(item);
+            }
+        }
+    }
+    ty
 }
 
 fn assertion(span: Span, condition: TokenStream, message: &str) -> TokenStream {
