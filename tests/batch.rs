@@ -201,10 +201,10 @@ fn sent_bodies(batch: &BatchRequest) -> Vec<(String, String)> {
         #[serde(borrow)]
         body: Option<&'a serde_json::value::RawValue>,
     }
-    let request = batch.to_http().unwrap();
-    let text = String::from_utf8(request.into_body()).unwrap();
-    assert_eq!(text, batch.to_json().unwrap());
-    let document: Document = serde_json::from_str(&text).unwrap();
+    let request = batch.to_http().expect("ok");
+    let text = String::from_utf8(request.into_body()).expect("ok");
+    assert_eq!(text, batch.to_json().expect("ok"));
+    let document: Document = serde_json::from_str(&text).expect("ok");
     document.requests.into_iter().filter_map(|item| Some((item.id, item.body?.get().to_owned()))).collect()
 }
 

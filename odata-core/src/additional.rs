@@ -336,7 +336,7 @@ impl AdditionalData {
     /// property is absent; typed code asks through
     /// [`ODataStructured::is_null`](crate::ODataStructured::is_null).
     pub fn is_null(&self, property: &str) -> bool {
-        self.inner().nulls.iter().any(|name| *name == property)
+        self.inner().nulls.contains(&property)
     }
 
     /// The declared properties that are `null`, by wire name, in the order read or set (the

@@ -372,7 +372,7 @@ impl<'de, T: EdmType> DeserializeSeed<'de> for EdmSeed<T> {
 }
 
 /// Reads a structural property into its `Option` field; `Ok(true)` when it was `null`. A second
-/// occurrence after a value is an error here (after a `null`, in [`visit_field`]).
+/// occurrence after a value is an error here (after a `null`, in the generic loop that calls it).
 #[inline]
 pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(
     slot: &mut Option<T>,

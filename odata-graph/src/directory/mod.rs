@@ -10,10 +10,10 @@
 //! use odata_core::Page;
 //! use odata_graph::directory::AnyDirectoryObject;
 //!
-//! let json = r#"{"value": [
+//! let json = r##"{"value": [
 //!   {"@odata.type": "#microsoft.graph.group", "displayName": "All Users", "securityEnabled": true},
 //!   {"@odata.type": "#microsoft.graph.user", "id": "87d349ed", "userPrincipalName": "AdeleV@contoso.com"}
-//! ]}"#;
+//! ]}"##;
 //! let page: Page<AnyDirectoryObject> = serde_json::from_str(json)?;
 //! for member in &page.value {
 //!     match member {
