@@ -259,7 +259,10 @@ fn a_response_of_the_other_shape_is_a_typed_error() {
     );
     let users = ReadRequest::<Vec<User>>::from_url("https://graph.microsoft.com/v1.0/users");
     assert!(
-        matches!(users.read_response(directory_body("user-get-1.json")), Err(ResponseError::Shape { found: Shape::Single, context: None, .. })),
+        matches!(
+            users.read_response(directory_body("user-get-1.json")),
+            Err(ResponseError::Shape { found: Shape::Single, context: None, .. })
+        ),
         "no context, no value array"
     );
     // A page whose context says `$entity` is not a page either.

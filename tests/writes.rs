@@ -284,8 +284,8 @@ fn request_bodies_carry_no_response_only_control_information() {
     // ...change the key, send it as a new entity (a deep insert of its owner).
     product.id = Some("d2".into());
     let root = ServiceRoot::new("http://h/svc").expect("root");
-    let post = WriteRequest::create(&root.entity_set::<Document>("Documents"), &product, ODataVersion::V4_0)
-        .expect("request");
+    let post =
+        WriteRequest::create(&root.entity_set::<Document>("Documents"), &product, ODataVersion::V4_0).expect("request");
     let expected = json!({
         "@odata.type": "#test.document",
         "@ns.note": "kept: an instance annotation of another vocabulary",
@@ -321,8 +321,8 @@ fn a_null_the_program_asks_for_is_sent_and_a_diff_sees_it() {
     let root = ServiceRoot::new("http://h/svc").expect("root");
     let mut value = Document { id: Some("d1".into()), ..Default::default() };
     assert!(value.set_null(&Document::TITLE));
-    let post = WriteRequest::create(&root.entity_set::<Document>("Documents"), &value, ODataVersion::V4_0)
-        .expect("request");
+    let post =
+        WriteRequest::create(&root.entity_set::<Document>("Documents"), &value, ODataVersion::V4_0).expect("request");
     assert_eq!(post.body(), Some(&br#"{"id":"d1","title":null}"#[..]));
     let before = Document { id: Some("d1".into()), ..Default::default() };
     assert_eq!(body(&Changes::diff(&before, &value).expect("diff")), json!({"title": null}));
@@ -350,8 +350,8 @@ fn updates_send_every_digit() {
     let set = Changes::<Priced>::new().set(Priced::PRICE, price.clone());
     assert_eq!(set.to_json().expect("encodes"), format!(r#"{{"price":{digits}}}"#));
     assert_eq!(set.get("price").as_deref(), Some(digits));
-    let before: Priced = serde_json::from_str(r#"{"id": "p", "price": 0.10, "rate": 0.1000000000000000000000001}"#)
-        .expect("decode");
+    let before: Priced =
+        serde_json::from_str(r#"{"id": "p", "price": 0.10, "rate": 0.1000000000000000000000001}"#).expect("decode");
     let mut after = before.clone();
     after.price = Some(price);
     let diff = Changes::diff(&before, &after).expect("diff");

@@ -448,9 +448,14 @@ fn a_type_selection_brings_what_its_types_reach_and_leaves_out_navigation_outsid
         assert_contains(dir, present);
     }
     // Not reached: another derived entity type, unused types, the extern type itself, operations.
-    for absent in
-        ["pub struct Printer", "pub struct Unused", "pub enum OtherKind", "pub struct Entity", "pub struct Find", "AnyEntity"]
-    {
+    for absent in [
+        "pub struct Printer",
+        "pub struct Unused",
+        "pub enum OtherKind",
+        "pub struct Entity",
+        "pub struct Find",
+        "AnyEntity",
+    ] {
         assert!(!dir.contains(absent), "{absent} in\n{dir}");
     }
     // The holder lists the selected derived types only; navigation to it uses the holder.

@@ -193,7 +193,9 @@ fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>,
     }
     if !seen_value {
         // An entity or a complex value is not an empty page.
-        return Err(de::Error::custom("expected a collection response, an object with \"value\": [...]; this object has no \"value\""));
+        return Err(de::Error::custom(
+            "expected a collection response, an object with \"value\": [...]; this object has no \"value\"",
+        ));
     }
     Ok(page)
 }

@@ -157,7 +157,9 @@ pub fn the_generated_types_create_update_and_delete(service: &Service) {
     let after = runtime.block_on(client.get(&resource, &Query::new())).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((after.version, &after.join_web_url), (Some(2), &record.join_web_url));
 
-    runtime.block_on(client.delete(&resource, after.additional_data.etag().as_deref())).unwrap_or_else(|e| panic!("{e}"));
+    runtime
+        .block_on(client.delete(&resource, after.additional_data.etag().as_deref()))
+        .unwrap_or_else(|e| panic!("{e}"));
     let gone = runtime.block_on(client.get(&resource, &Query::new())).err().unwrap_or_else(|| panic!("deleted"));
     assert_eq!(gone.status().map(|s| s.as_u16()), Some(404), "{gone}");
 }

@@ -45,7 +45,10 @@ where
 
 /// Encodes `value` (decoded from `text`) and compares the result with `text` strictly; the
 /// normalisations used, or the differences.
-pub fn round_trip_differences<T: serde::Serialize>(text: &str, value: &T) -> Result<Vec<strict::Normalisation>, String> {
+pub fn round_trip_differences<T: serde::Serialize>(
+    text: &str,
+    value: &T,
+) -> Result<Vec<strict::Normalisation>, String> {
     let encoded = serde_json::to_string(value).map_err(|e| format!("encode failed: {e}"))?;
     // The same value with `@odata.type` on every structured value: it names each object's model
     // type, so that the comparison knows where a normalisation applies.
@@ -56,4 +59,3 @@ pub fn round_trip_differences<T: serde::Serialize>(text: &str, value: &T) -> Res
     let typed = strict::Json::parse(&typed).map_err(|e| format!("the typed encoding is not JSON: {e}"))?;
     strict::compare(&original, &written, Some(&typed)).map_err(|differences| format!("{differences}encoded: {encoded}"))
 }
-

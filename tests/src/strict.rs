@@ -117,10 +117,12 @@ impl Parser<'_> {
             Some(b'[') => self.array(),
             Some(b'"') => self.string().map(Json::String),
             Some(b'-' | b'0'..=b'9') => {
-                let len = rest.find(|c: char| !matches!(c, '-' | '+' | '.' | 'e' | 'E' | '0'..='9')).unwrap_or(rest.len());
+                let len =
+                    rest.find(|c: char| !matches!(c, '-' | '+' | '.' | 'e' | 'E' | '0'..='9')).unwrap_or(rest.len());
                 let number = &rest[..len];
                 // The digits must be JSON; serde_json is the judge.
-                serde_json::from_str::<serde::de::IgnoredAny>(number).map_err(|e| format!("{e} at byte {}", self.at))?;
+                serde_json::from_str::<serde::de::IgnoredAny>(number)
+                    .map_err(|e| format!("{e} at byte {}", self.at))?;
                 self.at += len;
                 Ok(Json::Number(number.to_owned()))
             }
@@ -266,7 +268,9 @@ impl Comparison {
                 Some((_, first)) if is_type_annotation(&member.0) && *first == member.1 => {
                     self.allow(Normalisation::RepeatedTypeAnnotation)
                 }
-                Some(_) => self.differ(path, format_args!("member {:?} appears twice in the expected document", member.0)),
+                Some(_) => {
+                    self.differ(path, format_args!("member {:?} appears twice in the expected document", member.0))
+                }
                 None => expected_members.push(member),
             }
         }

@@ -155,7 +155,8 @@ impl<E> Readable for Count<E> {
 
     /// A plain-text integer (a byte-order mark and whitespace allowed around it).
     fn read(body: &[u8]) -> Result<u64, ReadError> {
-        let text = std::str::from_utf8(body).map_err(|_| ReadError::Decode("the count is not UTF-8 text".to_owned()))?;
+        let text =
+            std::str::from_utf8(body).map_err(|_| ReadError::Decode("the count is not UTF-8 text".to_owned()))?;
         let text = text.trim_start_matches('\u{feff}').trim();
         text.parse().map_err(|_| {
             ReadError::Decode(format!("`{}` is not a count (Edm.Int64)", text.chars().take(40).collect::<String>()))

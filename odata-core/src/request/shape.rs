@@ -68,7 +68,9 @@ impl<'de> Deserialize<'de> for Envelope {
                 let mut envelope = Envelope { context: None, value_is_array: false };
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "@odata.context" | "@context" => envelope.context = map.next_value::<Value>()?.as_str().map(str::to_owned),
+                        "@odata.context" | "@context" => {
+                            envelope.context = map.next_value::<Value>()?.as_str().map(str::to_owned)
+                        }
                         "value" => envelope.value_is_array = map.next_value::<Value>()?.is_array(),
                         _ => {
                             map.next_value::<IgnoredAny>()?;
