@@ -185,6 +185,12 @@ impl TypeAnnotation {
 
 /// The qualified name in a type annotation value: `#ns.name`, `ns.name` or `<url>#ns.name`.
 pub(crate) fn type_name_of(value: &str) -> &str {
+    // The usual `#ns.name`: a forward byte search (memchr) is cheaper than searching backwards.
+    if let Some(name) = value.strip_prefix('#')
+        && !name.contains('#')
+    {
+        return name;
+    }
     match value.rfind('#') {
         Some(hash) => &value[hash + 1..],
         None => value,
