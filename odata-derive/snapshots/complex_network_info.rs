@@ -124,18 +124,27 @@ const _: () = {
             &mut self,
             __odata_index: u16,
             __odata_map: &mut __A,
-        ) -> _odata::__private::Result<bool, __A::Error> {
+            __odata_null: &mut bool,
+        ) -> _odata::__private::Result<(), __A::Error> {
             match __odata_index {
                 0u16 => {
                     _odata::__private::visit_property(
                         &mut self.relay_ip_address,
                         __odata_map,
+                        __odata_null,
                     )
                 }
                 1u16 => {
-                    _odata::__private::visit_property(&mut self.link_speed, __odata_map)
+                    _odata::__private::visit_property(
+                        &mut self.link_speed,
+                        __odata_map,
+                        __odata_null,
+                    )
                 }
-                _ => _odata::__private::visit_nothing(__odata_map),
+                _ => {
+                    let _ = __odata_null;
+                    _odata::__private::visit_nothing(__odata_map)
+                }
             }
         }
         fn __odata_navigation_control(

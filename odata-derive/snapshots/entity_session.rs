@@ -174,17 +174,29 @@ const _: () = {
             &mut self,
             __odata_index: u16,
             __odata_map: &mut __A,
-        ) -> _odata::__private::Result<bool, __A::Error> {
+            __odata_null: &mut bool,
+        ) -> _odata::__private::Result<(), __A::Error> {
             match __odata_index {
-                0u16 => _odata::__private::visit_property(&mut self.caller, __odata_map),
+                0u16 => {
+                    _odata::__private::visit_property(
+                        &mut self.caller,
+                        __odata_map,
+                        __odata_null,
+                    )
+                }
                 1u16 => {
                     _odata::__private::visit_property(
                         &mut self.start_date_time,
                         __odata_map,
+                        __odata_null,
                     )
                 }
                 2u16 => {
-                    _odata::__private::visit_property(&mut self.modalities, __odata_map)
+                    _odata::__private::visit_property(
+                        &mut self.modalities,
+                        __odata_map,
+                        __odata_null,
+                    )
                 }
                 3u16 => {
                     _odata::__private::visit_navigation(&mut self.segments, __odata_map)
@@ -194,6 +206,7 @@ const _: () = {
                         &mut self.entity,
                         __odata_index - 4u16,
                         __odata_map,
+                        __odata_null,
                     )
                 }
             }

@@ -65,7 +65,7 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
                     fn __odata_empty() -> Self { #unreachable }
                     fn __odata_field_index(_: &str) -> _odata::__private::Option<u16> { #unreachable }
                     fn __odata_field_name(_: u16) -> &'static str { #unreachable }
-                    fn __odata_visit_field<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(&mut self, _: u16, _: &mut __A) -> _odata::__private::Result<bool, __A::Error> { #unreachable }
+                    fn __odata_visit_field<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(&mut self, _: u16, _: &mut __A, _: &mut bool) -> _odata::__private::Result<(), __A::Error> { #unreachable }
                     fn __odata_navigation_control(&mut self, _: u16) -> _odata::__private::Option<&mut dyn _odata::__private::NavigationControl> { #unreachable }
                     fn __odata_serialize_fields<__M: _odata::__private::serde::ser::SerializeMap>(&self, _: &mut __M, _: _odata::__private::Nulls<'_>) -> _odata::__private::Result<(), __M::Error> { #unreachable }
                     fn __odata_swap_ancestor(&mut self, _: &mut dyn ::core::any::Any) -> bool { #unreachable }

@@ -206,7 +206,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 index_arms.push(quote!(#wire_name => _odata::__private::Some(#own)));
                 name_arms.push(quote!(#own => #wire_name));
                 visit_arms.push(quote_spanned!(span=>
-                    #own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map)
+                    #own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map, __odata_null)
                 ));
                 serialize.push(quote_spanned!(span=>
                     _odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident, __odata_nulls)?;
@@ -259,7 +259,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                     _odata::__private::None => _odata::__private::None,
                 }),
                 quote!(__odata_index => #wire::__odata_field_name(__odata_index - #own)),
-                quote!(__odata_index => #wire::__odata_visit_field(&mut self.#field, __odata_index - #own, __odata_map)),
+                quote!(__odata_index => #wire::__odata_visit_field(&mut self.#field, __odata_index - #own, __odata_map, __odata_null)),
                 quote!(__odata_index if __odata_index >= #own => #wire::__odata_navigation_control(&mut self.#field, __odata_index - #own),),
                 quote!(#wire::__odata_serialize_fields(&self.#field, __odata_map, __odata_nulls)?;),
             )
@@ -267,7 +267,10 @@ fn wire_impl(model: &StructModel) -> TokenStream {
         None => (
             quote!(_ => _odata::__private::None),
             quote!(_ => "?"),
-            quote!(_ => _odata::__private::visit_nothing(__odata_map)),
+            quote!(_ => {
+                let _ = __odata_null;
+                _odata::__private::visit_nothing(__odata_map)
+            }),
             quote!(),
             quote!(),
         ),
@@ -299,7 +302,8 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 &mut self,
                 __odata_index: u16,
                 __odata_map: &mut __A,
-            ) -> _odata::__private::Result<bool, __A::Error> {
+                __odata_null: &mut bool,
+            ) -> _odata::__private::Result<(), __A::Error> {
                 match __odata_index {
                     #(#visit_arms,)*
                     #visit_rest
