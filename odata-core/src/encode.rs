@@ -45,8 +45,12 @@ impl Payload {
     /// Whether an annotation (`@odata.etag`, `@etag`, `prop@odata.nextLink`) is control information
     /// that only a service sends: left out of [`Payload::Request`] bodies.
     pub fn is_response_only(annotation: &str) -> bool {
-        let Some(at) = annotation.find('@') else { return false };
-        let term = &annotation[at + 1..];
+        annotation.find('@').is_some_and(|at| Self::is_response_only_term(&annotation[at + 1..]))
+    }
+
+    /// The same for a term without its `@` (`odata.nextLink`, `nextLink`), as navigation
+    /// properties keep their annotations.
+    pub(crate) fn is_response_only_term(term: &str) -> bool {
         matches!(
             term.strip_prefix("odata.").unwrap_or(term),
             "context"

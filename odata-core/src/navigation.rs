@@ -191,7 +191,7 @@ impl<T> Navigation<T> {
         if crate::encode::is_request() {
             // Context, count and links are what a service says about the related entities.
             for (term, value) in &control.annotations {
-                if !crate::Payload::is_response_only(&format!("@{term}")) {
+                if !crate::Payload::is_response_only_term(term) {
                     map.serialize_entry(&format!("{name}@{term}"), value)?;
                 }
             }

@@ -13,6 +13,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::members::Members;
 use crate::encode::{EncodeOptions, Payload, with_encode_options};
 use crate::query::{Expr, Inherits, Member};
 use crate::{EdmType, ODataType};
@@ -212,20 +213,22 @@ impl<T: ODataType + Serialize> Changes<T> {
     /// properties and annotations are left out.
     pub fn diff(before: &T, after: &T) -> Result<Self, ChangeError> {
         // Each side's members as JSON text: compared by text, sent as text.
-        let encode = |value: &T| match request_text(value).map(|raw| serde_json::from_str::<Members>(raw.get())) {
-            Ok(Ok(Members(members))) => Ok(members),
-            Ok(Err(error)) | Err(error) => {
-                Err(ChangeError::Encode { property: T::QUALIFIED_NAME.to_owned(), message: error.to_string() })
-            }
+        let failed = |error: serde_json::Error| ChangeError::Encode {
+            property: T::QUALIFIED_NAME.to_owned(),
+            message: error.to_string(),
         };
-        let (before, after) = (encode(before)?, encode(after)?);
+        let (before, after) = (request_text(before).map_err(failed)?, request_text(after).map_err(failed)?);
+        let before = Members::parse(before.get().as_bytes()).map_err(failed)?;
+        let after = Members::parse(after.get().as_bytes()).map_err(failed)?;
         let info = T::TYPE_INFO;
         let keys = info.key();
         let mut changes = Changes::new();
-        let names = after.keys().chain(before.keys().filter(|name| !after.contains_key(*name)));
+        let not_in_after = |name: &&String| after.get(name).is_none();
+        let names =
+            after.0.iter().map(|(name, _)| name).chain(before.0.iter().map(|(name, _)| name).filter(not_in_after));
         for name in names {
             // Absent and `null` differ: a property set to null (`set_null`) is a change.
-            let (old, new) = (before.get(name).map(|raw| raw.get()), after.get(name).map(|raw| raw.get()));
+            let (old, new) = (before.get(name).map(RawValue::get), after.get(name).map(RawValue::get));
             if old == new || name.contains('@') || info.navigation_property(name).is_some() {
                 continue;
             }
@@ -246,17 +249,6 @@ impl<T: ODataType + Serialize> Changes<T> {
 fn request_text<V: Serialize + ?Sized>(value: &V) -> serde_json::Result<Box<RawValue>> {
     let options = EncodeOptions { payload: Payload::Request, ..EncodeOptions::default() };
     with_encode_options(options, || serde_json::value::to_raw_value(value))
-}
-
-/// An encoded object's members by name, each as its JSON text.
-struct Members(BTreeMap<String, Box<RawValue>>);
-
-impl<'de> serde::Deserialize<'de> for Members {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Anything but an object (a value that encodes as null) has no members.
-        let members: Option<BTreeMap<String, Box<RawValue>>> = serde::Deserialize::deserialize(deserializer)?;
-        Ok(Members(members.unwrap_or_default()))
-    }
 }
 
 impl<T> Default for Changes<T> {

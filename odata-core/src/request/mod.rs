@@ -28,9 +28,11 @@
 mod batch;
 mod changes;
 mod error;
+mod members;
 mod shape;
 mod write;
 
+use std::borrow::Cow;
 use std::marker::PhantomData;
 
 use http::header::{ACCEPT, HeaderName, HeaderValue};
@@ -98,19 +100,22 @@ impl<T: ODataStructured + DeserializeOwned> Readable for T {
     /// or it is an object whose `value` is an array (the type does not declare `value`).
     fn read(body: &[u8]) -> Result<T, ReadError> {
         let value: T = serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.to_string()))?;
-        let (context, found) = match value.additional_data() {
+        let (found, context) = match value.additional_data() {
             Some(data) => {
-                let context = data.context().map(std::borrow::Cow::into_owned);
-                let from_context = context.as_deref().and_then(shape::of_context);
+                let context = data.context();
                 let is_array = data.property("value").is_some_and(|raw| raw.get().starts_with('['));
-                (context, from_context.unwrap_or(if is_array { Shape::Collection } else { Shape::Single }))
+                let found = context.as_deref().and_then(shape::of_context);
+                (found.unwrap_or(if is_array { Shape::Collection } else { Shape::Single }), context)
             }
             // The type keeps nothing it does not declare: look at the body itself.
-            None => (None, shape::of_body(body).unwrap_or(Shape::Single)),
+            None => match shape::of_body(body) {
+                Some((found, context)) => (found, context.map(Cow::Owned)),
+                None => (Shape::Single, None),
+            },
         };
         match found {
             Shape::Single => Ok(value),
-            found => Err(ReadError::Shape { expected: Shape::Single, found, context }),
+            found => Err(ReadError::Shape { expected: Shape::Single, found, context: context.map(Cow::into_owned) }),
         }
     }
 
@@ -138,8 +143,7 @@ impl<T: ODataStructured + EdmType> Readable for Vec<T> {
                 _ => Ok(page),
             },
             Err(error) => match shape::of_body(body) {
-                Some(Shape::Single) => {
-                    let context = serde_json::from_slice::<shape::Envelope>(body).ok().and_then(|e| e.context);
+                Some((Shape::Single, context)) => {
                     Err(ReadError::Shape { expected: Shape::Collection, found: Shape::Single, context })
                 }
                 _ => Err(ReadError::Decode(error.to_string())),

@@ -5,9 +5,7 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde_json::Value;
+use super::members::Members;
 
 /// The two shapes of a JSON response body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,47 +39,17 @@ pub(crate) fn of_context(context: &str) -> Option<Shape> {
     }
 }
 
-/// The shape of a body, from its top-level members only: its context URL where that tells, else
-/// whether it has `"value": [...]`. Used where the typed decoding cannot tell (a type without
-/// `AdditionalData`, a page that failed to decode). `None` when the body is not a JSON object.
-pub(crate) fn of_body(body: &[u8]) -> Option<Shape> {
-    let Envelope { context, value_is_array } = serde_json::from_slice(body).ok()?;
-    context.as_deref().and_then(of_context).or(Some(if value_is_array { Shape::Collection } else { Shape::Single }))
-}
-
-/// A body's context URL, if any, and whether its `value` is an array; every other member is
-/// skipped without being built.
-pub(crate) struct Envelope {
-    pub(crate) context: Option<String>,
-    value_is_array: bool,
-}
-
-impl<'de> Deserialize<'de> for Envelope {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> Visitor<'de> for Members {
-            type Value = Envelope;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
-                let mut envelope = Envelope { context: None, value_is_array: false };
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "@odata.context" | "@context" => {
-                            envelope.context = map.next_value::<Value>()?.as_str().map(str::to_owned)
-                        }
-                        "value" => envelope.value_is_array = map.next_value::<Value>()?.is_array(),
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(envelope)
-            }
-        }
-        deserializer.deserialize_map(Members)
-    }
+/// The shape of a body and its context URL, from its top-level members only: the context URL
+/// where that tells, else whether it has `"value": [...]`. Used where the typed decoding cannot
+/// tell (a type without `AdditionalData`, a page that failed to decode). `None` when the body is
+/// not a JSON object.
+pub(crate) fn of_body(body: &[u8]) -> Option<(Shape, Option<String>)> {
+    let members = Members::parse(body).ok()?;
+    let context = members.get("@odata.context").or_else(|| members.get("@context"));
+    let context = context.and_then(|raw| serde_json::from_str::<String>(raw.get()).ok());
+    let is_array = members.get("value").is_some_and(|raw| raw.get().starts_with('['));
+    let shape = context.as_deref().and_then(of_context);
+    Some((shape.unwrap_or(if is_array { Shape::Collection } else { Shape::Single }), context))
 }
 
 #[cfg(test)]
@@ -99,9 +67,10 @@ mod tests {
 
     #[test]
     fn bodies_without_a_telling_context() {
-        assert_eq!(of_body(br#"{"value": [{"id": "1"}]}"#), Some(Shape::Collection));
-        assert_eq!(of_body(br#"{"id": "1", "value": 3}"#), Some(Shape::Single));
-        assert_eq!(of_body(br#"{"@odata.context": "x#People/$entity", "value": []}"#), Some(Shape::Single));
+        assert_eq!(of_body(br#"{"value": [{"id": "1"}]}"#), Some((Shape::Collection, None)));
+        assert_eq!(of_body(br#"{"id": "1", "value": 3}"#), Some((Shape::Single, None)));
+        let entity = of_body(br#"{"@odata.context": "x#People/$entity", "value": []}"#);
+        assert_eq!(entity, Some((Shape::Single, Some("x#People/$entity".to_owned()))));
         assert_eq!(of_body(b"[1]"), None);
     }
 }

@@ -9,6 +9,7 @@ use http::{HeaderMap, Method, StatusCode};
 use serde::Serialize;
 
 use super::changes::{ChangeError, Changes};
+use super::members::Members;
 use super::{ODATA_MAX_VERSION, ODATA_VERSION, PREFER, Readable, ResponseError, read_response};
 use crate::ODataType;
 use crate::encode::{EncodeOptions, ODataVersion, Payload, to_vec_with};
@@ -203,31 +204,6 @@ fn encode<E: Serialize + ODataType>(value: &E, version: ODataVersion, drop_keys:
     }
     out.push(b'}');
     Ok(out)
-}
-
-/// A JSON object's members in document order, values kept as raw JSON text.
-struct Members(Vec<(String, Box<serde_json::value::RawValue>)>);
-
-impl<'de> serde::Deserialize<'de> for Members {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Members;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
-                let mut members = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    members.push(entry);
-                }
-                Ok(Members(members))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 
 impl<E> std::fmt::Debug for WriteRequest<E> {

@@ -201,7 +201,7 @@ where
     E: de::Error,
 {
     if seen.contains(index) {
-        return Err(E::custom("the property appears twice in one object"));
+        return Err(duplicate());
     }
     if was_null {
         seen.insert(index);
@@ -396,7 +396,7 @@ pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(
     null: &mut bool,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
-        return Err(duplicate(map));
+        return Err(duplicate());
     }
     *slot = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
     if slot.is_none() {
@@ -412,7 +412,7 @@ pub fn visit_navigation<'de, T: NavigationTarget, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<(), A::Error> {
     if slot.is_expanded() {
-        return Err(duplicate(map));
+        return Err(duplicate());
     }
     let value: Option<T> = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
     // An expanded `null` is a state of `Navigation` itself.
@@ -427,6 +427,7 @@ pub fn visit_nothing<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error
 }
 
 #[cold]
-fn duplicate<'de, A: MapAccess<'de>>(_: &mut A) -> A::Error {
-    de::Error::custom("the property appears twice in one object")
+/// A declared property read a second time, whichever of its values were `null`.
+fn duplicate<E: de::Error>() -> E {
+    E::custom("the property appears twice in one object")
 }

@@ -4,13 +4,13 @@
 
 use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, StatusCode};
-use serde::Deserialize;
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use super::{BatchError, BatchRequest, RawJson};
+use crate::request::members::Members;
 use crate::request::{Readable, ResponseError, read_response};
 
 /// A JSON batch response: one response per request, in any order, matched by id.
@@ -258,30 +258,5 @@ impl<'a> Fields<'a> {
     /// What no one took, in the order sent.
     fn rest(self) -> Vec<(String, RawJson)> {
         self.members.into_iter().map(|(name, value)| (name, RawJson::from(value))).collect()
-    }
-}
-
-/// A JSON object's members in document order, values borrowed as their raw JSON text.
-struct Members<'a>(Vec<(String, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Members<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MembersVisitor;
-        impl<'de> Visitor<'de> for MembersVisitor {
-            type Value = Members<'de>;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
-                let mut members = Vec::new();
-                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
-                    members.push(entry);
-                }
-                Ok(Members(members))
-            }
-        }
-        deserializer.deserialize_map(MembersVisitor)
     }
 }
