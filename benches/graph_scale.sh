@@ -5,12 +5,12 @@
 #
 #   bash benches/graph_scale.sh [debug|release|all]     (default: all; from the repository root)
 #
-# Needs ../shared/fixtures/graph/csdl/graph-v1.0.xml beside the checkout. Each build uses its own
+# Reads tests/fixtures/graph/csdl/graph-v1.0.xml. Each build uses its own
 # target directory below target/graph-scale/, so dependencies are built in each measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profiles=${1:-all}
-csdl=../shared/fixtures/graph/csdl/graph-v1.0.xml
+csdl=tests/fixtures/graph/csdl/graph-v1.0.xml
 out=target/graph-scale
 mkdir -p "$out"
 core_path=$(pwd)/odata-core

@@ -8,7 +8,7 @@ set -euo pipefail
 target="${1:?usage: fuzz/run.sh TARGET [SECONDS]}"
 seconds="${2:-600}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-fixtures="$root/../shared/fixtures/graph"
+fixtures="$root/tests/fixtures/graph"
 corpus="$root/fuzz/corpus/$target"
 mkdir -p "$corpus"
 case "$target" in

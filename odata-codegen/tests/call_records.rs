@@ -1,4 +1,4 @@
-//! The Graph call records CSDL (`../shared/fixtures/graph/csdl/callRecords.xml`), generated into
+//! The Graph call records CSDL (`tests/fixtures/graph/csdl/callRecords.xml`), generated into
 //! a crate that must build without warnings and pass `rustfmt --check`, with the derives and with
 //! plain serde. The crate with the derives also gets a test of its own (`generated_crate/`), run
 //! there: every shared Graph example decodes and re-encodes to the same JSON through the generated
@@ -11,8 +11,8 @@ use std::process::Command;
 use odata_codegen::{Options, generate};
 use odata_core::csdl::Document;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph");
-const CSDL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/callRecords.xml");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph");
+const CSDL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/callRecords.xml");
 
 /// The tests the harness adds to generated crates (not part of what the generator writes).
 const ROUND_TRIP_TEST: &str = include_str!("generated_crate/round_trip.rs");
@@ -26,7 +26,7 @@ fn target_dir() -> PathBuf {
 }
 
 fn call_records_csdl() -> String {
-    std::fs::read_to_string(CSDL).expect("the shared fixtures beside the checkout")
+    std::fs::read_to_string(CSDL).expect("the Graph fixtures in tests/fixtures/graph")
 }
 
 fn write_crate(name: &str, csdl: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Generated) {
@@ -76,7 +76,7 @@ fn cargo(dir: &Path, command: &str) {
         .args([command, "--offline", "--features", "full", "--message-format", "short"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target_dir().join("codegen-check").join("target"))
-        .env("ODATA_GRAPH_FIXTURES", Path::new(FIXTURES).canonicalize().expect("the shared fixtures"))
+        .env("ODATA_GRAPH_FIXTURES", Path::new(FIXTURES).canonicalize().expect("the Graph fixtures"))
         .env_remove("RUSTFLAGS")
         .output()
         .expect("run cargo");

@@ -6,9 +6,9 @@ pub mod strict;
 
 use std::path::PathBuf;
 
-/// `../shared/fixtures/graph` beside the repository root.
+/// `tests/fixtures/graph`: the published Graph responses, docs pages and CSDL (see its README).
 pub fn graph_fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/graph")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/graph")
 }
 
 /// The text of `examples/<name>` from the shared Graph fixtures.

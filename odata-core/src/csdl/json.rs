@@ -353,8 +353,8 @@ mod tests {
 
     use super::*;
 
-    const CALL_RECORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/callRecords.xml");
-    const GRAPH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/graph-v1.0.xml");
+    const CALL_RECORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/callRecords.xml");
+    const GRAPH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/graph-v1.0.xml");
 
     fn json_of(path: &str) -> Value {
         let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));

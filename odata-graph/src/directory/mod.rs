@@ -36,7 +36,7 @@
 //! one stays in the entity's additional data and is written back. To regenerate:
 //!
 //! ```sh
-//! cargo run -p odata-codegen -- ../shared/fixtures/graph/csdl/graph-v1.0.xml --out /tmp/directory \
+//! cargo run -p odata-codegen -- tests/fixtures/graph/csdl/graph-v1.0.xml --out /tmp/directory \
 //!   --type microsoft.graph.directoryObject --type microsoft.graph.user --type microsoft.graph.group \
 //!   --type microsoft.graph.device --type microsoft.graph.servicePrincipal \
 //!   --type microsoft.graph.directoryRole --type microsoft.graph.orgContact \

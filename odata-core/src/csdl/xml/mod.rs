@@ -43,8 +43,8 @@ mod tests {
     use super::*;
     use crate::csdl::*;
 
-    const CALL_RECORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/callRecords.xml");
-    const GRAPH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/graph/csdl/graph-v1.0.xml");
+    const CALL_RECORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/callRecords.xml");
+    const GRAPH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/graph-v1.0.xml");
 
     fn read(path: &str) -> String {
         std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"))
