@@ -104,7 +104,7 @@ const _: () = {
                 additional_data: _odata::__private::Default::default(),
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __odata_field_index(__odata_name: &str) -> _odata::__private::Option<u16> {
             match __odata_name {
                 "relayIPAddress" => _odata::__private::Some(0u16),

@@ -82,6 +82,16 @@ impl DateTimeOffset {
     }
 
     fn parse_text(s: &str) -> Result<Self, &'static str> {
+        match super::fast_path::date_time_utc(s.as_bytes()) {
+            Some((value, fraction_digits)) => {
+                Ok(DateTimeOffset { value, fraction_digits, seconds_shown: true, utc_as_z: true })
+            }
+            None => Self::parse_general(s),
+        }
+    }
+
+    /// Any literal of the ABNF (the fast path reads only the common UTC form).
+    pub(super) fn parse_general(s: &str) -> Result<Self, &'static str> {
         let mut cursor = Cursor::new(s)?;
         let date = cursor.date()?;
         cursor.expect(b'T', "expected \"T\" between the date and the time")?;

@@ -60,7 +60,11 @@ impl Duration {
 
     /// Parses an OData `durationValue`, e.g. `P1DT2H3M4.5S`, `-PT0.016S` or `pt90m`.
     pub fn parse(s: &str) -> Result<Self, EdmParseError> {
-        parse_duration(s.as_bytes()).map(Duration).map_err(|reason| EdmParseError::new(DURATION, s, reason))
+        super::fast_path::duration_seconds(s.as_bytes())
+            .map(Ok)
+            .unwrap_or_else(|| parse_general(s.as_bytes()))
+            .map(Duration)
+            .map_err(|reason| EdmParseError::new(DURATION, s, reason))
     }
 
     /// The value as a `time::Duration`.
@@ -134,7 +138,7 @@ impl Duration {
 
 /// `durationValue = [ SIGN ] "P" [ 1*DIGIT "D" ] [ "T" [ 1*DIGIT "H" ] [ 1*DIGIT "M" ]
 /// [ 1*DIGIT [ "." 1*DIGIT ] "S" ] ]`, letters in any case.
-fn parse_duration(text: &[u8]) -> Result<time::Duration, &'static str> {
+pub(super) fn parse_general(text: &[u8]) -> Result<time::Duration, &'static str> {
     const OUT_OF_RANGE: &str = "the duration is out of range";
     let (negative, rest) = match text {
         [] => return Err("the text is empty"),

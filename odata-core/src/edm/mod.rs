@@ -25,6 +25,7 @@ mod datetime;
 mod decimal;
 mod duration;
 mod error;
+mod fast_path;
 mod flags;
 pub(crate) mod primitive;
 mod text;

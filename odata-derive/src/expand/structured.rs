@@ -282,7 +282,10 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 #ident { #(#empty),* }
             }
 
-            #[inline]
+            // Always inlined into the key visitor: with several callers (the null bookkeeping of
+            // polymorphic values is one) the compiler stopped inlining it, which cost 1% of a
+            // session page's decode (callgrind).
+            #[inline(always)]
             fn __odata_field_index(__odata_name: &str) -> _odata::__private::Option<u16> {
                 match __odata_name {
                     #(#index_arms,)*
