@@ -141,7 +141,7 @@ pub mod __private {
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
     pub use crate::wire::path::at_root as path_at_root;
     pub use crate::wire::poly::{
-        PolymorphicWire, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
+        PolymorphicWire, SideMembers, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
     };
     pub use crate::wire::ser::{
         AsEdm, serialize_navigation, serialize_property, serialize_structured, serialize_variant,

@@ -171,9 +171,9 @@ fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>,
         let Some(term) = control else {
             let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
             if key.starts_with('@') {
-                page.additional_data.push_annotation(key, kept);
+                page.additional_data.push_annotation(key.into(), kept);
             } else {
-                page.additional_data.push_property(key, kept);
+                page.additional_data.push_property(key.into(), kept);
             }
             continue;
         };

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::path;
 use super::poly::check_hierarchy;
-use crate::additional::{TypeAnnotation, TypeAnnotationKey, compact};
+use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, compact};
 use crate::navigation::Navigation;
 use crate::{EdmType, NavigationTarget, ODataStructured};
 use serde_json::value::RawValue;
@@ -239,7 +239,7 @@ where
 }
 
 /// An annotation (`@...`, `prop@...`) or a property the model does not declare.
-pub(crate) fn read_other<'de, T, A>(value: &mut T, name: String, map: &mut A) -> Result<(), A::Error>
+pub(crate) fn read_other<'de, T, A>(value: &mut T, name: Name, map: &mut A) -> Result<(), A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
@@ -267,7 +267,7 @@ where
 
 /// `segments@odata.nextLink`: control information of a navigation property, stored with it.
 /// Gives the name back when it is something else.
-fn read_navigation_annotation<'de, T, A>(value: &mut T, name: String, map: &mut A) -> Result<Option<String>, A::Error>
+fn read_navigation_annotation<'de, T, A>(value: &mut T, name: Name, map: &mut A) -> Result<Option<Name>, A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
@@ -291,7 +291,7 @@ where
 pub(crate) enum Key {
     Field(u16),
     TypeAnnotation(TypeAnnotationKey),
-    Other(String),
+    Other(Name),
 }
 
 /// Classifies a key without allocating for declared properties (the hot path).
@@ -315,14 +315,14 @@ impl<'de, T: StructuredWire> Visitor<'de> for KeySeed<T> {
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
         Ok(match T::__odata_field_index(name) {
             Some(index) => Key::Field(index),
-            None => classify_other(name).unwrap_or_else(|| Key::Other(name.to_owned())),
+            None => classify_other(name).unwrap_or_else(|| Key::Other(Name::new(name))),
         })
     }
 
     fn visit_string<E: de::Error>(self, name: String) -> Result<Key, E> {
         Ok(match T::__odata_field_index(&name) {
             Some(index) => Key::Field(index),
-            None => classify_other(&name).unwrap_or(Key::Other(name)),
+            None => classify_other(&name).unwrap_or(Key::Other(Name::from(name))),
         })
     }
 }
