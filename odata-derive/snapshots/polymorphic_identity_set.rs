@@ -108,10 +108,7 @@ const _: () = {
             __odata_index: u16,
             __odata_declared: IdentitySet,
             __odata_annotation: _odata::__private::TypeAnnotation,
-            __odata_side: &[(
-                _odata::__private::String,
-                ::std::boxed::Box<_odata::__private::RawValue>,
-            )],
+            __odata_side: &_odata::__private::SideMembers,
             __odata_map: &mut __A,
         ) -> _odata::__private::Result<Self, __A::Error> {
             match __odata_index {
