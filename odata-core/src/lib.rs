@@ -105,6 +105,7 @@ pub mod csdl;
 pub mod edm;
 mod encode;
 pub mod error_guide;
+mod json_path;
 mod model;
 mod navigation;
 mod page;
@@ -131,21 +132,20 @@ pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataF
 /// What generated code reaches, and nothing else should: not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::edm::adapters::{AsEdm, EdmSeed};
+    pub use crate::json_path::at_root as path_at_root;
     pub use crate::model::checks;
     pub use crate::query::path::write_json_parameter;
     pub use crate::registry::{OperationRegistration, Registration};
     pub use crate::wire::de::{
-        EdmSeed, NavigationControl, Nulls, StructuredWire, deserialize_structured, visit_navigation, visit_nothing,
+        NavigationControl, Nulls, StructuredWire, deserialize_structured, visit_navigation, visit_nothing,
         visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
-    pub use crate::wire::path::at_root as path_at_root;
     pub use crate::wire::poly::{
         PolymorphicWire, SideMembers, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
     };
-    pub use crate::wire::ser::{
-        AsEdm, serialize_navigation, serialize_property, serialize_structured, serialize_variant,
-    };
+    pub use crate::wire::ser::{serialize_navigation, serialize_property, serialize_structured, serialize_variant};
     pub use inventory;
     pub use serde;
     pub use serde_json::value::RawValue;

@@ -11,7 +11,8 @@ use serde_json::value::RawValue;
 
 use crate::additional::compact;
 use crate::control::{ControlTerm, expect_string, parse_count};
-use crate::wire::{AsEdm, EdmSeed, path};
+use crate::edm::{AsEdm, EdmSeed};
+use crate::json_path as path;
 use crate::{AdditionalData, EdmType};
 
 /// A collection response: the items in `value` plus the collection's control information.

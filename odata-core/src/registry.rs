@@ -42,3 +42,17 @@ pub fn all_types() -> impl Iterator<Item = &'static TypeInfo> {
 pub fn all_operations() -> impl Iterator<Item = &'static OperationInfo> {
     inventory::iter::<OperationRegistration>.into_iter().map(|r| r.0)
 }
+
+/// Whether a value annotated with type `name` fits where `declared` is expected: it does when it
+/// is that type, derives from it, or is a type the model does not know.
+pub(crate) fn check_hierarchy(name: &str, declared: &'static TypeInfo) -> Result<(), String> {
+    if name == declared.qualified_name {
+        return Ok(());
+    }
+    match find_type(name) {
+        Some(found) if !found.is_or_derives_from(declared) => {
+            Err(format!("the value's type {name} is not {} or a type derived from it", declared.qualified_name))
+        }
+        _ => Ok(()),
+    }
+}

@@ -7,8 +7,9 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, Serializer};
 
 use super::EdmType;
+use super::{AsEdm, EdmSeed};
 use crate::TypeRef;
-use crate::wire::{AsEdm, EdmSeed, path};
+use crate::json_path as path;
 
 impl<T: EdmType> EdmType for Option<T> {
     const TYPE: TypeRef = T::TYPE;

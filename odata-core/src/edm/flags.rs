@@ -7,7 +7,7 @@ use serde::Serializer;
 use serde::de::{self, Deserializer, Visitor};
 
 use super::EdmType;
-use crate::wire::enums::parse_member;
+use super::member::parse_member;
 use crate::{ODataEnum, TypeRef};
 
 /// A value of a flags enumeration type: the members it combines, as `"a,b"` on the wire.

@@ -19,6 +19,7 @@ use serde::{Deserializer, Serializer};
 
 use crate::TypeRef;
 
+pub(crate) mod adapters;
 mod binary;
 mod containers;
 mod datetime;
@@ -27,9 +28,11 @@ mod duration;
 mod error;
 mod fast_path;
 mod flags;
+pub(crate) mod member;
 pub(crate) mod primitive;
 mod text;
 
+pub(crate) use adapters::{AsEdm, EdmSeed};
 pub use binary::Binary;
 pub use datetime::{Date, DateTimeOffset, TimeOfDay};
 pub use decimal::Decimal;

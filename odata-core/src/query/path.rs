@@ -399,7 +399,7 @@ impl<T: crate::EdmType> ParameterValue for Vec<T> {
 /// with this), as JSON text: what the OData 4.01 ABNF allows for them in a URL
 /// (`collectionInUri`, `complexInUri`).
 pub fn write_json_parameter<T: crate::EdmType>(value: &T, out: &mut String) {
-    match serde_json::to_string(&crate::__private::AsEdm(value)) {
+    match serde_json::to_string(&crate::edm::AsEdm(value)) {
         Ok(json) => out.push_str(&json),
         // Encoding a model value to JSON text does not fail; `null` keeps the URL valid.
         Err(_) => out.push_str("null"),

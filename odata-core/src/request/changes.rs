@@ -137,7 +137,7 @@ impl<T> Changes<T> {
         T: Inherits<B, D>,
     {
         let path = property.path();
-        match request_text(&crate::__private::AsEdm(&value.into())) {
+        match request_text(&crate::edm::AsEdm(&value.into())) {
             Ok(value) => self.insert(&path, value),
             Err(error) => {
                 self.error.get_or_insert(ChangeError::Encode { property: path, message: error.to_string() });

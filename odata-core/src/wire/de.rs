@@ -11,10 +11,11 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::path;
-use super::poly::check_hierarchy;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, compact};
+use crate::edm::EdmSeed;
+use crate::json_path as path;
 use crate::navigation::Navigation;
+use crate::registry::check_hierarchy;
 use crate::{EdmType, NavigationTarget, ODataStructured};
 use serde_json::value::RawValue;
 
@@ -358,32 +359,6 @@ impl<'de> Visitor<'de> for TypeAnnotationSeed {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<TypeAnnotation, E> {
         Ok(TypeAnnotation::read(self.key, v, self.canonical))
-    }
-}
-
-/// Decodes any [`EdmType`] as a nested value (no path finishing).
-pub struct EdmSeed<T>(PhantomData<T>);
-
-impl<T> EdmSeed<T> {
-    /// The seed for `T`.
-    #[inline]
-    pub fn new() -> Self {
-        EdmSeed(PhantomData)
-    }
-}
-
-impl<T> Default for EdmSeed<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<'de, T: EdmType> DeserializeSeed<'de> for EdmSeed<T> {
-    type Value = T;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        T::deserialize_edm(deserializer)
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Serializer;
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::ODataEnum;
+use crate::edm::member::{member_by_value, parse_member, unknown_member};
 
 /// Writes the member name (for a kept unknown member, its text as read).
 #[inline]
@@ -59,32 +60,4 @@ impl<'de, E: ODataEnum> Visitor<'de> for EnumVisitor<E> {
             _ => Err(de::Error::custom(unknown_member::<E>(&text))),
         }
     }
-}
-
-/// One member: by name, by value (`enumMemberValue = int64Value`), or kept as unknown.
-pub(crate) fn parse_member<E: ODataEnum>(text: &str) -> Result<E, String> {
-    if let Some(member) = E::from_member_name(text) {
-        return Ok(member);
-    }
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && let Ok(value) = text.parse::<i64>()
-    {
-        return member_by_value(value, text);
-    }
-    E::from_unknown_member(text).ok_or_else(|| unknown_member::<E>(text))
-}
-
-fn member_by_value<E: ODataEnum>(value: i64, text: &str) -> Result<E, String> {
-    E::from_member_value(value).or_else(|| E::from_unknown_member(text)).ok_or_else(|| unknown_member::<E>(text))
-}
-
-#[cold]
-fn unknown_member<E: ODataEnum>(text: &str) -> String {
-    let shown: String = text.chars().take(64).collect();
-    format!(
-        "unknown member {shown:?} for enum {}; add a catch-all variant such as `Other(String)` to keep members the model does not know",
-        E::QUALIFIED_NAME
-    )
 }

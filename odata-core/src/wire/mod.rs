@@ -5,9 +5,7 @@
 
 pub(crate) mod de;
 pub(crate) mod enums;
-pub(crate) mod path;
 pub(crate) mod poly;
 pub(crate) mod ser;
 
-pub(crate) use de::{EdmSeed, NavigationControl};
-pub(crate) use ser::AsEdm;
+pub(crate) use de::NavigationControl;

@@ -24,9 +24,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::de::{Key, KeySeed, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
-use super::path;
+use crate::ODataStructured;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, compact, type_name_of};
-use crate::{ODataStructured, TypeInfo, registry};
+use crate::json_path as path;
+use crate::registry::check_hierarchy;
 
 /// A member of a derived variant read before the type annotation that decides the variant:
 /// its name and JSON text, replayed once the annotation comes.
@@ -117,20 +118,6 @@ where
     visit_entries(&mut value, &mut ReplayMap { members: side.iter(), value: None, marker: PhantomData }, &mut seen)?;
     visit_entries(&mut value, map, &mut seen)?;
     Ok(value)
-}
-
-/// Whether a value annotated with type `name` fits where `declared` is expected: it does when it
-/// is that type, derives from it, or is a type the model does not know.
-pub(crate) fn check_hierarchy(name: &str, declared: &'static TypeInfo) -> Result<(), String> {
-    if name == declared.qualified_name {
-        return Ok(());
-    }
-    match registry::find_type(name) {
-        Some(found) if !found.is_or_derives_from(declared) => {
-            Err(format!("the value's type {name} is not {} or a type derived from it", declared.qualified_name))
-        }
-        _ => Ok(()),
-    }
 }
 
 /// The variant for type `name`: its own, or the declared type's for a type the holder does not

@@ -1,9 +1,10 @@
 //! Encoding entity and complex values: the type annotation and the instance annotations first,
 //! then the declared properties that are set (base part first), then the kept unknown members.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{SerializeMap, Serializer};
 
 use super::de::{Nulls, StructuredWire};
+use crate::edm::AsEdm;
 use crate::encode::always_write_type;
 use crate::navigation::Navigation;
 use crate::{EdmType, NavigationTarget, ODataStructured};
@@ -137,15 +138,5 @@ fn serialize_binds<M: SerializeMap>(map: &mut M, name: &str, ids: &[String], col
                 _ => map.serialize_entry(name, &references),
             }
         }
-    }
-}
-
-/// Gives any [`EdmType`] a `Serialize` impl that writes its OData JSON form.
-pub struct AsEdm<'a, T>(pub &'a T);
-
-impl<T: EdmType> Serialize for AsEdm<'_, T> {
-    #[inline]
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize_edm(serializer)
     }
 }
