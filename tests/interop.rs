@@ -764,11 +764,14 @@ fn stale_and_missing_etags_are_typed_errors(service: &Service) {
     let changes = odata_core::request::Changes::<CallRecords>::new().set(CallRecords::VERSION, 2i64);
     let stale = runtime.block_on(client.update(&resource, &changes, Some("W/\"2000-01-01T00:00:00.000Z\"")));
     let stale = stale.err().unwrap_or_else(|| panic!("a stale ETag must fail"));
-    assert!(matches!(stale.response(), Some(odata_core::request::ResponseError::PreconditionFailed { .. })), "{stale}");
+    assert!(stale.response().is_some_and(|e| e.is_precondition_failed()), "{stale}");
     let request = odata_core::request::WriteRequest::update(&resource, &changes).unwrap_or_else(|e| panic!("{e}"));
     let missing = runtime.block_on(client.write(&request)).err().unwrap_or_else(|| panic!("no If-Match must fail"));
     assert!(
-        matches!(missing.response(), Some(odata_core::request::ResponseError::PreconditionRequired { .. })),
+        matches!(
+            missing.response().map(|e| e.kind()),
+            Some(odata_core::request::ResponseErrorKind::PreconditionRequired(_))
+        ),
         "{missing}"
     );
     let unchanged = read_deep(service, "w-etag");

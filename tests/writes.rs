@@ -3,7 +3,7 @@
 
 use http::StatusCode;
 use odata_core::query::ServiceRoot;
-use odata_core::request::{ChangeError, Changes, ResponseError, WriteRequest};
+use odata_core::request::{ChangeError, Changes, ResponseError, ResponseErrorKind, WriteRequest};
 use odata_core::{AdditionalData, DateTimeOffset, Navigation, ODataEntity, ODataVersion};
 use odata_graph::Entity;
 use odata_graph::call_records::{CallRecord, FailureInfo, FailureStage, Modality, Segment, Session};
@@ -165,11 +165,14 @@ fn etags_guard_updates_and_deletes() {
     };
     let stale = patch.read_response(respond(412, r#"{"error":{"code":"412","message":"ETag mismatch"}}"#));
     assert!(
-        matches!(&stale, Err(ResponseError::PreconditionFailed { error: Some(e) }) if e.message == "ETag mismatch"),
+        matches!(stale.as_ref().map_err(ResponseError::kind), Err(ResponseErrorKind::PreconditionFailed(Some(e))) if e.message == "ETag mismatch"),
         "{stale:?}"
     );
     let missing = patch.read_response(respond(428, ""));
-    assert!(matches!(missing, Err(ResponseError::PreconditionRequired { error: None })));
+    assert!(matches!(
+        missing.as_ref().map_err(ResponseError::kind),
+        Err(ResponseErrorKind::PreconditionRequired(None))
+    ));
     assert_eq!(missing.err().map(|e| e.status()), Some(StatusCode::PRECONDITION_REQUIRED));
     assert_eq!(delete.read_response(respond(204, "")), Ok(None));
     let stored = patch.read_response(respond(200, r#"{"@odata.etag":"W/\"43\"","id":"d1","title":"new"}"#));
@@ -202,7 +205,8 @@ fn the_etag_header_is_kept_with_a_single_entity() {
         .expect("response");
     assert_eq!(request.read_response(response).expect("ok").additional_data.etag().as_deref(), Some("W/\"8\""));
     let not_modified = http::Response::builder().status(304).body(Vec::new()).expect("response");
-    assert_eq!(request.read_response(not_modified), Err(ResponseError::NotModified));
+    let error = request.read_response(not_modified).expect_err("304");
+    assert_eq!((error.status(), error.kind()), (StatusCode::NOT_MODIFIED, &ResponseErrorKind::NotModified));
 }
 
 #[test]

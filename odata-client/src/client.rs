@@ -8,7 +8,8 @@ use http::header::{ACCEPT, AUTHORIZATION, HeaderName, HeaderValue};
 use odata_core::Page;
 use odata_core::query::{Count, Query, Resource, ServiceRoot};
 use odata_core::request::{
-    BatchRequest, BatchResponse, Changes, ReadRequest, Readable, ResponseError, WriteRequest, read_response,
+    BatchRequest, BatchResponse, Changes, DecodeError, ReadRequest, Readable, ResponseError, WriteRequest,
+    read_response,
 };
 use odata_core::{ODataType, ODataVersion};
 use serde::Serialize;
@@ -177,7 +178,7 @@ impl Client {
 
     /// Sends a write (`WriteRequest::create`, `update`, `replace`, `delete`): the entity when
     /// the service returned one, `None` for `204 No Content`; a stale or missing ETag comes back
-    /// as `ResponseError::PreconditionFailed` / `PreconditionRequired`.
+    /// as `ResponseErrorKind::PreconditionFailed` / `PreconditionRequired`.
     pub async fn write<E: Readable<Response = E>>(&self, request: &WriteRequest<E>) -> Result<Option<E>, Error> {
         let response = self.execute(request.to_http()?).await?;
         Ok(request.read_response(response)?)
@@ -223,10 +224,10 @@ impl Client {
         let response = self.execute(request).await?;
         let status = response.status();
         if !status.is_success() {
-            return Err(Error::Response(ResponseError::from_failure(status, response.body())));
+            return Err(Error::Response(ResponseError::from_response(&response)));
         }
         String::from_utf8(response.into_body()).map_err(|e| {
-            Error::Response(ResponseError::Decode { status, message: format!("$metadata is not UTF-8: {e}") })
+            Error::Response(ResponseError::decode(status, DecodeError::message(format!("$metadata is not UTF-8: {e}"))))
         })
     }
 
@@ -236,9 +237,8 @@ impl Client {
     /// `BatchItemResponse::read::<T>()` decodes it, so decimals keep every digit.
     pub async fn batch(&self, batch: &BatchRequest) -> Result<BatchResponse, Error> {
         let response = self.execute(batch.to_http().map_err(Error::Batch)?).await?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(Error::Response(ResponseError::from_failure(status, response.body())));
+        if !response.status().is_success() {
+            return Err(Error::Response(ResponseError::from_response(&response)));
         }
         BatchResponse::parse(response.body()).map_err(Error::Batch)
     }

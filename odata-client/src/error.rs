@@ -9,7 +9,12 @@ use odata_core::request::{BatchError, ChangeError, ResponseError};
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// A failed request.
+///
+/// `Display` says what went wrong at this level and `source()` gives the cause, so an error chain
+/// prints each fact once; the service's own answer ([`Error::Response`], [`Error::Changes`]) is
+/// shown as it is, with its status and the service's message.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The service answered, with an error or with a body that did not decode (see
     /// [`ResponseError`]: the status, the service's error, the JSON path).
@@ -60,15 +65,17 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Response(error) => write!(f, "{error}"),
-            Error::Transport(error) => write!(f, "transport: {error}"),
-            Error::Auth(error) => write!(f, "the token provider failed: {error}"),
-            Error::Request(error) => write!(f, "invalid request: {error}"),
+            // The service's answer, as it is (its source, if any, is the answer's own).
+            Error::Response(error) => fmt::Display::fmt(error, f),
+            Error::Changes(error) => fmt::Display::fmt(error, f),
+            Error::Batch(error) => write!(f, "$batch: {error}"),
+            // Causes from other crates: named here, told by `source()`.
+            Error::Transport(_) => f.write_str("no answer from the service (connection, TLS or timeout)"),
+            Error::Auth(_) => f.write_str("the token provider failed"),
+            Error::Request(_) => f.write_str("the request could not be built"),
             Error::InvalidNextLink { link, reason } => write!(f, "invalid @odata.nextLink `{link}`: {reason}"),
             Error::RepeatedNextLink(link) => write!(f, "the service repeated the @odata.nextLink `{link}`"),
             Error::PageLimit(pages) => write!(f, "stopped after the page limit of {pages} pages"),
-            Error::Changes(error) => write!(f, "{error}"),
-            Error::Batch(error) => write!(f, "$batch: {error}"),
         }
     }
 }
@@ -76,12 +83,13 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Response(error) => Some(error),
+            // Shown whole by `Display`: their causes, not themselves.
+            Error::Response(error) => error.source(),
+            Error::Changes(error) => error.source(),
+            Error::Batch(error) => error.source(),
             Error::Transport(error) => Some(error),
             Error::Auth(error) => Some(&**error),
             Error::Request(error) => Some(error),
-            Error::Changes(error) => Some(error),
-            Error::Batch(error) => Some(error),
             _ => None,
         }
     }

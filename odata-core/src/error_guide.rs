@@ -13,17 +13,17 @@
 //! | property twice | `$.value[0].id: the property appears twice in one object (microsoft.graph.callRecords.session) at line 1 column 24` | Malformed JSON from the service or a proxy; nothing is guessed. |
 //! | not JSON / truncated | `$.value[0]: EOF while parsing an object at line 1 column 19` | A cut-off body: retry; check proxies and timeouts. |
 //! | too deep | `$.value[0].segments@ns.x: recursion limit exceeded (microsoft.graph.callRecords.session) at line 1 column 160` | More than 128 nested arrays or objects where a value is built (an annotation of a navigation property): hostile or broken input. Unknown properties are kept as their text at any depth. |
-//! | body not the value asked for | `200 OK, but the body did not decode: ...` ([`ResponseError::Decode`](crate::request::ResponseError::Decode)) | As above, with the HTTP status. |
+//! | body not the value asked for | `200 OK, but the body did not decode: ...` ([`ResponseErrorKind::Decode`](crate::request::ResponseErrorKind::Decode)) | As above, with the HTTP status. |
 //!
 //! ## Service answers
 //!
 //! | kind | example message | what to do |
 //! |---|---|---|
-//! | service error | `` 400 Bad Request: BadRequest: Invalid filter clause (target `$filter`) `` ([`ResponseError::Service`](crate::request::ResponseError::Service)) | Read `error.code`, `message`, `target`, `details`; every other member (`innerError`, annotations) is in `additional`. |
-//! | not an OData error | `502 Bad Gateway: <html>bad gateway</html>` ([`ResponseError::Status`](crate::request::ResponseError::Status)) | A proxy or gateway answered: retry later. |
-//! | stale ETag | `412 Precondition Failed: the entity changed since its ETag was read` ([`ResponseError::PreconditionFailed`](crate::request::ResponseError::PreconditionFailed)) | Someone else wrote first: read the entity again, reapply the change ([`Changes::diff`](crate::request::Changes::diff)), send it with the new ETag. |
+//! | service error | `` 400 Bad Request: BadRequest: Invalid filter clause (target `$filter`) `` ([`ResponseErrorKind::Service`](crate::request::ResponseErrorKind::Service)) | Read `error.code`, `message`, `target`, `details`; every other member (`innerError`, annotations) is in `additional`. |
+//! | not an OData error | `502 Bad Gateway: <html>bad gateway</html>` ([`ResponseErrorKind::Status`](crate::request::ResponseErrorKind::Status)) | A proxy or gateway answered: retry later. |
+//! | stale ETag | `412 Precondition Failed: the entity changed since its ETag was read` ([`ResponseErrorKind::PreconditionFailed`](crate::request::ResponseErrorKind::PreconditionFailed)) | Someone else wrote first: read the entity again, reapply the change ([`Changes::diff`](crate::request::Changes::diff)), send it with the new ETag. |
 //! | ETag required | `428 Precondition Required: the service requires If-Match` | Read the entity and send its `additional_data.etag()` (or `If-Match: *` to overwrite knowingly). |
-//! | not modified | `304 Not Modified` ([`ResponseError::NotModified`](crate::request::ResponseError::NotModified)) | The copy read with `If-None-Match` is current: keep it. |
+//! | not modified | `304 Not Modified` ([`ResponseErrorKind::NotModified`](crate::request::ResponseErrorKind::NotModified)) | The copy read with `If-None-Match` is current: keep it. |
 //!
 //! ## Writing and paging
 //!

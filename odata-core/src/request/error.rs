@@ -1,54 +1,65 @@
-//! What a service says when a request fails: the OData error body
-//! (`{"error":{"code","message","target","details","innererror"}}`), with the HTTP status.
+//! What a service says when a request fails: the HTTP status, the headers that matter, and the
+//! OData error body (`{"error":{"code","message","target","details","innererror"}}`), or why a
+//! success response is not the value asked for.
 
 use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
-use http::StatusCode;
+use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
-/// A response that is not the value asked for.
+/// A response that is not the value asked for: its status, the headers that tell what to do next
+/// (`Retry-After`, Graph's `request-id`), and why ([`ResponseErrorKind`]).
+///
+/// ```
+/// use odata_core::request::{ResponseError, ResponseErrorKind};
+/// use http::StatusCode;
+///
+/// let response = http::Response::builder()
+///     .status(429)
+///     .header("Retry-After", "7")
+///     .header("request-id", "0a1b")
+///     .body(br#"{"error":{"code":"TooManyRequests","message":"Slow down"}}"#.to_vec())?;
+/// let error = ResponseError::from_response(&response);
+/// assert!(error.is_throttled());
+/// assert_eq!(error.retry_after().and_then(|r| r.delay()), Some(std::time::Duration::from_secs(7)));
+/// assert_eq!(error.request_id(), Some("0a1b"));
+/// assert_eq!(error.service_error().map(|e| e.code.as_str()), Some("TooManyRequests"));
+/// assert!(matches!(error.kind(), ResponseErrorKind::Service(_)));
+/// # Ok::<(), http::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
-pub enum ResponseError {
+pub struct ResponseError {
+    status: StatusCode,
+    headers: ResponseHeaders,
+    kind: ResponseErrorKind,
+}
+
+/// Why a response is not the value asked for.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ResponseErrorKind {
     /// The service answered with an OData error body.
-    Service {
-        /// The HTTP status.
-        status: StatusCode,
-        /// The error the body describes.
-        error: Box<ServiceError>,
-    },
+    Service(Box<ServiceError>),
     /// A failure status without an OData error body (a proxy's HTML page, an empty body).
     Status {
-        /// The HTTP status.
-        status: StatusCode,
         /// The body as text (invalid UTF-8 replaced).
         body: String,
     },
     /// `412 Precondition Failed`: the entity changed since its ETag was read (`If-Match` did
-    /// not match); read it again and retry.
-    PreconditionFailed {
-        /// The service's error, if it sent one.
-        error: Option<Box<ServiceError>>,
-    },
-    /// `428 Precondition Required`: the service requires `If-Match` for this write.
-    PreconditionRequired {
-        /// The service's error, if it sent one.
-        error: Option<Box<ServiceError>>,
-    },
+    /// not match); read it again and retry. The service's error, if it sent one.
+    PreconditionFailed(Option<Box<ServiceError>>),
+    /// `428 Precondition Required`: the service requires `If-Match` for this write. The
+    /// service's error, if it sent one.
+    PreconditionRequired(Option<Box<ServiceError>>),
     /// `304 Not Modified`: the entity still has the ETag of `If-None-Match`.
     NotModified,
-    /// A success status whose body is not the value asked for. The message names the JSON path
-    /// and the OData type.
-    Decode {
-        /// The HTTP status.
-        status: StatusCode,
-        /// What did not decode, and where.
-        message: String,
-    },
+    /// A success status whose body is not the value asked for: what did not decode, and where.
+    Decode(DecodeError),
     /// A success status whose body has the other shape: a collection where a single value was
     /// asked for (or the reverse). A service bug, or a URL that names something else.
     Shape {
-        /// The HTTP status.
-        status: StatusCode,
         /// What was asked for.
         expected: super::Shape,
         /// What came.
@@ -58,72 +69,243 @@ pub enum ResponseError {
     },
 }
 
+/// The response headers an error keeps: what a program needs to retry, or to quote to the
+/// service's support.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResponseHeaders {
+    /// `Retry-After`, as sent (seconds or an HTTP date).
+    pub retry_after: Option<String>,
+    /// `request-id` (Microsoft Graph), or `x-ms-request-id`.
+    pub request_id: Option<String>,
+    /// `client-request-id` (Microsoft Graph): the id the client sent, echoed.
+    pub client_request_id: Option<String>,
+}
+
+impl ResponseHeaders {
+    /// The headers that matter, from all of a response's.
+    pub fn from_map(headers: &HeaderMap) -> Self {
+        let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        ResponseHeaders {
+            retry_after: text("retry-after"),
+            request_id: text("request-id").or_else(|| text("x-ms-request-id")),
+            client_request_id: text("client-request-id"),
+        }
+    }
+}
+
+/// When to try again, from `Retry-After`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryAfter {
+    /// `Retry-After: 7`: after this long.
+    Delay(Duration),
+    /// `Retry-After: Wed, 21 Oct 2026 07:28:00 GMT`: at this time.
+    At(SystemTime),
+}
+
+impl RetryAfter {
+    /// Reads the header's value; `None` when it is neither a number of seconds nor an HTTP date.
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        if let Ok(seconds) = value.parse::<u64>() {
+            return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
+        }
+        httpdate::parse_http_date(value).ok().map(RetryAfter::At)
+    }
+
+    /// How long to wait from now (zero for a time already past).
+    pub fn delay(self) -> Option<Duration> {
+        Some(self.delay_from(SystemTime::now()))
+    }
+
+    /// How long to wait from `now` (zero for a time already past).
+    pub fn delay_from(self, now: SystemTime) -> Duration {
+        match self {
+            RetryAfter::Delay(delay) => delay,
+            RetryAfter::At(at) => at.duration_since(now).unwrap_or_default(),
+        }
+    }
+}
+
 impl ResponseError {
+    /// An error of this kind for a response with this status (and no headers kept).
+    pub fn new(status: StatusCode, kind: ResponseErrorKind) -> Self {
+        ResponseError { status, headers: ResponseHeaders::default(), kind }
+    }
+
+    /// The same error, keeping the headers that matter from `headers`.
+    pub fn with_headers(mut self, headers: &HeaderMap) -> Self {
+        self.headers = ResponseHeaders::from_map(headers);
+        self
+    }
+
+    /// Reads a failure response: an OData error body if it is one, else the body as text, with
+    /// the headers that matter.
+    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        ResponseError::from_failure(response.status(), response.body().as_ref()).with_headers(response.headers())
+    }
+
+    /// Reads a failure status and body: an OData error body if it is one, else the body as text.
+    pub fn from_failure(status: StatusCode, body: &[u8]) -> Self {
+        let error = ServiceError::parse(body).map(Box::new);
+        let kind = match (status, error) {
+            (StatusCode::PRECONDITION_FAILED, error) => ResponseErrorKind::PreconditionFailed(error),
+            (StatusCode::PRECONDITION_REQUIRED, error) => ResponseErrorKind::PreconditionRequired(error),
+            (StatusCode::NOT_MODIFIED, _) => ResponseErrorKind::NotModified,
+            (_, Some(error)) => ResponseErrorKind::Service(error),
+            (_, None) => ResponseErrorKind::Status { body: String::from_utf8_lossy(body).into_owned() },
+        };
+        ResponseError::new(status, kind)
+    }
+
+    /// A success status whose body did not decode.
+    pub fn decode(status: StatusCode, error: DecodeError) -> Self {
+        ResponseError::new(status, ResponseErrorKind::Decode(error))
+    }
+
     /// The HTTP status of the response.
     pub fn status(&self) -> StatusCode {
-        match self {
-            ResponseError::Service { status, .. }
-            | ResponseError::Status { status, .. }
-            | ResponseError::Decode { status, .. }
-            | ResponseError::Shape { status, .. } => *status,
-            ResponseError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
-            ResponseError::PreconditionRequired { .. } => StatusCode::PRECONDITION_REQUIRED,
-            ResponseError::NotModified => StatusCode::NOT_MODIFIED,
-        }
+        self.status
+    }
+
+    /// Why the response is not the value asked for.
+    pub fn kind(&self) -> &ResponseErrorKind {
+        &self.kind
+    }
+
+    /// The headers kept from the response.
+    pub fn headers(&self) -> &ResponseHeaders {
+        &self.headers
     }
 
     /// The service's error, when the body was one.
     pub fn service_error(&self) -> Option<&ServiceError> {
-        match self {
-            ResponseError::Service { error, .. } => Some(&**error),
-            ResponseError::PreconditionFailed { error } | ResponseError::PreconditionRequired { error } => {
+        match &self.kind {
+            ResponseErrorKind::Service(error) => Some(error),
+            ResponseErrorKind::PreconditionFailed(error) | ResponseErrorKind::PreconditionRequired(error) => {
                 error.as_deref()
             }
             _ => None,
         }
     }
 
-    /// Reads a failure response: an OData error body if it is one, else the body as text.
-    pub fn from_failure(status: StatusCode, body: &[u8]) -> Self {
-        let error = ServiceError::parse(body).map(Box::new);
-        match (status, error) {
-            (StatusCode::PRECONDITION_FAILED, error) => ResponseError::PreconditionFailed { error },
-            (StatusCode::PRECONDITION_REQUIRED, error) => ResponseError::PreconditionRequired { error },
-            (StatusCode::NOT_MODIFIED, _) => ResponseError::NotModified,
-            (status, Some(error)) => ResponseError::Service { status, error },
-            (status, None) => ResponseError::Status { status, body: String::from_utf8_lossy(body).into_owned() },
-        }
+    /// `Retry-After`, when the service sent one it can be read from.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.headers.retry_after.as_deref().and_then(RetryAfter::parse)
+    }
+
+    /// The service's id of the request (Graph's `request-id`), to quote to its support.
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers.request_id.as_deref()
+    }
+
+    /// `404 Not Found`.
+    pub fn is_not_found(&self) -> bool {
+        self.status == StatusCode::NOT_FOUND
+    }
+
+    /// `429 Too Many Requests`: the service throttles; wait [`retry_after`](Self::retry_after).
+    pub fn is_throttled(&self) -> bool {
+        self.status == StatusCode::TOO_MANY_REQUESTS
+    }
+
+    /// `412 Precondition Failed`: the entity changed since its ETag was read.
+    pub fn is_precondition_failed(&self) -> bool {
+        matches!(self.kind, ResponseErrorKind::PreconditionFailed(_))
+    }
+
+    /// A status worth retrying as it is: `429`, `503 Service Unavailable`, `504 Gateway Timeout`.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self.status,
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT
+        )
     }
 }
 
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ResponseError::Service { status, error } => write!(f, "{status}: {error}"),
-            ResponseError::Status { status, body } if body.is_empty() => write!(f, "{status}"),
-            ResponseError::Status { status, body } => {
+        let status = self.status;
+        match &self.kind {
+            ResponseErrorKind::Service(error) => write!(f, "{status}: {error}"),
+            ResponseErrorKind::Status { body } if body.is_empty() => write!(f, "{status}"),
+            ResponseErrorKind::Status { body } => {
                 let shown: String = body.chars().take(200).collect();
                 write!(f, "{status}: {shown}")
             }
-            ResponseError::Decode { status, message } => write!(f, "{status}, but the body did not decode: {message}"),
-            ResponseError::Shape { status, expected, found, context } => {
+            ResponseErrorKind::Decode(error) => write!(f, "{status}, but the body did not decode: {error}"),
+            ResponseErrorKind::Shape { expected, found, context } => {
                 write!(f, "{status}, but the body is {found} where {expected} was asked for")?;
                 context.iter().try_for_each(|context| write!(f, " (@odata.context {context})"))
             }
-            ResponseError::PreconditionFailed { error } => {
+            ResponseErrorKind::PreconditionFailed(error) => {
                 write!(f, "412 Precondition Failed: the entity changed since its ETag was read")?;
                 error.iter().try_for_each(|e| write!(f, " ({e})"))
             }
-            ResponseError::PreconditionRequired { error } => {
+            ResponseErrorKind::PreconditionRequired(error) => {
                 write!(f, "428 Precondition Required: the service requires If-Match")?;
                 error.iter().try_for_each(|e| write!(f, " ({e})"))
             }
-            ResponseError::NotModified => write!(f, "304 Not Modified"),
+            ResponseErrorKind::NotModified => write!(f, "304 Not Modified"),
         }
     }
 }
 
+/// The message says everything (the service's error, the JSON path); the decoder's own error is
+/// on [`DecodeError::json_error`], not a `source`, so that error chains do not print it twice.
 impl std::error::Error for ResponseError {}
+
+/// A body that did not decode: the message names the JSON path and the OData type; serde_json's
+/// own error (its category, line and column) is kept when it came from there.
+#[derive(Debug, Clone)]
+pub struct DecodeError {
+    message: String,
+    json: Option<Arc<serde_json::Error>>,
+}
+
+impl DecodeError {
+    /// A failure described by a message (a body that is not UTF-8, a count that is no number).
+    pub fn message(message: impl Into<String>) -> Self {
+        DecodeError { message: message.into(), json: None }
+    }
+
+    /// serde_json's error, when the body was read as JSON.
+    pub fn json_error(&self) -> Option<&serde_json::Error> {
+        self.json.as_deref()
+    }
+
+    /// Whether the body ended too early (a truncated response).
+    pub fn is_eof(&self) -> bool {
+        self.json.as_ref().is_some_and(|e| e.is_eof())
+    }
+
+    /// The line and column (1-based) where decoding stopped, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        self.json.as_ref().filter(|e| e.line() > 0).map(|e| (e.line(), e.column()))
+    }
+}
+
+impl From<serde_json::Error> for DecodeError {
+    fn from(error: serde_json::Error) -> Self {
+        DecodeError { message: error.to_string(), json: Some(Arc::new(error)) }
+    }
+}
+
+/// Two decode errors are the same when they say the same.
+impl PartialEq for DecodeError {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
 
 /// An OData error (OData JSON format, section 21). Members the format does not define (instance
 /// annotations such as `@Common.numericSeverity`, a service's extras) are kept.
@@ -235,6 +417,27 @@ mod tests {
         assert_eq!(ServiceError::parse(br#"{"value":[]}"#), None);
         let failure = ResponseError::from_failure(StatusCode::BAD_GATEWAY, b"<html>bad gateway</html>");
         assert_eq!(failure.status(), StatusCode::BAD_GATEWAY);
+        assert!(matches!(failure.kind(), ResponseErrorKind::Status { .. }));
         assert_eq!(failure.to_string(), "502 Bad Gateway: <html>bad gateway</html>");
+    }
+
+    #[test]
+    fn retry_after_in_seconds_and_as_a_date() {
+        assert_eq!(RetryAfter::parse(" 120 "), Some(RetryAfter::Delay(Duration::from_secs(120))));
+        let at = RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT").expect("an HTTP date");
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777 - 30);
+        assert_eq!(at.delay_from(now), Duration::from_secs(30));
+        assert_eq!(at.delay_from(now + Duration::from_secs(60)), Duration::ZERO);
+        assert_eq!(RetryAfter::parse("soon"), None);
+    }
+
+    #[test]
+    fn decode_errors_keep_serde_json_s_error() {
+        // `{"a": [1,` ends after its 9th character.
+        let truncated = serde_json::from_str::<Value>("{\"a\": [1,").expect_err("truncated");
+        let error = DecodeError::from(truncated);
+        assert!(error.is_eof());
+        assert_eq!(error.position(), Some((1, 9)));
+        assert!(!DecodeError::message("not UTF-8").is_eof());
     }
 }

@@ -45,7 +45,7 @@ use crate::{EdmType, ODataStructured, Page};
 
 pub use batch::{BatchError, BatchItem, BatchItemResponse, BatchRequest, BatchResponse, RawJson};
 pub use changes::{ChangeError, Changes};
-pub use error::{ResponseError, ServiceError};
+pub use error::{DecodeError, ResponseError, ResponseErrorKind, ResponseHeaders, RetryAfter, ServiceError};
 pub use shape::Shape;
 pub use write::WriteRequest;
 
@@ -77,9 +77,10 @@ pub trait Readable {
 
 /// Why a success response's body is not the value asked for.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ReadError {
     /// It did not decode; the message names the JSON path and the OData type.
-    Decode(String),
+    Decode(DecodeError),
     /// It decodes, but as the other shape: a collection where one value was asked for, or the
     /// reverse.
     Shape {
@@ -99,7 +100,7 @@ impl<T: ODataStructured + DeserializeOwned> Readable for T {
     /// The value, unless the body is a collection: its context URL says so (`#Collection(..)`),
     /// or it is an object whose `value` is an array (the type does not declare `value`).
     fn read(body: &[u8]) -> Result<T, ReadError> {
-        let value: T = serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.to_string()))?;
+        let value: T = serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.into()))?;
         let (found, context) = match value.additional_data() {
             Some(data) => {
                 let context = data.context();
@@ -146,7 +147,7 @@ impl<T: ODataStructured + EdmType> Readable for Vec<T> {
                 Some((Shape::Single, context)) => {
                     Err(ReadError::Shape { expected: Shape::Collection, found: Shape::Single, context })
                 }
-                _ => Err(ReadError::Decode(error.to_string())),
+                _ => Err(ReadError::Decode(error.into())),
             },
         }
     }
@@ -159,11 +160,14 @@ impl<E> Readable for Count<E> {
 
     /// A plain-text integer (a byte-order mark and whitespace allowed around it).
     fn read(body: &[u8]) -> Result<u64, ReadError> {
-        let text =
-            std::str::from_utf8(body).map_err(|_| ReadError::Decode("the count is not UTF-8 text".to_owned()))?;
+        let text = std::str::from_utf8(body)
+            .map_err(|_| ReadError::Decode(DecodeError::message("the count is not UTF-8 text")))?;
         let text = text.trim_start_matches('\u{feff}').trim();
         text.parse().map_err(|_| {
-            ReadError::Decode(format!("`{}` is not a count (Edm.Int64)", text.chars().take(40).collect::<String>()))
+            ReadError::Decode(DecodeError::message(format!(
+                "`{}` is not a count (Edm.Int64)",
+                text.chars().take(40).collect::<String>()
+            )))
         })
     }
 }
@@ -210,7 +214,7 @@ impl<R: Readable> ReadRequest<R> {
     }
 
     /// `If-None-Match: {etag}`: the service answers `304 Not Modified`
-    /// ([`ResponseError::NotModified`]) while the entity still has this ETag.
+    /// ([`ResponseErrorKind::NotModified`]) while the entity still has this ETag.
     pub fn if_none_match(mut self, etag: &str) -> Self {
         if let Ok(value) = HeaderValue::from_str(etag) {
             self.headers.insert(http::header::IF_NONE_MATCH, value);
@@ -254,14 +258,15 @@ pub fn read_response<R: Readable, B: AsRef<[u8]>>(response: http::Response<B>) -
     let status = response.status();
     let body = response.body().as_ref();
     if !status.is_success() {
-        return Err(ResponseError::from_failure(status, body));
+        return Err(ResponseError::from_response(&response));
     }
+    let fail = |kind| ResponseError::new(status, kind).with_headers(response.headers());
     if status == StatusCode::NO_CONTENT {
-        return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
+        return Err(fail(ResponseErrorKind::Decode(DecodeError::message("no content, where a value was expected"))));
     }
     let mut value = R::read(body).map_err(|error| match error {
-        ReadError::Decode(message) => ResponseError::Decode { status, message },
-        ReadError::Shape { expected, found, context } => ResponseError::Shape { status, expected, found, context },
+        ReadError::Decode(error) => fail(ResponseErrorKind::Decode(error)),
+        ReadError::Shape { expected, found, context } => fail(ResponseErrorKind::Shape { expected, found, context }),
     })?;
     if let Some(etag) = response.headers().get(http::header::ETAG).and_then(|v| v.to_str().ok()) {
         R::keep_etag(&mut value, etag);

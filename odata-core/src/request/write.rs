@@ -77,7 +77,7 @@ impl<E> WriteRequest<E> {
     }
 
     /// `If-Match: {etag}`: applies only if the entity is unchanged since its ETag was read
-    /// (`value.additional_data.etag()`); otherwise [`ResponseError::PreconditionFailed`].
+    /// (`value.additional_data.etag()`); otherwise [`ResponseErrorKind::PreconditionFailed`](crate::request::ResponseErrorKind::PreconditionFailed).
     pub fn if_match(mut self, etag: &str) -> Self {
         match HeaderValue::from_str(etag) {
             Ok(value) => {

@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 
 use super::{BatchError, BatchRequest, RawJson};
 use crate::request::members::Members;
-use crate::request::{Readable, ResponseError, read_response};
+use crate::request::{DecodeError, Readable, ResponseError, read_response};
 
 /// A JSON batch response: one response per request, in any order, matched by id.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -119,18 +119,19 @@ impl BatchItemResponse {
     pub fn read<T: DeserializeOwned>(&self) -> Result<T, ResponseError> {
         let status = self.status;
         if !status.is_success() {
-            return Err(ResponseError::from_failure(status, &self.body_bytes()));
+            return Err(ResponseError::from_failure(status, &self.body_bytes()).with_headers(&self.headers));
         }
         let Some(body) = &self.body else {
-            return Err(ResponseError::Decode { status, message: "no content, where a value was expected".to_owned() });
+            let error = DecodeError::message("no content, where a value was expected");
+            return Err(ResponseError::decode(status, error));
         };
-        body.read().map_err(|e| ResponseError::Decode { status, message: e.to_string() })
+        body.read().map_err(|e| ResponseError::decode(status, e.into()))
     }
 
     /// Reads the body as a [`ReadRequest`](crate::request::ReadRequest) reads a response: what
     /// `R` holds (`Session` for one entity, `Vec<Session>` for a [`Page`](crate::Page),
     /// `Count<Session>` for a count), with the same checks (a body of the other shape is
-    /// [`ResponseError::Shape`]), the item's `ETag` header kept as the entity's `@odata.etag`,
+    /// [`ResponseErrorKind::Shape`](crate::request::ResponseErrorKind::Shape)), the item's `ETag` header kept as the entity's `@odata.etag`,
     /// and the service's error for a failure status. Decoded from the text the service sent.
     pub fn read_as<R: Readable>(&self) -> Result<R::Response, ResponseError> {
         let mut response = http::Response::new(self.body_bytes());

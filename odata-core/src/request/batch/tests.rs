@@ -222,10 +222,11 @@ fn response_bodies_keep_their_text() {
     let second = response.get("2").unwrap();
     assert_eq!(second.headers["retry-after"], "3");
     assert_eq!(second.body_bytes(), b"down");
-    assert_eq!(
-        second.read::<Value>().unwrap_err(),
-        crate::request::ResponseError::Status { status: StatusCode::INTERNAL_SERVER_ERROR, body: "down".into() }
-    );
+    let error = second.read::<Value>().unwrap_err();
+    assert_eq!(error.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(error.kind(), &crate::request::ResponseErrorKind::Status { body: "down".into() });
+    // The item's own headers are kept with its error.
+    assert_eq!(error.retry_after(), Some(crate::request::RetryAfter::Delay(std::time::Duration::from_secs(3))));
     assert_eq!(response.member("@x.trace").map(RawJson::get), Some("12345678901234567890123"));
 }
 
