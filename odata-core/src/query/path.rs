@@ -257,6 +257,21 @@ impl<E: ODataType> Resource<E> {
     }
 }
 
+impl<E: crate::MediaEntity> Resource<E> {
+    /// `/$value` of a media entity: its stream (the bytes of the photo, document or recording).
+    /// A service may name another place in the entity's `@odata.mediaReadLink`
+    /// ([`MediaEntity::media_read_link`](crate::MediaEntity::media_read_link)); this is the
+    /// conventional one.
+    pub fn media_stream(mut self) -> Resource<MediaStream<E>> {
+        self.path.push_str("/$value");
+        self.retype()
+    }
+}
+
+/// What `/$value` of a media entity addresses: the stream of an `E`.
+#[derive(Debug)]
+pub struct MediaStream<E>(PhantomData<fn() -> E>);
+
 /// What `/$count` addresses: the number of `E`s (a filter over `E` may narrow it).
 #[derive(Debug)]
 pub struct Count<E>(PhantomData<fn() -> E>);
