@@ -119,8 +119,8 @@ pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_wi
 pub use model::{
     EnumMemberInfo, FacetInfo, MaxLength, MediaEntity, NavigationPropertyInfo, NavigationTarget, ODataComplex,
     ODataEntity, ODataEnum, ODataOperation, ODataStructured, ODataType, ODataTypeDefinition, OperationInfo,
-    OperationKind, ParameterInfo, PropertyInfo, ReferentialConstraintInfo, ReturnInfo, Scale, Srid, TypeInfo,
-    TypeKind, TypeRef,
+    OperationKind, ParameterInfo, PropertyInfo, ReferentialConstraintInfo, ReturnInfo, Scale, Srid, TypeInfo, TypeKind,
+    TypeRef,
 };
 pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;

@@ -157,12 +157,16 @@ pub enum FacetValue {
 impl FromMeta for FacetValue {
     fn from_expr(expr: &syn::Expr) -> darling::Result<Self> {
         match expr {
-            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => int
-                .base10_parse()
-                .map(FacetValue::Number)
-                .map_err(|_| darling::Error::custom("a facet is a non-negative number that fits in a u32").with_span(expr)),
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => {
+                int.base10_parse().map(FacetValue::Number).map_err(|_| {
+                    darling::Error::custom("a facet is a non-negative number that fits in a u32").with_span(expr)
+                })
+            }
             syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => Ok(FacetValue::Word(text.value())),
-            _ => Err(darling::Error::custom("a facet is a number (`40`) or a word in quotes (`\"max\"`)").with_span(expr)),
+            _ => {
+                Err(darling::Error::custom("a facet is a number (`40`) or a word in quotes (`\"max\"`)")
+                    .with_span(expr))
+            }
         }
     }
 }

@@ -129,7 +129,13 @@ pub struct Field {
 
 pub enum Role {
     Base,
-    Property { inner: syn::Type, wire_name: String, nullable: bool, read_only: bool, facets: Facets },
+    Property {
+        inner: syn::Type,
+        wire_name: String,
+        nullable: bool,
+        read_only: bool,
+        facets: Facets,
+    },
     Navigation {
         target: syn::Type,
         wire_name: String,
@@ -223,11 +229,7 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
         (attrs.return_nullable.is_some(), attrs.return_nullable.as_ref().map(|r| r.span()), "return_nullable"),
         (attrs.composable.is_present(), Some(attrs.composable.span()), "composable"),
         (attrs.binding_nullable.is_some(), attrs.binding_nullable.as_ref().map(|b| b.span()), "binding_nullable"),
-        (
-            attrs.return_facets.is_some(),
-            attrs.return_facets.as_ref().and_then(FacetAttrs::first_span),
-            "return_facets",
-        ),
+        (attrs.return_facets.is_some(), attrs.return_facets.as_ref().and_then(FacetAttrs::first_span), "return_facets"),
     ] {
         if present {
             errors.push(error_at(
@@ -257,12 +259,20 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
     let model = match kind {
         // Handled at the top of `validate`.
         Kind::Function | Kind::Action => None,
-        Kind::TypeDefinition => type_definition(&attrs, &mut errors)
-            .zip(container)
-            .map(|((inner, facets), container)| Model::TypeDefinition(Box::new(TypeDefinitionModel { container, inner, facets }))),
+        Kind::TypeDefinition => {
+            type_definition(&attrs, &mut errors).zip(container).map(|((inner, facets), container)| {
+                Model::TypeDefinition(Box::new(TypeDefinitionModel { container, inner, facets }))
+            })
+        }
         Kind::Enum => enumeration(&attrs, &mut errors).zip(container).map(|((members, catch_all), container)| {
             let underlying_type = underlying_type(&attrs, &members, &mut errors);
-            Model::Enum(EnumModel { container, is_flags: attrs.flags.is_present(), underlying_type, members, catch_all })
+            Model::Enum(EnumModel {
+                container,
+                is_flags: attrs.flags.is_present(),
+                underlying_type,
+                members,
+                catch_all,
+            })
         }),
         Kind::Entity | Kind::Complex if matches!(attrs.data, darling::ast::Data::Enum(_)) => {
             holder(&attrs, kind, &mut errors)
@@ -609,13 +619,19 @@ fn field_role(
         ];
         for (span, key) in navigation_only {
             if let Some(span) = span {
-                errors.push(error_at(span, format!("`#[odata({key})]` applies to navigation properties; add `navigation`, or remove it")));
+                errors.push(error_at(
+                    span,
+                    format!("`#[odata({key})]` applies to navigation properties; add `navigation`, or remove it"),
+                ));
             }
         }
     }
     if field.navigation.is_present() {
         if let Some((span, key)) = field.facets.first() {
-            errors.push(error_at(span, format!("`#[odata({key})]` is a facet of structural properties, not navigation properties; remove it")));
+            errors.push(error_at(
+                span,
+                format!("`#[odata({key})]` is a facet of structural properties, not navigation properties; remove it"),
+            ));
         }
         let partner = match &field.partner {
             Some(partner) if !case::is_wire_name(partner) => {
@@ -627,7 +643,9 @@ fn field_role(
         let mut constraints = Vec::new();
         for constraint in &field.referential_constraint {
             let mut ok = true;
-            for (path, key) in [(&constraint.property, "property"), (&constraint.referenced_property, "referenced_property")] {
+            for (path, key) in
+                [(&constraint.property, "property"), (&constraint.referenced_property, "referenced_property")]
+            {
                 if !path.split('/').all(case::is_wire_name) {
                     errors.push(error_at(path.span(), format!("`{key} = {:?}` is not a property path; name a property (or a path `complex/property`) with letters, digits and `_`", path.as_str())));
                     ok = false;
@@ -692,9 +710,13 @@ fn field_role(
             ));
             None
         }
-        Some(inner) => {
-            Some(Role::Property { inner: inner.clone(), wire_name, nullable, read_only: field.read_only.is_present(), facets })
-        }
+        Some(inner) => Some(Role::Property {
+            inner: inner.clone(),
+            wire_name,
+            nullable,
+            read_only: field.read_only.is_present(),
+            facets,
+        }),
         None => {
             errors.push(error_at(
                 field.ty.span(),
@@ -1070,7 +1092,11 @@ fn type_definition(attrs: &ContainerAttrs, errors: &mut darling::error::Accumula
 }
 
 /// `underlying_type` of an enumeration: one of CSDL's integer types, wide enough for every member.
-fn underlying_type(attrs: &ContainerAttrs, members: &[Member], errors: &mut darling::error::Accumulator) -> Option<String> {
+fn underlying_type(
+    attrs: &ContainerAttrs,
+    members: &[Member],
+    errors: &mut darling::error::Accumulator,
+) -> Option<String> {
     let declared = attrs.underlying_type.as_ref()?;
     let range: (i64, i64) = match declared.as_str() {
         "Edm.Byte" => (0, 255),

@@ -191,6 +191,156 @@ mod tests {
         );
         let empty = Document::default();
         let missing = left.schema_differences(&empty, "ns");
-        assert!(missing.iter().all(|d| d.left.is_some() && d.right.is_none()) && missing.len() == 8, "{missing:?}");
+        assert!(missing.iter().all(|d| d.left.is_some() && d.right.is_none()) && missing.len() == 10, "{missing:?}");
+    }
+
+    /// Every construct of this part, once; each test below changes one thing in it.
+    const EVERY: &str = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="ns" Alias="self">
+<TypeDefinition Name="money" UnderlyingType="Edm.Decimal" Precision="19" Scale="4"/>
+<EnumType Name="level" UnderlyingType="Edm.Byte"><Member Name="low" Value="0"/></EnumType>
+<EntityType Name="order" HasStream="true"><Key><PropertyRef Name="id"/></Key>
+<Property Name="id" Type="Edm.Int32" Nullable="false"/>
+<Property Name="customerId" Type="Edm.String" MaxLength="40" Unicode="false"/>
+<Property Name="total" Type="self.money"/>
+<NavigationProperty Name="customer" Type="self.customer" Nullable="false" Partner="orders"><ReferentialConstraint Property="customerId" ReferencedProperty="id"/></NavigationProperty>
+</EntityType>
+<EntityType Name="customer"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>
+<NavigationProperty Name="orders" Type="Collection(self.order)" Partner="customer"/></EntityType>
+<Function Name="total" IsBound="true"><Parameter Name="bindingParameter" Type="self.order" Nullable="false"/><ReturnType Type="Edm.Decimal" Scale="2"/></Function>
+<Function Name="total" IsBound="true"><Parameter Name="bindingParameter" Type="self.customer"/><Parameter Name="since" Type="Edm.Date"/><ReturnType Type="Edm.Decimal"/></Function>
+<Function Name="total"><Parameter Name="year" Type="Edm.Int32"/><ReturnType Type="Edm.Decimal"/></Function>
+<Action Name="ship" IsBound="true"><Parameter Name="bindingParameter" Type="self.order"/></Action>
+<Action Name="ship" IsBound="true"><Parameter Name="bindingParameter" Type="self.customer"/></Action>
+</Schema></edmx:DataServices></edmx:Edmx>"#;
+
+    /// The differences `EVERY` and `EVERY` with `from` replaced by `to` show.
+    fn changed(from: &str, to: &str) -> Vec<String> {
+        assert!(EVERY.contains(from), "{from}");
+        let left = Document::parse_xml(EVERY).unwrap();
+        let right = Document::parse_xml(&EVERY.replacen(from, to, 1)).unwrap();
+        left.schema_differences(&right, "ns").iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn every_construct_compares_equal_to_itself() {
+        let every = Document::parse_xml(EVERY).unwrap();
+        assert_eq!(every.schema_differences(&every, "ns"), []);
+    }
+
+    #[test]
+    fn partners_and_referential_constraints_are_compared() {
+        assert_eq!(
+            changed(r#"Partner="orders""#, ""),
+            [
+                r#"EntityType order.customer: navigation: "ns.customer nullable=false contains_target=false partner=orders constraints=customerId->id" | "ns.customer nullable=false contains_target=false constraints=customerId->id""#
+            ]
+        );
+        assert_eq!(
+            changed(r#"ReferencedProperty="id""#, r#"ReferencedProperty="code""#),
+            [
+                r#"EntityType order.customer: navigation: "ns.customer nullable=false contains_target=false partner=orders constraints=customerId->id" | "ns.customer nullable=false contains_target=false partner=orders constraints=customerId->code""#
+            ]
+        );
+    }
+
+    #[test]
+    fn facets_are_compared_and_unicode_true_is_the_default() {
+        assert_eq!(
+            changed(r#"MaxLength="40""#, r#"MaxLength="max""#),
+            [
+                r#"EntityType order.customerId: property: "Edm.String nullable=true MaxLength=40 Unicode=false" | "Edm.String nullable=true MaxLength=max Unicode=false""#
+            ]
+        );
+        assert_eq!(
+            changed(
+                r#"<Property Name="id" Type="Edm.Int32""#,
+                r#"<Property Name="id" Type="Edm.Int32" Unicode="true""#
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            changed(
+                r#"<ReturnType Type="Edm.Decimal" Scale="2"/>"#,
+                r#"<ReturnType Type="Edm.Decimal" Scale="variable"/>"#
+            ),
+            [
+                r#"Function total[ns.order; ]: returns: "Edm.Decimal nullable=true Scale=2" | "Edm.Decimal nullable=true Scale=variable""#
+            ]
+        );
+    }
+
+    #[test]
+    fn stream_flags_underlying_types_and_type_definitions_are_compared() {
+        assert_eq!(changed(r#" HasStream="true""#, ""), [r#"EntityType order: stream: "true" | "false""#]);
+        assert_eq!(
+            changed(r#" UnderlyingType="Edm.Byte""#, ""),
+            [r#"EnumType level: underlying type: "Edm.Byte" | "Edm.Int32""#]
+        );
+        // Without `UnderlyingType`, an enumeration's is `Edm.Int32`.
+        let explicit = Document::parse_xml(&EVERY.replace("Edm.Byte", "Edm.Int32")).unwrap();
+        let absent = Document::parse_xml(&EVERY.replace(r#" UnderlyingType="Edm.Byte""#, "")).unwrap();
+        assert_eq!(explicit.schema_differences(&absent, "ns"), []);
+        assert_eq!(
+            changed(r#"Precision="19""#, r#"Precision="18""#),
+            [
+                r#"TypeDefinition money: underlying type: "Edm.Decimal Precision=19 Scale=4" | "Edm.Decimal Precision=18 Scale=4""#
+            ]
+        );
+    }
+
+    #[test]
+    fn overloads_of_functions_and_actions_are_compared_one_by_one() {
+        let every = Document::parse_xml(EVERY).unwrap();
+        let facts = facts(&every, every.schema("ns").unwrap());
+        let operations: Vec<&str> =
+            facts.keys().filter(|f| f.starts_with("Function") || f.starts_with("Action")).map(String::as_str).collect();
+        assert_eq!(
+            operations,
+            [
+                "Action ship[ns.customer]: parameters",
+                "Action ship[ns.customer]: returns",
+                "Action ship[ns.order]: parameters",
+                "Action ship[ns.order]: returns",
+                "Function total[ns.customer; since]: parameters",
+                "Function total[ns.customer; since]: returns",
+                "Function total[ns.order; ]: parameters",
+                "Function total[ns.order; ]: returns",
+                "Function total[unbound; year]: parameters",
+                "Function total[unbound; year]: returns",
+            ]
+        );
+        // One overload's parameter changes type: that overload, and only it, differs.
+        assert_eq!(
+            changed(
+                r#"<Parameter Name="since" Type="Edm.Date"/>"#,
+                r#"<Parameter Name="since" Type="Edm.DateTimeOffset"/>"#
+            ),
+            [
+                r#"Function total[ns.customer; since]: parameters: "bindingParameter:ns.customer nullable=true, since:Edm.Date nullable=true" | "bindingParameter:ns.customer nullable=true, since:Edm.DateTimeOffset nullable=true""#
+            ]
+        );
+        // An action overload missing is reported by its binding type.
+        let gone = changed(
+            r#"<Action Name="ship" IsBound="true"><Parameter Name="bindingParameter" Type="self.customer"/></Action>"#,
+            "",
+        );
+        assert_eq!(
+            gone,
+            [
+                r#"Action ship[ns.customer]: parameters: "bindingParameter:ns.customer nullable=true" | (none)"#,
+                r#"Action ship[ns.customer]: returns: "" | (none)"#
+            ]
+        );
+    }
+
+    #[test]
+    fn binding_parameter_nullability_is_compared() {
+        assert_eq!(
+            changed(r#"Type="self.order" Nullable="false"/><ReturnType"#, r#"Type="self.order"/><ReturnType"#),
+            [
+                r#"Function total[ns.order; ]: parameters: "bindingParameter:ns.order nullable=false" | "bindingParameter:ns.order nullable=true""#
+            ]
+        );
     }
 }

@@ -18,8 +18,7 @@ pub fn expand(model: &TypeDefinitionModel) -> TokenStream {
     let inner = &model.inner;
     let facets = super::facet_info(&model.facets);
     // Spanned at the wrapped type, so that "wraps a primitive type" points at it.
-    let underlying =
-        quote_spanned!(inner.span()=> _odata::__private::checks::primitive_underlying::<#inner>());
+    let underlying = quote_spanned!(inner.span()=> _odata::__private::checks::primitive_underlying::<#inner>());
     let wire = super::wire_impls(
         ident,
         quote!(_odata::TypeRef::of::<Self>()),
