@@ -348,18 +348,32 @@ fn a_property_left_out_is_named_alone_in_its_warning() {
 }
 
 #[test]
-fn type_definitions_and_enum_underlying_types_become_their_primitive_with_a_warning() {
+fn type_definitions_become_newtypes_and_enums_keep_their_underlying_type() {
     let ops = module(OPERATIONS, "ops.rs");
-    assert_contains(&ops, "    pub total: Option<odata_core::Decimal>,\n");
-    assert_contains(&ops, "    #[odata(value = 5000000000)]\n    High,\n");
-    let warnings = warnings(OPERATIONS);
     assert_contains(
-        &warnings.join("\n"),
-        "<TypeDefinition> example.ops.money: generated as its underlying type `Edm.Decimal`: the CSDL the generated types emit names `Edm.Decimal` where the document names the definition (odata-core's model has no type definitions)",
+        &ops,
+        "/// `example.ops.money`, a `Edm.Decimal`.\n#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n#[odata(type = \"example.ops.money\", precision = 10, scale = 2)]\npub struct Money(pub odata_core::Decimal);\n",
     );
+    assert_contains(&ops, "    pub total: Option<Money>,\n");
     assert_contains(
-        &warnings.join("\n"),
-        "line 6, <EnumType> example.ops.level: `UnderlyingType=\"Edm.Int64\"` is not kept: the CSDL the generated types emit has the default `Edm.Int32` (odata-core's model has no underlying type for enumerations)",
+        &ops,
+        "#[odata(type = \"example.ops.level\", underlying_type = \"Edm.Int64\")]\npub enum Level {\n",
+    );
+    assert_contains(&ops, "    #[odata(value = 5000000000)]\n    High,\n");
+    let warnings = warnings(OPERATIONS).join("\n");
+    assert!(!warnings.contains("TypeDefinition") && !warnings.contains("EnumType"), "{warnings}");
+}
+
+#[test]
+fn an_underlying_type_too_small_for_a_member_is_left_out_with_a_warning() {
+    let schema = OPERATIONS.replace(r#"UnderlyingType="Edm.Int64""#, r#"UnderlyingType="Edm.Int16""#);
+    let ops = module(&schema, "ops.rs");
+    assert_contains(&ops, "#[odata(type = \"example.ops.level\")]\npub enum Level {\n");
+    assert_eq!(
+        warnings(&schema).iter().filter(|w| w.contains("EnumType")).collect::<Vec<_>>(),
+        [
+            "line 6, <EnumType> example.ops.level: members `high` = 5000000000 do not fit in `UnderlyingType=\"Edm.Int16\"`; the underlying type is left out (the generated type emits the default `Edm.Int32`)"
+        ]
     );
 }
 

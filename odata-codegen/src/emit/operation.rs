@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use odata_core::csdl::Operation;
 
+use super::structured::facet_args;
 use super::{Writer, attribute, claim};
 use crate::model::{self, Mapped};
 use crate::names;
@@ -56,12 +57,19 @@ impl Writer<'_, '_> {
             if binding.name != "bindingParameter" {
                 args.push(format!("binding_parameter = {:?}", binding.name));
             }
+            if !binding.nullable {
+                args.push("binding_nullable = false".into());
+            }
             own = rest;
         }
         if let (Some(returns), Some(return_type)) = (&returns, &operation.return_type) {
             args.push(format!("returns = {returns:?}"));
             if !return_type.nullable {
                 args.push("return_nullable = false".into());
+            }
+            let facets = facet_args(&return_type.facets);
+            if !facets.is_empty() {
+                args.push(format!("return_facets({})", facets.join(", ")));
             }
         }
         if operation.is_composable && !is_action {
@@ -93,6 +101,7 @@ impl Writer<'_, '_> {
                 if !parameter.nullable {
                     args.push("nullable = false".to_owned());
                 }
+                args.extend(facet_args(&parameter.facets));
                 if names::field_to_wire(&ident) != parameter.name {
                     args.push(format!("rename = {:?}", parameter.name));
                 }
