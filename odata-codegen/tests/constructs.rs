@@ -352,7 +352,7 @@ fn type_definitions_become_newtypes_and_enums_keep_their_underlying_type() {
     let ops = module(OPERATIONS, "ops.rs");
     assert_contains(
         &ops,
-        "/// `example.ops.money`, a `Edm.Decimal`.\n#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n#[odata(type = \"example.ops.money\", precision = 10, scale = 2)]\npub struct Money(pub odata_core::Decimal);\n",
+        "/// `example.ops.money`: a type definition of `Edm.Decimal`.\n#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n#[odata(type = \"example.ops.money\", precision = 10, scale = 2)]\npub struct Money(pub odata_core::Decimal);\n",
     );
     assert_contains(&ops, "    pub total: Option<Money>,\n");
     assert_contains(

@@ -339,7 +339,7 @@ impl Writer<'_, '_> {
         };
         self.uses_uuid |= underlying.contains("uuid::");
         let annotations = self.model.annotations(&ty.annotations, qualified);
-        self.docs("", &annotations, &format!("`{qualified}`, a `{}`.", ty.underlying_type));
+        self.docs("", &annotations, &format!("`{qualified}`: a type definition of `{}`.", ty.underlying_type));
         self.out.push_str("#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n");
         let mut args = vec![format!("type = {qualified:?}")];
         args.extend(facet_args(&ty.facets));

@@ -200,6 +200,22 @@ impl<R> Resource<R> {
     }
 }
 
+impl<R> Resource<R> {
+    /// The action bound to this resource, by its qualified name: `orders(1)/ns.ship` (an action
+    /// is invoked with POST, its parameters in the body). The binding type picks the overload:
+    /// `A::Binding` must be this resource's type, so each overload of a name bound to another
+    /// type is a different `A`.
+    pub fn action<A>(mut self) -> Resource<A::Output>
+    where
+        A: ODataOperation<Binding = R>,
+    {
+        let info = A::OPERATION_INFO;
+        let name = if self.root.conventions.qualified_operations { info.qualified_name } else { info.name };
+        self.push_segment(name);
+        self.retype()
+    }
+}
+
 impl<E> Resource<Vec<E>> {
     /// The entity with this key: `Sessions('x')`, or `sessions/x` with
     /// [`UrlConventions::key_as_segment`]. Strings are quoted and their `'` doubled; every
