@@ -26,6 +26,10 @@ pub fn expand(model: &TypeDefinitionModel) -> TokenStream {
         |_| quote!(_odata::__private::Result::map(<#inner as _odata::EdmType>::deserialize_edm(__odata_deserializer), #ident)),
     );
     let register = super::register(ident);
+    // Spanned at the wrapped type too: a type that is no primitive is reported there.
+    let write_literal = quote_spanned!(inner.span()=> _odata::query::UrlLiteral::write_literal(&self.0, __odata_out));
+    let write_key_segment =
+        quote_spanned!(inner.span()=> _odata::query::UrlLiteral::write_key_segment(&self.0, __odata_out));
     quote! {
         #[allow(unused_qualifications, clippy::all)]
         const _: () = {
@@ -73,11 +77,11 @@ pub fn expand(model: &TypeDefinitionModel) -> TokenStream {
             #[automatically_derived]
             impl _odata::query::UrlLiteral for #ident {
                 fn write_literal(&self, __odata_out: &mut _odata::__private::String) {
-                    _odata::query::UrlLiteral::write_literal(&self.0, __odata_out)
+                    #write_literal
                 }
 
                 fn write_key_segment(&self, __odata_out: &mut _odata::__private::String) {
-                    _odata::query::UrlLiteral::write_key_segment(&self.0, __odata_out)
+                    #write_key_segment
                 }
             }
 
