@@ -493,3 +493,58 @@ fn an_unknown_selected_type_is_an_error() {
     let error = generate(&document, &options).unwrap_err().to_string();
     assert_eq!(error, "--type example.dir.nobody: names no type of the document");
 }
+
+/// The model constructs of `generated_crate/every_construct.xml` (built and compared with its
+/// schema by `every_construct.rs`), as the attributes they become.
+#[test]
+fn partners_constraints_facets_streams_and_overloads_become_attributes() {
+    let document = Document::parse_xml(include_str!("generated_crate/every_construct.xml")).expect("valid CSDL");
+    let generated = generate(&document, &Options::default()).expect("generates");
+    let every = &generated.files["every.rs"];
+    assert_contains(every, "#[odata(type = \"example.every.order\", key_property = \"id\", has_stream)]\n");
+    assert_contains(
+        every,
+        r#"    #[odata(
+        navigation,
+        nullable = false,
+        partner = "orders",
+        referential_constraint(property = "customerId", referenced_property = "id")
+    )]
+    pub customer: odata_core::Navigation<Customer>,
+"#,
+    );
+    assert_contains(every, "    #[odata(navigation)]\n    pub previous: odata_core::Navigation<Order>,\n");
+    assert_contains(
+        every,
+        "    #[odata(navigation, partner = \"customer\")]\n    pub orders: odata_core::Navigation<Vec<Order>>,\n",
+    );
+    assert_contains(
+        every,
+        "    #[odata(max_length = \"max\", default_value = \"anonymous\")]\n    pub name: Option<String>,\n",
+    );
+    assert_contains(
+        every,
+        "    #[odata(precision = 5, scale = \"variable\")]\n    pub discount: Option<odata_core::Decimal>,\n",
+    );
+    assert_contains(
+        every,
+        "#[odata(type = \"example.every.code\", max_length = 8, unicode = false)]\npub struct Code(pub String);\n",
+    );
+    assert_contains(every, "    #[odata(nullable = false)]\n    pub code: Option<Code>,\n");
+    // Overloads: named for their binding type, then for their parameters.
+    assert_contains(
+        every,
+        "    bound_to = \"Order\",\n    binding_nullable = false,\n    returns = \"Money\",\n    return_nullable = false\n)]\npub struct Total;\n",
+    );
+    assert_contains(
+        every,
+        "    bound_to = \"Vec<Order>\",\n    returns = \"odata_core::Decimal\",\n    return_facets(precision = 19, scale = 4)\n)]\npub struct TotalOnOrderCollection {\n",
+    );
+    assert_contains(every, "return_facets(scale = \"variable\"))]\npub struct TotalWithYear {\n");
+    assert_contains(every, "pub struct TotalWithYearCode {\n");
+    assert_contains(
+        every,
+        "#[odata(name = \"example.every.ship\", bound_to = \"Order\", binding_nullable = false)]\npub struct Ship {\n    /// `note` (`Edm.String`).\n    #[odata(max_length = 200, unicode = false)]\n    pub note: String,\n}\n",
+    );
+    assert_contains(every, "pub struct ShipOnOrderCollection;\n");
+}

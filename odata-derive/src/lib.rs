@@ -42,6 +42,9 @@ pub fn derive_action(input: TokenStream) -> TokenStream {
 
 /// Derives an OData type definition (`<TypeDefinition>`) for a newtype over a primitive type:
 /// `#[odata(type = "ns.money", precision = 19, scale = 4)] pub struct Money(pub Decimal);`.
+/// The attribute takes `type` (required), `crate`, and the facets `max_length`, `precision`,
+/// `scale`, `srid`, `unicode` and `default_value`; the value is written and read as the wrapped
+/// primitive.
 #[proc_macro_derive(ODataTypeDefinition, attributes(odata))]
 pub fn derive_type_definition(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::TypeDefinition).into()
