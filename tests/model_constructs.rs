@@ -11,43 +11,60 @@ use odata_core::{
     ODataEnum, ODataFunction, ODataOperation, ODataType, ODataTypeDefinition, Scale, Srid,
 };
 
+/// A type definition: an `Edm.Decimal` with precision and scale.
 #[derive(ODataTypeDefinition, Debug, Clone, PartialEq)]
 #[odata(type = "example.shop.money", precision = 19, scale = 4)]
 pub struct Money(pub Decimal);
 
+/// An enumeration of `Edm.Byte` values.
 #[derive(ODataEnum, Debug, Clone, PartialEq)]
 #[odata(type = "example.shop.level", underlying_type = "Edm.Byte")]
 pub enum Level {
+    /// `low`.
     Low,
+    /// `high`.
     #[odata(value = 200)]
     High,
 }
 
+/// The principal end of `order.customer`.
 #[derive(ODataEntity, Debug, Default)]
 #[odata(type = "example.shop.customer", key_property = "id")]
 pub struct Customer {
+    /// `id`.
     #[odata(nullable = false, max_length = 40, unicode = false)]
     pub id: Option<String>,
+    /// `name`.
     #[odata(max_length = "max", default_value = "anonymous")]
     pub name: Option<String>,
+    /// `orders`.
     #[odata(navigation, partner = "customer")]
     pub orders: Navigation<Vec<Order>>,
+    /// `additional_data`.
     pub additional_data: AdditionalData,
 }
 
+/// A media entity with facets, a type definition and a constrained navigation property.
 #[derive(ODataEntity, Debug, Default)]
 #[odata(type = "example.shop.order", key_property = "id", has_stream)]
 pub struct Order {
+    /// `id`.
     #[odata(nullable = false)]
     pub id: Option<i32>,
+    /// `customer_id`.
     #[odata(nullable = false, max_length = 40, unicode = false)]
     pub customer_id: Option<String>,
+    /// `total`.
     pub total: Option<Money>,
+    /// `discount`.
     #[odata(precision = 5, scale = "variable")]
     pub discount: Option<Decimal>,
+    /// `place`.
     #[odata(srid = 4326)]
     pub place: Option<String>,
+    /// `level`.
     pub level: Option<Level>,
+    /// `customer`.
     #[odata(
         navigation,
         nullable = false,
@@ -55,13 +72,17 @@ pub struct Order {
         referential_constraint(property = "customerId", referenced_property = "id")
     )]
     pub customer: Navigation<Customer>,
+    /// `additional_data`.
     pub additional_data: AdditionalData,
 }
 
+/// A complex type nothing refers to, registered all the same.
 #[derive(ODataComplex, Debug, Default)]
 #[odata(type = "example.shop.note")]
 pub struct Note {
+    /// `text`.
     pub text: Option<String>,
+    /// `additional_data`.
     pub additional_data: AdditionalData,
 }
 
@@ -85,18 +106,21 @@ pub struct Total;
     return_facets(precision = 19, scale = 4)
 )]
 pub struct TotalOfOrders {
+    /// `since`.
     #[odata(nullable = false, precision = 3)]
     pub since: odata_core::DateTimeOffset,
 }
 
-/// `ship` bound to an order, and to the collection of orders: two overloads of an action.
+/// `ship` bound to an order; [`ShipAll`] is its overload for the collection.
 #[derive(ODataAction)]
 #[odata(name = "example.shop.ship", bound_to = "Order", binding_nullable = false)]
 pub struct Ship {
+    /// `note`.
     #[odata(max_length = 200)]
     pub note: Option<String>,
 }
 
+/// `ship` bound to the collection of orders.
 #[derive(ODataAction)]
 #[odata(name = "example.shop.ship", bound_to = "Vec<Order>")]
 pub struct ShipAll;
