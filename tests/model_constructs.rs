@@ -6,6 +6,7 @@
 
 use odata_core::csdl::Document;
 use odata_core::query::ServiceRoot;
+use odata_core::request::ReadRequest;
 use odata_core::{
     AdditionalData, Decimal, FacetInfo, MaxLength, MediaEntity, Navigation, ODataAction, ODataComplex, ODataEntity,
     ODataEnum, ODataFunction, ODataOperation, ODataType, ODataTypeDefinition, Scale, Srid,
@@ -256,7 +257,13 @@ fn a_media_entity_reads_its_stream_annotations_and_addresses_its_stream() {
     let fresh = Order::default();
     assert_eq!(fresh.media_read_link(), None);
     let root = ServiceRoot::new("https://host/svc").unwrap();
-    assert_eq!(root.entity_set::<Order>("Orders").key(7).media_stream().url(), "https://host/svc/Orders(7)/$value");
+    let stream = root.entity_set::<Order>("Orders").key(7).media_stream();
+    assert_eq!(stream.url(), "https://host/svc/Orders(7)/$value");
+    // Read with any media type, as the bytes sent.
+    let request = ReadRequest::new(&stream);
+    assert_eq!(request.to_http().unwrap().headers()["accept"], "*/*");
+    let response = http::Response::builder().status(200).body(vec![0xff_u8, 0xd8, 0xff]).unwrap();
+    assert_eq!(request.read_response(response).unwrap(), [0xff, 0xd8, 0xff]);
 }
 
 #[test]
