@@ -548,3 +548,34 @@ fn partners_constraints_facets_streams_and_overloads_become_attributes() {
     );
     assert_contains(every, "pub struct ShipOnOrderCollection;\n");
 }
+
+/// Facet values the derive would reject are left out with a warning: the code still builds.
+#[test]
+fn invalid_facet_values_are_left_out_with_a_warning() {
+    let schema = r#"    <Schema Namespace="example.odd" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="odd">
+        <Property Name="a" Type="Edm.String" MaxLength="0"/>
+        <Property Name="b" Type="Edm.Decimal" Precision="2" Scale="5"/>
+        <Property Name="c" Type="Edm.String" MaxLength="MAX" Unicode="false"/>
+      </ComplexType>
+    </Schema>
+"#;
+    let odd = module(schema, "odd.rs");
+    assert_contains(&odd, "    /// `a` (`Edm.String`).\n    pub a: Option<String>,\n");
+    assert_contains(&odd, "    #[odata(precision = 2)]\n    pub b: Option<odata_core::Decimal>,\n");
+    assert_contains(&odd, "    #[odata(unicode = false)]\n    pub c: Option<String>,\n");
+    let facets: Vec<String> =
+        warnings(schema).into_iter().map(|w| w.split(':').next().unwrap_or("").to_owned()).collect();
+    assert_eq!(
+        facets,
+        [
+            "line 6, <Property Name=\"a\"> of <ComplexType> example.odd.odd",
+            "line 7, <Property Name=\"b\"> of <ComplexType> example.odd.odd",
+            "line 8, <Property Name=\"c\"> of <ComplexType> example.odd.odd",
+        ]
+    );
+    assert_contains(
+        &warnings(schema)[1],
+        "`Scale=\"5\"` is not a valid facet value (a length is a positive number or `max`, a scale a number up to the precision, `variable` or `floating`, an SRID a number or `variable`); it is left out",
+    );
+}

@@ -640,8 +640,8 @@ fn field_role(
             ));
         }
         let partner = match &field.partner {
-            Some(partner) if !case::is_wire_name(partner) => {
-                errors.push(error_at(partner.span(), format!("`#[odata(partner = {:?})]` is not a navigation property name; use letters, digits and `_`, starting with a letter or `_`", partner.as_str())));
+            Some(partner) if !is_path(partner) => {
+                errors.push(error_at(partner.span(), format!("`#[odata(partner = {:?})]` is not a navigation property name or path; use letters, digits and `_`, starting with a letter or `_` (a path joins names, and type casts `ns.type`, with `/`)", partner.as_str())));
                 None
             }
             other => other.as_ref().map(|p| p.as_str().to_owned()),
@@ -652,7 +652,7 @@ fn field_role(
             for (path, key) in
                 [(&constraint.property, "property"), (&constraint.referenced_property, "referenced_property")]
             {
-                if !path.split('/').all(case::is_wire_name) {
+                if !is_path(path) {
                     errors.push(error_at(path.span(), format!("`{key} = {:?}` is not a property path; name a property (or a path `complex/property`) with letters, digits and `_`", path.as_str())));
                     ok = false;
                 }
@@ -734,6 +734,12 @@ fn field_role(
             None
         }
     }
+}
+
+/// A path as CSDL writes one in `Partner` and `<ReferentialConstraint>`: names joined by `/`,
+/// each a property name or a type cast (`ns.type`).
+fn is_path(path: &str) -> bool {
+    path.split('/').all(|segment| case::is_wire_name(segment) || case::split_qualified_name(segment).is_some())
 }
 
 /// Two fields may not share a wire name; report the conflict under each field that takes part.

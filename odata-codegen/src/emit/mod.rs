@@ -11,6 +11,7 @@ use crate::model::{self, Kind, Model, Module, TypeInfo};
 use crate::names;
 use crate::{Diagnostic, Generated, Options, Summary};
 
+mod facets;
 mod operation;
 mod structured;
 

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 
 use odata_core::csdl::Operation;
 
-use super::structured::facet_args;
 use super::{Writer, attribute, claim};
 use crate::model::{self, Mapped};
 use crate::names;
@@ -67,7 +66,7 @@ impl Writer<'_, '_> {
             if !return_type.nullable {
                 args.push("return_nullable = false".into());
             }
-            let facets = facet_args(&return_type.facets);
+            let facets = self.facet_args(&return_type.facets, &format!("<ReturnType> of {element}"), operation.line);
             if !facets.is_empty() {
                 args.push(format!("return_facets({})", facets.join(", ")));
             }
@@ -101,7 +100,8 @@ impl Writer<'_, '_> {
                 if !parameter.nullable {
                     args.push("nullable = false".to_owned());
                 }
-                args.extend(facet_args(&parameter.facets));
+                let at = format!("<Parameter Name=\"{}\"> of {element}", parameter.name);
+                args.extend(self.facet_args(&parameter.facets, &at, operation.line));
                 if names::field_to_wire(&ident) != parameter.name {
                     args.push(format!("rename = {:?}", parameter.name));
                 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use odata_core::csdl::{Annotation, AnnotationValue, EnumType, Facets, StructuredType, TypeDefinition};
+use odata_core::csdl::{Annotation, AnnotationValue, EnumType, StructuredType, TypeDefinition};
 
 use super::{Writer, attribute, claim, term_is};
 use crate::model::{self, Kind, Mapped, TypeInfo};
@@ -72,7 +72,7 @@ impl Writer<'_, '_> {
             if annotations.iter().any(|a| term_is(a, "Computed") && !matches!(a.value, AnnotationValue::Bool(false))) {
                 odata.push("read_only".to_owned());
             }
-            odata.extend(facet_args(&property.facets));
+            odata.extend(self.facet_args(&property.facets, &element, line));
             fields.push(Field {
                 wire: property.name.clone(),
                 ty: ty_text,
@@ -342,39 +342,10 @@ impl Writer<'_, '_> {
         self.docs("", &annotations, &format!("`{qualified}`: a type definition of `{}`.", ty.underlying_type));
         self.out.push_str("#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n");
         let mut args = vec![format!("type = {qualified:?}")];
-        args.extend(facet_args(&ty.facets));
+        args.extend(self.facet_args(&ty.facets, &model::element_name(Kind::TypeDefinition, qualified), None));
         self.out.push_str(&attribute("", "odata", &args));
         let _ = writeln!(self.out, "pub struct {}(pub {underlying});", info.rust);
     }
-}
-
-/// The derive's facet keys for CSDL facets: `max_length = 40`, `scale = "variable"`, ...
-pub(super) fn facet_args(facets: &Facets) -> Vec<String> {
-    // A number is written as a number, a word (`max`, `variable`, `floating`) as a string.
-    let number_or_word = |value: &str| match value.parse::<u32>() {
-        Ok(n) => n.to_string(),
-        Err(_) => format!("{value:?}"),
-    };
-    let mut args = Vec::new();
-    if let Some(max_length) = &facets.max_length {
-        args.push(format!("max_length = {}", number_or_word(max_length)));
-    }
-    if let Some(precision) = facets.precision {
-        args.push(format!("precision = {precision}"));
-    }
-    if let Some(scale) = &facets.scale {
-        args.push(format!("scale = {}", number_or_word(scale)));
-    }
-    if let Some(srid) = &facets.srid {
-        args.push(format!("srid = {}", number_or_word(srid)));
-    }
-    if let Some(unicode) = facets.unicode {
-        args.push(format!("unicode = {unicode}"));
-    }
-    if let Some(default_value) = &facets.default_value {
-        args.push(format!("default_value = {default_value:?}"));
-    }
-    args
 }
 
 /// The values an enumeration's `UnderlyingType` holds; `None` for a type that is not one of
