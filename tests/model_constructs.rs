@@ -87,6 +87,23 @@ pub struct Note {
     pub additional_data: AdditionalData,
 }
 
+/// A navigation property whose partner and constraint are paths (through a type cast and a
+/// complex property), as CSDL allows.
+#[derive(ODataEntity, Debug, Default)]
+#[odata(type = "example.shop.special", key_property = "id")]
+pub struct Special {
+    /// `id`.
+    #[odata(nullable = false)]
+    pub id: Option<String>,
+    /// `owner`.
+    #[odata(
+        navigation,
+        partner = "example.shop.special/orders",
+        referential_constraint(property = "ref/id", referenced_property = "id")
+    )]
+    pub owner: Navigation<Customer>,
+}
+
 /// `total` bound to one order, whose binding parameter is never null.
 #[derive(ODataFunction)]
 #[odata(
@@ -164,6 +181,13 @@ fn the_runtime_tables_hold_every_construct() {
     assert_eq!(binding(TotalOfOrders::OPERATION_INFO), Some(true));
     assert_eq!(TotalOfOrders::OPERATION_INFO.return_type.as_ref().unwrap().facets.scale, Some(Scale::Digits(4)));
     assert_eq!(TotalOfOrders::OPERATION_INFO.parameters[0].facets.precision, Some(3));
+}
+
+#[test]
+fn partners_and_constraints_may_be_paths() {
+    let owner = Special::TYPE_INFO.navigation_property("owner").unwrap();
+    assert_eq!(owner.partner, Some("example.shop.special/orders"));
+    assert_eq!(owner.referential_constraints[0].property, "ref/id");
 }
 
 #[test]
