@@ -22,11 +22,16 @@ mod std {}
 mod _odata {}
 
 #[derive(odata_core::ODataEntity, Debug, PartialEq)]
-#[odata(type = "hygiene.base", key_property = "id", abstract)]
+#[odata(type = "hygiene.base", key_property = "id", abstract, has_stream)]
 struct Base {
+    #[odata(max_length = 40, unicode = false)]
     id: ::core::option::Option<::std::string::String>,
     additional_data: odata_core::AdditionalData,
 }
+
+#[derive(odata_core::ODataTypeDefinition, Debug, PartialEq)]
+#[odata(type = "hygiene.code", max_length = 8)]
+struct Code(::std::string::String);
 
 #[derive(odata_core::ODataEntity, Debug, PartialEq)]
 #[odata(type = "hygiene.thing", base_type = "hygiene.base")]
@@ -35,12 +40,15 @@ struct Thing {
     base: Base,
     names: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
     kind: ::core::option::Option<Kind>,
-    #[odata(navigation)]
+    code: ::core::option::Option<Code>,
+    #[odata(navigation, partner = "whole")]
     parts: odata_core::Navigation<::std::vec::Vec<Thing>>,
+    #[odata(navigation, nullable = false, referential_constraint(property = "id", referenced_property = "id"))]
+    whole: odata_core::Navigation<Thing>,
 }
 
 #[derive(odata_core::ODataEnum, Debug, PartialEq)]
-#[odata(type = "hygiene.kind")]
+#[odata(type = "hygiene.kind", underlying_type = "Edm.Byte")]
 enum Kind {
     Small,
     Other(::std::string::String),

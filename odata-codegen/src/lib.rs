@@ -107,6 +107,8 @@ pub struct Summary {
     pub complex_types: usize,
     /// Enumeration types.
     pub enum_types: usize,
+    /// Type definitions (newtypes over a primitive).
+    pub type_definitions: usize,
     /// Polymorphic holder enums (`AnyX`).
     pub polymorphic_enums: usize,
     /// Function structs.
@@ -125,11 +127,12 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} namespaces: {} entity types, {} complex types, {} enum types, {} polymorphic enums, {} functions, {} actions, {} properties; {} lines; {} warnings",
+            "{} namespaces: {} entity types, {} complex types, {} enum types, {} type definitions, {} polymorphic enums, {} functions, {} actions, {} properties; {} lines; {} warnings",
             self.namespaces,
             self.entity_types,
             self.complex_types,
             self.enum_types,
+            self.type_definitions,
             self.polymorphic_enums,
             self.functions,
             self.actions,

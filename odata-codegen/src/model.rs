@@ -515,12 +515,24 @@ impl<'a> Model<'a> {
         for module in &mut self.modules {
             let set = taken.entry(module.name.clone()).or_default();
             for (operation, is_action) in operations(module.schema) {
+                // Overloads share a name: the first keeps it, the others are named for what
+                // tells them apart (CSDL: the binding type, then the parameters).
                 let mut name = names::type_ident(&operation.name);
                 if set.contains(&name) && operation.is_bound {
                     let binding = doc.resolve_alias(&operation.parameters[0].ty);
+                    let many = binding.starts_with("Collection(");
                     let binding = strip_collection(&binding);
                     let on = binding.rsplit('.').next().unwrap_or(binding);
-                    name = format!("{name}On{}", names::upper_camel(on));
+                    name = format!("{name}On{}{}", names::upper_camel(on), if many { "Collection" } else { "" });
+                }
+                if set.contains(&name) {
+                    let own = operation.parameters.iter().skip(usize::from(operation.is_bound));
+                    let with: Vec<String> = own.map(|p| names::upper_camel(&p.name)).collect();
+                    name = if with.is_empty() {
+                        format!("{name}WithoutParameters")
+                    } else {
+                        format!("{name}With{}", with.join(""))
+                    };
                 }
                 let name = unique(set, name);
                 if is_action { module.action_names.push(name) } else { module.function_names.push(name) }
@@ -589,8 +601,13 @@ impl<'a> Model<'a> {
             return Mapped::Unsupported(format!("type `{ty}` is not declared"));
         };
         if info.kind == Kind::TypeDefinition {
+            // With the derives, a type definition is a newtype of its own (its CSDL keeps its
+            // name and facets); plain serde has nothing to say about it, so it is the primitive.
             let def = &self.doc.schemas[info.schema].type_definitions[info.index];
-            return self.map(&def.underlying_type, module, plain);
+            let underlying = self.map(&def.underlying_type, module, plain);
+            if plain || matches!(underlying, Mapped::Unsupported(_)) {
+                return underlying;
+            }
         }
         let name = if plain { info.rust.clone() } else { info.any.clone().unwrap_or_else(|| info.rust.clone()) };
         let path = if info.module == module { name } else { format!("crate::{}::{name}", info.module) };

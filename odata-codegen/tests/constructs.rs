@@ -348,18 +348,32 @@ fn a_property_left_out_is_named_alone_in_its_warning() {
 }
 
 #[test]
-fn type_definitions_and_enum_underlying_types_become_their_primitive_with_a_warning() {
+fn type_definitions_become_newtypes_and_enums_keep_their_underlying_type() {
     let ops = module(OPERATIONS, "ops.rs");
-    assert_contains(&ops, "    pub total: Option<odata_core::Decimal>,\n");
-    assert_contains(&ops, "    #[odata(value = 5000000000)]\n    High,\n");
-    let warnings = warnings(OPERATIONS);
     assert_contains(
-        &warnings.join("\n"),
-        "<TypeDefinition> example.ops.money: generated as its underlying type `Edm.Decimal`: the CSDL the generated types emit names `Edm.Decimal` where the document names the definition (odata-core's model has no type definitions)",
+        &ops,
+        "/// `example.ops.money`: a type definition of `Edm.Decimal`.\n#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n#[odata(type = \"example.ops.money\", precision = 10, scale = 2)]\npub struct Money(pub odata_core::Decimal);\n",
     );
+    assert_contains(&ops, "    pub total: Option<Money>,\n");
     assert_contains(
-        &warnings.join("\n"),
-        "line 6, <EnumType> example.ops.level: `UnderlyingType=\"Edm.Int64\"` is not kept: the CSDL the generated types emit has the default `Edm.Int32` (odata-core's model has no underlying type for enumerations)",
+        &ops,
+        "#[odata(type = \"example.ops.level\", underlying_type = \"Edm.Int64\")]\npub enum Level {\n",
+    );
+    assert_contains(&ops, "    #[odata(value = 5000000000)]\n    High,\n");
+    let warnings = warnings(OPERATIONS).join("\n");
+    assert!(!warnings.contains("TypeDefinition") && !warnings.contains("EnumType"), "{warnings}");
+}
+
+#[test]
+fn an_underlying_type_too_small_for_a_member_is_left_out_with_a_warning() {
+    let schema = OPERATIONS.replace(r#"UnderlyingType="Edm.Int64""#, r#"UnderlyingType="Edm.Int16""#);
+    let ops = module(&schema, "ops.rs");
+    assert_contains(&ops, "#[odata(type = \"example.ops.level\")]\npub enum Level {\n");
+    assert_eq!(
+        warnings(&schema).iter().filter(|w| w.contains("EnumType")).collect::<Vec<_>>(),
+        [
+            "line 6, <EnumType> example.ops.level: members `high` = 5000000000 do not fit in `UnderlyingType=\"Edm.Int16\"`; the underlying type is left out (the generated type emits the default `Edm.Int32`)"
+        ]
     );
 }
 
@@ -478,4 +492,90 @@ fn an_unknown_selected_type_is_an_error() {
     let options = Options { types: vec!["example.dir.nobody".into()], ..Options::default() };
     let error = generate(&document, &options).unwrap_err().to_string();
     assert_eq!(error, "--type example.dir.nobody: names no type of the document");
+}
+
+/// The model constructs of `generated_crate/every_construct.xml` (built and compared with its
+/// schema by `every_construct.rs`), as the attributes they become.
+#[test]
+fn partners_constraints_facets_streams_and_overloads_become_attributes() {
+    let document = Document::parse_xml(include_str!("generated_crate/every_construct.xml")).expect("valid CSDL");
+    let generated = generate(&document, &Options::default()).expect("generates");
+    let every = &generated.files["every.rs"];
+    assert_contains(every, "#[odata(type = \"example.every.order\", key_property = \"id\", has_stream)]\n");
+    assert_contains(
+        every,
+        r#"    #[odata(
+        navigation,
+        nullable = false,
+        partner = "orders",
+        referential_constraint(property = "customerId", referenced_property = "id")
+    )]
+    pub customer: odata_core::Navigation<Customer>,
+"#,
+    );
+    assert_contains(every, "    #[odata(navigation)]\n    pub previous: odata_core::Navigation<Order>,\n");
+    assert_contains(
+        every,
+        "    #[odata(navigation, partner = \"customer\")]\n    pub orders: odata_core::Navigation<Vec<Order>>,\n",
+    );
+    assert_contains(
+        every,
+        "    #[odata(max_length = \"max\", default_value = \"anonymous\")]\n    pub name: Option<String>,\n",
+    );
+    assert_contains(
+        every,
+        "    #[odata(precision = 5, scale = \"variable\")]\n    pub discount: Option<odata_core::Decimal>,\n",
+    );
+    assert_contains(
+        every,
+        "#[odata(type = \"example.every.code\", max_length = 8, unicode = false)]\npub struct Code(pub String);\n",
+    );
+    assert_contains(every, "    #[odata(nullable = false)]\n    pub code: Option<Code>,\n");
+    // Overloads: named for their binding type, then for their parameters.
+    assert_contains(
+        every,
+        "    bound_to = \"Order\",\n    binding_nullable = false,\n    returns = \"Money\",\n    return_nullable = false\n)]\npub struct Total;\n",
+    );
+    assert_contains(
+        every,
+        "    bound_to = \"Vec<Order>\",\n    returns = \"odata_core::Decimal\",\n    return_facets(precision = 19, scale = 4)\n)]\npub struct TotalOnOrderCollection {\n",
+    );
+    assert_contains(every, "return_facets(scale = \"variable\"))]\npub struct TotalWithYear {\n");
+    assert_contains(every, "pub struct TotalWithYearCode {\n");
+    assert_contains(
+        every,
+        "#[odata(name = \"example.every.ship\", bound_to = \"Order\", binding_nullable = false)]\npub struct Ship {\n    /// `note` (`Edm.String`).\n    #[odata(max_length = 200, unicode = false)]\n    pub note: String,\n}\n",
+    );
+    assert_contains(every, "pub struct ShipOnOrderCollection;\n");
+}
+
+/// Facet values the derive would reject are left out with a warning: the code still builds.
+#[test]
+fn invalid_facet_values_are_left_out_with_a_warning() {
+    let schema = r#"    <Schema Namespace="example.odd" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="odd">
+        <Property Name="a" Type="Edm.String" MaxLength="0"/>
+        <Property Name="b" Type="Edm.Decimal" Precision="2" Scale="5"/>
+        <Property Name="c" Type="Edm.String" MaxLength="MAX" Unicode="false"/>
+      </ComplexType>
+    </Schema>
+"#;
+    let odd = module(schema, "odd.rs");
+    assert_contains(&odd, "    /// `a` (`Edm.String`).\n    pub a: Option<String>,\n");
+    assert_contains(&odd, "    #[odata(precision = 2)]\n    pub b: Option<odata_core::Decimal>,\n");
+    assert_contains(&odd, "    #[odata(unicode = false)]\n    pub c: Option<String>,\n");
+    let facets: Vec<String> =
+        warnings(schema).into_iter().map(|w| w.split(':').next().unwrap_or("").to_owned()).collect();
+    assert_eq!(
+        facets,
+        [
+            "line 6, <Property Name=\"a\"> of <ComplexType> example.odd.odd",
+            "line 7, <Property Name=\"b\"> of <ComplexType> example.odd.odd",
+            "line 8, <Property Name=\"c\"> of <ComplexType> example.odd.odd",
+        ]
+    );
+    assert_contains(
+        &warnings(schema)[1],
+        "`Scale=\"5\"` is not a valid facet value (a length is a positive number or `max`, a scale a number up to the precision, `variable` or `floating`, an SRID a number or `variable`); it is left out",
+    );
 }

@@ -434,6 +434,26 @@ impl AdditionalData {
         self.control("readLink")
     }
 
+    /// `@odata.mediaReadLink` (or `@mediaReadLink`): where a media entity's stream is read.
+    pub fn media_read_link(&self) -> Option<Cow<'_, str>> {
+        self.control("mediaReadLink")
+    }
+
+    /// `@odata.mediaEditLink` (or `@mediaEditLink`): where a media entity's stream is replaced.
+    pub fn media_edit_link(&self) -> Option<Cow<'_, str>> {
+        self.control("mediaEditLink")
+    }
+
+    /// `@odata.mediaContentType` (or `@mediaContentType`): the media type of the stream.
+    pub fn media_content_type(&self) -> Option<Cow<'_, str>> {
+        self.control("mediaContentType")
+    }
+
+    /// `@odata.mediaEtag` (or `@mediaEtag`): the ETag of the stream.
+    pub fn media_etag(&self) -> Option<Cow<'_, str>> {
+        self.control("mediaEtag")
+    }
+
     /// A string-valued control annotation in either spelling (`@odata.x` or `@x`): borrowed
     /// from the kept text unless it has escapes (an ETag's quotes have).
     fn control(&self, term: &str) -> Option<Cow<'_, str>> {
@@ -633,6 +653,9 @@ mod tests {
             navigation_properties: &[],
             members: &[],
             is_flags: false,
+            has_stream: false,
+            underlying_type: None,
+            facets: crate::FacetInfo::NONE,
         };
     }
 

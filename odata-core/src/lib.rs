@@ -118,16 +118,17 @@ pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
 pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
-    EnumMemberInfo, NavigationPropertyInfo, NavigationTarget, ODataComplex, ODataEntity, ODataEnum, ODataOperation,
-    ODataStructured, ODataType, OperationInfo, OperationKind, ParameterInfo, PropertyInfo, ReturnInfo, TypeInfo,
-    TypeKind, TypeRef,
+    EnumMemberInfo, FacetInfo, MaxLength, MediaEntity, NavigationPropertyInfo, NavigationTarget, ODataComplex,
+    ODataEntity, ODataEnum, ODataOperation, ODataStructured, ODataType, ODataTypeDefinition, OperationInfo,
+    OperationKind, ParameterInfo, PropertyInfo, ReferentialConstraintInfo, ReturnInfo, Scale, Srid, TypeInfo, TypeKind,
+    TypeRef,
 };
 pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;
 
 /// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]
-pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction};
+pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction, ODataTypeDefinition};
 
 /// What generated code reaches, and nothing else should: not part of the public API.
 #[doc(hidden)]

@@ -7,6 +7,14 @@
 use crate::EdmType;
 use crate::query::{Expr, Inherits, PropertyKind};
 
+mod facets;
+mod media;
+mod type_definition;
+
+pub use facets::{FacetInfo, MaxLength, Scale, Srid};
+pub use media::MediaEntity;
+pub use type_definition::ODataTypeDefinition;
+
 /// Which kind of OData type a [`TypeInfo`] describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TypeKind {
@@ -18,6 +26,8 @@ pub enum TypeKind {
     Enum,
     /// A primitive type of the `Edm` namespace (`Edm.String`, ...).
     Primitive,
+    /// A type definition (`<TypeDefinition>`): a named primitive type with facets.
+    TypeDefinition,
 }
 
 /// Everything the model knows about one OData type.
@@ -52,6 +62,14 @@ pub struct TypeInfo {
     pub members: &'static [EnumMemberInfo],
     /// `IsFlags="true"` on an enumeration type: values combine as `"a,b"`.
     pub is_flags: bool,
+    /// `HasStream="true"` on an entity type: a media entity, whose instances have a stream
+    /// (see [`MediaEntity`]).
+    pub has_stream: bool,
+    /// `UnderlyingType`: of an enumeration type, as declared (`None`: the default `Edm.Int32`);
+    /// of a type definition, its primitive type.
+    pub underlying_type: Option<&'static str>,
+    /// The facets of a type definition's underlying type; [`FacetInfo::NONE`] for other types.
+    pub facets: FacetInfo,
 }
 
 /// A structural property of an entity or complex type.
@@ -67,6 +85,8 @@ pub struct PropertyInfo {
     pub nullable: bool,
     /// Computed by the service (`#[odata(read_only)]`): updates never send it.
     pub read_only: bool,
+    /// `MaxLength`, `Precision`, `Scale`, `SRID`, `Unicode`, `DefaultValue`.
+    pub facets: FacetInfo,
 }
 
 /// A navigation property: a link to related entities.
@@ -82,6 +102,20 @@ pub struct NavigationPropertyInfo {
     pub nullable: bool,
     /// `ContainsTarget="true"`: the related entities are contained in this one.
     pub contains_target: bool,
+    /// `Partner`: the navigation property of the target type that leads back here.
+    pub partner: Option<&'static str>,
+    /// `<ReferentialConstraint>`s: properties of this type that hold the key of the target.
+    pub referential_constraints: &'static [ReferentialConstraintInfo],
+}
+
+/// A `<ReferentialConstraint Property ReferencedProperty>` of a navigation property: the value of
+/// `property` (of the declaring type) equals that of `referenced_property` (of the target type).
+#[derive(Debug)]
+pub struct ReferentialConstraintInfo {
+    /// The dependent property, of the type that declares the navigation property.
+    pub property: &'static str,
+    /// The principal property, of the navigation property's target type.
+    pub referenced_property: &'static str,
 }
 
 /// A member of an enumeration type.
@@ -246,6 +280,8 @@ pub struct ParameterInfo {
     pub ty: TypeRef,
     /// `Nullable` in CSDL.
     pub nullable: bool,
+    /// Its facets.
+    pub facets: FacetInfo,
 }
 
 /// The return type of a function or action.
@@ -255,6 +291,8 @@ pub struct ReturnInfo {
     pub ty: TypeRef,
     /// `Nullable` in CSDL.
     pub nullable: bool,
+    /// Its facets.
+    pub facets: FacetInfo,
 }
 
 /// A function or action of the model, made with `#[derive(ODataFunction)]` or
@@ -342,6 +380,16 @@ pub mod checks {
             Some(base) => is_or_derives_from(base, name),
             None => false,
         }
+    }
+
+    /// A type definition wraps a primitive type (not a structured or enumeration type, not a
+    /// collection); the underlying type's name.
+    pub const fn primitive_underlying<T: EdmType>() -> &'static str {
+        assert!(
+            T::TYPE.info.is_none() && !T::TYPE.collection,
+            "a type definition wraps a primitive type (`String`, `i32`, `Decimal`, ...), not a structured, enumeration or collection type"
+        );
+        T::TYPE.name
     }
 
     /// A navigation property leads to an entity type, or a collection of one.

@@ -23,6 +23,7 @@ const _: () = {
                     ty: <String as _odata::EdmType>::TYPE,
                     nullable: true,
                     read_only: false,
+                    facets: _odata::FacetInfo::NONE,
                 },
                 _odata::PropertyInfo {
                     name: "linkSpeed",
@@ -30,11 +31,15 @@ const _: () = {
                     ty: <i64 as _odata::EdmType>::TYPE,
                     nullable: true,
                     read_only: false,
+                    facets: _odata::FacetInfo::NONE,
                 },
             ],
             navigation_properties: &[],
             members: &[],
             is_flags: false,
+            has_stream: false,
+            underlying_type: _odata::__private::None,
+            facets: _odata::FacetInfo::NONE,
         };
     }
     #[automatically_derived]

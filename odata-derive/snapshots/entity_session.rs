@@ -32,6 +32,7 @@ const _: () = {
                     },
                     nullable: true,
                     read_only: false,
+                    facets: _odata::FacetInfo::NONE,
                 },
                 _odata::PropertyInfo {
                     name: "startDateTime",
@@ -39,6 +40,7 @@ const _: () = {
                     ty: <DateTimeOffset as _odata::EdmType>::TYPE,
                     nullable: false,
                     read_only: false,
+                    facets: _odata::FacetInfo::NONE,
                 },
                 _odata::PropertyInfo {
                     name: "modalities",
@@ -53,6 +55,7 @@ const _: () = {
                     },
                     nullable: false,
                     read_only: false,
+                    facets: _odata::FacetInfo::NONE,
                 },
             ],
             navigation_properties: &[
@@ -62,10 +65,15 @@ const _: () = {
                     ty: _odata::__private::checks::navigation_target::<Vec<Segment>>(),
                     nullable: true,
                     contains_target: true,
+                    partner: _odata::__private::None,
+                    referential_constraints: &[],
                 },
             ],
             members: &[],
             is_flags: false,
+            has_stream: false,
+            underlying_type: _odata::__private::None,
+            facets: _odata::FacetInfo::NONE,
         };
     }
     #[automatically_derived]

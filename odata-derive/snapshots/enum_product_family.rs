@@ -39,6 +39,9 @@ const _: () = {
                 },
             ],
             is_flags: false,
+            has_stream: false,
+            underlying_type: _odata::__private::None,
+            facets: _odata::FacetInfo::NONE,
         };
     }
     #[automatically_derived]

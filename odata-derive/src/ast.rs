@@ -74,6 +74,110 @@ pub struct ContainerAttrs {
 
     /// `composable`: the function's result can be queried further (`IsComposable="true"`).
     pub composable: Flag,
+
+    /// `binding_nullable = false`: the binding parameter is never null (`Nullable="false"` on
+    /// the bound operation's first `<Parameter>`; the default is `true`, as in CSDL).
+    pub binding_nullable: Option<SpannedValue<bool>>,
+
+    /// `return_facets(precision = 19, scale = 4)`: facets of the result (`<ReturnType>`), with
+    /// the keys of a property's facets.
+    pub return_facets: Option<FacetAttrs>,
+
+    /// `has_stream`: a media entity type (`HasStream="true"`): each instance has a stream, read
+    /// at `/$value`; the type implements `MediaEntity`.
+    pub has_stream: Flag,
+
+    /// `underlying_type = "Edm.Byte"`: the integer type of an enumeration's values
+    /// (`UnderlyingType`: `Edm.Byte`, `Edm.SByte`, `Edm.Int16`, `Edm.Int32` or `Edm.Int64`;
+    /// without it, CSDL's default `Edm.Int32`). Every member's value must fit in it.
+    pub underlying_type: Option<SpannedValue<String>>,
+
+    /// The facets of a type definition's underlying type (`#[derive(ODataTypeDefinition)]`
+    /// only): `max_length = 40`, `precision = 19, scale = 4`, ... (see [`FacetAttrs`]).
+    #[darling(flatten)]
+    pub facets: FacetAttrs,
+}
+
+/// Facets, as CSDL spells them: on a property or parameter field, on a type definition, and in
+/// `return_facets(...)`.
+#[derive(FromMeta, Default)]
+pub struct FacetAttrs {
+    /// `max_length = 40` or `max_length = "max"`: the longest value, in characters (strings) or
+    /// bytes (binary) (`MaxLength`).
+    pub max_length: Option<SpannedValue<FacetValue>>,
+
+    /// `precision = 19`: significant digits of a decimal, or fractional-second digits of a
+    /// temporal value (`Precision`).
+    pub precision: Option<SpannedValue<u32>>,
+
+    /// `scale = 4`, `scale = "variable"` or `scale = "floating"`: digits right of a decimal's
+    /// point (`Scale`); a number of digits is at most the precision.
+    pub scale: Option<SpannedValue<FacetValue>>,
+
+    /// `srid = 4326` or `srid = "variable"`: the spatial reference system of a geography or
+    /// geometry value (`SRID`).
+    pub srid: Option<SpannedValue<FacetValue>>,
+
+    /// `unicode = false`: the string holds ASCII characters only (`Unicode="false"`).
+    pub unicode: Option<SpannedValue<bool>>,
+
+    /// `default_value = "..."`: the value the service uses when none is given, as a CSDL
+    /// literal (`DefaultValue`).
+    pub default_value: Option<SpannedValue<String>>,
+}
+
+impl FacetAttrs {
+    /// The first facet given, if any, with its key: where "facets do not apply here" points.
+    pub fn first(&self) -> Option<(Span, &'static str)> {
+        [
+            (self.max_length.as_ref().map(|v| v.span()), "max_length"),
+            (self.precision.as_ref().map(|v| v.span()), "precision"),
+            (self.scale.as_ref().map(|v| v.span()), "scale"),
+            (self.srid.as_ref().map(|v| v.span()), "srid"),
+            (self.unicode.as_ref().map(|v| v.span()), "unicode"),
+            (self.default_value.as_ref().map(|v| v.span()), "default_value"),
+        ]
+        .into_iter()
+        .find_map(|(span, key)| span.map(|span| (span, key)))
+    }
+
+    /// The span of the first facet given, if any.
+    pub fn first_span(&self) -> Option<Span> {
+        self.first().map(|(span, _)| span)
+    }
+}
+
+/// A facet written as a number (`40`) or a word (`"max"`, `"variable"`).
+#[derive(Clone)]
+pub enum FacetValue {
+    Number(u32),
+    Word(String),
+}
+
+impl FromMeta for FacetValue {
+    fn from_expr(expr: &syn::Expr) -> darling::Result<Self> {
+        match expr {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => {
+                int.base10_parse().map(FacetValue::Number).map_err(|_| {
+                    darling::Error::custom("a facet is a non-negative number that fits in a u32").with_span(expr)
+                })
+            }
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => Ok(FacetValue::Word(text.value())),
+            _ => {
+                Err(darling::Error::custom("a facet is a number (`40`) or a word in quotes (`\"max\"`)")
+                    .with_span(expr))
+            }
+        }
+    }
+}
+
+/// `referential_constraint(property = "customerId", referenced_property = "id")`.
+#[derive(FromMeta)]
+pub struct ConstraintAttrs {
+    /// The property of this type that holds the target's value.
+    pub property: SpannedValue<String>,
+    /// The property of the target type it equals.
+    pub referenced_property: SpannedValue<String>,
 }
 
 /// A field attribute: `#[odata(rename = "...", nullable = false, navigation, ...)]`.
@@ -105,6 +209,21 @@ pub struct FieldAttrs {
     /// `read_only`: the service computes the property (`Core.Computed`, or read-only in the docs'
     /// table); updates never send it.
     pub read_only: Flag,
+
+    /// `partner = "customer"`: the navigation property of the target type that leads back
+    /// (`Partner`; navigation properties only).
+    pub partner: Option<SpannedValue<String>>,
+
+    /// `referential_constraint(property = "customerId", referenced_property = "id")`: a property
+    /// of this type that holds the target's (`<ReferentialConstraint>`; navigation properties
+    /// only); repeat it for a compound key.
+    #[darling(multiple)]
+    pub referential_constraint: Vec<SpannedValue<ConstraintAttrs>>,
+
+    /// Facets of the property or parameter: `max_length = 40`, `precision = 19, scale = 4`,
+    /// `scale = "variable"`, `srid = 4326`, `unicode = false`, `default_value = "..."`.
+    #[darling(flatten)]
+    pub facets: FacetAttrs,
 }
 
 /// A variant attribute of an enumeration type: `#[odata(rename = "...", value = 3)]`.

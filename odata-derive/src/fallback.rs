@@ -27,6 +27,7 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
                 kind: _odata::TypeKind::Complex, base_type: _odata::__private::None,
                 is_abstract: false, is_open: false, key: &[], properties: &[],
                 navigation_properties: &[], members: &[], is_flags: false,
+                has_stream: false, underlying_type: _odata::__private::None, facets: _odata::FacetInfo::NONE,
             };
         }
         impl _odata::EdmType for #ident {
@@ -53,6 +54,7 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
         },
         // Returned early above.
         Kind::Function | Kind::Action => return TokenStream::new(),
+        Kind::TypeDefinition => quote!(),
         Kind::Entity | Kind::Complex => {
             let marker = if kind == Kind::Entity { quote!(ODataEntity) } else { quote!(ODataComplex) };
             quote! {

@@ -1,5 +1,6 @@
-//! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex` and
-//! `ODataEnum`. Use them through `odata_core`, which re-exports them next to their traits.
+//! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex`,
+//! `ODataEnum`, `ODataTypeDefinition`, `ODataFunction` and `ODataAction`. Use them through
+//! `odata_core`, which re-exports them next to their traits.
 //!
 //! Layout: `ast.rs` reads the `#[odata(...)]` attributes, `valid.rs` checks them (all errors at
 //! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many.
@@ -37,6 +38,16 @@ pub fn derive_function(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(ODataAction, attributes(odata))]
 pub fn derive_action(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Action).into()
+}
+
+/// Derives an OData type definition (`<TypeDefinition>`) for a newtype over a primitive type:
+/// `#[odata(type = "ns.money", precision = 19, scale = 4)] pub struct Money(pub Decimal);`.
+/// The attribute takes `type` (required), `crate`, and the facets `max_length`, `precision`,
+/// `scale`, `srid`, `unicode` and `default_value`; the value is written and read as the wrapped
+/// primitive.
+#[proc_macro_derive(ODataTypeDefinition, attributes(odata))]
+pub fn derive_type_definition(input: TokenStream) -> TokenStream {
+    expand::derive(input.into(), valid::Kind::TypeDefinition).into()
 }
 
 /// Derives an OData enumeration type (`<EnumType>`) for a Rust enum of unit variants, with an

@@ -8,8 +8,14 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 
-use crate::ast::{ContainerAttrs, FieldAttrs, VariantAttrs, error_at, flag_span};
+use crate::ast::{ContainerAttrs, FacetAttrs, FieldAttrs, VariantAttrs, error_at, flag_span};
 use crate::case;
+
+// The rules of the model constructs beyond types and properties: facets, type definitions,
+// enumeration underlying types.
+mod constructs;
+pub use constructs::facets;
+use constructs::{type_definition, underlying_type};
 
 /// Which derive is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +25,7 @@ pub enum Kind {
     Enum,
     Function,
     Action,
+    TypeDefinition,
 }
 
 impl Kind {
@@ -29,6 +36,7 @@ impl Kind {
             Kind::Enum => "ODataEnum",
             Kind::Function => "ODataFunction",
             Kind::Action => "ODataAction",
+            Kind::TypeDefinition => "ODataTypeDefinition",
         }
     }
 
@@ -54,8 +62,53 @@ pub struct StructModel {
     pub base: Option<Base>,
     pub is_abstract: bool,
     pub is_open: bool,
+    pub has_stream: bool,
     pub keys: Vec<KeyProperty>,
     pub fields: Vec<Field>,
+}
+
+/// Validated facets (`None`: not declared).
+#[derive(Default, Clone)]
+pub struct Facets {
+    pub max_length: Option<MaxLength>,
+    pub precision: Option<u32>,
+    pub scale: Option<Scale>,
+    pub srid: Option<Srid>,
+    pub unicode: Option<bool>,
+    pub default_value: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub enum MaxLength {
+    Max,
+    Length(u32),
+}
+
+#[derive(Clone, Copy)]
+pub enum Scale {
+    Digits(u32),
+    Variable,
+    Floating,
+}
+
+#[derive(Clone, Copy)]
+pub enum Srid {
+    Id(u32),
+    Variable,
+}
+
+/// A validated `<ReferentialConstraint>`.
+pub struct Constraint {
+    pub property: String,
+    pub referenced_property: String,
+}
+
+/// A validated type definition: a newtype over a primitive.
+pub struct TypeDefinitionModel {
+    pub container: Container,
+    /// The wrapped Rust type (its `EdmType` must be primitive: checked by a constant assertion).
+    pub inner: syn::Type,
+    pub facets: Facets,
 }
 
 /// The inherited part.
@@ -82,8 +135,21 @@ pub struct Field {
 
 pub enum Role {
     Base,
-    Property { inner: syn::Type, wire_name: String, nullable: bool, read_only: bool },
-    Navigation { target: syn::Type, wire_name: String, nullable: bool, contains_target: bool },
+    Property {
+        inner: syn::Type,
+        wire_name: String,
+        nullable: bool,
+        read_only: bool,
+        facets: Facets,
+    },
+    Navigation {
+        target: syn::Type,
+        wire_name: String,
+        nullable: bool,
+        contains_target: bool,
+        partner: Option<String>,
+        constraints: Vec<Constraint>,
+    },
     AdditionalData,
 }
 
@@ -91,6 +157,8 @@ pub enum Role {
 pub struct EnumModel {
     pub container: Container,
     pub is_flags: bool,
+    /// `UnderlyingType` as declared (`None`: the default).
+    pub underlying_type: Option<String>,
     pub members: Vec<Member>,
     /// The variant that keeps unknown members' text.
     pub catch_all: Option<syn::Ident>,
@@ -126,10 +194,10 @@ pub struct OperationModel {
     pub name: String,
     pub qualified_name: String,
     pub kind: Kind,
-    /// The binding parameter's Rust type and name, for a bound operation.
-    pub binding: Option<(syn::Type, String)>,
-    /// The result's Rust type and nullability.
-    pub returns: Option<(syn::Type, bool)>,
+    /// The binding parameter's Rust type, name and nullability, for a bound operation.
+    pub binding: Option<(syn::Type, String, bool)>,
+    /// The result's Rust type, nullability and facets.
+    pub returns: Option<(syn::Type, bool, Facets)>,
     pub composable: bool,
     pub parameters: Vec<OperationParameter>,
 }
@@ -139,6 +207,7 @@ pub struct OperationParameter {
     pub ty: syn::Type,
     pub wire_name: String,
     pub nullable: bool,
+    pub facets: Facets,
 }
 
 pub enum Model {
@@ -146,6 +215,7 @@ pub enum Model {
     Enum(EnumModel),
     Holder(HolderModel),
     Operation(Box<OperationModel>),
+    TypeDefinition(Box<TypeDefinitionModel>),
 }
 
 pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
@@ -164,6 +234,8 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
         (attrs.returns.is_some(), attrs.returns.as_ref().map(|r| r.span()), "returns"),
         (attrs.return_nullable.is_some(), attrs.return_nullable.as_ref().map(|r| r.span()), "return_nullable"),
         (attrs.composable.is_present(), Some(attrs.composable.span()), "composable"),
+        (attrs.binding_nullable.is_some(), attrs.binding_nullable.as_ref().map(|b| b.span()), "binding_nullable"),
+        (attrs.return_facets.is_some(), attrs.return_facets.as_ref().and_then(FacetAttrs::first_span), "return_facets"),
     ] {
         if present {
             errors.push(error_at(
@@ -182,11 +254,31 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
             ),
         ));
     }
+    if kind != Kind::TypeDefinition
+        && let Some((span, key)) = attrs.facets.first()
+    {
+        errors.push(error_at(
+            span,
+            format!("`#[odata({key})]` does not apply to `#[derive({})]` itself; put facets on the property fields, or use `#[derive(ODataTypeDefinition)]` for a named primitive type with facets", kind.derive_name()),
+        ));
+    }
     let model = match kind {
         // Handled at the top of `validate`.
         Kind::Function | Kind::Action => None,
+        Kind::TypeDefinition => {
+            type_definition(&attrs, &mut errors).zip(container).map(|((inner, facets), container)| {
+                Model::TypeDefinition(Box::new(TypeDefinitionModel { container, inner, facets }))
+            })
+        }
         Kind::Enum => enumeration(&attrs, &mut errors).zip(container).map(|((members, catch_all), container)| {
-            Model::Enum(EnumModel { container, is_flags: attrs.flags.is_present(), members, catch_all })
+            let underlying_type = underlying_type(&attrs, &members, &mut errors);
+            Model::Enum(EnumModel {
+                container,
+                is_flags: attrs.flags.is_present(),
+                underlying_type,
+                members,
+                catch_all,
+            })
         }),
         Kind::Entity | Kind::Complex if matches!(attrs.data, darling::ast::Data::Enum(_)) => {
             holder(&attrs, kind, &mut errors)
@@ -201,6 +293,7 @@ pub fn validate(attrs: ContainerAttrs, kind: Kind) -> darling::Result<Model> {
                     base,
                     is_abstract: attrs.is_abstract.is_present(),
                     is_open: attrs.open_type.is_present(),
+                    has_stream: attrs.has_stream.is_present(),
                     keys,
                     fields,
                 }))
@@ -219,7 +312,8 @@ fn container(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
         None => quote!(::odata_core),
     };
     // Keys that only fit some derives.
-    let misplaced: [(bool, Span, &str, &str); 4] = [
+    let not_structured = matches!(kind, Kind::Enum | Kind::TypeDefinition);
+    let misplaced: [(bool, Span, &str, &str); 7] = [
         (
             kind != Kind::Entity && !attrs.key_property.is_empty(),
             attrs.key_property.first().map_or(ident.span(), |k| k.span()),
@@ -227,16 +321,34 @@ fn container(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             "only entity types have a key; remove it, or use `#[derive(ODataEntity)]`",
         ),
         (
-            kind == Kind::Enum && attrs.open_type.is_present(),
+            not_structured && attrs.open_type.is_present(),
             flag_span(&attrs.open_type, ident),
             "open_type",
-            "enumeration types cannot be open; remove it",
+            "only entity and complex types can be open; remove it",
         ),
         (
-            kind == Kind::Enum && attrs.is_abstract.is_present(),
+            not_structured && attrs.is_abstract.is_present(),
             flag_span(&attrs.is_abstract, ident),
             "abstract",
-            "enumeration types cannot be abstract; remove it",
+            "only entity and complex types can be abstract; remove it",
+        ),
+        (
+            kind == Kind::TypeDefinition && attrs.keyless.is_present(),
+            flag_span(&attrs.keyless, ident),
+            "keyless",
+            "only entity types have a key; remove it",
+        ),
+        (
+            kind != Kind::Entity && attrs.has_stream.is_present(),
+            flag_span(&attrs.has_stream, ident),
+            "has_stream",
+            "only entity types have a stream (media entities); remove it, or use `#[derive(ODataEntity)]`",
+        ),
+        (
+            kind != Kind::Enum && attrs.underlying_type.is_some(),
+            attrs.underlying_type.as_ref().map_or(ident.span(), |u| u.span()),
+            "underlying_type",
+            "only enumeration types name an underlying type here (a type definition takes it from the field it wraps); remove it",
         ),
         (
             kind != Kind::Enum && attrs.flags.is_present(),
@@ -253,12 +365,10 @@ fn container(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             ));
         }
     }
-    if kind == Kind::Enum
-        && let Some(base) = &attrs.base_type
-    {
+    if not_structured && let Some(base) = &attrs.base_type {
         errors.push(error_at(
             base.span(),
-            "`#[odata(base_type = ...)]` does not apply to `#[derive(ODataEnum)]`; enumeration types have no base type; remove it",
+            format!("`#[odata(base_type = ...)]` does not apply to `#[derive({})]`; only entity and complex types have a base type; remove it", kind.derive_name()),
         ));
     }
     if let Some(base) = &attrs.base_type
@@ -482,6 +592,17 @@ fn field_role(
             (field.rename.is_some(), field.rename.as_ref().map_or(ident.span(), |r| r.span()), "rename"),
             (field.nullable.is_some(), field.nullable.as_ref().map_or(ident.span(), |n| n.span()), "nullable"),
             (field.read_only.is_present(), field.read_only.span(), "read_only"),
+            (field.partner.is_some(), field.partner.as_ref().map_or(ident.span(), |p| p.span()), "partner"),
+            (
+                !field.referential_constraint.is_empty(),
+                field.referential_constraint.first().map_or(ident.span(), |c| c.span()),
+                "referential_constraint",
+            ),
+            (
+                field.facets.first().is_some(),
+                field.facets.first_span().unwrap_or(ident.span()),
+                field.facets.first().map_or("max_length", |(_, key)| key),
+            ),
         ];
         for (present, span, key) in extras {
             if present {
@@ -496,7 +617,53 @@ fn field_role(
             "`#[odata(read_only)]` applies to structural properties; remove it",
         ));
     }
+    let facets = facets(&field.facets, errors);
+    if !field.navigation.is_present() {
+        let navigation_only = [
+            (field.partner.as_ref().map(|p| p.span()), "partner"),
+            (field.referential_constraint.first().map(|c| c.span()), "referential_constraint"),
+        ];
+        for (span, key) in navigation_only {
+            if let Some(span) = span {
+                errors.push(error_at(
+                    span,
+                    format!("`#[odata({key})]` applies to navigation properties; add `navigation`, or remove it"),
+                ));
+            }
+        }
+    }
     if field.navigation.is_present() {
+        if let Some((span, key)) = field.facets.first() {
+            errors.push(error_at(
+                span,
+                format!("`#[odata({key})]` is a facet of structural properties, not navigation properties; remove it"),
+            ));
+        }
+        let partner = match &field.partner {
+            Some(partner) if !is_path(partner) => {
+                errors.push(error_at(partner.span(), format!("`#[odata(partner = {:?})]` is not a navigation property name or path; use letters, digits and `_`, starting with a letter or `_` (a path joins names, and type casts `ns.type`, with `/`)", partner.as_str())));
+                None
+            }
+            other => other.as_ref().map(|p| p.as_str().to_owned()),
+        };
+        let mut constraints = Vec::new();
+        for constraint in &field.referential_constraint {
+            let mut ok = true;
+            for (path, key) in
+                [(&constraint.property, "property"), (&constraint.referenced_property, "referenced_property")]
+            {
+                if !is_path(path) {
+                    errors.push(error_at(path.span(), format!("`{key} = {:?}` is not a property path; name a property (or a path `complex/property`) with letters, digits and `_`", path.as_str())));
+                    ok = false;
+                }
+            }
+            if ok {
+                constraints.push(Constraint {
+                    property: constraint.property.as_str().to_owned(),
+                    referenced_property: constraint.referenced_property.as_str().to_owned(),
+                });
+            }
+        }
         let Some(target) = generic_argument(&field.ty, "Navigation") else {
             errors.push(error_at(
                 field.ty.span(),
@@ -509,6 +676,8 @@ fn field_role(
             wire_name,
             nullable,
             contains_target: field.contains_target.is_present(),
+            partner,
+            constraints,
         });
     }
     if field.contains_target.is_present() {
@@ -520,6 +689,9 @@ fn field_role(
         }
         if let Some(nullable) = &field.nullable {
             errors.push(error_at(nullable.span(), "`#[odata(nullable)]` does not apply to the `AdditionalData` field; it holds unknown data, not a property; remove it"));
+        }
+        if let Some((span, key)) = field.facets.first() {
+            errors.push(error_at(span, format!("`#[odata({key})]` does not apply to the `AdditionalData` field; it holds unknown data, not a property; remove it")));
         }
         return Some(Role::AdditionalData);
     }
@@ -544,9 +716,13 @@ fn field_role(
             ));
             None
         }
-        Some(inner) => {
-            Some(Role::Property { inner: inner.clone(), wire_name, nullable, read_only: field.read_only.is_present() })
-        }
+        Some(inner) => Some(Role::Property {
+            inner: inner.clone(),
+            wire_name,
+            nullable,
+            read_only: field.read_only.is_present(),
+            facets,
+        }),
         None => {
             errors.push(error_at(
                 field.ty.span(),
@@ -558,6 +734,12 @@ fn field_role(
             None
         }
     }
+}
+
+/// A path as CSDL writes one in `Partner` and `<ReferentialConstraint>`: names joined by `/`,
+/// each a property name or a type cast (`ns.type`).
+fn is_path(path: &str) -> bool {
+    path.split('/').all(|segment| case::is_wire_name(segment) || case::split_qualified_name(segment).is_some())
 }
 
 /// Two fields may not share a wire name; report the conflict under each field that takes part.
@@ -729,8 +911,20 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
     };
     let binding = attrs.bound_to.as_ref().and_then(|b| parse_type(b, "bound_to", errors)).map(|ty| {
         let name = attrs.binding_parameter.as_ref().map_or("bindingParameter".to_owned(), |n| n.as_str().to_owned());
-        (ty, name)
+        (ty, name, attrs.binding_nullable.as_ref().is_none_or(|n| **n))
     });
+    if attrs.binding_nullable.is_some() && attrs.bound_to.is_none() {
+        errors.push(error_at(
+            attrs.binding_nullable.as_ref().map_or(ident.span(), |b| b.span()),
+            "`#[odata(binding_nullable)]` is about the binding parameter of a bound operation; add `bound_to = \"...\"` too",
+        ));
+    }
+    let return_facets = attrs.return_facets.as_ref().map(|f| facets(f, errors)).unwrap_or_default();
+    if attrs.returns.is_none()
+        && let Some(span) = attrs.return_facets.as_ref().and_then(FacetAttrs::first_span)
+    {
+        errors.push(error_at(span, "`#[odata(return_facets(...))]` describes the result; add `returns = \"...\"` too"));
+    }
     if attrs.binding_parameter.is_some() && attrs.bound_to.is_none() {
         errors.push(error_at(
             attrs.binding_parameter.as_ref().map_or(ident.span(), |b| b.span()),
@@ -741,7 +935,7 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
         .returns
         .as_ref()
         .and_then(|r| parse_type(r, "returns", errors))
-        .map(|ty| (ty, attrs.return_nullable.as_ref().is_none_or(|n| **n)));
+        .map(|ty| (ty, attrs.return_nullable.as_ref().is_none_or(|n| **n), return_facets));
     if kind == Kind::Function && attrs.returns.is_none() {
         errors.push(error_at(
             ident.span(),
@@ -785,6 +979,12 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             (field.navigation.is_present(), field.navigation.span(), "navigation"),
             (field.contains_target.is_present(), field.contains_target.span(), "contains_target"),
             (field.read_only.is_present(), field.read_only.span(), "read_only"),
+            (field.partner.is_some(), field.partner.as_ref().map_or(field_ident.span(), |p| p.span()), "partner"),
+            (
+                !field.referential_constraint.is_empty(),
+                field.referential_constraint.first().map_or(field_ident.span(), |c| c.span()),
+                "referential_constraint",
+            ),
         ] {
             if present {
                 errors.push(error_at(
@@ -812,6 +1012,7 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
             ty: field.ty.clone(),
             wire_name,
             nullable: field.nullable.as_ref().is_none_or(|n| **n),
+            facets: facets(&field.facets, errors),
         });
     }
     let (namespace, name, qualified_name) = qualified?;

@@ -11,6 +11,7 @@ use crate::model::{self, Kind, Model, Module, TypeInfo};
 use crate::names;
 use crate::{Diagnostic, Generated, Options, Summary};
 
+mod facets;
 mod operation;
 mod structured;
 
@@ -106,8 +107,9 @@ impl Writer<'_, '_> {
             .types
             .iter()
             .filter(|(qualified, info)| {
+                // With plain serde, a type definition is its underlying type (see `Model::map`).
                 info.module == self.module.name
-                    && info.kind != Kind::TypeDefinition
+                    && (info.kind != Kind::TypeDefinition || !self.plain())
                     && self.model.is_generated(qualified)
             })
             .map(|(qualified, info)| (&info.rust, info, qualified.clone()))
@@ -128,27 +130,13 @@ impl Writer<'_, '_> {
                     let ty = &self.model.doc.schemas[info.schema].enum_types[info.index];
                     self.enumeration(&qualified, ty);
                 }
-                Kind::TypeDefinition => {}
+                Kind::TypeDefinition => {
+                    let ty = &self.model.doc.schemas[info.schema].type_definitions[info.index];
+                    self.type_definition(&qualified, info, ty);
+                }
             }
         }
         let schema = self.module.schema;
-        if !self.plain() {
-            for definition in &schema.type_definitions {
-                if !self.model.is_generated(&format!("{}.{}", schema.namespace, definition.name)) {
-                    continue;
-                }
-                let underlying = &definition.underlying_type;
-                self.warn(
-                    model::element_name(Kind::TypeDefinition, &format!("{}.{}", schema.namespace, definition.name)),
-                    None,
-                    format!(
-                        "generated as its underlying type `{underlying}`: the CSDL the generated types emit names \
-                         `{underlying}` where the document names the definition (odata-core's model has no type \
-                         definitions)"
-                    ),
-                );
-            }
-        }
         let names = self.module.function_names.iter().chain(&self.module.action_names);
         for ((operation, is_action), name) in model::operations(schema).zip(names) {
             self.operation(operation, is_action, name);

@@ -56,12 +56,19 @@ impl Writer<'_, '_> {
             if binding.name != "bindingParameter" {
                 args.push(format!("binding_parameter = {:?}", binding.name));
             }
+            if !binding.nullable {
+                args.push("binding_nullable = false".into());
+            }
             own = rest;
         }
         if let (Some(returns), Some(return_type)) = (&returns, &operation.return_type) {
             args.push(format!("returns = {returns:?}"));
             if !return_type.nullable {
                 args.push("return_nullable = false".into());
+            }
+            let facets = self.facet_args(&return_type.facets, &format!("<ReturnType> of {element}"), operation.line);
+            if !facets.is_empty() {
+                args.push(format!("return_facets({})", facets.join(", ")));
             }
         }
         if operation.is_composable && !is_action {
@@ -93,6 +100,8 @@ impl Writer<'_, '_> {
                 if !parameter.nullable {
                     args.push("nullable = false".to_owned());
                 }
+                let at = format!("<Parameter Name=\"{}\"> of {element}", parameter.name);
+                args.extend(self.facet_args(&parameter.facets, &at, operation.line));
                 if names::field_to_wire(&ident) != parameter.name {
                     args.push(format!("rename = {:?}", parameter.name));
                 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use odata_core::csdl::{Annotation, AnnotationValue, EnumType, StructuredType};
+use odata_core::csdl::{Annotation, AnnotationValue, EnumType, StructuredType, TypeDefinition};
 
 use super::{Writer, attribute, claim, term_is};
 use crate::model::{self, Kind, Mapped, TypeInfo};
@@ -34,6 +34,9 @@ impl Writer<'_, '_> {
         }
         if ty.is_abstract {
             args.push("abstract".into());
+        }
+        if ty.has_stream && kind == Kind::Entity {
+            args.push("has_stream".into());
         }
         if plain {
             self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]\n");
@@ -69,6 +72,7 @@ impl Writer<'_, '_> {
             if annotations.iter().any(|a| term_is(a, "Computed") && !matches!(a.value, AnnotationValue::Bool(false))) {
                 odata.push("read_only".to_owned());
             }
+            odata.extend(self.facet_args(&property.facets, &element, line));
             fields.push(Field {
                 wire: property.name.clone(),
                 ty: ty_text,
@@ -104,8 +108,20 @@ impl Writer<'_, '_> {
                 (true, false) => format!("Option<Box<{target}>>"),
             };
             let mut odata = vec!["navigation".to_owned()];
+            if !nav.nullable {
+                odata.push("nullable = false".to_owned());
+            }
             if nav.contains_target {
                 odata.push("contains_target".to_owned());
+            }
+            if let Some(partner) = &nav.partner {
+                odata.push(format!("partner = {partner:?}"));
+            }
+            for constraint in &nav.referential_constraints {
+                odata.push(format!(
+                    "referential_constraint(property = {:?}, referenced_property = {:?})",
+                    constraint.property, constraint.referenced_property
+                ));
             }
             let annotations = self.model.annotations(&nav.annotations, &format!("{qualified}/{}", nav.name));
             fields.push(Field {
@@ -215,18 +231,45 @@ impl Writer<'_, '_> {
     pub(super) fn enumeration(&mut self, qualified: &str, ty: &EnumType) {
         self.summary.enum_types += 1;
         let plain = self.plain();
-        if let Some(underlying) = &ty.underlying_type
-            && underlying != "Edm.Int32"
-        {
-            self.warn(
-                model::element_name(Kind::Enum, qualified),
-                ty.line,
-                format!(
-                    "`UnderlyingType=\"{underlying}\"` is not kept: the CSDL the generated types emit has the default \
-                     `Edm.Int32` (odata-core's model has no underlying type for enumerations)"
-                ),
-            );
-        }
+        let underlying = ty.underlying_type.as_ref().map(|u| self.model.doc.resolve_alias(u));
+        // The derive rejects a member that does not fit: say so here, and leave the type out of
+        // the attribute, rather than write code that does not build.
+        let underlying = match underlying.as_deref().map(|u| (u, integer_range(u))) {
+            Some((name, Some((low, high)))) => {
+                let misfits: Vec<String> = ty
+                    .members
+                    .iter()
+                    .filter(|m| m.value < low || m.value > high)
+                    .map(|m| format!("`{}` = {}", m.name, m.value))
+                    .collect();
+                if misfits.is_empty() {
+                    Some(name.to_owned())
+                } else {
+                    self.warn(
+                        model::element_name(Kind::Enum, qualified),
+                        ty.line,
+                        format!(
+                            "members {} do not fit in `UnderlyingType=\"{name}\"`; the underlying type is left out \
+                             (the generated type emits the default `Edm.Int32`)",
+                            misfits.join(", ")
+                        ),
+                    );
+                    None
+                }
+            }
+            Some((name, None)) => {
+                self.warn(
+                    model::element_name(Kind::Enum, qualified),
+                    ty.line,
+                    format!(
+                        "`UnderlyingType=\"{name}\"` is not an integer type of CSDL; it is left out (the generated \
+                         type emits the default `Edm.Int32`)"
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
         let annotations = self.model.annotations(&ty.annotations, qualified);
         self.docs("", &annotations, &format!("`{qualified}`."));
         let rust = self.model.types.get(qualified).map(|i| i.rust.clone()).unwrap_or_default();
@@ -235,6 +278,9 @@ impl Writer<'_, '_> {
         } else {
             self.out.push_str("#[derive(odata_core::ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]\n");
             let mut args = vec![format!("type = {qualified:?}")];
+            if let Some(underlying) = &underlying {
+                args.push(format!("underlying_type = {underlying:?}"));
+            }
             if ty.is_flags {
                 args.push("flags".into());
             }
@@ -278,6 +324,41 @@ impl Writer<'_, '_> {
         }
         self.out.push_str("}\n");
     }
+
+    /// A type definition: a newtype over its primitive, with its facets.
+    pub(super) fn type_definition(&mut self, qualified: &str, info: &TypeInfo, ty: &TypeDefinition) {
+        self.summary.type_definitions += 1;
+        let underlying = match self.model.map(&ty.underlying_type, &self.module.name, false) {
+            Mapped::Type(t) => t,
+            // `Model::map` flattens a definition it cannot generate; nothing refers to this one.
+            Mapped::Unsupported(reason) => {
+                let element = model::element_name(Kind::TypeDefinition, qualified);
+                self.warn(element, None, format!("{reason}; the type definition is left out"));
+                return;
+            }
+        };
+        self.uses_uuid |= underlying.contains("uuid::");
+        let annotations = self.model.annotations(&ty.annotations, qualified);
+        self.docs("", &annotations, &format!("`{qualified}`: a type definition of `{}`.", ty.underlying_type));
+        self.out.push_str("#[derive(odata_core::ODataTypeDefinition, Debug, Clone, PartialEq)]\n");
+        let mut args = vec![format!("type = {qualified:?}")];
+        args.extend(self.facet_args(&ty.facets, &model::element_name(Kind::TypeDefinition, qualified), None));
+        self.out.push_str(&attribute("", "odata", &args));
+        let _ = writeln!(self.out, "pub struct {}(pub {underlying});", info.rust);
+    }
+}
+
+/// The values an enumeration's `UnderlyingType` holds; `None` for a type that is not one of
+/// CSDL's integer types.
+fn integer_range(name: &str) -> Option<(i64, i64)> {
+    Some(match name {
+        "Edm.Byte" => (0, 255),
+        "Edm.SByte" => (-128, 127),
+        "Edm.Int16" => (i64::from(i16::MIN), i64::from(i16::MAX)),
+        "Edm.Int32" => (i64::from(i32::MIN), i64::from(i32::MAX)),
+        "Edm.Int64" => (i64::MIN, i64::MAX),
+        _ => return None,
+    })
 }
 
 struct Field<'a> {

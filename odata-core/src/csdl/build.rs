@@ -5,16 +5,27 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Document, EnumMember, EnumType, NavigationProperty, Operation, Parameter, Property, ReturnType, Schema,
-    StructuredType,
+    Document, EnumMember, EnumType, Facets, NavigationProperty, Operation, Parameter, Property, ReferentialConstraint,
+    ReturnType, Schema, StructuredType, TypeDefinition,
 };
-use crate::{ODataOperation, ODataType, OperationInfo, OperationKind, ParameterInfo, TypeInfo, TypeKind, TypeRef};
+use crate::{
+    FacetInfo, ODataOperation, ODataType, OperationInfo, OperationKind, ParameterInfo, TypeInfo, TypeKind, TypeRef,
+};
 
 /// Collects types and operations (and everything they reference) into a [`Document`].
 #[derive(Debug, Clone, Default)]
 pub struct DocumentBuilder {
     types: BTreeMap<&'static str, &'static TypeInfo>,
-    operations: BTreeMap<&'static str, &'static OperationInfo>,
+    /// By [`overload_key`]: overloads share a qualified name, so that alone would collapse them.
+    operations: BTreeMap<String, &'static OperationInfo>,
+}
+
+/// What tells overloads of an operation apart (CSDL 4.0 part 3, 12.1 and 12.2): the qualified
+/// name, the binding parameter's type, and the other parameters (names and types).
+fn overload_key(info: &OperationInfo) -> String {
+    let binding = info.binding.as_ref().map(|b| b.ty.to_string()).unwrap_or_default();
+    let parameters: Vec<String> = info.parameters.iter().map(|p| format!("{}:{}", p.name, p.ty)).collect();
+    format!("{}({binding};{})", info.qualified_name, parameters.join(","))
 }
 
 impl DocumentBuilder {
@@ -41,7 +52,7 @@ impl DocumentBuilder {
 
     /// Adds an operation (by its table) and the types it references.
     pub fn add_operation_info(mut self, info: &'static OperationInfo) -> Self {
-        self.operations.insert(info.qualified_name, info);
+        self.operations.insert(overload_key(info), info);
         let references =
             info.binding.iter().chain(info.parameters).map(|p| p.ty).chain(info.return_type.as_ref().map(|r| r.ty));
         for target in references.flat_map(referenced) {
@@ -97,6 +108,12 @@ impl DocumentBuilder {
                 TypeKind::Entity => target.entity_types.push(structured(info)),
                 TypeKind::Complex => target.complex_types.push(structured(info)),
                 TypeKind::Enum => target.enum_types.push(enumeration(info)),
+                TypeKind::TypeDefinition => target.type_definitions.push(TypeDefinition {
+                    name: info.name.to_owned(),
+                    underlying_type: info.underlying_type.unwrap_or_default().to_owned(),
+                    facets: facets(&info.facets),
+                    annotations: Vec::new(),
+                }),
                 TypeKind::Primitive => {}
             }
         }
@@ -111,6 +128,7 @@ impl DocumentBuilder {
             schema.entity_types.sort_by(|a, b| a.name.cmp(&b.name));
             schema.complex_types.sort_by(|a, b| a.name.cmp(&b.name));
             schema.enum_types.sort_by(|a, b| a.name.cmp(&b.name));
+            schema.type_definitions.sort_by(|a, b| a.name.cmp(&b.name));
             schema.functions.sort_by(|a, b| a.name.cmp(&b.name));
             schema.actions.sort_by(|a, b| a.name.cmp(&b.name));
         }
@@ -133,12 +151,24 @@ fn type_name(ty: TypeRef) -> String {
     ty.to_string()
 }
 
+fn facets(info: &FacetInfo) -> Facets {
+    Facets {
+        max_length: info.max_length.map(|m| m.to_string()),
+        precision: info.precision,
+        scale: info.scale.map(|s| s.to_string()),
+        srid: info.srid.map(|s| s.to_string()),
+        default_value: info.default_value.map(str::to_owned),
+        unicode: info.unicode,
+    }
+}
+
 fn structured(info: &TypeInfo) -> StructuredType {
     StructuredType {
         name: info.name.to_owned(),
         base_type: info.base_type.map(|base| base.qualified_name.to_owned()),
         is_abstract: info.is_abstract,
         is_open: info.is_open,
+        has_stream: info.has_stream,
         // A derived type inherits its key; CSDL declares it on the type that introduces it.
         key: if info.base_type.is_none() { info.key.iter().map(|k| (*k).to_owned()).collect() } else { Vec::new() },
         properties: info
@@ -148,6 +178,7 @@ fn structured(info: &TypeInfo) -> StructuredType {
                 name: p.name.to_owned(),
                 ty: type_name(p.ty),
                 nullable: p.nullable,
+                facets: facets(&p.facets),
                 ..Property::default()
             })
             .collect(),
@@ -159,6 +190,15 @@ fn structured(info: &TypeInfo) -> StructuredType {
                 ty: type_name(n.ty),
                 nullable: n.nullable,
                 contains_target: n.contains_target,
+                partner: n.partner.map(str::to_owned),
+                referential_constraints: n
+                    .referential_constraints
+                    .iter()
+                    .map(|c| ReferentialConstraint {
+                        property: c.property.to_owned(),
+                        referenced_property: c.referenced_property.to_owned(),
+                    })
+                    .collect(),
                 ..NavigationProperty::default()
             })
             .collect(),
@@ -169,6 +209,7 @@ fn structured(info: &TypeInfo) -> StructuredType {
 fn enumeration(info: &TypeInfo) -> EnumType {
     EnumType {
         name: info.name.to_owned(),
+        underlying_type: info.underlying_type.map(str::to_owned),
         is_flags: info.is_flags,
         members: info
             .members
@@ -184,6 +225,7 @@ fn operation(info: &OperationInfo) -> Operation {
         name: p.name.to_owned(),
         ty: type_name(p.ty),
         nullable: p.nullable,
+        facets: facets(&p.facets),
         ..Parameter::default()
     };
     Operation {
@@ -194,7 +236,7 @@ fn operation(info: &OperationInfo) -> Operation {
         return_type: info.return_type.as_ref().map(|r| ReturnType {
             ty: type_name(r.ty),
             nullable: r.nullable,
-            ..ReturnType::default()
+            facets: facets(&r.facets),
         }),
         ..Operation::default()
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{Document, Schema, StructuredType};
+use super::{Document, Facets, NavigationProperty, Operation, Schema, StructuredType};
 
 /// One fact about a schema that two documents state differently (`None`: not stated at all).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,11 +28,17 @@ impl fmt::Display for SchemaDifference {
 impl Document {
     /// What `self` and `other` say differently about schema `namespace` (a namespace or alias in
     /// each), fact by fact, aliases resolved: of each entity and complex type its base type,
-    /// abstract and open flags, key, properties (type, nullability) and navigation properties
-    /// (type, nullability, containment); of each enumeration its members with their values and
-    /// whether it is a flags type; of each function its binding, parameters and return type.
-    /// Annotations, actions and entity containers are not compared. A schema missing from a
-    /// document states nothing, so each of the other's facts is a difference.
+    /// abstract, open and stream flags, key, properties (type, nullability, facets) and navigation
+    /// properties (type, nullability, containment, partner, referential constraints); of each
+    /// enumeration its underlying type, its members with their values and whether it is a flags
+    /// type; of each type definition its underlying type and facets; of each function and action
+    /// overload its parameters (binding parameter first, with nullability and facets) and return
+    /// type. Annotations and entity containers are not compared. A schema missing from a document
+    /// states nothing, so each of the other's facts is a difference.
+    ///
+    /// Overloads are told apart as CSDL tells them apart: a function by its binding parameter's
+    /// type and the names of its other parameters, an action by its binding parameter's type. So a
+    /// parameter whose type changed is one difference, not an overload gone and another new.
     pub fn schema_differences(&self, other: &Document, namespace: &str) -> Vec<SchemaDifference> {
         let left = self.schema(namespace).map(|schema| facts(self, schema)).unwrap_or_default();
         let right = other.schema(namespace).map(|schema| facts(other, schema)).unwrap_or_default();
@@ -57,14 +63,15 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
         facts.insert(format!("{at}: abstract"), ty.is_abstract.to_string());
         facts.insert(format!("{at}: open"), ty.is_open.to_string());
         facts.insert(format!("{at}: key"), ty.key.join(","));
+        facts.insert(format!("{at}: stream"), ty.has_stream.to_string());
         for p in &ty.properties {
-            facts.insert(format!("{at}.{}: property", p.name), format!("{} nullable={}", resolve(&p.ty), p.nullable));
+            facts.insert(
+                format!("{at}.{}: property", p.name),
+                format!("{} nullable={}{}", resolve(&p.ty), p.nullable, show_facets(&p.facets)),
+            );
         }
         for n in &ty.navigation_properties {
-            facts.insert(
-                format!("{at}.{}: navigation", n.name),
-                format!("{} nullable={} contains_target={}", resolve(&n.ty), n.nullable, n.contains_target),
-            );
+            facts.insert(format!("{at}.{}: navigation", n.name), navigation(&resolve, n));
         }
     };
     for ty in &schema.entity_types {
@@ -77,16 +84,82 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
         let members: Vec<String> = ty.members.iter().map(|m| format!("{}={}", m.name, m.value)).collect();
         facts.insert(format!("EnumType {}: members", ty.name), members.join(","));
         facts.insert(format!("EnumType {}: flags", ty.name), ty.is_flags.to_string());
+        // CSDL: without `UnderlyingType`, members are `Edm.Int32`.
+        let underlying = ty.underlying_type.as_deref().map_or("Edm.Int32".to_owned(), resolve);
+        facts.insert(format!("EnumType {}: underlying type", ty.name), underlying);
     }
-    for f in &schema.functions {
-        let parameters: Vec<String> =
-            f.parameters.iter().map(|p| format!("{}:{} nullable={}", p.name, resolve(&p.ty), p.nullable)).collect();
-        facts.insert(format!("Function {}: bound", f.name), f.is_bound.to_string());
-        facts.insert(format!("Function {}: parameters", f.name), parameters.join(", "));
-        let returns = f.return_type.as_ref().map(|r| format!("{} nullable={}", resolve(&r.ty), r.nullable));
-        facts.insert(format!("Function {}: returns", f.name), returns.unwrap_or_default());
+    for ty in &schema.type_definitions {
+        facts.insert(
+            format!("TypeDefinition {}: underlying type", ty.name),
+            format!("{}{}", resolve(&ty.underlying_type), show_facets(&ty.facets)),
+        );
+    }
+    for (kind, list) in [("Function", &schema.functions), ("Action", &schema.actions)] {
+        for operation in list {
+            let at = format!("{kind} {}", overload(&resolve, operation, kind == "Function"));
+            let parameters: Vec<String> = operation
+                .parameters
+                .iter()
+                .map(|p| format!("{}:{} nullable={}{}", p.name, resolve(&p.ty), p.nullable, show_facets(&p.facets)))
+                .collect();
+            facts.insert(format!("{at}: parameters"), parameters.join(", "));
+            let returns = operation
+                .return_type
+                .as_ref()
+                .map(|r| format!("{} nullable={}{}", resolve(&r.ty), r.nullable, show_facets(&r.facets)));
+            facts.insert(format!("{at}: returns"), returns.unwrap_or_default());
+        }
     }
     facts
+}
+
+/// A navigation property's facts; partner and constraints only when it has them, so that
+/// documents without them read as before.
+fn navigation(resolve: &impl Fn(&str) -> String, n: &NavigationProperty) -> String {
+    let mut fact = format!("{} nullable={} contains_target={}", resolve(&n.ty), n.nullable, n.contains_target);
+    if let Some(partner) = &n.partner {
+        fact.push_str(&format!(" partner={partner}"));
+    }
+    if !n.referential_constraints.is_empty() {
+        let constraints: Vec<String> =
+            n.referential_constraints.iter().map(|c| format!("{}->{}", c.property, c.referenced_property)).collect();
+        fact.push_str(&format!(" constraints={}", constraints.join(",")));
+    }
+    fact
+}
+
+/// The name of an overload as CSDL identifies it (part 3, 12.1 and 12.2): `name[binding type;
+/// parameter names]` for a function (names sorted: their order does not tell overloads apart),
+/// `name[binding type]` for an action; `unbound` in place of the type for an unbound one.
+fn overload(resolve: &impl Fn(&str) -> String, operation: &Operation, is_function: bool) -> String {
+    let (binding, rest) = match operation.parameters.split_first() {
+        Some((binding, rest)) if operation.is_bound => (resolve(&binding.ty), rest),
+        _ => ("unbound".to_owned(), operation.parameters.as_slice()),
+    };
+    if !is_function {
+        return format!("{}[{binding}]", operation.name);
+    }
+    let mut names: Vec<&str> = rest.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    format!("{}[{binding}; {}]", operation.name, names.join(","))
+}
+
+/// The facets that are declared, as ` Name=value` each; `Unicode="true"` is the default, so it
+/// is the same as no `Unicode` at all.
+fn show_facets(facets: &Facets) -> String {
+    let mut out = String::new();
+    let mut add = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            out.push_str(&format!(" {name}={value}"));
+        }
+    };
+    add("MaxLength", facets.max_length.clone());
+    add("Precision", facets.precision.map(|p| p.to_string()));
+    add("Scale", facets.scale.clone());
+    add("SRID", facets.srid.clone());
+    add("DefaultValue", facets.default_value.clone());
+    add("Unicode", facets.unicode.filter(|u| !u).map(|u| u.to_string()));
+    out
 }
 
 #[cfg(test)]
@@ -118,6 +191,156 @@ mod tests {
         );
         let empty = Document::default();
         let missing = left.schema_differences(&empty, "ns");
-        assert!(missing.iter().all(|d| d.left.is_some() && d.right.is_none()) && missing.len() == 8, "{missing:?}");
+        assert!(missing.iter().all(|d| d.left.is_some() && d.right.is_none()) && missing.len() == 10, "{missing:?}");
+    }
+
+    /// Every construct of this part, once; each test below changes one thing in it.
+    const EVERY: &str = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="ns" Alias="self">
+<TypeDefinition Name="money" UnderlyingType="Edm.Decimal" Precision="19" Scale="4"/>
+<EnumType Name="level" UnderlyingType="Edm.Byte"><Member Name="low" Value="0"/></EnumType>
+<EntityType Name="order" HasStream="true"><Key><PropertyRef Name="id"/></Key>
+<Property Name="id" Type="Edm.Int32" Nullable="false"/>
+<Property Name="customerId" Type="Edm.String" MaxLength="40" Unicode="false"/>
+<Property Name="total" Type="self.money"/>
+<NavigationProperty Name="customer" Type="self.customer" Nullable="false" Partner="orders"><ReferentialConstraint Property="customerId" ReferencedProperty="id"/></NavigationProperty>
+</EntityType>
+<EntityType Name="customer"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>
+<NavigationProperty Name="orders" Type="Collection(self.order)" Partner="customer"/></EntityType>
+<Function Name="total" IsBound="true"><Parameter Name="bindingParameter" Type="self.order" Nullable="false"/><ReturnType Type="Edm.Decimal" Scale="2"/></Function>
+<Function Name="total" IsBound="true"><Parameter Name="bindingParameter" Type="self.customer"/><Parameter Name="since" Type="Edm.Date"/><ReturnType Type="Edm.Decimal"/></Function>
+<Function Name="total"><Parameter Name="year" Type="Edm.Int32"/><ReturnType Type="Edm.Decimal"/></Function>
+<Action Name="ship" IsBound="true"><Parameter Name="bindingParameter" Type="self.order"/></Action>
+<Action Name="ship" IsBound="true"><Parameter Name="bindingParameter" Type="self.customer"/></Action>
+</Schema></edmx:DataServices></edmx:Edmx>"#;
+
+    /// The differences `EVERY` and `EVERY` with `from` replaced by `to` show.
+    fn changed(from: &str, to: &str) -> Vec<String> {
+        assert!(EVERY.contains(from), "{from}");
+        let left = Document::parse_xml(EVERY).unwrap();
+        let right = Document::parse_xml(&EVERY.replacen(from, to, 1)).unwrap();
+        left.schema_differences(&right, "ns").iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn every_construct_compares_equal_to_itself() {
+        let every = Document::parse_xml(EVERY).unwrap();
+        assert_eq!(every.schema_differences(&every, "ns"), []);
+    }
+
+    #[test]
+    fn partners_and_referential_constraints_are_compared() {
+        assert_eq!(
+            changed(r#"Partner="orders""#, ""),
+            [
+                r#"EntityType order.customer: navigation: "ns.customer nullable=false contains_target=false partner=orders constraints=customerId->id" | "ns.customer nullable=false contains_target=false constraints=customerId->id""#
+            ]
+        );
+        assert_eq!(
+            changed(r#"ReferencedProperty="id""#, r#"ReferencedProperty="code""#),
+            [
+                r#"EntityType order.customer: navigation: "ns.customer nullable=false contains_target=false partner=orders constraints=customerId->id" | "ns.customer nullable=false contains_target=false partner=orders constraints=customerId->code""#
+            ]
+        );
+    }
+
+    #[test]
+    fn facets_are_compared_and_unicode_true_is_the_default() {
+        assert_eq!(
+            changed(r#"MaxLength="40""#, r#"MaxLength="max""#),
+            [
+                r#"EntityType order.customerId: property: "Edm.String nullable=true MaxLength=40 Unicode=false" | "Edm.String nullable=true MaxLength=max Unicode=false""#
+            ]
+        );
+        assert_eq!(
+            changed(
+                r#"<Property Name="id" Type="Edm.Int32""#,
+                r#"<Property Name="id" Type="Edm.Int32" Unicode="true""#
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            changed(
+                r#"<ReturnType Type="Edm.Decimal" Scale="2"/>"#,
+                r#"<ReturnType Type="Edm.Decimal" Scale="variable"/>"#
+            ),
+            [
+                r#"Function total[ns.order; ]: returns: "Edm.Decimal nullable=true Scale=2" | "Edm.Decimal nullable=true Scale=variable""#
+            ]
+        );
+    }
+
+    #[test]
+    fn stream_flags_underlying_types_and_type_definitions_are_compared() {
+        assert_eq!(changed(r#" HasStream="true""#, ""), [r#"EntityType order: stream: "true" | "false""#]);
+        assert_eq!(
+            changed(r#" UnderlyingType="Edm.Byte""#, ""),
+            [r#"EnumType level: underlying type: "Edm.Byte" | "Edm.Int32""#]
+        );
+        // Without `UnderlyingType`, an enumeration's is `Edm.Int32`.
+        let explicit = Document::parse_xml(&EVERY.replace("Edm.Byte", "Edm.Int32")).unwrap();
+        let absent = Document::parse_xml(&EVERY.replace(r#" UnderlyingType="Edm.Byte""#, "")).unwrap();
+        assert_eq!(explicit.schema_differences(&absent, "ns"), []);
+        assert_eq!(
+            changed(r#"Precision="19""#, r#"Precision="18""#),
+            [
+                r#"TypeDefinition money: underlying type: "Edm.Decimal Precision=19 Scale=4" | "Edm.Decimal Precision=18 Scale=4""#
+            ]
+        );
+    }
+
+    #[test]
+    fn overloads_of_functions_and_actions_are_compared_one_by_one() {
+        let every = Document::parse_xml(EVERY).unwrap();
+        let facts = facts(&every, every.schema("ns").unwrap());
+        let operations: Vec<&str> =
+            facts.keys().filter(|f| f.starts_with("Function") || f.starts_with("Action")).map(String::as_str).collect();
+        assert_eq!(
+            operations,
+            [
+                "Action ship[ns.customer]: parameters",
+                "Action ship[ns.customer]: returns",
+                "Action ship[ns.order]: parameters",
+                "Action ship[ns.order]: returns",
+                "Function total[ns.customer; since]: parameters",
+                "Function total[ns.customer; since]: returns",
+                "Function total[ns.order; ]: parameters",
+                "Function total[ns.order; ]: returns",
+                "Function total[unbound; year]: parameters",
+                "Function total[unbound; year]: returns",
+            ]
+        );
+        // One overload's parameter changes type: that overload, and only it, differs.
+        assert_eq!(
+            changed(
+                r#"<Parameter Name="since" Type="Edm.Date"/>"#,
+                r#"<Parameter Name="since" Type="Edm.DateTimeOffset"/>"#
+            ),
+            [
+                r#"Function total[ns.customer; since]: parameters: "bindingParameter:ns.customer nullable=true, since:Edm.Date nullable=true" | "bindingParameter:ns.customer nullable=true, since:Edm.DateTimeOffset nullable=true""#
+            ]
+        );
+        // An action overload missing is reported by its binding type.
+        let gone = changed(
+            r#"<Action Name="ship" IsBound="true"><Parameter Name="bindingParameter" Type="self.customer"/></Action>"#,
+            "",
+        );
+        assert_eq!(
+            gone,
+            [
+                r#"Action ship[ns.customer]: parameters: "bindingParameter:ns.customer nullable=true" | (none)"#,
+                r#"Action ship[ns.customer]: returns: "" | (none)"#
+            ]
+        );
+    }
+
+    #[test]
+    fn binding_parameter_nullability_is_compared() {
+        assert_eq!(
+            changed(r#"Type="self.order" Nullable="false"/><ReturnType"#, r#"Type="self.order"/><ReturnType"#),
+            [
+                r#"Function total[ns.order; ]: parameters: "bindingParameter:ns.order nullable=false" | "bindingParameter:ns.order nullable=true""#
+            ]
+        );
     }
 }

@@ -119,6 +119,15 @@ fn navigation_property(property: &NavigationProperty) -> Value {
         object.insert("$Partner".to_owned(), Value::from(partner.as_str()));
     }
     flag(&mut object, "$ContainsTarget", property.contains_target);
+    if !property.referential_constraints.is_empty() {
+        // CSDL JSON: an object whose members map each dependent property to its principal.
+        let constraints: Map<String, Value> = property
+            .referential_constraints
+            .iter()
+            .map(|c| (c.property.clone(), Value::from(c.referenced_property.as_str())))
+            .collect();
+        object.insert("$ReferentialConstraint".to_owned(), Value::Object(constraints));
+    }
     annotations(&mut object, "", &property.annotations);
     Value::Object(object)
 }

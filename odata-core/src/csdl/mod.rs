@@ -142,10 +142,21 @@ pub struct NavigationProperty {
     pub contains_target: bool,
     /// `Partner`.
     pub partner: Option<String>,
+    /// `<ReferentialConstraint>` elements.
+    pub referential_constraints: Vec<ReferentialConstraint>,
     /// Annotations inside the element.
     pub annotations: Vec<Annotation>,
     /// The line the element starts on, when read from a document.
     pub line: Option<u32>,
+}
+
+/// A `<ReferentialConstraint Property ReferencedProperty>` of a navigation property.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReferentialConstraint {
+    /// `Property`: a property (path) of the type that declares the navigation property.
+    pub property: String,
+    /// `ReferencedProperty`: the property (path) of the target type it equals.
+    pub referenced_property: String,
 }
 
 /// An `<EnumType>`.

@@ -30,6 +30,6 @@ pub use filter::{Numeric, Operand, is_of, literal};
 pub use literal::{PATH_SEGMENT, QUERY_VALUE, UrlLiteral, write_enum_literal};
 pub use options::Query;
 pub use path::{
-    CompoundKey, Count, FunctionParameters, InvalidServiceRoot, KeyValue, ParameterValue, ParameterWriter, Resource,
-    ServiceRoot, UrlConventions,
+    CompoundKey, Count, FunctionParameters, InvalidServiceRoot, KeyValue, MediaStream, ParameterValue, ParameterWriter,
+    Resource, ServiceRoot, UrlConventions,
 };

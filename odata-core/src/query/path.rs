@@ -200,6 +200,22 @@ impl<R> Resource<R> {
     }
 }
 
+impl<R> Resource<R> {
+    /// The action bound to this resource, by its qualified name: `orders(1)/ns.ship` (an action
+    /// is invoked with POST, its parameters in the body). The binding type picks the overload:
+    /// `A::Binding` must be this resource's type, so each overload of a name bound to another
+    /// type is a different `A`.
+    pub fn action<A>(mut self) -> Resource<A::Output>
+    where
+        A: ODataOperation<Binding = R>,
+    {
+        let info = A::OPERATION_INFO;
+        let name = if self.root.conventions.qualified_operations { info.qualified_name } else { info.name };
+        self.push_segment(name);
+        self.retype()
+    }
+}
+
 impl<E> Resource<Vec<E>> {
     /// The entity with this key: `Sessions('x')`, or `sessions/x` with
     /// [`UrlConventions::key_as_segment`]. Strings are quoted and their `'` doubled; every
@@ -256,6 +272,21 @@ impl<E: ODataType> Resource<E> {
         self.retype()
     }
 }
+
+impl<E: crate::MediaEntity> Resource<E> {
+    /// `/$value` of a media entity: its stream (the bytes of the photo, document or recording).
+    /// A service may name another place in the entity's `@odata.mediaReadLink`
+    /// ([`MediaEntity::media_read_link`](crate::MediaEntity::media_read_link)); this is the
+    /// conventional one.
+    pub fn media_stream(mut self) -> Resource<MediaStream<E>> {
+        self.path.push_str("/$value");
+        self.retype()
+    }
+}
+
+/// What `/$value` of a media entity addresses: the stream of an `E`.
+#[derive(Debug)]
+pub struct MediaStream<E>(PhantomData<fn() -> E>);
 
 /// What `/$count` addresses: the number of `E`s (a filter over `E` may narrow it).
 #[derive(Debug)]

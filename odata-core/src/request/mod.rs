@@ -38,7 +38,7 @@ use std::marker::PhantomData;
 use http::header::{ACCEPT, HeaderName, HeaderValue};
 use http::{HeaderMap, Method, StatusCode};
 
-use crate::query::{Count, Query, Resource};
+use crate::query::{Count, MediaStream, Query, Resource};
 use serde::de::DeserializeOwned;
 
 use crate::{EdmType, ODataStructured, Page};
@@ -169,6 +169,18 @@ impl<E> Readable for Count<E> {
                 text.chars().take(40).collect::<String>()
             )))
         })
+    }
+}
+
+impl<E> Readable for MediaStream<E> {
+    type Item = E;
+    type Response = Vec<u8>;
+    /// A stream may be any media type; the entity's `@odata.mediaContentType` says which.
+    const ACCEPT: &'static str = "*/*";
+
+    /// The bytes as sent.
+    fn read(body: &[u8]) -> Result<Vec<u8>, ReadError> {
+        Ok(body.to_vec())
     }
 }
 

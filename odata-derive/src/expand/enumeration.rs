@@ -13,6 +13,10 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     let name = &model.container.name;
     let qualified = &model.container.qualified_name;
     let is_flags = model.is_flags;
+    let underlying_type = match &model.underlying_type {
+        Some(name) => quote!(_odata::__private::Some(#name)),
+        None => quote!(_odata::__private::None),
+    };
     let annotation = format!("#{qualified}");
 
     let infos = model.members.iter().map(|m| {
@@ -81,6 +85,9 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                     navigation_properties: &[],
                     members: &[#(#infos),*],
                     is_flags: #is_flags,
+                    has_stream: false,
+                    underlying_type: #underlying_type,
+                    facets: _odata::FacetInfo::NONE,
                 };
             }
 

@@ -4,6 +4,7 @@ mod enumeration;
 mod operation;
 mod polymorphic;
 mod structured;
+mod type_definition;
 
 use darling::FromDeriveInput;
 use proc_macro2::TokenStream;
@@ -36,7 +37,54 @@ fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStre
         Model::Enum(model) => enumeration::expand(&model),
         Model::Holder(model) => polymorphic::expand(&model),
         Model::Operation(model) => operation::expand(&model),
+        Model::TypeDefinition(model) => type_definition::expand(&model),
     })
+}
+
+/// A `FacetInfo` constant; `FacetInfo::NONE` when no facet is declared (the common case).
+fn facet_info(facets: &valid::Facets) -> TokenStream {
+    let valid::Facets { max_length, precision, scale, srid, unicode, default_value } = facets;
+    if max_length.is_none()
+        && precision.is_none()
+        && scale.is_none()
+        && srid.is_none()
+        && unicode.is_none()
+        && default_value.is_none()
+    {
+        return quote!(_odata::FacetInfo::NONE);
+    }
+    fn some(value: Option<TokenStream>) -> TokenStream {
+        match value {
+            Some(value) => quote!(_odata::__private::Some(#value)),
+            None => quote!(_odata::__private::None),
+        }
+    }
+    let max_length = some(max_length.map(|m| match m {
+        valid::MaxLength::Max => quote!(_odata::MaxLength::Max),
+        valid::MaxLength::Length(n) => quote!(_odata::MaxLength::Length(#n)),
+    }));
+    let precision = some(precision.map(|p| quote!(#p)));
+    let scale = some(scale.map(|s| match s {
+        valid::Scale::Digits(n) => quote!(_odata::Scale::Digits(#n)),
+        valid::Scale::Variable => quote!(_odata::Scale::Variable),
+        valid::Scale::Floating => quote!(_odata::Scale::Floating),
+    }));
+    let srid = some(srid.map(|s| match s {
+        valid::Srid::Id(n) => quote!(_odata::Srid::Id(#n)),
+        valid::Srid::Variable => quote!(_odata::Srid::Variable),
+    }));
+    let unicode = some(unicode.map(|u| quote!(#u)));
+    let default_value = some(default_value.as_ref().map(|d| quote!(#d)));
+    quote! {
+        _odata::FacetInfo {
+            max_length: #max_length,
+            precision: #precision,
+            scale: #scale,
+            srid: #srid,
+            unicode: #unicode,
+            default_value: #default_value,
+        }
+    }
 }
 
 /// `EdmType`, `Serialize` and `Deserialize` for a derived type, all forwarding to odata-core:

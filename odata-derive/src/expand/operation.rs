@@ -17,28 +17,33 @@ pub fn expand(model: &OperationModel) -> TokenStream {
     };
     let composable = model.composable;
     let (binding, binding_type) = match &model.binding {
-        Some((ty, parameter)) => {
+        Some((ty, parameter, nullable)) => {
             let edm = quote_spanned!(ty.span()=> <#ty as _odata::EdmType>::TYPE);
             (
-                quote!(_odata::__private::Some(_odata::ParameterInfo { name: #parameter, rust_name: "", ty: #edm, nullable: true })),
+                quote!(_odata::__private::Some(_odata::ParameterInfo { name: #parameter, rust_name: "", ty: #edm, nullable: #nullable, facets: _odata::FacetInfo::NONE })),
                 quote!(#ty),
             )
         }
         None => (quote!(_odata::__private::None), quote!(())),
     };
     let (return_type, output) = match &model.returns {
-        Some((ty, nullable)) => {
+        Some((ty, nullable, facets)) => {
             let edm = quote_spanned!(ty.span()=> <#ty as _odata::EdmType>::TYPE);
-            (quote!(_odata::__private::Some(_odata::ReturnInfo { ty: #edm, nullable: #nullable })), quote!(#ty))
+            let facets = super::facet_info(facets);
+            (
+                quote!(_odata::__private::Some(_odata::ReturnInfo { ty: #edm, nullable: #nullable, facets: #facets })),
+                quote!(#ty),
+            )
         }
         None => (quote!(_odata::__private::None), quote!(())),
     };
     let parameters = model.parameters.iter().map(|p| {
         let (ty, wire_name, nullable) = (&p.ty, &p.wire_name, p.nullable);
+        let facets = super::facet_info(&p.facets);
         let rust_name = p.ident.to_string();
         let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name).to_owned();
         let edm = quote_spanned!(ty.span()=> <#ty as _odata::EdmType>::TYPE);
-        quote!(_odata::ParameterInfo { name: #wire_name, rust_name: #rust_name, ty: #edm, nullable: #nullable })
+        quote!(_odata::ParameterInfo { name: #wire_name, rust_name: #rust_name, ty: #edm, nullable: #nullable, facets: #facets })
     });
     // Functions are called in the URL: each parameter is written as a literal there.
     let url_parameters = (model.kind == Kind::Function).then(|| {

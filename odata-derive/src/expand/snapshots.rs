@@ -1,5 +1,5 @@
-//! Expansion snapshots: what the derives write for one entity, one complex and one enumeration
-//! type. Refresh with `UPDATE_EXPECT=1 cargo test -p odata-derive`, then read the diff.
+//! Expansion snapshots: what the derives write for entity, complex, enumeration types and a type
+//! definition. Refresh with `UPDATE_EXPECT=1 cargo test -p odata-derive`, then read the diff.
 
 use expect_test::expect_file;
 
@@ -98,4 +98,35 @@ fn errors_come_with_a_fallback_impl() {
     );
     assert!(output.contains("compile_error!"), "{output}");
     assert!(output.contains("impl _odata::ODataComplex for FailureInfo"), "{output}");
+}
+
+#[test]
+fn type_definition_with_facets() {
+    let output = expand(
+        Kind::TypeDefinition,
+        r#"
+        #[odata(type = "example.shop.money", precision = 19, scale = 4)]
+        pub struct Money(pub Decimal);
+        "#,
+    );
+    expect_file!["../../snapshots/type_definition_money.rs"].assert_eq(&output);
+}
+
+#[test]
+fn media_entity_with_facets_partner_and_constraint() {
+    let output = expand(
+        Kind::Entity,
+        r#"
+        #[odata(type = "example.shop.order", key_property = "id", has_stream)]
+        pub struct Order {
+            #[odata(nullable = false)]
+            pub id: Option<i32>,
+            #[odata(max_length = 40, unicode = false)]
+            pub customer_id: Option<String>,
+            #[odata(navigation, nullable = false, partner = "orders", referential_constraint(property = "customerId", referenced_property = "id"))]
+            pub customer: Navigation<Customer>,
+        }
+        "#,
+    );
+    expect_file!["../../snapshots/entity_media_order.rs"].assert_eq(&output);
 }

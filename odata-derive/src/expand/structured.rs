@@ -34,6 +34,13 @@ pub fn expand(model: &StructModel) -> TokenStream {
         Kind::Entity => quote!(ODataEntity),
         _ => quote!(ODataComplex),
     };
+    // A media entity reads its stream's control information through the provided methods.
+    let media = model.has_stream.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl _odata::MediaEntity for #ident {}
+        }
+    });
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
         const _: () = {
@@ -47,6 +54,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
 
             #[automatically_derived]
             impl _odata::#marker for #ident {}
+            #media
 
             #serde
             #parameter
@@ -83,6 +91,7 @@ fn type_info(model: &StructModel) -> TokenStream {
     };
     let is_abstract = model.is_abstract;
     let is_open = model.is_open;
+    let has_stream = model.has_stream;
     let keys = model.keys.iter().map(|k| &k.name);
     let mut properties = Vec::new();
     let mut navigations = Vec::new();
@@ -90,7 +99,8 @@ fn type_info(model: &StructModel) -> TokenStream {
         let rust_name = field.ident.to_string();
         let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
         match &field.role {
-            Role::Property { inner, wire_name, nullable, read_only } => {
+            Role::Property { inner, wire_name, nullable, read_only, facets } => {
+                let facets = super::facet_info(facets);
                 let ty = quote_spanned!(inner.span()=> <#inner as _odata::EdmType>::TYPE);
                 let ty = match not_an_entity(&field.ident, inner) {
                     Some(check) => quote!({ #check #ty }),
@@ -103,11 +113,20 @@ fn type_info(model: &StructModel) -> TokenStream {
                         ty: #ty,
                         nullable: #nullable,
                         read_only: #read_only,
+                        facets: #facets,
                     }
                 });
             }
-            Role::Navigation { target, wire_name, nullable, contains_target } => {
+            Role::Navigation { target, wire_name, nullable, contains_target, partner, constraints } => {
                 let ty = quote_spanned!(target.span()=> _odata::__private::checks::navigation_target::<#target>());
+                let partner = match partner {
+                    Some(partner) => quote!(_odata::__private::Some(#partner)),
+                    None => quote!(_odata::__private::None),
+                };
+                let constraints = constraints.iter().map(|c| {
+                    let (property, referenced) = (&c.property, &c.referenced_property);
+                    quote!(_odata::ReferentialConstraintInfo { property: #property, referenced_property: #referenced })
+                });
                 navigations.push(quote! {
                     _odata::NavigationPropertyInfo {
                         name: #wire_name,
@@ -115,6 +134,8 @@ fn type_info(model: &StructModel) -> TokenStream {
                         ty: #ty,
                         nullable: #nullable,
                         contains_target: #contains_target,
+                        partner: #partner,
+                        referential_constraints: &[#(#constraints),*],
                     }
                 });
             }
@@ -139,6 +160,9 @@ fn type_info(model: &StructModel) -> TokenStream {
                 navigation_properties: &[#(#navigations),*],
                 members: &[],
                 is_flags: false,
+                has_stream: #has_stream,
+                underlying_type: _odata::__private::None,
+                facets: _odata::FacetInfo::NONE,
             };
         }
     }

@@ -78,10 +78,12 @@ pub struct PstnCallLogRow {
     /// a call placed by a user or an audio conference.
     pub call_type: Option<String>,
     /// Amount of money or cost of the call that is charged to your account.
+    #[odata(scale = "variable")]
     pub charge: Option<Decimal>,
     /// ID of the audio conference.
     pub conference_id: Option<String>,
     /// Connection fee price.
+    #[odata(scale = "variable")]
     pub connection_charge: Option<Decimal>,
     /// Type of currency used to calculate the cost of the call. For details, see ISO 4217.
     pub currency: Option<String>,

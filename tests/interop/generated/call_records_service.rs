@@ -7,49 +7,54 @@
 #[odata(type = "CallRecordsService.CallRecords", key_property = "id")]
 pub struct CallRecords {
     /// `id` (`Edm.String`).
-    #[odata(nullable = false)]
+    #[odata(nullable = false, max_length = 36)]
     pub id: Option<String>,
     /// `version` (`Edm.Int64`).
     pub version: Option<i64>,
     /// `type` (`Edm.String`).
+    #[odata(max_length = 30)]
     pub r#type: Option<String>,
     /// `modalities` (`Collection(Edm.String)`).
+    #[odata(max_length = 30)]
     pub modalities: Option<Vec<String>>,
     /// `lastModifiedDateTime` (`Edm.DateTimeOffset`).
-    #[odata(read_only)]
+    #[odata(read_only, precision = 7)]
     pub last_modified_date_time: Option<odata_core::DateTimeOffset>,
     /// `startDateTime` (`Edm.DateTimeOffset`).
+    #[odata(precision = 7)]
     pub start_date_time: Option<odata_core::DateTimeOffset>,
     /// `endDateTime` (`Edm.DateTimeOffset`).
+    #[odata(precision = 7)]
     pub end_date_time: Option<odata_core::DateTimeOffset>,
     /// `joinWebUrl` (`Edm.String`).
+    #[odata(max_length = 500)]
     pub join_web_url: Option<String>,
     /// `organizer_user_id` (`Edm.String`).
-    #[odata(rename = "organizer_user_id")]
+    #[odata(max_length = 64, rename = "organizer_user_id")]
     pub organizer_user_id: Option<String>,
     /// `organizer_user_displayName` (`Edm.String`).
-    #[odata(rename = "organizer_user_displayName")]
+    #[odata(max_length = 200, rename = "organizer_user_displayName")]
     pub organizer_user_display_name: Option<String>,
     /// `organizer_user_tenantId` (`Edm.String`).
-    #[odata(rename = "organizer_user_tenantId")]
+    #[odata(max_length = 64, rename = "organizer_user_tenantId")]
     pub organizer_user_tenant_id: Option<String>,
     /// `organizer_application_id` (`Edm.String`).
-    #[odata(rename = "organizer_application_id")]
+    #[odata(max_length = 64, rename = "organizer_application_id")]
     pub organizer_application_id: Option<String>,
     /// `organizer_application_displayName` (`Edm.String`).
-    #[odata(rename = "organizer_application_displayName")]
+    #[odata(max_length = 200, rename = "organizer_application_displayName")]
     pub organizer_application_display_name: Option<String>,
     /// `organizer_application_tenantId` (`Edm.String`).
-    #[odata(rename = "organizer_application_tenantId")]
+    #[odata(max_length = 64, rename = "organizer_application_tenantId")]
     pub organizer_application_tenant_id: Option<String>,
     /// `organizer_phone_id` (`Edm.String`).
-    #[odata(rename = "organizer_phone_id")]
+    #[odata(max_length = 64, rename = "organizer_phone_id")]
     pub organizer_phone_id: Option<String>,
     /// `organizer_phone_displayName` (`Edm.String`).
-    #[odata(rename = "organizer_phone_displayName")]
+    #[odata(max_length = 200, rename = "organizer_phone_displayName")]
     pub organizer_phone_display_name: Option<String>,
     /// `organizer_phone_tenantId` (`Edm.String`).
-    #[odata(rename = "organizer_phone_tenantId")]
+    #[odata(max_length = 64, rename = "organizer_phone_tenantId")]
     pub organizer_phone_tenant_id: Option<String>,
     /// `participants` (`Collection(CallRecordsService.graph_callRecords_IdentitySet)`).
     pub participants: Option<Vec<GraphCallRecordsIdentitySet>>,
@@ -57,7 +62,7 @@ pub struct CallRecords {
     #[odata(rename = "organizer_v2")]
     pub organizer_v2: Option<CdsMap>,
     /// `sessions`: navigation to `Collection(CallRecordsService.Sessions)`.
-    #[odata(navigation)]
+    #[odata(navigation, partner = "callRecord")]
     pub sessions: odata_core::Navigation<Vec<Sessions>>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -76,10 +81,13 @@ pub struct CdsMap {
 #[odata(type = "CallRecordsService.graph_callRecords_Identity")]
 pub struct GraphCallRecordsIdentity {
     /// `id` (`Edm.String`).
+    #[odata(max_length = 64)]
     pub id: Option<String>,
     /// `displayName` (`Edm.String`).
+    #[odata(max_length = 200)]
     pub display_name: Option<String>,
     /// `tenantId` (`Edm.String`).
+    #[odata(max_length = 64)]
     pub tenant_id: Option<String>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -104,101 +112,103 @@ pub struct GraphCallRecordsIdentitySet {
 #[odata(type = "CallRecordsService.Segments", key_property = "id")]
 pub struct Segments {
     /// `id` (`Edm.String`).
-    #[odata(nullable = false)]
+    #[odata(nullable = false, max_length = 36)]
     pub id: Option<String>,
     /// `session_id` (`Edm.String`).
-    #[odata(rename = "session_id")]
+    #[odata(max_length = 36, rename = "session_id")]
     pub session_id: Option<String>,
     /// `startDateTime` (`Edm.DateTimeOffset`).
+    #[odata(precision = 7)]
     pub start_date_time: Option<odata_core::DateTimeOffset>,
     /// `endDateTime` (`Edm.DateTimeOffset`).
+    #[odata(precision = 7)]
     pub end_date_time: Option<odata_core::DateTimeOffset>,
     /// `caller_identity_user_id` (`Edm.String`).
-    #[odata(rename = "caller_identity_user_id")]
+    #[odata(max_length = 64, rename = "caller_identity_user_id")]
     pub caller_identity_user_id: Option<String>,
     /// `caller_identity_user_displayName` (`Edm.String`).
-    #[odata(rename = "caller_identity_user_displayName")]
+    #[odata(max_length = 200, rename = "caller_identity_user_displayName")]
     pub caller_identity_user_display_name: Option<String>,
     /// `caller_identity_user_tenantId` (`Edm.String`).
-    #[odata(rename = "caller_identity_user_tenantId")]
+    #[odata(max_length = 64, rename = "caller_identity_user_tenantId")]
     pub caller_identity_user_tenant_id: Option<String>,
     /// `caller_identity_application_id` (`Edm.String`).
-    #[odata(rename = "caller_identity_application_id")]
+    #[odata(max_length = 64, rename = "caller_identity_application_id")]
     pub caller_identity_application_id: Option<String>,
     /// `caller_identity_application_displayName` (`Edm.String`).
-    #[odata(rename = "caller_identity_application_displayName")]
+    #[odata(max_length = 200, rename = "caller_identity_application_displayName")]
     pub caller_identity_application_display_name: Option<String>,
     /// `caller_identity_application_tenantId` (`Edm.String`).
-    #[odata(rename = "caller_identity_application_tenantId")]
+    #[odata(max_length = 64, rename = "caller_identity_application_tenantId")]
     pub caller_identity_application_tenant_id: Option<String>,
     /// `caller_identity_phone_id` (`Edm.String`).
-    #[odata(rename = "caller_identity_phone_id")]
+    #[odata(max_length = 64, rename = "caller_identity_phone_id")]
     pub caller_identity_phone_id: Option<String>,
     /// `caller_identity_phone_displayName` (`Edm.String`).
-    #[odata(rename = "caller_identity_phone_displayName")]
+    #[odata(max_length = 200, rename = "caller_identity_phone_displayName")]
     pub caller_identity_phone_display_name: Option<String>,
     /// `caller_identity_phone_tenantId` (`Edm.String`).
-    #[odata(rename = "caller_identity_phone_tenantId")]
+    #[odata(max_length = 64, rename = "caller_identity_phone_tenantId")]
     pub caller_identity_phone_tenant_id: Option<String>,
     /// `caller_userAgent_headerValue` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_headerValue")]
+    #[odata(max_length = 200, rename = "caller_userAgent_headerValue")]
     pub caller_user_agent_header_value: Option<String>,
     /// `caller_userAgent_applicationVersion` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_applicationVersion")]
+    #[odata(max_length = 50, rename = "caller_userAgent_applicationVersion")]
     pub caller_user_agent_application_version: Option<String>,
     /// `caller_userAgent_platform` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_platform")]
+    #[odata(max_length = 30, rename = "caller_userAgent_platform")]
     pub caller_user_agent_platform: Option<String>,
     /// `caller_userAgent_productFamily` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_productFamily")]
+    #[odata(max_length = 30, rename = "caller_userAgent_productFamily")]
     pub caller_user_agent_product_family: Option<String>,
     /// `caller_feedback_rating` (`Edm.String`).
-    #[odata(rename = "caller_feedback_rating")]
+    #[odata(max_length = 20, rename = "caller_feedback_rating")]
     pub caller_feedback_rating: Option<String>,
     /// `caller_feedback_tokens` (`Collection(Edm.String)`).
     #[odata(rename = "caller_feedback_tokens")]
     pub caller_feedback_tokens: Option<Vec<String>>,
     /// `callee_identity_user_id` (`Edm.String`).
-    #[odata(rename = "callee_identity_user_id")]
+    #[odata(max_length = 64, rename = "callee_identity_user_id")]
     pub callee_identity_user_id: Option<String>,
     /// `callee_identity_user_displayName` (`Edm.String`).
-    #[odata(rename = "callee_identity_user_displayName")]
+    #[odata(max_length = 200, rename = "callee_identity_user_displayName")]
     pub callee_identity_user_display_name: Option<String>,
     /// `callee_identity_user_tenantId` (`Edm.String`).
-    #[odata(rename = "callee_identity_user_tenantId")]
+    #[odata(max_length = 64, rename = "callee_identity_user_tenantId")]
     pub callee_identity_user_tenant_id: Option<String>,
     /// `callee_identity_application_id` (`Edm.String`).
-    #[odata(rename = "callee_identity_application_id")]
+    #[odata(max_length = 64, rename = "callee_identity_application_id")]
     pub callee_identity_application_id: Option<String>,
     /// `callee_identity_application_displayName` (`Edm.String`).
-    #[odata(rename = "callee_identity_application_displayName")]
+    #[odata(max_length = 200, rename = "callee_identity_application_displayName")]
     pub callee_identity_application_display_name: Option<String>,
     /// `callee_identity_application_tenantId` (`Edm.String`).
-    #[odata(rename = "callee_identity_application_tenantId")]
+    #[odata(max_length = 64, rename = "callee_identity_application_tenantId")]
     pub callee_identity_application_tenant_id: Option<String>,
     /// `callee_identity_phone_id` (`Edm.String`).
-    #[odata(rename = "callee_identity_phone_id")]
+    #[odata(max_length = 64, rename = "callee_identity_phone_id")]
     pub callee_identity_phone_id: Option<String>,
     /// `callee_identity_phone_displayName` (`Edm.String`).
-    #[odata(rename = "callee_identity_phone_displayName")]
+    #[odata(max_length = 200, rename = "callee_identity_phone_displayName")]
     pub callee_identity_phone_display_name: Option<String>,
     /// `callee_identity_phone_tenantId` (`Edm.String`).
-    #[odata(rename = "callee_identity_phone_tenantId")]
+    #[odata(max_length = 64, rename = "callee_identity_phone_tenantId")]
     pub callee_identity_phone_tenant_id: Option<String>,
     /// `callee_userAgent_headerValue` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_headerValue")]
+    #[odata(max_length = 200, rename = "callee_userAgent_headerValue")]
     pub callee_user_agent_header_value: Option<String>,
     /// `callee_userAgent_applicationVersion` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_applicationVersion")]
+    #[odata(max_length = 50, rename = "callee_userAgent_applicationVersion")]
     pub callee_user_agent_application_version: Option<String>,
     /// `callee_userAgent_platform` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_platform")]
+    #[odata(max_length = 30, rename = "callee_userAgent_platform")]
     pub callee_user_agent_platform: Option<String>,
     /// `callee_userAgent_productFamily` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_productFamily")]
+    #[odata(max_length = 30, rename = "callee_userAgent_productFamily")]
     pub callee_user_agent_product_family: Option<String>,
     /// `callee_feedback_rating` (`Edm.String`).
-    #[odata(rename = "callee_feedback_rating")]
+    #[odata(max_length = 20, rename = "callee_feedback_rating")]
     pub callee_feedback_rating: Option<String>,
     /// `callee_feedback_tokens` (`Collection(Edm.String)`).
     #[odata(rename = "callee_feedback_tokens")]
@@ -206,9 +216,14 @@ pub struct Segments {
     /// `packetLossRate` (`Edm.Double`).
     pub packet_loss_rate: Option<f64>,
     /// `jitterMs` (`Edm.Decimal`).
+    #[odata(precision = 9, scale = 3)]
     pub jitter_ms: Option<odata_core::Decimal>,
     /// `session`: navigation to `CallRecordsService.Sessions`.
-    #[odata(navigation)]
+    #[odata(
+        navigation,
+        partner = "segments",
+        referential_constraint(property = "session_id", referenced_property = "id")
+    )]
     pub session: odata_core::Navigation<Sessions>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
@@ -219,114 +234,122 @@ pub struct Segments {
 #[odata(type = "CallRecordsService.Sessions", key_property = "id")]
 pub struct Sessions {
     /// `id` (`Edm.String`).
-    #[odata(nullable = false)]
+    #[odata(nullable = false, max_length = 36)]
     pub id: Option<String>,
     /// `callRecord_id` (`Edm.String`).
-    #[odata(rename = "callRecord_id")]
+    #[odata(max_length = 36, rename = "callRecord_id")]
     pub call_record_id: Option<String>,
     /// `startDateTime` (`Edm.DateTimeOffset`).
+    #[odata(precision = 7)]
     pub start_date_time: Option<odata_core::DateTimeOffset>,
     /// `endDateTime` (`Edm.DateTimeOffset`).
+    #[odata(precision = 7)]
     pub end_date_time: Option<odata_core::DateTimeOffset>,
     /// `modalities` (`Collection(Edm.String)`).
+    #[odata(max_length = 30)]
     pub modalities: Option<Vec<String>>,
     /// `isTest` (`Edm.Boolean`).
+    #[odata(default_value = "false")]
     pub is_test: Option<bool>,
     /// `caller_identity_user_id` (`Edm.String`).
-    #[odata(rename = "caller_identity_user_id")]
+    #[odata(max_length = 64, rename = "caller_identity_user_id")]
     pub caller_identity_user_id: Option<String>,
     /// `caller_identity_user_displayName` (`Edm.String`).
-    #[odata(rename = "caller_identity_user_displayName")]
+    #[odata(max_length = 200, rename = "caller_identity_user_displayName")]
     pub caller_identity_user_display_name: Option<String>,
     /// `caller_identity_user_tenantId` (`Edm.String`).
-    #[odata(rename = "caller_identity_user_tenantId")]
+    #[odata(max_length = 64, rename = "caller_identity_user_tenantId")]
     pub caller_identity_user_tenant_id: Option<String>,
     /// `caller_identity_application_id` (`Edm.String`).
-    #[odata(rename = "caller_identity_application_id")]
+    #[odata(max_length = 64, rename = "caller_identity_application_id")]
     pub caller_identity_application_id: Option<String>,
     /// `caller_identity_application_displayName` (`Edm.String`).
-    #[odata(rename = "caller_identity_application_displayName")]
+    #[odata(max_length = 200, rename = "caller_identity_application_displayName")]
     pub caller_identity_application_display_name: Option<String>,
     /// `caller_identity_application_tenantId` (`Edm.String`).
-    #[odata(rename = "caller_identity_application_tenantId")]
+    #[odata(max_length = 64, rename = "caller_identity_application_tenantId")]
     pub caller_identity_application_tenant_id: Option<String>,
     /// `caller_identity_phone_id` (`Edm.String`).
-    #[odata(rename = "caller_identity_phone_id")]
+    #[odata(max_length = 64, rename = "caller_identity_phone_id")]
     pub caller_identity_phone_id: Option<String>,
     /// `caller_identity_phone_displayName` (`Edm.String`).
-    #[odata(rename = "caller_identity_phone_displayName")]
+    #[odata(max_length = 200, rename = "caller_identity_phone_displayName")]
     pub caller_identity_phone_display_name: Option<String>,
     /// `caller_identity_phone_tenantId` (`Edm.String`).
-    #[odata(rename = "caller_identity_phone_tenantId")]
+    #[odata(max_length = 64, rename = "caller_identity_phone_tenantId")]
     pub caller_identity_phone_tenant_id: Option<String>,
     /// `caller_userAgent_headerValue` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_headerValue")]
+    #[odata(max_length = 200, rename = "caller_userAgent_headerValue")]
     pub caller_user_agent_header_value: Option<String>,
     /// `caller_userAgent_applicationVersion` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_applicationVersion")]
+    #[odata(max_length = 50, rename = "caller_userAgent_applicationVersion")]
     pub caller_user_agent_application_version: Option<String>,
     /// `caller_userAgent_platform` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_platform")]
+    #[odata(max_length = 30, rename = "caller_userAgent_platform")]
     pub caller_user_agent_platform: Option<String>,
     /// `caller_userAgent_productFamily` (`Edm.String`).
-    #[odata(rename = "caller_userAgent_productFamily")]
+    #[odata(max_length = 30, rename = "caller_userAgent_productFamily")]
     pub caller_user_agent_product_family: Option<String>,
     /// `caller_feedback_rating` (`Edm.String`).
-    #[odata(rename = "caller_feedback_rating")]
+    #[odata(max_length = 20, rename = "caller_feedback_rating")]
     pub caller_feedback_rating: Option<String>,
     /// `caller_feedback_tokens` (`Collection(Edm.String)`).
     #[odata(rename = "caller_feedback_tokens")]
     pub caller_feedback_tokens: Option<Vec<String>>,
     /// `callee_identity_user_id` (`Edm.String`).
-    #[odata(rename = "callee_identity_user_id")]
+    #[odata(max_length = 64, rename = "callee_identity_user_id")]
     pub callee_identity_user_id: Option<String>,
     /// `callee_identity_user_displayName` (`Edm.String`).
-    #[odata(rename = "callee_identity_user_displayName")]
+    #[odata(max_length = 200, rename = "callee_identity_user_displayName")]
     pub callee_identity_user_display_name: Option<String>,
     /// `callee_identity_user_tenantId` (`Edm.String`).
-    #[odata(rename = "callee_identity_user_tenantId")]
+    #[odata(max_length = 64, rename = "callee_identity_user_tenantId")]
     pub callee_identity_user_tenant_id: Option<String>,
     /// `callee_identity_application_id` (`Edm.String`).
-    #[odata(rename = "callee_identity_application_id")]
+    #[odata(max_length = 64, rename = "callee_identity_application_id")]
     pub callee_identity_application_id: Option<String>,
     /// `callee_identity_application_displayName` (`Edm.String`).
-    #[odata(rename = "callee_identity_application_displayName")]
+    #[odata(max_length = 200, rename = "callee_identity_application_displayName")]
     pub callee_identity_application_display_name: Option<String>,
     /// `callee_identity_application_tenantId` (`Edm.String`).
-    #[odata(rename = "callee_identity_application_tenantId")]
+    #[odata(max_length = 64, rename = "callee_identity_application_tenantId")]
     pub callee_identity_application_tenant_id: Option<String>,
     /// `callee_identity_phone_id` (`Edm.String`).
-    #[odata(rename = "callee_identity_phone_id")]
+    #[odata(max_length = 64, rename = "callee_identity_phone_id")]
     pub callee_identity_phone_id: Option<String>,
     /// `callee_identity_phone_displayName` (`Edm.String`).
-    #[odata(rename = "callee_identity_phone_displayName")]
+    #[odata(max_length = 200, rename = "callee_identity_phone_displayName")]
     pub callee_identity_phone_display_name: Option<String>,
     /// `callee_identity_phone_tenantId` (`Edm.String`).
-    #[odata(rename = "callee_identity_phone_tenantId")]
+    #[odata(max_length = 64, rename = "callee_identity_phone_tenantId")]
     pub callee_identity_phone_tenant_id: Option<String>,
     /// `callee_userAgent_headerValue` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_headerValue")]
+    #[odata(max_length = 200, rename = "callee_userAgent_headerValue")]
     pub callee_user_agent_header_value: Option<String>,
     /// `callee_userAgent_applicationVersion` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_applicationVersion")]
+    #[odata(max_length = 50, rename = "callee_userAgent_applicationVersion")]
     pub callee_user_agent_application_version: Option<String>,
     /// `callee_userAgent_platform` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_platform")]
+    #[odata(max_length = 30, rename = "callee_userAgent_platform")]
     pub callee_user_agent_platform: Option<String>,
     /// `callee_userAgent_productFamily` (`Edm.String`).
-    #[odata(rename = "callee_userAgent_productFamily")]
+    #[odata(max_length = 30, rename = "callee_userAgent_productFamily")]
     pub callee_user_agent_product_family: Option<String>,
     /// `callee_feedback_rating` (`Edm.String`).
-    #[odata(rename = "callee_feedback_rating")]
+    #[odata(max_length = 20, rename = "callee_feedback_rating")]
     pub callee_feedback_rating: Option<String>,
     /// `callee_feedback_tokens` (`Collection(Edm.String)`).
     #[odata(rename = "callee_feedback_tokens")]
     pub callee_feedback_tokens: Option<Vec<String>>,
     /// `callRecord`: navigation to `CallRecordsService.CallRecords`.
-    #[odata(navigation)]
+    #[odata(
+        navigation,
+        partner = "sessions",
+        referential_constraint(property = "callRecord_id", referenced_property = "id")
+    )]
     pub call_record: odata_core::Navigation<CallRecords>,
     /// `segments`: navigation to `Collection(CallRecordsService.Segments)`.
-    #[odata(navigation)]
+    #[odata(navigation, partner = "session")]
     pub segments: odata_core::Navigation<Vec<Segments>>,
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,

@@ -265,6 +265,10 @@ mod tests {
                         nullable: false,
                         contains_target: false,
                         partner: Some("children".to_owned()),
+                        referential_constraints: vec![ReferentialConstraint {
+                            property: "parentId".to_owned(),
+                            referenced_property: "id".to_owned(),
+                        }],
                         annotations: Vec::new(),
                         line: None,
                     }],

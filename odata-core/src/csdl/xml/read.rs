@@ -9,8 +9,8 @@ use quick_xml::{Reader, XmlVersion};
 
 use crate::csdl::{
     Annotation, AnnotationGroup, AnnotationValue, CsdlError, Document, EntityContainer, EntitySet, EnumMember,
-    EnumType, Facets, NavigationProperty, Operation, OperationImport, Parameter, Property, ReturnType, Schema,
-    StructuredType, TypeDefinition,
+    EnumType, Facets, NavigationProperty, Operation, OperationImport, Parameter, Property, ReferentialConstraint,
+    ReturnType, Schema, StructuredType, TypeDefinition,
 };
 
 use super::{ATTRIBUTE_EXPRESSIONS, MAX_EXPRESSION_DEPTH};
@@ -373,9 +373,17 @@ impl<'a> Parser<'a> {
                 nullable: attrs.flag("Nullable", true)?,
                 contains_target: attrs.flag("ContainsTarget", false)?,
                 partner: attrs.string("Partner"),
+                referential_constraints: Vec::new(),
                 annotations: Vec::new(),
                 line: Some(line),
             }),
+            (Frame::NavigationProperty(property), "ReferentialConstraint") => {
+                property.referential_constraints.push(ReferentialConstraint {
+                    property: attrs.required("Property")?,
+                    referenced_property: attrs.required("ReferencedProperty")?,
+                });
+                return Ok(None);
+            }
             (Frame::EnumType(ty), "Member") => {
                 let name = attrs.required("Name")?;
                 let value = match attrs.get("Value") {

@@ -219,7 +219,20 @@ impl Out {
             flag_attr(&mut attrs, "Nullable", property.nullable, true);
             optional_attr(&mut attrs, "Partner", property.partner.as_deref());
             flag_attr(&mut attrs, "ContainsTarget", property.contains_target, false);
-            self.element_with_annotations("NavigationProperty", &attrs, &property.annotations)?;
+            if property.referential_constraints.is_empty() {
+                self.element_with_annotations("NavigationProperty", &attrs, &property.annotations)?;
+                continue;
+            }
+            self.open("NavigationProperty", &attrs, false)?;
+            for constraint in &property.referential_constraints {
+                let attrs = [
+                    ("Property", Cow::Borrowed(&*constraint.property)),
+                    ("ReferencedProperty", Cow::Borrowed(&*constraint.referenced_property)),
+                ];
+                self.open("ReferentialConstraint", &attrs, true)?;
+            }
+            self.annotations(&property.annotations)?;
+            self.close("NavigationProperty")?;
         }
         self.annotations(&ty.annotations)?;
         self.close(element)
