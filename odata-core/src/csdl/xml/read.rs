@@ -15,6 +15,9 @@ use crate::csdl::{
 
 use super::{ATTRIBUTE_EXPRESSIONS, MAX_EXPRESSION_DEPTH};
 
+mod version;
+use version::declarations;
+
 /// Reads a CSDL XML document; see [`Document::parse_xml`].
 pub(in crate::csdl) fn parse(text: &str) -> Result<Document, CsdlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -199,6 +202,9 @@ struct Parser<'a> {
     /// Annotation values open on the stack.
     expression_depth: usize,
     root: Root,
+    /// Namespace declarations (`prefix`, URI; `""` for the default namespace) of `<edmx:Edmx>`
+    /// and `<edmx:DataServices>`, which a `<Schema>` inherits.
+    declared: Vec<(String, String)>,
     document: Document,
 }
 
@@ -211,6 +217,7 @@ impl<'a> Parser<'a> {
             skipping: 0,
             expression_depth: 0,
             root: Root::Before,
+            declared: Vec::new(),
             document: Document::default(),
         }
     }
@@ -309,9 +316,15 @@ impl<'a> Parser<'a> {
             return self.open_root(name, attrs).map(Some);
         };
         let frame = match (&mut parent.frame, name) {
-            (Frame::Edmx, "DataServices") => Frame::DataServices,
+            (Frame::Edmx, "DataServices") => {
+                self.declared.extend(declarations(attrs));
+                Frame::DataServices
+            }
             (Frame::DataServices, "Schema") => Frame::Schema(Box::new(Schema {
-                namespace: attrs.required("Namespace")?,
+                namespace: {
+                    version::check_namespace(attrs, &self.declared, version::EDM, "edm")?;
+                    attrs.required("Namespace")?
+                },
                 alias: attrs.string("Alias"),
                 ..Schema::default()
             })),
@@ -463,7 +476,10 @@ impl<'a> Parser<'a> {
             _ if name != "Edmx" => Err(attrs.error("the root element is not <edmx:Edmx>; this is not a CSDL document")),
             _ => {
                 self.root = Root::Inside;
+                self.declared.extend(declarations(attrs));
+                version::check_namespace(attrs, &self.declared, version::EDMX, "edmx")?;
                 self.document.version = attrs.string("Version").unwrap_or_default();
+                version::check_version(attrs, &self.document.version)?;
                 Ok(Frame::Edmx)
             }
         }
