@@ -471,6 +471,7 @@ mod tests {
         };
         let document = Document {
             version: String::new(),
+            references: Vec::new(),
             schemas: vec![Schema {
                 namespace: "n".to_owned(),
                 enum_types: vec![EnumType {

@@ -243,6 +243,14 @@ mod tests {
         };
         let document = Document {
             version: "4.01".to_owned(),
+            references: vec![
+                Reference {
+                    uri: "https://example.org/vocabularies/Core.xml".to_owned(),
+                    includes: vec![Include { namespace: "Org.OData.Core.V1".to_owned(), alias: Some("Core".to_owned()) }],
+                    line: None,
+                },
+                Reference { uri: "https://example.org/empty.xml".to_owned(), includes: Vec::new(), line: None },
+            ],
             schemas: vec![Schema {
                 namespace: "example.ns".to_owned(),
                 alias: Some("self".to_owned()),
@@ -470,6 +478,31 @@ mod tests {
     }
 
     #[test]
+    fn references_and_their_includes_are_read() {
+        let document = parse_ok(concat!(
+            "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n",
+            "<edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/Resource_v1.xml\">\n",
+            "<edmx:Include Namespace=\"Resource\"/><edmx:Include Namespace=\"Resource.v1_0_0\" Alias=\"R\"/>\n",
+            "<edmx:IncludeAnnotations TermNamespace=\"Org.OData.Core.V1\"/></edmx:Reference>\n",
+            "<edmx:DataServices/></edmx:Edmx>",
+        ));
+        let include = |namespace: &str, alias: Option<&str>| Include {
+            namespace: namespace.to_owned(),
+            alias: alias.map(str::to_owned),
+        };
+        assert_eq!(
+            document.references,
+            [Reference {
+                uri: "http://redfish.dmtf.org/schemas/v1/Resource_v1.xml".to_owned(),
+                includes: vec![include("Resource", None), include("Resource.v1_0_0", Some("R"))],
+                line: Some(2),
+            }]
+        );
+        let error = parse_err("<edmx:Edmx Version=\"4.0\">\n<edmx:Reference/></edmx:Edmx>");
+        assert_eq!(error.to_string(), "line 2, <edmx:Reference>: the required attribute `Uri` is missing");
+    }
+
+    #[test]
     fn malformed_xml_is_an_error_with_its_line() {
         let error = parse_err("<edmx:Edmx Version=\"4.0\">\n<edmx:DataServices>\n</edmx:Edmx>");
         assert_eq!(error.line, Some(3));
@@ -610,6 +643,7 @@ mod tests {
         }
         let document = Document {
             version: "4.0".to_owned(),
+            references: Vec::new(),
             schemas: vec![Schema {
                 namespace: "n".to_owned(),
                 annotations: vec![Annotation { term: "t".to_owned(), qualifier: None, value }],

@@ -9,7 +9,8 @@ use quick_xml::{Reader, XmlVersion};
 
 use crate::csdl::{
     Annotation, AnnotationGroup, AnnotationValue, CsdlError, Document, EntityContainer, EntitySet, EnumMember,
-    EnumType, Facets, NavigationProperty, Operation, OperationImport, Parameter, Property, ReturnType, Schema,
+    EnumType, Facets, Include, NavigationProperty, Operation, OperationImport, Parameter, Property, Reference,
+    ReturnType, Schema,
     StructuredType, TypeDefinition,
 };
 
@@ -36,6 +37,7 @@ enum Root {
 #[derive(Debug)]
 enum Frame {
     Edmx,
+    Reference(Reference),
     DataServices,
     Schema(Box<Schema>),
     /// An entity type (`true`) or complex type (`false`).
@@ -106,6 +108,7 @@ impl Frame {
     fn tag(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Frame::Edmx => "edmx:Edmx",
+            Frame::Reference(_) => "edmx:Reference",
             Frame::DataServices => "edmx:DataServices",
             Frame::Schema(_) => "Schema",
             Frame::Structured(_, true) => "EntityType",
@@ -316,6 +319,15 @@ impl<'a> Parser<'a> {
             return self.open_root(name, attrs).map(Some);
         };
         let frame = match (&mut parent.frame, name) {
+            (Frame::Edmx, "Reference") => {
+                version::check_namespace(attrs, &self.declared, version::EDMX, "edmx")?;
+                Frame::Reference(Reference { uri: attrs.required("Uri")?, includes: Vec::new(), line: Some(line) })
+            }
+            (Frame::Reference(reference), "Include") => {
+                let namespace = attrs.required("Namespace")?;
+                reference.includes.push(Include { namespace, alias: attrs.string("Alias") });
+                return Ok(None);
+            }
             (Frame::Edmx, "DataServices") => {
                 self.declared.extend(declarations(attrs));
                 Frame::DataServices
@@ -498,6 +510,7 @@ impl<'a> Parser<'a> {
         // `open` only creates frames under the parents below, so the fall-through arms are not reached.
         match frame {
             Frame::Edmx => self.root = Root::After,
+            Frame::Reference(reference) => self.document.references.push(reference),
             Frame::DataServices => {}
             Frame::Schema(schema) => self.document.schemas.push(*schema),
             Frame::Structured(ty, is_entity) => {
