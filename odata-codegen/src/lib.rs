@@ -32,6 +32,7 @@
 mod emit;
 mod model;
 mod names;
+mod unresolved;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -246,7 +246,10 @@ mod tests {
             references: vec![
                 Reference {
                     uri: "https://example.org/vocabularies/Core.xml".to_owned(),
-                    includes: vec![Include { namespace: "Org.OData.Core.V1".to_owned(), alias: Some("Core".to_owned()) }],
+                    includes: vec![Include {
+                        namespace: "Org.OData.Core.V1".to_owned(),
+                        alias: Some("Core".to_owned()),
+                    }],
                     line: None,
                 },
                 Reference { uri: "https://example.org/empty.xml".to_owned(), includes: Vec::new(), line: None },

@@ -10,8 +10,7 @@ use quick_xml::{Reader, XmlVersion};
 use crate::csdl::{
     Annotation, AnnotationGroup, AnnotationValue, CsdlError, Document, EntityContainer, EntitySet, EnumMember,
     EnumType, Facets, Include, NavigationProperty, Operation, OperationImport, Parameter, Property, Reference,
-    ReturnType, Schema,
-    StructuredType, TypeDefinition,
+    ReturnType, Schema, StructuredType, TypeDefinition,
 };
 
 use super::{ATTRIBUTE_EXPRESSIONS, MAX_EXPRESSION_DEPTH};
