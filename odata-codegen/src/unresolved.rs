@@ -22,7 +22,7 @@ impl Model<'_> {
                 let reason = if let Some(why) = self.excluded.get(&base) {
                     format!("its base type `{base}` is left out ({why})")
                 } else if !self.types.contains_key(&base) {
-                    format!("its base type {}", self.undeclared(&base))
+                    format!("its base {}", self.undeclared(&base))
                 } else {
                     continue;
                 };
@@ -91,7 +91,10 @@ impl Model<'_> {
                  <edmx:Reference Uri=\"{}\">, which is not resolved",
                 reference.uri
             ),
-            None if namespace.is_empty() || namespace == "Edm" => {
+            None if namespace.is_empty()
+                || namespace == "Edm"
+                || self.doc.schemas.iter().any(|schema| schema.namespace == namespace) =>
+            {
                 format!("type `{inner}` is not declared in the document")
             }
             None => format!(
