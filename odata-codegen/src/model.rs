@@ -641,6 +641,8 @@ fn primitive_type(name: &str, plain: bool) -> Mapped {
         "TimeOfDay" => "odata_core::TimeOfDay",
         "Duration" => "odata_core::Duration",
         "Binary" => "odata_core::Binary",
+        "Untyped" if plain => "serde_json::Value",
+        "Untyped" => "odata_core::Untyped",
         other => {
             return Mapped::Unsupported(format!("`Edm.{other}` has no Rust type in odata-core"));
         }

@@ -14,6 +14,7 @@
 //! | `Edm.Binary` | [`Binary`] |
 //! | `Collection(T)` | `Vec<T>` |
 //! | an enumeration type with `IsFlags` | [`Flags<E>`](Flags) |
+//! | `Edm.Untyped` | [`Untyped`] (any JSON, kept as its text) |
 
 use serde::{Deserializer, Serializer};
 
@@ -28,6 +29,7 @@ mod error;
 mod flags;
 pub(crate) mod primitive;
 mod text;
+mod untyped;
 
 pub use binary::Binary;
 pub use datetime::{Date, DateTimeOffset, TimeOfDay};
@@ -35,6 +37,7 @@ pub use decimal::Decimal;
 pub use duration::Duration;
 pub use error::EdmParseError;
 pub use flags::Flags;
+pub use untyped::Untyped;
 
 /// A Rust type that holds values of an OData type, and reads and writes them in OData JSON.
 ///
