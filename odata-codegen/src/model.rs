@@ -643,6 +643,16 @@ fn primitive_type(name: &str, plain: bool) -> Mapped {
         "Binary" => "odata_core::Binary",
         "Untyped" if plain => "serde_json::Value",
         "Untyped" => "odata_core::Untyped",
+        "PropertyPath" | "NavigationPropertyPath" | "AnyPropertyPath" | "AnnotationPath" | "ModelElementPath"
+            if plain =>
+        {
+            "String"
+        }
+        "PropertyPath" => "odata_core::edm::PropertyPath",
+        "NavigationPropertyPath" => "odata_core::edm::NavigationPropertyPath",
+        "AnyPropertyPath" => "odata_core::edm::AnyPropertyPath",
+        "AnnotationPath" => "odata_core::edm::AnnotationPath",
+        "ModelElementPath" => "odata_core::edm::ModelElementPath",
         other => {
             return Mapped::Unsupported(format!("`Edm.{other}` has no Rust type in odata-core"));
         }

@@ -15,6 +15,7 @@
 //! | `Collection(T)` | `Vec<T>` |
 //! | an enumeration type with `IsFlags` | [`Flags<E>`](Flags) |
 //! | `Edm.Untyped` | [`Untyped`] (any JSON, kept as its text) |
+//! | `Edm.PropertyPath`, `Edm.NavigationPropertyPath`, `Edm.AnyPropertyPath`, `Edm.AnnotationPath`, `Edm.ModelElementPath` | [`PropertyPath`], [`NavigationPropertyPath`], [`AnyPropertyPath`], [`AnnotationPath`], [`ModelElementPath`] |
 
 use serde::{Deserializer, Serializer};
 
@@ -27,6 +28,7 @@ mod decimal;
 mod duration;
 mod error;
 mod flags;
+mod paths;
 pub(crate) mod primitive;
 mod text;
 mod untyped;
@@ -37,6 +39,7 @@ pub use decimal::Decimal;
 pub use duration::Duration;
 pub use error::EdmParseError;
 pub use flags::Flags;
+pub use paths::{AnnotationPath, AnyPropertyPath, ModelElementPath, NavigationPropertyPath, PropertyPath};
 pub use untyped::Untyped;
 
 /// A Rust type that holds values of an OData type, and reads and writes them in OData JSON.
