@@ -231,7 +231,14 @@ pub fn generate(document: &Document, options: &Options) -> Result<Generated, Cod
     let resolved = references::resolve(document, options);
     let model = model::Model::build(&resolved.document, &resolved.options)?;
     let mut generated = emit::emit(&model, &resolved.options);
-    generated.summary.warnings.splice(0..0, resolved.warnings);
+    // A reference found nowhere is worth a warning only where something was left out for it
+    // (services reference vocabularies for their annotations alone).
+    let used: Vec<Diagnostic> = resolved
+        .warnings
+        .into_iter()
+        .filter(|failure| generated.summary.warnings.iter().any(|w| w.message.contains(&failure.element)))
+        .collect();
+    generated.summary.warnings.splice(0..0, used);
     Ok(generated)
 }
 

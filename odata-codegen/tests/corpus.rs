@@ -30,6 +30,7 @@ const DOCUMENTS: &[&str] = &[
     "sap-api-multiple-schemas-srv.xml",
     "sap-cap-test-service.xml",
     "sap-communication.xml",
+    "sap-rap-service.xml",
     "Org.OData.Core.V1.xml",
     "Org.OData.Capabilities.V1.xml",
     "Org.OData.Authorization.V1.xml",
