@@ -1,8 +1,9 @@
 //! `<edmx:Reference Uri>`: the documents a document builds on (vocabularies, Redfish's shared
 //! `Resource_v1.xml`, ...). Each is found in [`Options::reference_texts`] (the command line fills
 //! it from the service with `--url`), [`Options::reference_files`], or a file of the URI's last
-//! segment in one of [`Options::reference_dirs`]; the schemas its `<edmx:Include>` elements name
-//! join the document, and so do, transitively, those of the references of the documents found.
+//! segment in one of [`Options::reference_dirs`]. A document found joins with its schemas (those
+//! its `<edmx:Include>` elements name, and their siblings, which they may use), and so do,
+//! transitively, the documents of its own references.
 //! The document's own namespaces stay the ones generated (unless [`Options::namespaces`] says
 //! otherwise); a referenced schema is generated where one of them uses its types.
 //!
@@ -38,8 +39,11 @@ pub(crate) fn resolve<'d>(document: &'d Document, options: &'d Options) -> Resol
     let mut warnings = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut namespaces: BTreeSet<String> = document.schemas.iter().map(|s| s.namespace.clone()).collect();
-    let mut queue: VecDeque<_> = document.references.iter().cloned().collect();
-    while let Some(reference) = queue.pop_front() {
+    // Each reference with the document that names it (`None`: the document itself), whose lines
+    // the reference's line counts.
+    let mut queue: VecDeque<(_, Option<String>)> = document.references.iter().map(|r| (r.clone(), None)).collect();
+    while let Some((reference, named_by)) = queue.pop_front() {
+        let of = named_by.as_ref().map(|uri| format!(" (in the document of {uri})")).unwrap_or_default();
         if !seen.insert(reference.uri.clone()) {
             continue;
         }
@@ -66,22 +70,26 @@ pub(crate) fn resolve<'d>(document: &'d Document, options: &'d Options) -> Resol
                 }
             },
             Err(where_looked) => {
-                let message = format!("not found ({where_looked}); what uses {} is left out", wanted.join(", "));
+                let message = format!("not found{of} ({where_looked}); what uses {} is left out", wanted.join(", "));
                 warnings.push(Diagnostic { element, line: reference.line, message });
                 continue;
             }
         };
         for namespace in wanted {
-            match referenced.schemas.iter().find(|schema| schema.namespace == namespace) {
-                Some(schema) => {
-                    namespaces.insert(namespace.to_owned());
-                    merged.schemas.push(schema.clone());
-                }
-                None => warnings.push(Diagnostic {
+            if !referenced.schemas.iter().any(|schema| schema.namespace == namespace) {
+                warnings.push(Diagnostic {
                     element: element.clone(),
                     line: reference.line,
                     message: format!("the referenced document has no schema `{namespace}`; what uses it is left out"),
-                }),
+                });
+            }
+        }
+        // Every schema of the document joins, not only those included: an included schema may
+        // use its siblings (Redfish's `Resource` uses `Resource.v1_22_0`). Only what the
+        // document's own types use is generated.
+        for schema in &referenced.schemas {
+            if namespaces.insert(schema.namespace.clone()) {
+                merged.schemas.push(schema.clone());
             }
         }
         // Their own references: for the types and aliases the included schemas use.
@@ -89,7 +97,7 @@ pub(crate) fn resolve<'d>(document: &'d Document, options: &'d Options) -> Resol
             if !merged.references.contains(next) {
                 merged.references.push(next.clone());
             }
-            queue.push_back(next.clone());
+            queue.push_back((next.clone(), Some(reference.uri.clone())));
         }
     }
     let mut options = Cow::Borrowed(options);

@@ -123,7 +123,7 @@ struct Case {
     name: String,
     original: Document,
     generated: Generated,
-    /// The document and those it references that are in the corpus, for what they include.
+    /// The document and those it references that are in the corpus, for their schemas.
     referenced: Vec<Document>,
 }
 
@@ -244,10 +244,8 @@ fn report(case: &Case, emitted: &Document, unexplained: &mut Vec<String>) -> Str
             }
         }
     }
-    // Referenced schemas are generated where the document's own types use them.
-    let included = |namespace: &str| {
-        case.referenced.iter().flat_map(|d| &d.references).any(|r| r.includes.iter().any(|i| i.namespace == namespace))
-    };
+    // Schemas of referenced documents are generated where the document's own types use them.
+    let included = |namespace: &str| case.referenced.iter().skip(1).any(|d| d.schema(namespace).is_some());
     for schema in &emitted.schemas {
         if case.original.schema(&schema.namespace).is_none() && !included(&schema.namespace) {
             unexplained
