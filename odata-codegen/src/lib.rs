@@ -241,9 +241,3 @@ pub fn generate(document: &Document, options: &Options) -> Result<Generated, Cod
     generated.summary.warnings.splice(0..0, used);
     Ok(generated)
 }
-
-/// The URIs of the `<edmx:Reference>` elements of `document`, for a caller that fetches them
-/// (into [`Options::reference_texts`]).
-pub fn reference_uris(document: &Document) -> Vec<&str> {
-    document.references.iter().map(|reference| reference.uri.as_str()).collect()
-}

@@ -130,11 +130,13 @@ fn load(uri: &str, options: &Options) -> Result<String, String> {
 }
 
 /// The last segment of a URI's path: `https://host/v/Org.OData.Core.V1.xml?x#y` ->
-/// `Org.OData.Core.V1.xml`.
+/// `Org.OData.Core.V1.xml`. None for an OData segment such as SAP's `.../Vocabularies(...)/$value`,
+/// which names no file (every such reference would find the same one).
 pub fn file_name(uri: &str) -> Option<&str> {
     let path = uri.split(['?', '#']).next().unwrap_or(uri);
     let name = path.rsplit('/').next().unwrap_or(path);
-    (!name.is_empty() && name != "." && name != ".." && !name.contains('\\')).then_some(name)
+    let usable = !name.is_empty() && name != "." && name != ".." && !name.starts_with('$') && !name.contains('\\');
+    usable.then_some(name)
 }
 
 #[cfg(test)]
@@ -147,5 +149,6 @@ mod tests {
         assert_eq!(file_name("Resource_v1.xml"), Some("Resource_v1.xml"));
         assert_eq!(file_name("https://host/v/"), None);
         assert_eq!(file_name("../.."), None);
+        assert_eq!(file_name("/sap/opu/odata/IWFND/CATALOGSERVICE;v=2/Vocabularies(TechnicalName='X')/$value"), None);
     }
 }
