@@ -39,8 +39,8 @@ pub(crate) fn resolve<'d>(document: &'d Document, options: &'d Options) -> Resol
     let mut warnings = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut namespaces: BTreeSet<String> = document.schemas.iter().map(|s| s.namespace.clone()).collect();
-    // Each reference with the document that names it (`None`: the document itself), whose lines
-    // the reference's line counts.
+    // Each reference with the document that names it (`None`: the document itself); its line is
+    // a line of that document.
     let mut queue: VecDeque<(_, Option<String>)> = document.references.iter().map(|r| (r.clone(), None)).collect();
     while let Some((reference, named_by)) = queue.pop_front() {
         let of = named_by.as_ref().map(|uri| format!(" (in the document of {uri})")).unwrap_or_default();
@@ -62,7 +62,7 @@ pub(crate) fn resolve<'d>(document: &'d Document, options: &'d Options) -> Resol
                 Ok(referenced) => referenced,
                 Err(error) => {
                     let message = format!(
-                        "the referenced document is not read ({error}); what uses {} is left out",
+                        "the referenced document{of} is not read ({error}); what uses {} is left out",
                         wanted.join(", ")
                     );
                     warnings.push(Diagnostic { element, line: reference.line, message });
