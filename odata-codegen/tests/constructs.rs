@@ -347,6 +347,30 @@ fn references_are_resolved_from_a_directory() {
         ),
         1
     );
+    // Files by URI: Core from its file, Authorization from a file that is no CSDL.
+    let not_csdl = std::env::temp_dir().join(format!("odata-codegen-not-csdl-{}.html", std::process::id()));
+    std::fs::write(&not_csdl, "<html>\n</html>\n").unwrap();
+    let vocabularies = "https://oasis-tcs.github.io/odata-vocabularies/vocabularies/";
+    let files = [
+        (format!("{vocabularies}Org.OData.Core.V1.xml"), corpus.join("Org.OData.Core.V1.xml")),
+        (format!("{vocabularies}Org.OData.Authorization.V1.xml"), not_csdl.clone()),
+    ];
+    let by_file =
+        generate(&document, &Options { reference_files: files.into_iter().collect(), ..Options::default() }).unwrap();
+    assert_eq!(modules(&by_file), ["capabilities_v1.rs", "core_v1.rs"]);
+    let unread: Vec<String> =
+        by_file.summary.warnings.iter().map(ToString::to_string).filter(|w| w.contains("is not read")).collect();
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert_eq!(
+        unread[0],
+        format!(
+            "line 42, <edmx:Reference Uri=\"{vocabularies}Org.OData.Authorization.V1.xml\">: the referenced document is \
+             not read (line 1, <html>: the root element is not <edmx:Edmx>; this is not a CSDL document); what uses \
+             Org.OData.Authorization.V1 is left out"
+        )
+    );
+    assert_eq!(mentions(&by_file, "Authorization.V1.xml\">, which is not resolved"), 1);
+    let _ = std::fs::remove_file(&not_csdl);
 }
 
 #[test]
