@@ -225,3 +225,28 @@ fn every_type_round_trips_in_one_value() {
     let values: Values = assert_round_trip(text);
     assert_eq!(values.single, Some(146.7885));
 }
+
+/// `Edm.Untyped` properties hold any JSON, written back as it was read: member order, number
+/// text, nesting; inside collections too. The model says `Edm.Untyped`.
+#[test]
+fn untyped_values_are_written_back_exactly() {
+    #[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+    #[odata(type = "test.example")]
+    struct Example {
+        value: Option<odata_core::Untyped>,
+        values: Option<Vec<odata_core::Untyped>>,
+    }
+    for text in [
+        r#"{"value":{"z":1.10,"a":[true,null,"x"],"n":12345678901234567890123}}"#,
+        r#"{"value":"text"}"#,
+        r#"{"value":-0.0e5,"values":[1,{"b":2,"a":1},[],"s"]}"#,
+    ] {
+        let decoded: Example = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(serde_json::to_string(&decoded).expect("encode"), text);
+    }
+    let decoded: Example = serde_json::from_str(r#"{"value":null}"#).expect("null");
+    assert_eq!(decoded.value, None);
+    let info = <Example as odata_core::ODataType>::TYPE_INFO;
+    let types: Vec<(&str, bool)> = info.properties.iter().map(|p| (p.ty.name, p.ty.collection)).collect();
+    assert_eq!(types, [("Edm.Untyped", false), ("Edm.Untyped", true)]);
+}

@@ -32,9 +32,12 @@
 mod emit;
 mod model;
 mod names;
+mod references;
+mod unresolved;
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::PathBuf;
 
 use odata_core::csdl::{AnnotationGroup, Document};
 
@@ -71,6 +74,16 @@ pub struct Options {
     /// The `odata-core` dependency written into a generated crate's `Cargo.toml`, as TOML
     /// (default `"0.1.0"`; a test uses `{ path = "..." }`).
     pub odata_core_dependency: String,
+    /// The documents of `<edmx:Reference Uri>`s, by URI, as CSDL text (the command line fills this
+    /// from the service with `--url`). The schemas an `<edmx:Include>` names join the document;
+    /// the document's own namespaces stay the ones generated, with what they use.
+    pub reference_texts: BTreeMap<String, String>,
+    /// The files of `<edmx:Reference Uri>`s, by URI.
+    pub reference_files: BTreeMap<String, PathBuf>,
+    /// Directories where the document of an `<edmx:Reference Uri>` is looked for by the URI's
+    /// last segment (`.../Org.OData.Core.V1.xml` -> `<dir>/Org.OData.Core.V1.xml`). A reference
+    /// found nowhere leaves out what uses its namespaces, with a warning.
+    pub reference_dirs: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -83,6 +96,9 @@ impl Default for Options {
             crate_name: None,
             plain_serde: false,
             odata_core_dependency: "\"0.1.0\"".to_owned(),
+            reference_texts: BTreeMap::new(),
+            reference_files: BTreeMap::new(),
+            reference_dirs: Vec::new(),
         }
     }
 }
@@ -210,7 +226,21 @@ pub fn annotation_groups(document: &Document) -> Vec<AnnotationGroup> {
 }
 
 /// Generates the Rust modules (or crate) for `document`.
+///
+/// The documents of its `<edmx:Reference>` elements are read from [`Options::reference_texts`],
+/// [`Options::reference_files`] and [`Options::reference_dirs`]; what uses a namespace none of
+/// them provides is left out with a warning.
 pub fn generate(document: &Document, options: &Options) -> Result<Generated, CodegenError> {
-    let model = model::Model::build(document, options)?;
-    Ok(emit::emit(&model, options))
+    let resolved = references::resolve(document, options);
+    let model = model::Model::build(&resolved.document, &resolved.options)?;
+    let mut generated = emit::emit(&model, &resolved.options);
+    // A reference found nowhere is worth a warning only where something was left out for it
+    // (services reference vocabularies for their annotations alone).
+    let used: Vec<Diagnostic> = resolved
+        .warnings
+        .into_iter()
+        .filter(|failure| generated.summary.warnings.iter().any(|w| w.message.contains(&failure.element)))
+        .collect();
+    generated.summary.warnings.splice(0..0, used);
+    Ok(generated)
 }

@@ -65,6 +65,8 @@ pub struct Model<'a> {
     pub selection: Option<BTreeSet<String>>,
     /// [`Options::extern_types`]: types written elsewhere, with their Rust paths.
     pub extern_types: BTreeMap<String, String>,
+    /// Types left out because what they build on is not declared (see `unresolved.rs`), with why.
+    pub excluded: BTreeMap<String, String>,
 }
 
 /// A Rust type for a CSDL type reference.
@@ -123,7 +125,9 @@ impl<'a> Model<'a> {
             warnings: Vec::new(),
             selection: None,
             extern_types: options.extern_types.iter().map(|(k, v)| (doc.resolve_alias(k), v.clone())).collect(),
+            excluded: BTreeMap::new(),
         };
+        model.exclude_unresolved_bases();
         model.link_bases(&mut errors);
         model.check_references(&mut errors);
         if !errors.is_empty() {
@@ -226,6 +230,9 @@ impl<'a> Model<'a> {
         for (qualified, ty, kind) in self.structured() {
             let Some(base) = &ty.base_type else { continue };
             let base = self.doc.resolve_alias(base);
+            if self.excluded.contains_key(&qualified) {
+                continue; // its base type is not declared: left out with a warning
+            }
             match self.types.get(&base) {
                 Some(info) if info.kind == kind => children.entry(base).or_default().push(qualified),
                 _ => errors.push(Diagnostic {
@@ -275,54 +282,26 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// What makes the document unusable whatever is left out. A type that is not declared is not
+    /// among these: what uses it is left out with a warning (see `unresolved.rs`).
     fn check_references(&self, errors: &mut Vec<Diagnostic>) {
-        let check = |errors: &mut Vec<Diagnostic>, ty: &str, element: String, line: Option<u32>| {
-            let resolved = self.doc.resolve_alias(ty);
-            let inner = strip_collection(&resolved);
-            if !inner.starts_with("Edm.") && !self.types.contains_key(inner) {
-                errors.push(Diagnostic {
-                    element,
-                    line,
-                    message: format!("type `{ty}` is not declared in the document"),
-                });
-            }
-        };
-        for (qualified, ty, kind) in self.structured() {
-            for property in &ty.properties {
-                check(
-                    errors,
-                    &property.ty,
-                    property_element(&property.name, kind, &qualified),
-                    property.line.or(ty.line),
-                );
-            }
+        for (qualified, ty, _) in self.structured() {
             for nav in &ty.navigation_properties {
-                let element = format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name);
                 let resolved = self.doc.resolve_alias(&nav.ty);
-                match self.types.get(strip_collection(&resolved)) {
-                    Some(info) if info.kind == Kind::Entity => {}
-                    _ => errors.push(Diagnostic {
-                        element,
+                if let Some(info) = self.types.get(strip_collection(&resolved))
+                    && info.kind != Kind::Entity
+                {
+                    errors.push(Diagnostic {
+                        element: format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name),
                         line: nav.line.or(ty.line),
                         message: format!("type `{}` is not an entity type of the document", nav.ty),
-                    }),
+                    });
                 }
             }
         }
         for schema in &self.doc.schemas {
             for (operation, is_action) in operations(schema) {
                 let element = operation_element(operation, is_action, &schema.namespace);
-                for parameter in &operation.parameters {
-                    check(
-                        errors,
-                        &parameter.ty,
-                        format!("<Parameter Name=\"{}\"> of {element}", parameter.name),
-                        operation.line,
-                    );
-                }
-                if let Some(returns) = &operation.return_type {
-                    check(errors, &returns.ty, format!("<ReturnType> of {element}"), operation.line);
-                }
                 if operation.is_bound && operation.parameters.is_empty() {
                     errors.push(Diagnostic {
                         element,
@@ -482,7 +461,9 @@ impl<'a> Model<'a> {
 
     /// Whether the type is written here: selected, and not written elsewhere.
     pub fn is_generated(&self, qualified: &str) -> bool {
-        !self.extern_types.contains_key(qualified) && self.selection.as_ref().is_none_or(|set| set.contains(qualified))
+        !self.extern_types.contains_key(qualified)
+            && !self.excluded.contains_key(qualified)
+            && self.selection.as_ref().is_none_or(|set| set.contains(qualified))
     }
 
     fn name_holders_and_operations(&mut self, module_names: &[String], selected: &BTreeSet<usize>) {
@@ -597,8 +578,11 @@ impl<'a> Model<'a> {
         if let Some(path) = self.extern_types.get(&resolved) {
             return Mapped::Type(path.clone());
         }
+        if let Some(problem) = self.unavailable(&resolved) {
+            return Mapped::Unsupported(problem);
+        }
         let Some(info) = self.types.get(&resolved) else {
-            return Mapped::Unsupported(format!("type `{ty}` is not declared"));
+            return Mapped::Unsupported(self.undeclared(&resolved));
         };
         if info.kind == Kind::TypeDefinition {
             // With the derives, a type definition is a newtype of its own (its CSDL keeps its
@@ -674,6 +658,18 @@ fn primitive_type(name: &str, plain: bool) -> Mapped {
         "TimeOfDay" => "odata_core::TimeOfDay",
         "Duration" => "odata_core::Duration",
         "Binary" => "odata_core::Binary",
+        "Untyped" if plain => "serde_json::Value",
+        "Untyped" => "odata_core::Untyped",
+        "PropertyPath" | "NavigationPropertyPath" | "AnyPropertyPath" | "AnnotationPath" | "ModelElementPath"
+            if plain =>
+        {
+            "String"
+        }
+        "PropertyPath" => "odata_core::edm::PropertyPath",
+        "NavigationPropertyPath" => "odata_core::edm::NavigationPropertyPath",
+        "AnyPropertyPath" => "odata_core::edm::AnyPropertyPath",
+        "AnnotationPath" => "odata_core::edm::AnnotationPath",
+        "ModelElementPath" => "odata_core::edm::ModelElementPath",
         other => {
             return Mapped::Unsupported(format!("`Edm.{other}` has no Rust type in odata-core"));
         }

@@ -138,6 +138,85 @@ mod url {
         assert_eq!(shop, from_file.files["shop.rs"], "the same code as from the file");
     }
 
+    /// Serves each path's body (404 for other paths) until the test ends; records the targets.
+    fn serve_paths(bodies: &'static [(&'static str, &'static str)]) -> (String, Seen) {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let root = format!("http://{}/odata/shop/", listener.local_addr().expect("address"));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&seen);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().take(8) {
+                let Ok(mut stream) = stream else { return };
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    continue;
+                }
+                let target = line.split(' ').nth(1).unwrap_or("").to_owned();
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
+                        break;
+                    }
+                }
+                log.lock().expect("log").push((target.clone(), String::new()));
+                let (status, body) =
+                    bodies.iter().find(|(path, _)| *path == target).map_or((404, ""), |(_, body)| (200, *body));
+                let response = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/xml\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes());
+            }
+        });
+        (root, seen)
+    }
+
+    /// `<edmx:Reference>` documents on the service's origin are read from it (relative URIs
+    /// resolved against the document naming them); another host's are not requested, and what uses
+    /// them is left out with a warning.
+    #[test]
+    fn references_on_the_services_origin_are_read_from_it() {
+        const MAIN: &str = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:Reference Uri="vocab/Shared.xml"><edmx:Include Namespace="example.shared" Alias="shared"/></edmx:Reference>
+  <edmx:Reference Uri="https://example.org/Other.xml"><edmx:Include Namespace="example.other"/></edmx:Reference>
+  <edmx:DataServices>
+    <Schema Namespace="example.shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="order">
+        <Property Name="address" Type="shared.address"/>
+        <Property Name="elsewhere" Type="example.other.thing"/>
+      </ComplexType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#;
+        const SHARED: &str = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="example.shared" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="address"><Property Name="street" Type="Edm.String"/></ComplexType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#;
+        let (root, seen) = serve_paths(&[("/odata/shop/$metadata", MAIN), ("/odata/shop/vocab/Shared.xml", SHARED)]);
+        let out = scratch("url-references");
+        let output = codegen(&["--url", &root, "--out", out.to_str().expect("UTF-8 path")]);
+        assert_success(&output);
+        let targets: Vec<String> = seen.lock().expect("log").iter().map(|(target, _)| target.clone()).collect();
+        assert_eq!(targets, ["/odata/shop/$metadata", "/odata/shop/vocab/Shared.xml"]);
+        let shop = std::fs::read_to_string(out.join("shop.rs")).expect("shop.rs written");
+        assert!(shop.contains("pub address: Option<crate::shared::Address>,"), "{shop}");
+        assert!(!shop.contains("elsewhere"), "{shop}");
+        assert!(out.join("shared.rs").exists());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(
+                "<Property Name=\"elsewhere\"> of <ComplexType> example.shop.order: type `example.other.thing` is not \
+                 declared in the document: its namespace `example.other` is included from <edmx:Reference \
+                 Uri=\"https://example.org/Other.xml\">, which is not resolved"
+            ),
+            "{stderr}"
+        );
+    }
+
     #[test]
     fn failures_name_the_metadata_url_and_the_status() {
         let (root, _) = serve(404, r#"{"error":{"code":"404","message":"no such service"}}"#);

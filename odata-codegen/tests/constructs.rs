@@ -1,5 +1,7 @@
 //! Each CSDL construct, generated from a small document: the exact Rust it becomes.
 
+use std::path::Path;
+
 use odata_codegen::{Options, generate};
 use odata_core::csdl::Document;
 
@@ -245,29 +247,130 @@ fn output_is_deterministic() {
     assert_eq!(first, second);
 }
 
+/// A type the document does not declare (its reference unresolved, say) leaves out only what uses
+/// it, each with a warning naming the element, its line and the reference; the rest is generated.
 #[test]
-fn an_undeclared_type_is_an_error_naming_element_and_line() {
+fn an_undeclared_type_leaves_out_only_what_uses_it() {
     let text = csdl(
         r#"    <Schema Namespace="example.bad" xmlns="http://docs.oasis-open.org/odata/ns/edm">
       <ComplexType Name="thing">
         <Property Name="ok" Type="Edm.String"/>
         <Property Name="broken" Type="example.bad.missing"/>
+        <Property Name="tag" Type="Core.Tag"/>
       </ComplexType>
       <ComplexType Name="child" BaseType="example.bad.nowhere"/>
+      <ComplexType Name="grandchild" BaseType="example.bad.child"/>
+      <EntityType Name="holder">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <NavigationProperty Name="any" Type="Edm.EntityType"/>
+        <NavigationProperty Name="gone" Type="Collection(example.bad.vanished)"/>
+      </EntityType>
+    </Schema>
+"#,
+    )
+    .replace(
+        "<edmx:DataServices>",
+        "<edmx:Reference Uri=\"https://example.org/Org.OData.Core.V1.xml\">\n    <edmx:Include Namespace=\"Org.OData.Core.V1\" Alias=\"Core\"/>\n  </edmx:Reference>\n  <edmx:DataServices>",
+    );
+    let document = Document::parse_xml(&text).unwrap();
+    let generated = generate(&document, &Options::default()).unwrap();
+    let warnings: Vec<String> = generated.summary.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "line 13, <ComplexType> example.bad.child: its base type `example.bad.nowhere` is not declared in the \
+             document; the type is left out",
+            "line 14, <ComplexType> example.bad.grandchild: its base type `example.bad.child` is left out (its base \
+             type `example.bad.nowhere` is not declared in the document); the type is left out",
+            "line 18, <NavigationProperty Name=\"any\"> of example.bad.holder: its target `Edm.EntityType` (any entity \
+             type) has no Rust type: a navigation property holds one entity type and its derived types; the navigation \
+             property is left out (an expanded value stays in the type's additional data)",
+            "line 19, <NavigationProperty Name=\"gone\"> of example.bad.holder: type `example.bad.vanished` is not \
+             declared in the document; the navigation property is left out (an expanded value stays in the type's \
+             additional data)",
+            "line 10, <Property Name=\"broken\"> of <ComplexType> example.bad.thing: type `example.bad.missing` is not \
+             declared in the document; the property is left out (its values stay in the type's additional data)",
+            "line 11, <Property Name=\"tag\"> of <ComplexType> example.bad.thing: type `Org.OData.Core.V1.Tag` is not \
+             declared in the document: its namespace `Org.OData.Core.V1` is included from <edmx:Reference \
+             Uri=\"https://example.org/Org.OData.Core.V1.xml\">, which is not resolved; the property is left out (its \
+             values stay in the type's additional data)",
+        ]
+    );
+    let bad = &generated.files["bad.rs"];
+    assert_contains(
+        bad,
+        "pub struct Thing {\n    /// `ok` (`Edm.String`).\n    pub ok: Option<String>,\n    /// Unknown",
+    );
+    assert_contains(bad, "pub struct Holder {");
+    assert!(!bad.contains("Child"), "{bad}");
+    // What stands in the way whatever is left out is still an error.
+    let text = csdl(
+        r#"    <Schema Namespace="example.bad" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="thing" BaseType="example.bad.other"/>
+      <ComplexType Name="other"/>
     </Schema>
 "#,
     );
-    let document = Document::parse_xml(&text).unwrap();
-    let error = generate(&document, &Options::default()).unwrap_err();
-    let message = error.to_string();
+    let error = generate(&Document::parse_xml(&text).unwrap(), &Options::default()).unwrap_err();
     assert_contains(
-        &message,
-        "line 7, <Property Name=\"broken\"> of <ComplexType> example.bad.thing: type `example.bad.missing` is not declared in the document",
+        &error.to_string(),
+        "line 5, <EntityType> example.bad.thing: base type `example.bad.other` is not a entity type of the document",
     );
-    assert_contains(
-        &message,
-        "line 9, <ComplexType> example.bad.child: base type `example.bad.nowhere` is not a complex type of the document",
+}
+
+/// `<edmx:Reference>` documents found in a directory by the URI's file name: the included schemas
+/// join the document, and what the document's own types use of them is generated.
+#[test]
+fn references_are_resolved_from_a_directory() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let capabilities = std::fs::read_to_string(corpus.join("Org.OData.Capabilities.V1.xml")).unwrap();
+    let document = Document::parse_xml(&capabilities).unwrap();
+    let unresolved = generate(&document, &Options::default()).unwrap();
+    let resolved =
+        generate(&document, &Options { reference_dirs: vec![corpus.clone()], ..Options::default() }).unwrap();
+    let modules = |g: &odata_codegen::Generated| g.files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(modules(&unresolved), ["v1.rs"]);
+    assert_eq!(modules(&resolved), ["authorization_v1.rs", "capabilities_v1.rs", "core_v1.rs"]);
+    let mentions = |g: &odata_codegen::Generated, what: &str| {
+        g.summary.warnings.iter().filter(|w| w.to_string().contains(what)).count()
+    };
+    assert_eq!(mentions(&unresolved, "which is not resolved"), 6);
+    assert_eq!(mentions(&resolved, "which is not resolved"), 0);
+    // A directory without the files: each reference that is needed says where it was looked for.
+    let empty = std::env::temp_dir();
+    let missing = generate(&document, &Options { reference_dirs: vec![empty], ..Options::default() }).unwrap();
+    assert_eq!(
+        mentions(
+            &missing,
+            "<edmx:Reference Uri=\"https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml\">: not found ("
+        ),
+        1
     );
+    // Files by URI: Core from its file, Authorization from a file that is no CSDL.
+    let not_csdl = std::env::temp_dir().join(format!("odata-codegen-not-csdl-{}.html", std::process::id()));
+    std::fs::write(&not_csdl, "<html>\n</html>\n").unwrap();
+    let vocabularies = "https://oasis-tcs.github.io/odata-vocabularies/vocabularies/";
+    let files = [
+        (format!("{vocabularies}Org.OData.Core.V1.xml"), corpus.join("Org.OData.Core.V1.xml")),
+        (format!("{vocabularies}Org.OData.Authorization.V1.xml"), not_csdl.clone()),
+    ];
+    let by_file =
+        generate(&document, &Options { reference_files: files.into_iter().collect(), ..Options::default() }).unwrap();
+    assert_eq!(modules(&by_file), ["capabilities_v1.rs", "core_v1.rs"]);
+    let unread: Vec<String> =
+        by_file.summary.warnings.iter().map(ToString::to_string).filter(|w| w.contains("is not read")).collect();
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert_eq!(
+        unread[0],
+        format!(
+            "line 42, <edmx:Reference Uri=\"{vocabularies}Org.OData.Authorization.V1.xml\">: the referenced document is \
+             not read (line 1, <html>: the root element is not <edmx:Edmx>; this is not a CSDL document); what uses \
+             Org.OData.Authorization.V1 is left out"
+        )
+    );
+    assert_eq!(mentions(&by_file, "Authorization.V1.xml\">, which is not resolved"), 1);
+    let _ = std::fs::remove_file(&not_csdl);
 }
 
 #[test]

@@ -115,7 +115,7 @@ pub mod request;
 mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
-pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
+pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay, Untyped};
 pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
     EnumMemberInfo, FacetInfo, MaxLength, MediaEntity, NavigationPropertyInfo, NavigationTarget, ODataComplex,

@@ -135,7 +135,7 @@ const _: () = {
                 customer: _odata::__private::Default::default(),
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __odata_field_index(__odata_name: &str) -> _odata::__private::Option<u16> {
             match __odata_name {
                 "id" => _odata::__private::Some(0u16),

@@ -55,12 +55,30 @@ pub fn variant_to_snake(variant: &str) -> String {
     out
 }
 
-/// A CSDL `SimpleIdentifier`: a letter or `_`, then letters, digits or `_`; at most 128 chars.
+/// A CSDL `SimpleIdentifier`: a letter or `_`, then letters, digits, `_`, connector punctuation
+/// (`‿`), combining marks or joiners; at most 128 chars. (CSDL's rule by Unicode category, with
+/// the marks and format characters that identifiers use, since std has no category tables.)
 pub fn is_simple_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
-        && chars.all(|c| c.is_alphanumeric() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || is_connector_or_mark(c))
         && s.chars().count() <= 128
+}
+
+/// Connector punctuation (category Pc besides `_`), the common blocks of combining marks (Mn,
+/// Mc), and the zero-width joiners (Cf) that CSDL allows after the first character.
+fn is_connector_or_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'..='\u{FE4F}' | '\u{FF3F}'
+            | '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+            | '\u{200C}'
+            | '\u{200D}'
+    )
 }
 
 /// A property name as services send it: a simple identifier, or one with `-` inside (Graph's
@@ -105,6 +123,21 @@ mod tests {
         assert_eq!(variant_to_snake("Endpoint"), "endpoint");
         assert_eq!(variant_to_snake("HTTPAgent"), "http_agent");
         assert_eq!(variant_to_snake("UserIdentity2"), "user_identity2");
+    }
+
+    #[test]
+    fn simple_identifiers_take_any_letter_and_connector_punctuation() {
+        for name in ["Größe", "straße‿nummer", "名前", "_x0020_", "SAP__Messages", "e\u{301}t\u{e9}", "a\u{200d}b"]
+        {
+            assert!(is_simple_identifier(name), "{name}");
+        }
+        for name in ["", "1a", "‿a", "a b", "a-b", "a.b", "a\u{0}"] {
+            assert!(!is_simple_identifier(name), "{name:?}");
+        }
+        assert_eq!(
+            split_qualified_name("Beispiel.Straßenverkehr.Fahrzeug"),
+            Some(("Beispiel.Straßenverkehr", "Fahrzeug"))
+        );
     }
 
     #[test]

@@ -53,13 +53,22 @@ fn cargo_toml(name: &str, model: &Model<'_>, options: &Options, uses_uuid: bool)
     out.push_str(
         "\n# One feature per namespace, with the namespaces it refers to; `full` is all of them.\n[features]\n",
     );
-    let all: Vec<String> = model.modules.iter().map(|m| format!("{:?}", names::unraw(&m.name))).collect();
+    let all: Vec<String> = model.modules.iter().map(|m| format!("{:?}", feature(&m.name))).collect();
     let _ = writeln!(out, "default = []\nfull = [{}]", all.join(", "));
     for module in &model.modules {
-        let deps: Vec<String> = module.deps.iter().map(|d| format!("{:?}", names::unraw(d))).collect();
-        let _ = writeln!(out, "{} = [{}]", names::unraw(&module.name), deps.join(", "));
+        let deps: Vec<String> = module.deps.iter().map(|d| format!("{:?}", feature(d))).collect();
+        let _ = writeln!(out, "{} = [{}]", feature(&module.name), deps.join(", "));
     }
     out
+}
+
+/// The Cargo feature of a module: its name, except for the names Cargo or the crate take
+/// (`default`, `full`), which get a suffix (a namespace `Default` is common in ASP.NET services).
+fn feature(module: &str) -> String {
+    match names::unraw(module) {
+        name @ ("default" | "full") => format!("{name}_namespace"),
+        name => name.to_owned(),
+    }
 }
 
 fn lib_rs(model: &Model<'_>) -> String {
@@ -71,7 +80,7 @@ fn lib_rs(model: &Model<'_>) -> String {
             out,
             "/// The `{}` namespace.\n#[cfg(feature = \"{}\")]\npub mod {};",
             module.schema.namespace,
-            names::unraw(&module.name),
+            feature(&module.name),
             module.name
         );
     }

@@ -84,6 +84,14 @@ impl Writer<'_, '_> {
         for nav in &ty.navigation_properties {
             let resolved = self.model.doc.resolve_alias(&nav.ty);
             let inner = model::strip_collection(&resolved);
+            if let Some(problem) = self.model.navigation_problem(inner) {
+                let element = format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name);
+                let message = format!(
+                    "{problem}; the navigation property is left out (an expanded value stays in the type's additional data)"
+                );
+                self.warn(element, nav.line.or(ty.line), message);
+                continue;
+            }
             if !self.model.is_generated(inner) && !self.model.extern_types.contains_key(inner) {
                 let element = format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name);
                 let message = format!(

@@ -132,7 +132,7 @@ impl DocumentBuilder {
             schema.functions.sort_by(|a, b| a.name.cmp(&b.name));
             schema.actions.sort_by(|a, b| a.name.cmp(&b.name));
         }
-        Document { version: "4.0".to_owned(), schemas: schemas.into_values().collect() }
+        Document { version: "4.0".to_owned(), schemas: schemas.into_values().collect(), references: Vec::new() }
     }
 }
 

@@ -17,6 +17,23 @@ pub(super) fn write(document: &Document) -> Value {
     let mut root = Map::new();
     let version = if document.version.is_empty() { "4.0" } else { &document.version };
     root.insert("$Version".to_owned(), Value::from(version));
+    if !document.references.is_empty() {
+        // `{"<uri>": {"$Include": [{"$Namespace": "...", "$Alias": "..."}]}}`
+        let references = document.references.iter().map(|reference| {
+            let includes = reference.includes.iter().map(|include| {
+                let mut object = Map::new();
+                object.insert("$Namespace".to_owned(), Value::from(include.namespace.as_str()));
+                if let Some(alias) = &include.alias {
+                    object.insert("$Alias".to_owned(), Value::from(alias.as_str()));
+                }
+                Value::Object(object)
+            });
+            let mut object = Map::new();
+            object.insert("$Include".to_owned(), Value::Array(includes.collect()));
+            (reference.uri.clone(), Value::Object(object))
+        });
+        root.insert("$Reference".to_owned(), Value::Object(references.collect()));
+    }
     let container = document
         .schemas
         .iter()
@@ -480,6 +497,7 @@ mod tests {
         };
         let document = Document {
             version: String::new(),
+            references: Vec::new(),
             schemas: vec![Schema {
                 namespace: "n".to_owned(),
                 enum_types: vec![EnumType {
@@ -618,5 +636,30 @@ mod tests {
             depth += 1;
         }
         assert_eq!((depth, json), (MAX_EXPRESSION_DEPTH, Value::Null));
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use serde_json::json;
+
+    use crate::csdl::Document;
+
+    #[test]
+    fn references_are_written_as_dollar_reference() {
+        let document = Document::parse_xml(concat!(
+            "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">",
+            "<edmx:Reference Uri=\"https://example.org/Core.xml\">",
+            "<edmx:Include Namespace=\"Org.OData.Core.V1\" Alias=\"Core\"/><edmx:Include Namespace=\"x\"/>",
+            "</edmx:Reference><edmx:DataServices/></edmx:Edmx>",
+        ))
+        .expect("CSDL");
+        assert_eq!(
+            document.to_json()["$Reference"],
+            json!({"https://example.org/Core.xml": {"$Include": [
+                {"$Namespace": "Org.OData.Core.V1", "$Alias": "Core"},
+                {"$Namespace": "x"}
+            ]}})
+        );
     }
 }

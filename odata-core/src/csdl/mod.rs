@@ -41,6 +41,29 @@ pub struct Document {
     pub version: String,
     /// The schemas, one per namespace.
     pub schemas: Vec<Schema>,
+    /// `<edmx:Reference>` elements: the other documents whose namespaces this one uses.
+    pub references: Vec<Reference>,
+}
+
+/// An `<edmx:Reference Uri>`: a document whose schemas this one may use, by the namespaces its
+/// `<edmx:Include>` elements name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reference {
+    /// `Uri`, e.g. `https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml`.
+    pub uri: String,
+    /// The `<edmx:Include>` elements.
+    pub includes: Vec<Include>,
+    /// The line of the element in the document read, if it was read from text.
+    pub line: Option<u32>,
+}
+
+/// An `<edmx:Include Namespace Alias>` of a reference.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Include {
+    /// `Namespace`, e.g. `Org.OData.Core.V1`.
+    pub namespace: String,
+    /// `Alias`, e.g. `Core`.
+    pub alias: Option<String>,
 }
 
 /// A `<Schema>`: the types and operations of one namespace.
@@ -373,6 +396,7 @@ impl Document {
     /// The document with every `line` cleared: to compare a document read from text with one
     /// built or written, where lines mean nothing.
     pub fn without_lines(mut self) -> Document {
+        self.references.iter_mut().for_each(|reference| reference.line = None);
         for schema in &mut self.schemas {
             for ty in schema.entity_types.iter_mut().chain(&mut schema.complex_types) {
                 ty.line = None;
@@ -393,7 +417,8 @@ impl Document {
     }
 
     /// `name` with a schema alias replaced by the namespace (`graph.entity` ->
-    /// `microsoft.graph.entity`), inside `Collection(...)` too.
+    /// `microsoft.graph.entity`), inside `Collection(...)` too; the alias of an `<edmx:Include>`
+    /// likewise (`Core.Tag` -> `Org.OData.Core.V1.Tag`).
     pub fn resolve_alias(&self, name: &str) -> String {
         if let Some(inner) = name.strip_prefix("Collection(").and_then(|n| n.strip_suffix(')')) {
             return format!("Collection({})", self.resolve_alias(inner));
@@ -404,6 +429,15 @@ impl Document {
                 && !rest.contains('.')
             {
                 return format!("{}.{rest}", schema.namespace);
+            }
+        }
+        // `Core.Description` through `<edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"/>`.
+        for include in self.references.iter().flat_map(|reference| &reference.includes) {
+            if let Some(alias) = &include.alias
+                && let Some(rest) = name.strip_prefix(alias.as_str()).and_then(|r| r.strip_prefix('.'))
+                && !rest.contains('.')
+            {
+                return format!("{}.{rest}", include.namespace);
             }
         }
         name.to_owned()

@@ -14,6 +14,8 @@
 //! | `Edm.Binary` | [`Binary`] |
 //! | `Collection(T)` | `Vec<T>` |
 //! | an enumeration type with `IsFlags` | [`Flags<E>`](Flags) |
+//! | `Edm.Untyped` | [`Untyped`] (any JSON, kept as its text) |
+//! | `Edm.PropertyPath`, `Edm.NavigationPropertyPath`, `Edm.AnyPropertyPath`, `Edm.AnnotationPath`, `Edm.ModelElementPath` | [`PropertyPath`], [`NavigationPropertyPath`], [`AnyPropertyPath`], [`AnnotationPath`], [`ModelElementPath`] |
 
 use serde::{Deserializer, Serializer};
 
@@ -29,8 +31,10 @@ mod error;
 mod fast_path;
 mod flags;
 pub(crate) mod member;
+mod paths;
 pub(crate) mod primitive;
 mod text;
+mod untyped;
 
 pub(crate) use adapters::{AsEdm, EdmSeed};
 pub use binary::Binary;
@@ -39,6 +43,8 @@ pub use decimal::Decimal;
 pub use duration::Duration;
 pub use error::EdmParseError;
 pub use flags::Flags;
+pub use paths::{AnnotationPath, AnyPropertyPath, ModelElementPath, NavigationPropertyPath, PropertyPath};
+pub use untyped::Untyped;
 
 /// A Rust type that holds values of an OData type, and reads and writes them in OData JSON.
 ///

@@ -243,6 +243,17 @@ mod tests {
         };
         let document = Document {
             version: "4.01".to_owned(),
+            references: vec![
+                Reference {
+                    uri: "https://example.org/vocabularies/Core.xml".to_owned(),
+                    includes: vec![Include {
+                        namespace: "Org.OData.Core.V1".to_owned(),
+                        alias: Some("Core".to_owned()),
+                    }],
+                    line: None,
+                },
+                Reference { uri: "https://example.org/empty.xml".to_owned(), includes: Vec::new(), line: None },
+            ],
             schemas: vec![Schema {
                 namespace: "example.ns".to_owned(),
                 alias: Some("self".to_owned()),
@@ -397,7 +408,7 @@ mod tests {
     #[test]
     fn unknown_elements_and_attributes_are_skipped() {
         let document = parse_ok(concat!(
-            "\u{feff}<?xml version=\"1.0\"?><!-- comment --><x:Edmx Version=\"4.01\" xmlns:x=\"urn:x\" Other=\"1\">",
+            "\u{feff}<?xml version=\"1.0\"?><!-- comment --><x:Edmx Version=\"4.01\" xmlns:x=\"http://docs.oasis-open.org/odata/ns/edmx\" Other=\"1\">",
             "<x:Reference Uri=\"u\"><x:Include Namespace=\"Core\"/></x:Reference>",
             "<x:DataServices><Schema Namespace=\"n\"><Term Name=\"t\" Type=\"Edm.String\"/>",
             "<EntityType Name=\"e\" Unknown=\"x\"><Unknown><Property/></Unknown>",
@@ -416,6 +427,86 @@ mod tests {
             AnnotationValue::Other("Apply".to_owned(), "x\n  y".to_owned()),
         )]);
         assert_eq!(ty.annotations, [Annotation { term: "A".to_owned(), qualifier: None, value: expected }]);
+    }
+
+    /// OData V2/V3 CSDL (Microsoft's namespaces, `Version="1.0"`) is not read as V4: the error names
+    /// the line and what was found.
+    #[test]
+    fn documents_that_are_not_csdl_v4_are_errors() {
+        let v3 = concat!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n",
+            "<edmx:Edmx Version=\"1.0\" xmlns:edmx=\"http://schemas.microsoft.com/ado/2007/06/edmx\">\n",
+            "<edmx:DataServices><Schema Namespace=\"n\" xmlns=\"http://schemas.microsoft.com/ado/2009/11/edm\"/>",
+            "</edmx:DataServices></edmx:Edmx>",
+        );
+        assert_eq!(
+            parse_err(v3).to_string(),
+            "line 2, <edmx:Edmx>: the edmx namespace is `http://schemas.microsoft.com/ado/2007/06/edmx` (CSDL of \
+             OData V1-V3); OData V4 CSDL uses `http://docs.oasis-open.org/odata/ns/edmx`"
+        );
+        let v3_schema = concat!(
+            "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n",
+            "<edmx:DataServices>\n<Schema Namespace=\"n\" xmlns=\"http://schemas.microsoft.com/ado/2008/09/edm\"/>",
+            "</edmx:DataServices></edmx:Edmx>",
+        );
+        assert_eq!(
+            parse_err(v3_schema).to_string(),
+            "line 3, <Schema Namespace=\"n\">: the edm namespace is `http://schemas.microsoft.com/ado/2008/09/edm` \
+             (CSDL of OData V1-V3); OData V4 CSDL uses `http://docs.oasis-open.org/odata/ns/edm`"
+        );
+        // Declared on <edmx:DataServices> and inherited by the schema.
+        let inherited = concat!(
+            "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n",
+            "<edmx:DataServices xmlns=\"urn:other\">\n<Schema Namespace=\"n\"/>",
+            "</edmx:DataServices></edmx:Edmx>",
+        );
+        let error = parse_err(inherited);
+        assert_eq!(
+            (error.line, error.message.as_str()),
+            (Some(3), "the edm namespace is `urn:other`; OData V4 CSDL uses `http://docs.oasis-open.org/odata/ns/edm`")
+        );
+        let version = concat!(
+            "<edmx:Edmx Version=\"3.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n",
+            "</edmx:Edmx>",
+        );
+        assert_eq!(
+            parse_err(version).to_string(),
+            "line 1, <edmx:Edmx>: Version=\"3.0\" is not OData V4; this reader takes CSDL of Version=\"4.0\" or \"4.01\""
+        );
+        let prefixed = concat!(
+            "<e:Edmx Version=\"4.01\" xmlns:e=\"http://docs.oasis-open.org/odata/ns/edmx\">",
+            "<e:DataServices><s:Schema Namespace=\"n\" xmlns:s=\"http://docs.oasis-open.org/odata/ns/edm\"/>",
+            "</e:DataServices></e:Edmx>",
+        );
+        assert_eq!(parse_ok(prefixed).schemas.len(), 1);
+        let wrong_prefix =
+            prefixed.replace("xmlns:e=\"http://docs.oasis-open.org/odata/ns/edmx\"", "xmlns:e=\"urn:e\"");
+        assert_eq!(parse_err(&wrong_prefix).line, Some(1));
+    }
+
+    #[test]
+    fn references_and_their_includes_are_read() {
+        let document = parse_ok(concat!(
+            "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n",
+            "<edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/Resource_v1.xml\">\n",
+            "<edmx:Include Namespace=\"Resource\"/><edmx:Include Namespace=\"Resource.v1_0_0\" Alias=\"R\"/>\n",
+            "<edmx:IncludeAnnotations TermNamespace=\"Org.OData.Core.V1\"/></edmx:Reference>\n",
+            "<edmx:DataServices/></edmx:Edmx>",
+        ));
+        let include = |namespace: &str, alias: Option<&str>| Include {
+            namespace: namespace.to_owned(),
+            alias: alias.map(str::to_owned),
+        };
+        assert_eq!(
+            document.references,
+            [Reference {
+                uri: "http://redfish.dmtf.org/schemas/v1/Resource_v1.xml".to_owned(),
+                includes: vec![include("Resource", None), include("Resource.v1_0_0", Some("R"))],
+                line: Some(2),
+            }]
+        );
+        let error = parse_err("<edmx:Edmx Version=\"4.0\">\n<edmx:Reference/></edmx:Edmx>");
+        assert_eq!(error.to_string(), "line 2, <edmx:Reference>: the required attribute `Uri` is missing");
     }
 
     #[test]
@@ -559,6 +650,7 @@ mod tests {
         }
         let document = Document {
             version: "4.0".to_owned(),
+            references: Vec::new(),
             schemas: vec![Schema {
                 namespace: "n".to_owned(),
                 annotations: vec![Annotation { term: "t".to_owned(), qualifier: None, value }],

@@ -9,11 +9,14 @@ use quick_xml::{Reader, XmlVersion};
 
 use crate::csdl::{
     Annotation, AnnotationGroup, AnnotationValue, CsdlError, Document, EntityContainer, EntitySet, EnumMember,
-    EnumType, Facets, NavigationProperty, Operation, OperationImport, Parameter, Property, ReferentialConstraint,
-    ReturnType, Schema, StructuredType, TypeDefinition,
+    EnumType, Facets, Include, NavigationProperty, Operation, OperationImport, Parameter, Property, Reference,
+    ReferentialConstraint, ReturnType, Schema, StructuredType, TypeDefinition,
 };
 
 use super::{ATTRIBUTE_EXPRESSIONS, MAX_EXPRESSION_DEPTH};
+
+mod version;
+use version::declarations;
 
 /// Reads a CSDL XML document; see [`Document::parse_xml`].
 pub(in crate::csdl) fn parse(text: &str) -> Result<Document, CsdlError> {
@@ -33,6 +36,7 @@ enum Root {
 #[derive(Debug)]
 enum Frame {
     Edmx,
+    Reference(Reference),
     DataServices,
     Schema(Box<Schema>),
     /// An entity type (`true`) or complex type (`false`).
@@ -103,6 +107,7 @@ impl Frame {
     fn tag(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
             Frame::Edmx => "edmx:Edmx",
+            Frame::Reference(_) => "edmx:Reference",
             Frame::DataServices => "edmx:DataServices",
             Frame::Schema(_) => "Schema",
             Frame::Structured(_, true) => "EntityType",
@@ -199,6 +204,9 @@ struct Parser<'a> {
     /// Annotation values open on the stack.
     expression_depth: usize,
     root: Root,
+    /// Namespace declarations (`prefix`, URI; `""` for the default namespace) of `<edmx:Edmx>`
+    /// and `<edmx:DataServices>`, which a `<Schema>` inherits.
+    declared: Vec<(String, String)>,
     document: Document,
 }
 
@@ -211,6 +219,7 @@ impl<'a> Parser<'a> {
             skipping: 0,
             expression_depth: 0,
             root: Root::Before,
+            declared: Vec::new(),
             document: Document::default(),
         }
     }
@@ -309,9 +318,24 @@ impl<'a> Parser<'a> {
             return self.open_root(name, attrs).map(Some);
         };
         let frame = match (&mut parent.frame, name) {
-            (Frame::Edmx, "DataServices") => Frame::DataServices,
+            (Frame::Edmx, "Reference") => {
+                version::check_namespace(attrs, &self.declared, version::EDMX, "edmx")?;
+                Frame::Reference(Reference { uri: attrs.required("Uri")?, includes: Vec::new(), line: Some(line) })
+            }
+            (Frame::Reference(reference), "Include") => {
+                let namespace = attrs.required("Namespace")?;
+                reference.includes.push(Include { namespace, alias: attrs.string("Alias") });
+                return Ok(None);
+            }
+            (Frame::Edmx, "DataServices") => {
+                self.declared.extend(declarations(attrs));
+                Frame::DataServices
+            }
             (Frame::DataServices, "Schema") => Frame::Schema(Box::new(Schema {
-                namespace: attrs.required("Namespace")?,
+                namespace: {
+                    version::check_namespace(attrs, &self.declared, version::EDM, "edm")?;
+                    attrs.required("Namespace")?
+                },
                 alias: attrs.string("Alias"),
                 ..Schema::default()
             })),
@@ -471,7 +495,10 @@ impl<'a> Parser<'a> {
             _ if name != "Edmx" => Err(attrs.error("the root element is not <edmx:Edmx>; this is not a CSDL document")),
             _ => {
                 self.root = Root::Inside;
+                self.declared.extend(declarations(attrs));
+                version::check_namespace(attrs, &self.declared, version::EDMX, "edmx")?;
                 self.document.version = attrs.string("Version").unwrap_or_default();
+                version::check_version(attrs, &self.document.version)?;
                 Ok(Frame::Edmx)
             }
         }
@@ -490,6 +517,7 @@ impl<'a> Parser<'a> {
         // `open` only creates frames under the parents below, so the fall-through arms are not reached.
         match frame {
             Frame::Edmx => self.root = Root::After,
+            Frame::Reference(reference) => self.document.references.push(reference),
             Frame::DataServices => {}
             Frame::Schema(schema) => self.document.schemas.push(*schema),
             Frame::Structured(ty, is_entity) => {

@@ -104,6 +104,17 @@ impl Out {
         self.writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
         let attrs = [("Version", Cow::Borrowed(&*document.version)), ("xmlns:edmx", Cow::Borrowed(EDMX_NAMESPACE))];
         self.open("edmx:Edmx", &attrs, false)?;
+        for reference in &document.references {
+            self.open("edmx:Reference", &[("Uri", Cow::Borrowed(&*reference.uri))], reference.includes.is_empty())?;
+            if !reference.includes.is_empty() {
+                for include in &reference.includes {
+                    let mut attrs = vec![("Namespace", Cow::Borrowed(&*include.namespace))];
+                    optional_attr(&mut attrs, "Alias", include.alias.as_deref());
+                    self.open("edmx:Include", &attrs, true)?;
+                }
+                self.close("edmx:Reference")?;
+            }
+        }
         self.open("edmx:DataServices", &[], document.schemas.is_empty())?;
         if !document.schemas.is_empty() {
             for schema in &document.schemas {
