@@ -100,6 +100,7 @@
 //!   precision included), nor for declared `Edm.Decimal` properties, which keep their text.
 
 mod additional;
+pub mod container;
 mod control;
 pub mod csdl;
 pub mod edm;
@@ -114,6 +115,7 @@ pub mod request;
 mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
+pub use container::ODataService;
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay};
 pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
@@ -126,7 +128,7 @@ pub use page::Page;
 
 /// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]
-pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction};
+pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction, ODataService};
 
 /// What generated code reaches, and nothing else should: not part of the public API.
 #[doc(hidden)]

@@ -1,5 +1,5 @@
-//! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex` and
-//! `ODataEnum`. Use them through `odata_core`, which re-exports them next to their traits.
+//! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex`,
+//! `ODataEnum`, `ODataFunction`, `ODataAction` and `ODataService`. Use them through `odata_core`, which re-exports them next to their traits.
 //!
 //! Layout: `ast.rs` reads the `#[odata(...)]` attributes, `valid.rs` checks them (all errors at
 //! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many.
@@ -9,6 +9,7 @@ mod ast;
 use odata_names as case;
 mod expand;
 mod fallback;
+mod service;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -44,4 +45,14 @@ pub fn derive_action(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(ODataEnum, attributes(odata))]
 pub fn derive_enum(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Enum).into()
+}
+
+/// Derives an OData entity container (`<EntityContainer>`) for a struct whose fields are its
+/// entity sets (`EntitySet<Entity>`), singletons (`Singleton<Entity>`), function imports
+/// (`FunctionImport<Function>`) and action imports (`ActionImport<Action>`).
+///
+/// See `odata_core::container` for the attributes.
+#[proc_macro_derive(ODataService, attributes(odata))]
+pub fn derive_service(input: TokenStream) -> TokenStream {
+    service::derive(input.into()).into()
 }

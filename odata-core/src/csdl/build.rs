@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Document, EnumMember, EnumType, NavigationProperty, Operation, Parameter, Property, ReturnType, Schema,
-    StructuredType,
+    Document, EntityContainer, EntitySet, EnumMember, EnumType, NavigationProperty, Operation, OperationImport,
+    Parameter, Property, ReturnType, Schema, StructuredType,
 };
+use crate::container::{ContainerInfo, EntitySetInfo, ODataService};
 use crate::{ODataOperation, ODataType, OperationInfo, OperationKind, ParameterInfo, TypeInfo, TypeKind, TypeRef};
 
 /// Collects types and operations (and everything they reference) into a [`Document`].
@@ -15,6 +16,7 @@ use crate::{ODataOperation, ODataType, OperationInfo, OperationKind, ParameterIn
 pub struct DocumentBuilder {
     types: BTreeMap<&'static str, &'static TypeInfo>,
     operations: BTreeMap<&'static str, &'static OperationInfo>,
+    containers: BTreeMap<&'static str, &'static ContainerInfo>,
 }
 
 impl DocumentBuilder {
@@ -46,6 +48,25 @@ impl DocumentBuilder {
             info.binding.iter().chain(info.parameters).map(|p| p.ty).chain(info.return_type.as_ref().map(|r| r.ty));
         for target in references.flat_map(referenced) {
             self.collect(target);
+        }
+        self
+    }
+
+    /// Adds entity container `S` (`#[derive(ODataService)]`), with the entity types of its sets
+    /// and singletons and the operations it imports, and what they reference.
+    pub fn add_container<S: ODataService>(self) -> Self {
+        self.add_container_info(S::CONTAINER_INFO)
+    }
+
+    /// Adds an entity container (by its table) and what it reaches. A schema holds one
+    /// container: a second one in the same namespace replaces the first.
+    pub fn add_container_info(mut self, info: &'static ContainerInfo) -> Self {
+        self.containers.insert(info.namespace, info);
+        for set in info.entity_sets.iter().chain(info.singletons) {
+            self.collect(set.entity_type);
+        }
+        for import in info.operation_imports {
+            self = self.add_operation_info(import.operation);
         }
         self
     }
@@ -106,6 +127,9 @@ impl DocumentBuilder {
                 OperationKind::Function => target.functions.push(operation(info)),
                 OperationKind::Action => target.actions.push(operation(info)),
             }
+        }
+        for info in self.containers.values() {
+            schema(&mut schemas, info.namespace).entity_container = Some(container(info));
         }
         for schema in schemas.values_mut() {
             schema.entity_types.sort_by(|a, b| a.name.cmp(&b.name));
@@ -197,5 +221,40 @@ fn operation(info: &OperationInfo) -> Operation {
             ..ReturnType::default()
         }),
         ..Operation::default()
+    }
+}
+
+/// The `<EntityContainer>` of a container's table, members in declaration order (as written).
+fn container(info: &ContainerInfo) -> EntityContainer {
+    let set = |set: &EntitySetInfo, is_set: bool| EntitySet {
+        name: set.name.to_owned(),
+        entity_type: set.entity_type.qualified_name.to_owned(),
+        navigation_bindings: set
+            .navigation_bindings
+            .iter()
+            .map(|binding| (binding.path.to_owned(), binding.target.to_owned()))
+            .collect(),
+        // Written only where it differs from the default (`true` for entity sets).
+        include_in_service_document: (is_set && !set.include_in_service_document).then_some(false),
+    };
+    EntityContainer {
+        name: info.name.to_owned(),
+        entity_sets: info.entity_sets.iter().map(|s| set(s, true)).collect(),
+        singletons: info.singletons.iter().map(|s| set(s, false)).collect(),
+        operation_imports: info
+            .operation_imports
+            .iter()
+            .map(|import| {
+                let is_action = matches!(import.operation.kind, OperationKind::Action);
+                OperationImport {
+                    name: import.name.to_owned(),
+                    operation: import.operation.qualified_name.to_owned(),
+                    is_action,
+                    entity_set: import.entity_set.map(str::to_owned),
+                    // Written only where it differs from the default (`false`, function imports).
+                    include_in_service_document: (!is_action && import.include_in_service_document).then_some(true),
+                }
+            })
+            .collect(),
     }
 }

@@ -30,9 +30,10 @@ impl Document {
     /// each), fact by fact, aliases resolved: of each entity and complex type its base type,
     /// abstract and open flags, key, properties (type, nullability) and navigation properties
     /// (type, nullability, containment); of each enumeration its members with their values and
-    /// whether it is a flags type; of each function its binding, parameters and return type.
-    /// Annotations, actions and entity containers are not compared. A schema missing from a
-    /// document states nothing, so each of the other's facts is a difference.
+    /// whether it is a flags type; of each function its binding, parameters and return type; of
+    /// the entity container its entity sets, singletons, bindings and imports. Annotations and
+    /// actions are not compared. A schema missing from a document states nothing, so each of the
+    /// other's facts is a difference.
     pub fn schema_differences(&self, other: &Document, namespace: &str) -> Vec<SchemaDifference> {
         let left = self.schema(namespace).map(|schema| facts(self, schema)).unwrap_or_default();
         let right = other.schema(namespace).map(|schema| facts(other, schema)).unwrap_or_default();
@@ -86,6 +87,7 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
         let returns = f.return_type.as_ref().map(|r| format!("{} nullable={}", resolve(&r.ty), r.nullable));
         facts.insert(format!("Function {}: returns", f.name), returns.unwrap_or_default());
     }
+    super::container_facts::container_facts(document, schema, &mut facts);
     facts
 }
 
