@@ -12,8 +12,8 @@ use super::literal::UrlLiteral;
 
 /// The key of an entity type, as URL literals: one per key property, in key order.
 ///
-/// Implemented for every [`UrlLiteral`] (a single key property) and for tuples of up to eight
-/// of them (compound keys); the derive picks the type, so users rarely name this trait.
+/// Implemented for every [`UrlLiteral`] (a single key property) and for tuples of up to twelve
+/// of them (compound keys: Northwind's `Invoice` view has nine key properties); the derive picks the type, so users rarely name this trait.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the key of an entity type",
     label = "not a primitive or enumeration value, nor a tuple of them",
@@ -55,6 +55,10 @@ tuple_keys! {
     6 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5);
     7 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6);
     8 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7);
+    9 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7, I: 8);
+    10 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7, I: 8, J: 9);
+    11 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7, I: 8, J: 9, K: 10);
+    12 => (A: 0, B: 1, C: 2, D: 3, E: 4, F: 5, G: 6, H: 7, I: 8, J: 9, K: 10, L: 11);
 }
 
 /// The key of an entity type that has none (`#[odata(keyless)]`, Graph's singleton-only types):
@@ -70,11 +74,12 @@ impl EntityKey for NoKey {
     }
 }
 
-/// What `.key(..)` accepts for an entity type whose key is `K`: `K` itself, or anything that
-/// converts into it with `Into` (`"ALFKI"` for a `String` key, `1` for an `i64` key).
+/// What `.key(..)` accepts for an entity type whose key is `K`: `K` itself, and for a `String`
+/// key also `&str`, `&String`, `Box<str>` and `Cow<str>` (`.key("ALFKI")`). Nothing converts
+/// between numbers: an `Edm.Int32` key takes an `i32` (an integer literal is one).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a key of this entity type, whose key is `{K}`",
-    label = "expected a `{K}` (or a value that converts into it with `Into`)",
+    label = "expected a `{K}`",
     note = "the entity type's key properties decide the key's Rust type: one property is its type, several are a tuple in key order; an entity type without a key has `NoKey`"
 )]
 pub trait IntoKey<K> {
@@ -82,9 +87,33 @@ pub trait IntoKey<K> {
     fn into_key(self) -> K;
 }
 
-impl<K, T: Into<K>> IntoKey<K> for T {
+impl<K: EntityKey> IntoKey<K> for K {
     fn into_key(self) -> K {
+        self
+    }
+}
+
+impl IntoKey<String> for &str {
+    fn into_key(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl IntoKey<String> for &String {
+    fn into_key(self) -> String {
+        self.clone()
+    }
+}
+
+impl IntoKey<String> for Box<str> {
+    fn into_key(self) -> String {
         self.into()
+    }
+}
+
+impl IntoKey<String> for std::borrow::Cow<'_, str> {
+    fn into_key(self) -> String {
+        self.into_owned()
     }
 }
 
