@@ -153,12 +153,15 @@ pub struct EntitySet<E> {
     resource: Resource<Vec<E>>,
 }
 
-impl<E: ODataEntity> EntitySet<E> {
+// `new` needs no bound: the derive checks the type argument once, with its own message.
+impl<E> EntitySet<E> {
     /// The entity set `name` of the service at `root`.
     pub fn new(root: &ServiceRoot, name: &str) -> Self {
         EntitySet { resource: root.resource(name) }
     }
+}
 
+impl<E: ODataEntity> EntitySet<E> {
     /// The entity with this key: `Products(1)`, `Order_Details(OrderID=1,ProductID=2)`. Takes
     /// `E`'s key type ([`ODataEntity::Key`]); see [`Resource::key`].
     pub fn key(&self, key: impl IntoKey<E::Key>) -> Resource<E> {
@@ -184,7 +187,7 @@ pub struct Singleton<E> {
     resource: Resource<E>,
 }
 
-impl<E: ODataEntity> Singleton<E> {
+impl<E> Singleton<E> {
     /// The singleton `name` of the service at `root`.
     pub fn new(root: &ServiceRoot, name: &str) -> Self {
         Singleton { resource: root.resource(name) }
@@ -211,12 +214,14 @@ pub struct FunctionImport<F> {
     marker: PhantomData<fn() -> F>,
 }
 
-impl<F: ODataOperation> FunctionImport<F> {
+impl<F> FunctionImport<F> {
     /// The function import `name` of the service at `root`.
     pub fn new(root: &ServiceRoot, name: &str) -> Self {
         FunctionImport { root: root.clone(), name: name.to_owned(), marker: PhantomData }
     }
+}
 
+impl<F: ODataOperation> FunctionImport<F> {
     /// The call with the parameters `function` holds: `GetProductsByRating(rating=4)`.
     pub fn call(&self, function: &F) -> Resource<F::Output>
     where
@@ -233,12 +238,14 @@ pub struct ActionImport<A> {
     marker: PhantomData<fn() -> A>,
 }
 
-impl<A: ODataOperation> ActionImport<A> {
+impl<A> ActionImport<A> {
     /// The action import `name` of the service at `root`.
     pub fn new(root: &ServiceRoot, name: &str) -> Self {
         ActionImport { resource: root.resource(name), marker: PhantomData }
     }
+}
 
+impl<A: ODataOperation> ActionImport<A> {
     /// Where to `POST` the action's parameters: `ResetDataSource`.
     pub fn resource(&self) -> Resource<A::Output> {
         self.resource.clone().retyped()

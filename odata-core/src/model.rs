@@ -392,6 +392,31 @@ pub mod checks {
         operation.binding.is_none() && is_function == function
     }
 
+    /// Whether key properties named on a derived entity type that inherits some of them are its
+    /// base type's key. True as well where another check already fails (the base is not an entity
+    /// type, a name is no property), so that one mistake gives one error.
+    pub const fn inherited_key(ty: &TypeInfo, base: &TypeInfo, names: &[&str]) -> bool {
+        if !matches!(base.kind, super::TypeKind::Entity) {
+            return true;
+        }
+        let mut i = 0;
+        while i < names.len() {
+            if !has_property(ty, names[i]) {
+                return true;
+            }
+            i += 1;
+        }
+        key_is(base, names)
+    }
+
+    /// The key type of a structured type, for the key of the entity types derived from it:
+    /// `NoKey` for a complex type, so that an entity type whose base is (wrongly) a complex type
+    /// reports that mistake once, not again for its key.
+    pub trait StructuredKey {
+        /// The key's Rust type.
+        type Key: crate::query::EntityKey;
+    }
+
     /// Whether the (effective, possibly inherited) key of `ty` is `names`, in that order.
     pub const fn key_is(ty: &TypeInfo, names: &[&str]) -> bool {
         let mut ty = ty;

@@ -59,6 +59,10 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
             } else {
                 quote!(impl _odata::ODataComplex for #ident {})
             };
+            let marker = quote! {
+                #marker
+                impl _odata::__private::checks::StructuredKey for #ident { type Key = _odata::query::NoKey; }
+            };
             quote! {
                 #marker
                 impl _odata::ODataStructured for #ident {

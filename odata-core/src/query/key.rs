@@ -79,7 +79,7 @@ impl EntityKey for NoKey {
 /// between numbers: an `Edm.Int32` key takes an `i32` (an integer literal is one).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a key of this entity type, whose key is `{K}`",
-    label = "expected a `{K}`",
+    label = "expected a key of type `{K}`",
     note = "the entity type's key properties decide the key's Rust type: one property is its type, several are a tuple in key order; an entity type without a key has `NoKey`"
 )]
 pub trait IntoKey<K> {

@@ -31,10 +31,16 @@ pub fn expand(model: &HolderModel) -> TokenStream {
     let base_ty = &base.ty;
     // The holder is addressed as its declared type: it has that type's key.
     let marker = match model.kind {
-        Kind::Entity => {
-            quote!(impl _odata::ODataEntity for #ident { type Key = <#base_ty as _odata::ODataEntity>::Key; })
-        }
-        _ => quote!(impl _odata::ODataComplex for #ident {}),
+        Kind::Entity => quote! {
+            impl _odata::ODataEntity for #ident { type Key = <#base_ty as _odata::__private::checks::StructuredKey>::Key; }
+            #[automatically_derived]
+            impl _odata::__private::checks::StructuredKey for #ident { type Key = <#base_ty as _odata::__private::checks::StructuredKey>::Key; }
+        },
+        _ => quote! {
+            impl _odata::ODataComplex for #ident {}
+            #[automatically_derived]
+            impl _odata::__private::checks::StructuredKey for #ident { type Key = _odata::query::NoKey; }
+        },
     };
     let base_info = {
         let span = base_ty.span();

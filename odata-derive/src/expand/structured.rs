@@ -33,9 +33,17 @@ pub fn expand(model: &StructModel) -> TokenStream {
     let marker = match model.kind {
         Kind::Entity => {
             let key = key_type(model);
-            quote!(impl _odata::ODataEntity for #ident { type Key = #key; })
+            quote! {
+                impl _odata::ODataEntity for #ident { type Key = #key; }
+                #[automatically_derived]
+                impl _odata::__private::checks::StructuredKey for #ident { type Key = #key; }
+            }
         }
-        _ => quote!(impl _odata::ODataComplex for #ident {}),
+        _ => quote! {
+            impl _odata::ODataComplex for #ident {}
+            #[automatically_derived]
+            impl _odata::__private::checks::StructuredKey for #ident { type Key = _odata::query::NoKey; }
+        },
     };
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications, deprecated, clippy::all)]
@@ -447,7 +455,7 @@ fn key_type(model: &StructModel) -> TokenStream {
         (Some(types), _) if !types.is_empty() => quote!((#(#types),*)),
         (_, Some(base)) => {
             let ty = &base.ty;
-            quote!(<#ty as _odata::ODataEntity>::Key)
+            quote!(<#ty as _odata::__private::checks::StructuredKey>::Key)
         }
         _ => quote!(_odata::query::NoKey),
     }
@@ -485,7 +493,11 @@ fn checks(model: &StructModel) -> TokenStream {
         );
         out.push(assertion(
             model.keys[0].span,
-            quote!(_odata::__private::checks::key_is(<#ty as _odata::ODataType>::TYPE_INFO, &[#(#names),*])),
+            quote!(_odata::__private::checks::inherited_key(
+                <#ident as _odata::ODataType>::TYPE_INFO,
+                <#ty as _odata::ODataType>::TYPE_INFO,
+                &[#(#names),*],
+            )),
             &message,
         ));
     }

@@ -261,11 +261,20 @@ fn check_names(fields: &[ServiceFieldAttrs], errors: &mut darling::error::Accumu
 /// A binding target or an import's entity set names an entity set or singleton of this
 /// container (a target with `/` or `.` is a path into another container, not checked here).
 fn check_targets(fields: &[ServiceFieldAttrs], members: &[Member], errors: &mut darling::error::Accumulator) {
-    let sets: Vec<&str> = members.iter().filter(|m| m.kind == MemberKind::EntitySet).map(|m| m.name.as_str()).collect();
+    // Sorted and deduplicated, for the lists in messages.
+    let sets: Vec<&str> = members
+        .iter()
+        .filter(|m| m.kind == MemberKind::EntitySet)
+        .map(|m| m.name.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let targets: Vec<&str> = members
         .iter()
         .filter(|m| matches!(m.kind, MemberKind::EntitySet | MemberKind::Singleton))
         .map(|m| m.name.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect();
     let list = |names: &[&str]| if names.is_empty() { "none".to_owned() } else { names.join(", ") };
     for field in fields {
