@@ -215,3 +215,24 @@ fn the_hand_written_container_is_northwinds() {
     assert_eq!(ours, expected);
     assert_eq!(ours.entity_sets.iter().map(|s| s.navigation_bindings.len()).sum::<usize>(), 4);
 }
+
+/// README's example of containers is `odata_core::container`'s doc test, so it compiles.
+#[test]
+fn readme_shows_the_container_doc_test() {
+    let readme = include_str!("../README.md");
+    let module = include_str!("../odata-core/src/container.rs");
+    let doc: Vec<&str> = module.lines().take_while(|line| line.starts_with("//!")).collect();
+    let start = doc.iter().position(|line| *line == "//! ```").unwrap_or_else(|| panic!("no doc test"));
+    let end =
+        start + 1 + doc[start + 1..].iter().position(|line| *line == "//! ```").unwrap_or_else(|| panic!("no end"));
+    let code: String = doc[start + 1..end]
+        .iter()
+        .map(|line| line.strip_prefix("//! ").unwrap_or(line.trim_start_matches("//!")))
+        .filter(|line| !line.starts_with("# "))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert!(
+        readme.contains(&format!("```rust\n{code}```")),
+        "README.md and odata_core::container's doc test differ:\n{code}"
+    );
+}

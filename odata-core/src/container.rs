@@ -1,16 +1,32 @@
 //! Entity containers: what a service offers at its root (entity sets, singletons, function and
 //! action imports) as a typed struct, made with `#[derive(ODataService)]`.
 //!
+//! Each field is one member of the container, its attribute the CSDL element's: `entity_set =
+//! "Products"` on an [`EntitySet<Product>`](EntitySet), `singleton = "Me"` on a
+//! [`Singleton<User>`](Singleton), `function_import = "..."` on a
+//! [`FunctionImport<F>`](FunctionImport) of an unbound `#[derive(ODataFunction)]`,
+//! `action_import = "..."` on an [`ActionImport<A>`](ActionImport); `binding(path = "Category",
+//! target = "Categories")` (repeatable) is a `<NavigationPropertyBinding>`, `entity_set = "..."`
+//! next to an import its `EntitySet`, `include_in_service_document = ...` its
+//! `IncludeInServiceDocument`. A misspelled binding path or target, an entity set of a complex
+//! type, or an import of a bound operation does not compile.
+//!
+//! The entity set knows its entity type, so `.key(..)` takes that type's key
+//! ([`ODataEntity::Key`]): the key property's Rust type, or a tuple of them for a compound key.
+//!
 //! ```
-//! use odata_core::container::EntitySet;
+//! use odata_core::container::{EntitySet, FunctionImport, Singleton};
+//! use odata_core::csdl::Document;
 //! use odata_core::query::ServiceRoot;
-//! use odata_core::{AdditionalData, Navigation, ODataEntity, ODataService};
+//! use odata_core::{Navigation, ODataEntity, ODataFunction, ODataService};
 //!
 //! #[derive(ODataEntity, Debug, Default)]
 //! #[odata(type = "NorthwindModel.Product", key_property = "ProductID")]
 //! pub struct Product {
 //!     #[odata(rename = "ProductID", nullable = false)]
 //!     pub product_id: Option<i32>,
+//!     #[odata(rename = "ProductName")]
+//!     pub product_name: Option<String>,
 //!     #[odata(navigation, rename = "Category")]
 //!     pub category: Navigation<Category>,
 //! }
@@ -29,10 +45,15 @@
 //!     pub order_id: Option<i32>,
 //!     #[odata(rename = "ProductID", nullable = false)]
 //!     pub product_id: Option<i32>,
-//!     pub additional_data: AdditionalData,
 //! }
 //!
-//! #[derive(ODataService)]
+//! #[derive(ODataFunction, Debug)]
+//! #[odata(name = "NorthwindModel.TopProducts", returns = "Vec<Product>")]
+//! pub struct TopProducts {
+//!     pub count: i32,
+//! }
+//!
+//! #[derive(ODataService, Debug, Clone)]
 //! #[odata(namespace = "ODataWebExperimental.Northwind.Model", container = "NorthwindEntities")]
 //! pub struct Northwind {
 //!     #[odata(entity_set = "Products", binding(path = "Category", target = "Categories"))]
@@ -41,18 +62,26 @@
 //!     pub categories: EntitySet<Category>,
 //!     #[odata(entity_set = "Order_Details")]
 //!     pub order_details: EntitySet<OrderDetail>,
+//!     #[odata(singleton = "ProductOfTheDay")]
+//!     pub product_of_the_day: Singleton<Product>,
+//!     #[odata(function_import = "TopProducts", entity_set = "Products")]
+//!     pub top_products: FunctionImport<TopProducts>,
 //! }
 //!
-//! let northwind = Northwind::at(&ServiceRoot::new("https://services.odata.org/V4/Northwind/Northwind.svc")?);
+//! let root = ServiceRoot::new("https://services.odata.org/V4/Northwind/Northwind.svc")?;
+//! let northwind = Northwind::at(&root);
 //! assert_eq!(northwind.products.key(1).path(), "Products(1)");
 //! assert_eq!(northwind.order_details.key((10248, 11)).path(), "Order_Details(OrderID=10248,ProductID=11)");
 //! // `northwind.products.key("1")` and `northwind.products.key(1.5)` do not compile.
+//! assert_eq!(northwind.product_of_the_day.path(), "ProductOfTheDay");
+//! assert_eq!(northwind.top_products.call(&TopProducts { count: 5 }).path(), "TopProducts(count=5)");
 //!
+//! // The model at run time, and in CSDL with the types it reaches.
 //! let info = Northwind::CONTAINER_INFO;
 //! assert_eq!(info.entity_sets[0].entity_type.qualified_name, "NorthwindModel.Product");
-//! assert_eq!(info.entity_sets[0].navigation_bindings[0].target, "Categories");
-//! let csdl = odata_core::csdl::Document::builder().add_container::<Northwind>().build().to_xml();
-//! assert!(csdl.contains(r#"<EntitySet Name="Products" EntityType="NorthwindModel.Product">"#), "{csdl}");
+//! let csdl = Document::builder().add_container::<Northwind>().build().to_xml();
+//! assert!(csdl.contains(r#"<NavigationPropertyBinding Path="Category" Target="Categories" />"#));
+//! assert!(csdl.contains(r#"<EntityType Name="Order_Detail">"#));
 //! # Ok::<(), odata_core::query::InvalidServiceRoot>(())
 //! ```
 

@@ -165,10 +165,11 @@ fn member(field: &ServiceFieldAttrs, errors: &mut darling::error::Accumulator) -
         ));
         return None;
     };
+    // At the field: the spans of two values of one attribute do not say which came first.
     for (other, other_name) in &kinds[1..] {
         errors.push(error_at(
-            other_name.span(),
-            format!("field `{ident}` is already `#[odata({} = {:?})]`; a field is one member of the container, so keep one of `{}` and `{}`", kind.key(), name.as_str(), kind.key(), other.key()),
+            ident.span(),
+            format!("field `{ident}` is both `#[odata({} = {:?})]` and `#[odata({} = {:?})]`; a field is one member of the container, so keep one", kind.key(), name.as_str(), other.key(), other_name.as_str()),
         ));
     }
     if !case::is_simple_identifier(name) {
