@@ -72,7 +72,8 @@ impl Writer<'_, '_> {
                 "action_import" => "action import",
                 _ => "function import",
             };
-            let _ = writeln!(self.out, "    /// The {what} `{member}`.");
+            let annotations = self.model.annotations(&[], &format!("{qualified}/{member}"));
+            self.docs("    ", &annotations, &format!("The {what} `{member}`."));
             let mut args = vec![format!("{key} = {member:?}")];
             if let Some(set) = set {
                 if wrapper == "EntitySet" && set.include_in_service_document == Some(false) {
