@@ -1,8 +1,8 @@
 //! `#[derive(ODataService)]`: an entity container. Its input is a container of resources, not an
 //! OData type, so it has a pipeline of its own beside the type derives', with the same stages:
 //! `ast.rs` reads the attributes, `valid.rs` checks them (all errors at once), `expand.rs` writes
-//! the code. On errors, the `ODataService` impl is still emitted with a `todo!`-free empty table
-//! (see [`fallback`]), so uses of the struct do not add errors of their own.
+//! the code. On errors, the `ODataService` impl is still emitted, with an empty table (see
+//! [`fallback`]), so uses of the struct do not add errors of their own.
 
 mod ast;
 mod expand;
@@ -50,5 +50,36 @@ fn fallback(input: &syn::DeriveInput) -> TokenStream {
                 }
             }
         };
+    }
+}
+
+#[cfg(test)]
+mod snapshots {
+    //! What the derive writes for a container with every kind of member. Refresh with
+    //! `UPDATE_EXPECT=1 cargo test -p odata-derive`, then read the diff.
+
+    use expect_test::expect_file;
+
+    #[test]
+    fn container_with_sets_bindings_a_singleton_and_imports() {
+        let input: proc_macro2::TokenStream = r#"
+            #[odata(namespace = "ODataWebExperimental.Northwind.Model", container = "NorthwindEntities")]
+            pub struct Northwind {
+                #[odata(entity_set = "Products", binding(path = "Category", target = "Categories"), binding(path = "NorthwindModel.Special/Extra", target = "Categories"))]
+                pub products: EntitySet<Product>,
+                #[odata(entity_set = "Categories", include_in_service_document = false)]
+                pub categories: EntitySet<Category>,
+                #[odata(singleton = "ProductOfTheDay")]
+                pub product_of_the_day: Singleton<Product>,
+                #[odata(function_import = "TopProducts", entity_set = "Products", include_in_service_document = true)]
+                pub top_products: FunctionImport<TopProducts>,
+                #[odata(action_import = "ResetDataSource")]
+                pub reset_data_source: ActionImport<ResetDataSource>,
+            }
+        "#
+        .parse()
+        .expect("valid Rust");
+        let file: syn::File = syn::parse2(super::derive(input)).expect("the expansion parses");
+        expect_file!["../../snapshots/service_northwind.rs"].assert_eq(&prettyplease::unparse(&file));
     }
 }
