@@ -172,6 +172,10 @@ fn member(field: &ServiceFieldAttrs, errors: &mut darling::error::Accumulator) -
             format!("field `{ident}` is both `#[odata({} = {:?})]` and `#[odata({} = {:?})]`; a field is one member of the container, so keep one", kind.key(), name.as_str(), other.key(), other_name.as_str()),
         ));
     }
+    if kinds.len() > 1 {
+        // Which wrapper type the field needs depends on the one kept.
+        return None;
+    }
     if !case::is_simple_identifier(name) {
         errors.push(error_at(
             name.span(),
