@@ -115,6 +115,50 @@ fn northwind_container_generates_builds_and_emits_its_document() {
     cargo_test(&dir);
 }
 
+/// What the generator cannot write is left out with a warning naming it, and the rest of the
+/// container is still written: a set of a type that is not an entity type, an import of an
+/// operation left out (an `Edm.Stream` parameter) or of one the document does not declare, a
+/// binding whose path names no navigation property or whose target is not written.
+#[test]
+fn container_members_that_cannot_be_written_are_left_out_with_a_warning() {
+    let csdl = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+  <EntityType Name="thing"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int64" Nullable="false"/><NavigationProperty Name="parent" Type="ns.thing"/></EntityType>
+  <ComplexType Name="address"><Property Name="street" Type="Edm.String"/></ComplexType>
+  <Function Name="upload"><Parameter Name="content" Type="Edm.Stream"/><ReturnType Type="Edm.Int32"/></Function>
+  <EntityContainer Name="Service">
+    <EntitySet Name="things" EntityType="ns.thing">
+      <NavigationPropertyBinding Path="parent" Target="things"/>
+      <NavigationPropertyBinding Path="parnet" Target="things"/>
+      <NavigationPropertyBinding Path="parent" Target="addresses"/>
+    </EntitySet>
+    <EntitySet Name="addresses" EntityType="ns.address"/>
+    <FunctionImport Name="upload" Function="ns.upload"/>
+    <FunctionImport Name="missing" Function="ns.missing" EntitySet="things"/>
+  </EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>"#;
+    let document = Document::parse_xml(csdl).expect("valid CSDL");
+    let generated = generate(&document, &Options::default()).expect("generates");
+    let warnings: Vec<String> = generated.summary.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "line 5, <Parameter Name=\"content\"> of <Function Name=\"upload\"> of ns: `Edm.Stream` has no Rust type in odata-core; the operation is left out",
+            "<EntitySet Name=\"addresses\"> of <EntityContainer Name=\"Service\">: `ns.address` is not an entity type of the document; the EntitySet is left out",
+            "<FunctionImport Name=\"upload\"> of <EntityContainer Name=\"Service\">: `ns.upload` is left out (an unsupported type); so is the import",
+            "<FunctionImport Name=\"missing\"> of <EntityContainer Name=\"Service\">: `ns.missing` is not an unbound operation of the document; the import is left out",
+            "<NavigationPropertyBinding Path=\"parnet\"> of EntitySet things in <EntityContainer Name=\"Service\">: `parnet` is not a navigation property of `ns.thing`; the binding is left out",
+            "<NavigationPropertyBinding Path=\"parent\"> of EntitySet things in <EntityContainer Name=\"Service\">: its target `addresses` is not an entity set or singleton that is written; the binding is left out",
+        ]
+    );
+    let ns = &generated.files["ns.rs"];
+    let start = ns.find("pub struct Service {").expect("the container");
+    assert_eq!(
+        &ns[start..],
+        "pub struct Service {\n    /// The entity set `things`.\n    #[odata(entity_set = \"things\", binding(path = \"parent\", target = \"things\"))]\n    pub things: odata_core::container::EntitySet<Thing>,\n}\n"
+    );
+}
+
 /// Graph's `GraphService`: every entity set and singleton, with every binding, is written.
 #[test]
 fn graph_container_is_generated_whole() {
