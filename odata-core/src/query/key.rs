@@ -80,7 +80,8 @@ impl EntityKey for NoKey {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a key of this entity type, whose key is `{K}`",
     label = "expected a key of type `{K}`",
-    note = "the entity type's key properties decide the key's Rust type: one property is its type, several are a tuple in key order; an entity type without a key has `NoKey`"
+    note = "the entity type's key properties decide the key's Rust type: one property is its type, several are a tuple in key order; an entity type without a key has `NoKey`",
+    note = "for a key the model does not describe (a `CompoundKey`, a resource typed by hand), `.key_value(..)` takes any `KeyValue`"
 )]
 pub trait IntoKey<K> {
     /// The key value.
