@@ -1,4 +1,4 @@
-//! Documents from the derives' tables: the types and operations added, everything they reference
+//! Documents from the derives' tables: the types, operations and containers added, everything they reference
 //! (base types, property types, navigation targets, parameter and return types), grouped into one
 //! schema per namespace, in name order so that the output is deterministic.
 
