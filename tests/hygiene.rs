@@ -54,6 +54,32 @@ enum Kind {
     Other(::std::string::String),
 }
 
+#[derive(odata_core::ODataFunction, Debug)]
+#[odata(name = "hygiene.top", returns = "::std::vec::Vec<Thing>")]
+struct Top {
+    count: i32,
+}
+
+#[derive(odata_core::ODataService)]
+#[odata(namespace = "hygiene", container = "Container")]
+struct Service {
+    #[odata(entity_set = "things", binding(path = "parts", target = "things"))]
+    things: odata_core::container::EntitySet<Thing>,
+    #[odata(singleton = "root")]
+    root: odata_core::container::Singleton<Base>,
+    #[odata(function_import = "top", entity_set = "things")]
+    top: odata_core::container::FunctionImport<Top>,
+}
+
+#[test]
+fn derived_container_ignores_shadowed_names() {
+    let root = odata_core::query::ServiceRoot::new("http://h/s").expect("a root");
+    let service = <Service as odata_core::ODataService>::at(&root);
+    assert_eq!(service.things.key("1").path(), "things('1')");
+    assert_eq!(service.top.call(&Top { count: 2 }).path(), "top(count=2)");
+    assert_eq!(service.root.path(), "root");
+}
+
 #[test]
 fn derived_code_ignores_shadowed_names() {
     let thing: Thing =

@@ -102,7 +102,7 @@ fn standard_conventions_quote_keys_and_qualify_operations() -> Result<(), Box<dy
     );
     assert_eq!(records.clone().count().url(), "http://127.0.0.1:4004/odata/v4/svc/CallRecords/$count");
     assert_eq!(
-        records.key(CompoundKey::new().part("tenant", "t").part("id", 7i64)).path(),
+        records.key_value(CompoundKey::new().part("tenant", "t").part("id", 7i64)).path(),
         "CallRecords(tenant='t',id=7)"
     );
     Ok(())

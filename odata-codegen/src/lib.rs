@@ -11,6 +11,9 @@
 //!         <Key><PropertyRef Name="id"/></Key>
 //!         <Property Name="id" Type="Edm.String" Nullable="false"/>
 //!       </EntityType>
+//!       <EntityContainer Name="Shop">
+//!         <EntitySet Name="Products" EntityType="example.shop.product"/>
+//!       </EntityContainer>
 //!     </Schema>
 //!   </edmx:DataServices>
 //! </edmx:Edmx>"#;
@@ -19,8 +22,16 @@
 //! let shop = &generated.files["shop.rs"];
 //! assert!(shop.contains("pub struct Product {"));
 //! assert_eq!(generated.summary.entity_types, 1);
+//! // The entity container: a struct with `#[derive(ODataService)]`, a field per member.
+//! assert!(shop.contains("#[derive(odata_core::ODataService, Debug, Clone)]"));
+//! assert!(shop.contains("    #[odata(entity_set = \"Products\")]\n    pub products: odata_core::container::EntitySet<Product>,\n"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! A document's `<EntityContainer>` becomes a struct with `#[derive(ODataService)]` in the module
+//! of its schema: its entity sets take their keys typed (`shop.products.key("p1")`), and
+//! `Document::builder().add_container::<Shop>()` emits the container back. A member whose entity
+//! type or operation is not generated, or a binding to one, is left out with a warning.
 //!
 //! Generated code names other modules as `crate::<module>::Type`: mount the modules at the root
 //! of a crate, or let [`Options::crate_name`] write a whole crate.

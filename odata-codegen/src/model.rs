@@ -341,6 +341,18 @@ impl<'a> Model<'a> {
                 operation.parameters.iter().for_each(|p| refer(&p.ty));
                 operation.return_type.iter().for_each(|r| refer(&r.ty));
             }
+            // The container's entity sets and imports name types and operations of other schemas.
+            if let Some(container) = &schema.entity_container {
+                container.entity_sets.iter().chain(&container.singletons).for_each(|set| refer(&set.entity_type));
+                for import in &container.operation_imports {
+                    if let Some((namespace, _)) = doc.resolve_alias(&import.operation).rsplit_once('.')
+                        && let Some(d) = doc.schemas.iter().position(|other| other.namespace == namespace)
+                        && d != s
+                    {
+                        deps[s].insert(d);
+                    }
+                }
+            }
         }
         let mut selected = BTreeSet::new();
         let mut stack = Vec::new();

@@ -72,6 +72,10 @@ fn reason(namespace: &str, difference: &SchemaDifference, warnings: &[String]) -
         {
             Some("binding parameters are emitted nullable (issue 13, another part)")
         }
+        // An import of a bound operation (not CSDL: imports name unbound ones), or of one left out.
+        ("FunctionImport" | "ActionImport", _, false) if warned(&format!("<{kind} Name=\"{path}\">")) => {
+            Some("the import is left out (see the warnings)")
+        }
         // An overload is named `name[binding]`; the warning names the operation.
         ("Function" | "Action", _, false)
             if warned(&format!("<{kind} Name=\"{}\">", ty.split('[').next().unwrap_or(ty))) =>

@@ -100,6 +100,7 @@
 //!   precision included), nor for declared `Edm.Decimal` properties, which keep their text.
 
 mod additional;
+pub mod container;
 mod control;
 pub mod csdl;
 pub mod edm;
@@ -115,6 +116,7 @@ pub mod request;
 mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
+pub use container::ODataService;
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay, Untyped};
 pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
@@ -128,7 +130,9 @@ pub use page::Page;
 
 /// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]
-pub use odata_derive::{ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction, ODataTypeDefinition};
+pub use odata_derive::{
+    ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction, ODataService, ODataTypeDefinition,
+};
 
 /// What generated code reaches, and nothing else should: not part of the public API.
 #[doc(hidden)]
@@ -137,7 +141,7 @@ pub mod __private {
     pub use crate::json_path::at_root as path_at_root;
     pub use crate::model::checks;
     pub use crate::query::path::write_json_parameter;
-    pub use crate::registry::{OperationRegistration, Registration};
+    pub use crate::registry::{ContainerRegistration, OperationRegistration, Registration};
     pub use crate::wire::de::{
         NavigationControl, Nulls, StructuredWire, deserialize_structured, visit_navigation, visit_nothing,
         visit_property,

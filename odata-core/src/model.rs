@@ -413,6 +413,80 @@ pub mod checks {
         true
     }
 
+    /// An entity set or singleton holds entities: its type argument is an entity type.
+    pub const fn container_entity<T: ODataEntity>() -> &'static TypeInfo {
+        T::TYPE_INFO
+    }
+
+    /// Whether `ty` or one of its base types declares a navigation property named `name`.
+    pub const fn has_navigation_property(ty: &TypeInfo, name: &str) -> bool {
+        let mut i = 0;
+        while i < ty.navigation_properties.len() {
+            if str_eq(ty.navigation_properties[i].name, name) {
+                return true;
+            }
+            i += 1;
+        }
+        match ty.base_type {
+            Some(base) => has_navigation_property(base, name),
+            None => false,
+        }
+    }
+
+    /// Whether `operation` is unbound, and a function (`function`) or an action (`!function`):
+    /// what a function import or action import imports.
+    pub const fn unbound_operation(operation: &super::OperationInfo, function: bool) -> bool {
+        let is_function = matches!(operation.kind, super::OperationKind::Function);
+        operation.binding.is_none() && is_function == function
+    }
+
+    /// Whether key properties named on a derived entity type that inherits some of them are its
+    /// base type's key. True as well where another check already fails (the base is not an entity
+    /// type, a name is no property), so that one mistake gives one error.
+    pub const fn inherited_key(ty: &TypeInfo, base: &TypeInfo, names: &[&str]) -> bool {
+        if !matches!(base.kind, super::TypeKind::Entity) {
+            return true;
+        }
+        let mut i = 0;
+        while i < names.len() {
+            if !has_property(ty, names[i]) {
+                return true;
+            }
+            i += 1;
+        }
+        key_is(base, names)
+    }
+
+    /// The key type of a structured type, for the key of the entity types derived from it:
+    /// `NoKey` for a complex type, so that an entity type whose base is (wrongly) a complex type
+    /// reports that mistake once, not again for its key.
+    pub trait StructuredKey {
+        /// The key's Rust type.
+        type Key: crate::query::EntityKey;
+    }
+
+    /// Whether the (effective, possibly inherited) key of `ty` is `names`, in that order.
+    pub const fn key_is(ty: &TypeInfo, names: &[&str]) -> bool {
+        let mut ty = ty;
+        while ty.key.is_empty() {
+            match ty.base_type {
+                Some(base) => ty = base,
+                None => break,
+            }
+        }
+        if ty.key.len() != names.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < names.len() {
+            if !str_eq(ty.key[i], names[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
     /// Whether `ty` or one of its base types declares a structural property named `name`.
     pub const fn has_property(ty: &TypeInfo, name: &str) -> bool {
         let mut i = 0;
@@ -525,7 +599,13 @@ pub trait ODataStructured: ODataType + EdmType {
     label = "needs `#[derive(ODataEntity)]`",
     note = "navigation properties and the base part of an entity type must be entity types"
 )]
-pub trait ODataEntity: ODataStructured {}
+pub trait ODataEntity: ODataStructured {
+    /// The Rust type of the key: its key property's type (`i32`, `String`), a tuple of them in
+    /// key order for a compound key (`(i32, i32)`), the base type's key for a derived type, and
+    /// [`NoKey`](crate::query::NoKey) for an entity type without a key. `.key(..)` on a
+    /// collection of this type takes it (see [`Resource::key`](crate::query::Resource::key)).
+    type Key: crate::query::EntityKey;
+}
 
 /// A complex type (`<ComplexType>`), made with `#[derive(ODataComplex)]`.
 #[diagnostic::on_unimplemented(

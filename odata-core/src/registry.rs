@@ -1,4 +1,5 @@
-//! Every OData type (and function and action) the program derives, by qualified name.
+//! Every OData type (and function, action and entity container) the program derives, by
+//! qualified name.
 //!
 //! Decoding needs it only on a cold path: to tell a type annotation that names a type of the
 //! model (which must then fit the declared type) from one that names a type the model does not
@@ -9,6 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::container::ContainerInfo;
 use crate::{OperationInfo, TypeInfo};
 
 /// One registered type. The derives submit these; there is no need to write one by hand.
@@ -22,6 +24,12 @@ inventory::collect!(Registration);
 pub struct OperationRegistration(pub &'static OperationInfo);
 
 inventory::collect!(OperationRegistration);
+
+/// One registered entity container (`#[derive(ODataService)]`).
+#[doc(hidden)]
+pub struct ContainerRegistration(pub &'static ContainerInfo);
+
+inventory::collect!(ContainerRegistration);
 
 fn by_name() -> &'static HashMap<&'static str, &'static TypeInfo> {
     static MAP: OnceLock<HashMap<&'static str, &'static TypeInfo>> = OnceLock::new();
@@ -41,6 +49,11 @@ pub fn all_types() -> impl Iterator<Item = &'static TypeInfo> {
 /// Every function and action of the model, in no particular order.
 pub fn all_operations() -> impl Iterator<Item = &'static OperationInfo> {
     inventory::iter::<OperationRegistration>.into_iter().map(|r| r.0)
+}
+
+/// Every entity container of the model, in no particular order.
+pub fn all_containers() -> impl Iterator<Item = &'static ContainerInfo> {
+    inventory::iter::<ContainerRegistration>.into_iter().map(|r| r.0)
 }
 
 /// Whether a value annotated with type `name` fits where `declared` is expected: it does when it

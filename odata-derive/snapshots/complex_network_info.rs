@@ -58,6 +58,10 @@ const _: () = {
     #[automatically_derived]
     impl _odata::ODataComplex for NetworkInfo {}
     #[automatically_derived]
+    impl _odata::__private::checks::StructuredKey for NetworkInfo {
+        type Key = _odata::query::NoKey;
+    }
+    #[automatically_derived]
     impl _odata::EdmType for NetworkInfo {
         const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
         #[inline]

@@ -80,7 +80,13 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl _odata::ODataEntity for Order {}
+    impl _odata::ODataEntity for Order {
+        type Key = i32;
+    }
+    #[automatically_derived]
+    impl _odata::__private::checks::StructuredKey for Order {
+        type Key = i32;
+    }
     #[automatically_derived]
     impl _odata::MediaEntity for Order {}
     #[automatically_derived]

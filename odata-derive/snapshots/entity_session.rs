@@ -90,7 +90,13 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl _odata::ODataEntity for Session {}
+    impl _odata::ODataEntity for Session {
+        type Key = <Entity as _odata::__private::checks::StructuredKey>::Key;
+    }
+    #[automatically_derived]
+    impl _odata::__private::checks::StructuredKey for Session {
+        type Key = <Entity as _odata::__private::checks::StructuredKey>::Key;
+    }
     #[automatically_derived]
     impl _odata::EdmType for Session {
         const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>();
@@ -347,6 +353,11 @@ const _: () = {
         _odata::__private::checks::str_eq(< Entity as _odata::ODataType >
         ::QUALIFIED_NAME, "microsoft.graph.entity"),
         "`#[odata(base_type = \"microsoft.graph.entity\")]` does not match the type of the `#[odata(base)]` field; make them name the same OData type"
+    );
+    const _: () = ::core::assert!(
+        _odata::__private::checks::inherited_key(< Session as _odata::ODataType >
+        ::TYPE_INFO, < Entity as _odata::ODataType > ::TYPE_INFO, & ["id"],),
+        "the key properties of `Session` (\"id\") are inherited, so they must be the key of its base type; name the base type's key properties, in its order, or none"
     );
     const _: () = ::core::assert!(
         _odata::__private::checks::has_property(< Session as _odata::ODataType >

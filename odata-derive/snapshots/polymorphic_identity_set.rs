@@ -39,6 +39,10 @@ const _: () = {
     #[automatically_derived]
     impl _odata::ODataComplex for AnyIdentitySet {}
     #[automatically_derived]
+    impl _odata::__private::checks::StructuredKey for AnyIdentitySet {
+        type Key = _odata::query::NoKey;
+    }
+    #[automatically_derived]
     impl _odata::EdmType for AnyIdentitySet {
         const TYPE: _odata::TypeRef = _odata::TypeRef::of::<Self>()
             .with_derived(&[<CommunicationsIdentitySet as _odata::EdmType>::TYPE]);

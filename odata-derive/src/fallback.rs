@@ -56,9 +56,17 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
         Kind::Function | Kind::Action => return TokenStream::new(),
         Kind::TypeDefinition => quote!(),
         Kind::Entity | Kind::Complex => {
-            let marker = if kind == Kind::Entity { quote!(ODataEntity) } else { quote!(ODataComplex) };
+            let marker = if kind == Kind::Entity {
+                quote!(impl _odata::ODataEntity for #ident { type Key = _odata::query::NoKey; })
+            } else {
+                quote!(impl _odata::ODataComplex for #ident {})
+            };
+            let marker = quote! {
+                #marker
+                impl _odata::__private::checks::StructuredKey for #ident { type Key = _odata::query::NoKey; }
+            };
             quote! {
-                impl _odata::#marker for #ident {}
+                #marker
                 impl _odata::ODataStructured for #ident {
                     fn additional_data(&self) -> _odata::__private::Option<&_odata::AdditionalData> { #unreachable }
                     fn additional_data_mut(&mut self) -> _odata::__private::Option<&mut _odata::AdditionalData> { #unreachable }
@@ -87,7 +95,7 @@ pub fn expand(input: &syn::DeriveInput, kind: Kind) -> TokenStream {
 }
 
 /// `#[odata(crate = "...")]` if it can be found without darling (whose parse may have failed).
-fn crate_path(input: &syn::DeriveInput) -> TokenStream {
+pub fn crate_path(input: &syn::DeriveInput) -> TokenStream {
     let mut found = None;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("odata")) {
         let _ = attr.parse_nested_meta(|meta| {

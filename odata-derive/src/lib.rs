@@ -1,6 +1,6 @@
 //! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex`,
-//! `ODataEnum`, `ODataTypeDefinition`, `ODataFunction` and `ODataAction`. Use them through
-//! `odata_core`, which re-exports them next to their traits.
+//! `ODataEnum`, `ODataTypeDefinition`, `ODataFunction`, `ODataAction` and `ODataService`. Use them
+//! through `odata_core`, which re-exports them next to their traits.
 //!
 //! Layout: `ast.rs` reads the `#[odata(...)]` attributes, `valid.rs` checks them (all errors at
 //! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many.
@@ -10,6 +10,7 @@ mod ast;
 use odata_names as case;
 mod expand;
 mod fallback;
+mod service;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -55,4 +56,14 @@ pub fn derive_type_definition(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(ODataEnum, attributes(odata))]
 pub fn derive_enum(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Enum).into()
+}
+
+/// Derives an OData entity container (`<EntityContainer>`) for a struct whose fields are its
+/// entity sets (`EntitySet<Entity>`), singletons (`Singleton<Entity>`), function imports
+/// (`FunctionImport<Function>`) and action imports (`ActionImport<Action>`).
+///
+/// See `odata_core::container` for the attributes.
+#[proc_macro_derive(ODataService, attributes(odata))]
+pub fn derive_service(input: TokenStream) -> TokenStream {
+    service::derive(input.into()).into()
 }

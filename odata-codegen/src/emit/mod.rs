@@ -11,6 +11,7 @@ use crate::model::{self, Kind, Model, Module, TypeInfo};
 use crate::names;
 use crate::{Diagnostic, Generated, Options, Summary};
 
+mod container;
 mod facets;
 mod operation;
 mod structured;
@@ -149,6 +150,9 @@ impl Writer<'_, '_> {
         let names = self.module.function_names.iter().chain(&self.module.action_names);
         for ((operation, is_action), name) in model::operations(schema).zip(names) {
             self.operation(operation, is_action, name);
+        }
+        if let Some(container) = &schema.entity_container {
+            self.container(container);
         }
     }
 

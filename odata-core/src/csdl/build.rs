@@ -1,13 +1,14 @@
-//! Documents from the derives' tables: the types and operations added, everything they reference
+//! Documents from the derives' tables: the types, operations and containers added, everything they reference
 //! (base types, property types, navigation targets, parameter and return types), grouped into one
 //! schema per namespace, in name order so that the output is deterministic.
 
 use std::collections::BTreeMap;
 
 use super::{
-    Document, EnumMember, EnumType, Facets, NavigationProperty, Operation, Parameter, Property, ReferentialConstraint,
-    ReturnType, Schema, StructuredType, TypeDefinition,
+    Document, EntityContainer, EntitySet, EnumMember, EnumType, Facets, NavigationProperty, Operation, OperationImport,
+    Parameter, Property, ReferentialConstraint, ReturnType, Schema, StructuredType, TypeDefinition,
 };
+use crate::container::{ContainerInfo, EntitySetInfo, ODataService};
 use crate::{
     FacetInfo, ODataOperation, ODataType, OperationInfo, OperationKind, ParameterInfo, TypeInfo, TypeKind, TypeRef,
 };
@@ -18,6 +19,7 @@ pub struct DocumentBuilder {
     types: BTreeMap<&'static str, &'static TypeInfo>,
     /// By [`overload_key`]: overloads share a qualified name, so that alone would collapse them.
     operations: BTreeMap<String, &'static OperationInfo>,
+    containers: BTreeMap<&'static str, &'static ContainerInfo>,
 }
 
 /// What tells overloads of an operation apart (CSDL 4.0 part 3, 12.1 and 12.2): the qualified
@@ -61,7 +63,26 @@ impl DocumentBuilder {
         self
     }
 
-    /// Adds every type and operation the program derives (see [`crate::registry`]).
+    /// Adds entity container `S` (`#[derive(ODataService)]`), with the entity types of its sets
+    /// and singletons and the operations it imports, and what they reference.
+    pub fn add_container<S: ODataService>(self) -> Self {
+        self.add_container_info(S::CONTAINER_INFO)
+    }
+
+    /// Adds an entity container (by its table) and what it reaches. A schema holds one
+    /// container: a second one in the same namespace replaces the first.
+    pub fn add_container_info(mut self, info: &'static ContainerInfo) -> Self {
+        self.containers.insert(info.namespace, info);
+        for set in info.entity_sets.iter().chain(info.singletons) {
+            self.collect(set.entity_type);
+        }
+        for import in info.operation_imports {
+            self = self.add_operation_info(import.operation);
+        }
+        self
+    }
+
+    /// Adds every type, operation and entity container the program derives (see [`crate::registry`]).
     pub fn add_registry(mut self) -> Self {
         for info in crate::registry::all_types() {
             self.collect(info);
@@ -69,17 +90,23 @@ impl DocumentBuilder {
         for info in crate::registry::all_operations() {
             self = self.add_operation_info(info);
         }
+        for info in crate::registry::all_containers() {
+            self = self.add_container_info(info);
+        }
         self
     }
 
-    /// Adds every type and operation the program derives in `namespace` (see [`crate::registry`]),
-    /// and what they reference.
+    /// Adds every type, operation and entity container the program derives in `namespace` (see
+    /// [`crate::registry`]), and what they reference.
     pub fn add_namespace(mut self, namespace: &str) -> Self {
         for info in crate::registry::all_types().filter(|t| t.namespace == namespace) {
             self.collect(info);
         }
         for info in crate::registry::all_operations().filter(|o| o.namespace == namespace) {
             self = self.add_operation_info(info);
+        }
+        for info in crate::registry::all_containers().filter(|c| c.namespace == namespace) {
+            self = self.add_container_info(info);
         }
         self
     }
@@ -123,6 +150,9 @@ impl DocumentBuilder {
                 OperationKind::Function => target.functions.push(operation(info)),
                 OperationKind::Action => target.actions.push(operation(info)),
             }
+        }
+        for info in self.containers.values() {
+            schema(&mut schemas, info.namespace).entity_container = Some(container(info));
         }
         for schema in schemas.values_mut() {
             schema.entity_types.sort_by(|a, b| a.name.cmp(&b.name));
@@ -239,5 +269,40 @@ fn operation(info: &OperationInfo) -> Operation {
             facets: facets(&r.facets),
         }),
         ..Operation::default()
+    }
+}
+
+/// The `<EntityContainer>` of a container's table, members in declaration order (as written).
+fn container(info: &ContainerInfo) -> EntityContainer {
+    let set = |set: &EntitySetInfo, is_set: bool| EntitySet {
+        name: set.name.to_owned(),
+        entity_type: set.entity_type.qualified_name.to_owned(),
+        navigation_bindings: set
+            .navigation_bindings
+            .iter()
+            .map(|binding| (binding.path.to_owned(), binding.target.to_owned()))
+            .collect(),
+        // Written only where it differs from the default (`true` for entity sets).
+        include_in_service_document: (is_set && !set.include_in_service_document).then_some(false),
+    };
+    EntityContainer {
+        name: info.name.to_owned(),
+        entity_sets: info.entity_sets.iter().map(|s| set(s, true)).collect(),
+        singletons: info.singletons.iter().map(|s| set(s, false)).collect(),
+        operation_imports: info
+            .operation_imports
+            .iter()
+            .map(|import| {
+                let is_action = matches!(import.operation.kind, OperationKind::Action);
+                OperationImport {
+                    name: import.name.to_owned(),
+                    operation: import.operation.qualified_name.to_owned(),
+                    is_action,
+                    entity_set: import.entity_set.map(str::to_owned),
+                    // Written only where it differs from the default (`false`, function imports).
+                    include_in_service_document: (!is_action && import.include_in_service_document).then_some(true),
+                }
+            })
+            .collect(),
     }
 }

@@ -33,7 +33,8 @@ impl Document {
     /// enumeration its underlying type, its members with their values and whether it is a flags
     /// type; of each type definition its underlying type and facets; of each function and action
     /// overload its parameters (binding parameter first, with nullability and facets) and return
-    /// type. Annotations and entity containers are not compared. A schema missing from a document
+    /// type; of the entity container its entity sets, singletons, bindings and imports. Annotations
+    /// are not compared. A schema missing from a document
     /// states nothing, so each of the other's facts is a difference.
     ///
     /// Overloads are told apart as CSDL tells them apart: a function by its binding parameter's
@@ -110,6 +111,7 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
             facts.insert(format!("{at}: returns"), returns.unwrap_or_default());
         }
     }
+    super::container_facts::container_facts(document, schema, &mut facts);
     facts
 }
 

@@ -221,6 +221,10 @@ fn entity_container(container: &EntityContainer) -> Value {
                     .collect();
                 member.insert("$NavigationPropertyBinding".to_owned(), Value::Object(bindings));
             }
+            // The JSON representation writes the flag where it differs from its default (`true`).
+            if set.include_in_service_document == Some(false) {
+                member.insert("$IncludeInServiceDocument".to_owned(), Value::Bool(false));
+            }
             object.insert(set.name.clone(), Value::Object(member));
         }
     }
@@ -230,6 +234,10 @@ fn entity_container(container: &EntityContainer) -> Value {
         member.insert(key.to_owned(), Value::from(import.operation.as_str()));
         if let Some(entity_set) = &import.entity_set {
             member.insert("$EntitySet".to_owned(), Value::from(entity_set.as_str()));
+        }
+        // Function imports only; the default is `false`.
+        if !import.is_action && import.include_in_service_document == Some(true) {
+            member.insert("$IncludeInServiceDocument".to_owned(), Value::Bool(true));
         }
         object.insert(import.name.clone(), Value::Object(member));
     }
@@ -574,6 +582,7 @@ mod tests {
                         operation: "n.act".to_owned(),
                         is_action: true,
                         entity_set: Some("things".to_owned()),
+                        include_in_service_document: None,
                     }],
                     ..EntityContainer::default()
                 }),

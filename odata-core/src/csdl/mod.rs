@@ -26,6 +26,7 @@
 
 mod build;
 mod compare;
+mod container_facts;
 mod json;
 mod xml;
 
@@ -292,6 +293,8 @@ pub struct EntitySet {
     pub entity_type: String,
     /// `<NavigationPropertyBinding Path Target>` elements.
     pub navigation_bindings: Vec<(String, String)>,
+    /// `IncludeInServiceDocument` as written (entity sets only; absent means `true`).
+    pub include_in_service_document: Option<bool>,
 }
 
 /// A `<FunctionImport>` or `<ActionImport>`.
@@ -305,6 +308,8 @@ pub struct OperationImport {
     pub is_action: bool,
     /// `EntitySet`.
     pub entity_set: Option<String>,
+    /// `IncludeInServiceDocument` as written (function imports only; absent means `false`).
+    pub include_in_service_document: Option<bool>,
 }
 
 /// `<Annotations Target="...">`: annotations applied from outside the annotated element.

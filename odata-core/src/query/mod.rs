@@ -8,7 +8,8 @@
 //! value can change what a URL means.
 //!
 //! - [`ServiceRoot`] and [`Resource`]: `communications/callRecords/{id}/sessions`, keys, casts,
-//!   bound functions, `$count` ([`path`](self::ServiceRoot));
+//!   bound functions, `$count` ([`path`](self::ServiceRoot)); keys typed by the entity type's
+//!   key ([`EntityKey`], [`IntoKey`]);
 //! - [`Query`]: `$select`, `$expand` (nested), `$filter`, `$orderby`, `$top`, `$skip`,
 //!   `$count`, `$search`, `$skiptoken`, and raw options;
 //! - [`Expr`] and [`Filter`]: the `$filter` language;
@@ -17,6 +18,7 @@
 mod ancestry;
 mod expr;
 mod filter;
+mod key;
 mod literal;
 mod options;
 pub(crate) mod path;
@@ -27,6 +29,7 @@ pub use expr::{
     ReadOnly, ReadOnlyProperty,
 };
 pub use filter::{Numeric, Operand, is_of, literal};
+pub use key::{EntityKey, IntoKey, NoKey};
 pub use literal::{PATH_SEGMENT, QUERY_VALUE, UrlLiteral, write_enum_literal};
 pub use options::Query;
 pub use path::{

@@ -12,9 +12,10 @@ use std::sync::Arc;
 
 use super::ancestry::Inherits;
 use super::expr::{Expr, Navigation};
+use super::key::{EntityKey, IntoKey, write_key};
 use super::literal::{PATH_SEGMENT, UrlLiteral, push_encoded};
 use super::options::Query;
-use crate::{NavigationTarget, ODataOperation, ODataType};
+use crate::{NavigationTarget, ODataEntity, ODataOperation, ODataType};
 
 /// How a service spells what the URL conventions leave open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,15 +183,30 @@ impl<R> Resource<R> {
         Resource { root: self.root, path: self.path, marker: PhantomData }
     }
 
+    /// The same path, typed as holding an `S`: for what the model types elsewhere (an action
+    /// import's result).
+    pub(crate) fn retyped<S>(self) -> Resource<S> {
+        self.retype()
+    }
+
     /// The function bound to this resource, called with the parameters `function` holds:
     /// `callRecords/getPstnCalls(fromDateTime=...,toDateTime=...)`.
-    pub fn call<F>(mut self, function: &F) -> Resource<F::Output>
+    pub fn call<F>(self, function: &F) -> Resource<F::Output>
     where
         F: ODataOperation<Binding = R> + FunctionParameters,
     {
         let info = F::OPERATION_INFO;
-        let mut segment =
-            if self.root.conventions.qualified_operations { info.qualified_name } else { info.name }.to_owned();
+        let name = if self.root.conventions.qualified_operations { info.qualified_name } else { info.name };
+        self.call_import(name, function)
+    }
+
+    /// The function called as `name(...)` below this resource: a bound function, or (below the
+    /// root) a function import, which is called by the import's simple name.
+    pub(crate) fn call_import<F>(mut self, name: &str, function: &F) -> Resource<F::Output>
+    where
+        F: ODataOperation + FunctionParameters,
+    {
+        let mut segment = name.to_owned();
         segment.push('(');
         let mut parameters = ParameterWriter { out: &mut segment, first: true };
         function.write_parameters(&mut parameters);
@@ -216,22 +232,54 @@ impl<R> Resource<R> {
     }
 }
 
+impl<E: ODataEntity> Resource<Vec<E>> {
+    /// The entity with this key, typed by the entity type's key ([`ODataEntity::Key`]):
+    /// `Products(1)`, `Order_Details(OrderID=1,ProductID=2)`, `Customers('ALFKI')`, or
+    /// `sessions/x` with [`UrlConventions::key_as_segment`] (single keys only). Strings are quoted
+    /// and their `'` doubled; every character that could end the segment is percent-encoded.
+    ///
+    /// A key of another type does not compile: `.key("1")` or `.key(1.5)` for an `Edm.Int32`
+    /// key. For a key the model does not describe, [`key_value`](Self::key_value) takes any
+    /// [`KeyValue`].
+    pub fn key(self, key: impl IntoKey<E::Key>) -> Resource<E> {
+        let key = key.into_key();
+        let names = E::TYPE_INFO.key();
+        let mut text = String::new();
+        if self.root.conventions.key_as_segment && <E::Key as EntityKey>::PARTS == 1 {
+            key.visit_parts(&mut |value| value.write_key_segment(&mut text));
+            return self.push_key_segment(&text);
+        }
+        text.push('(');
+        write_key(&key, names, &mut text);
+        text.push(')');
+        self.push_key_parentheses(&text)
+    }
+}
+
 impl<E> Resource<Vec<E>> {
-    /// The entity with this key: `Sessions('x')`, or `sessions/x` with
-    /// [`UrlConventions::key_as_segment`]. Strings are quoted and their `'` doubled; every
-    /// character that could end the segment is percent-encoded.
-    pub fn key(mut self, key: impl KeyValue) -> Resource<E> {
+    /// The entity with this key, untyped: any [`KeyValue`] (a literal, or a [`CompoundKey`]
+    /// naming its parts), for a resource typed by hand or a key the model does not describe.
+    /// Prefer the typed [`key`](Self::key), which checks the key's type.
+    pub fn key_value(self, key: impl KeyValue) -> Resource<E> {
         let mut text = String::new();
         if self.root.conventions.key_as_segment && key.is_single() {
             key.write_key_segment(&mut text);
-            self.push_segment(&text);
-        } else {
-            text.push('(');
-            key.write_key(&mut text);
-            text.push(')');
-            // The parentheses belong to the last segment: `Sessions('x')`.
-            push_encoded(&mut self.path, &text, PATH_SEGMENT);
+            return self.push_key_segment(&text);
         }
+        text.push('(');
+        key.write_key(&mut text);
+        text.push(')');
+        self.push_key_parentheses(&text)
+    }
+
+    fn push_key_segment(mut self, text: &str) -> Resource<E> {
+        self.push_segment(text);
+        self.retype()
+    }
+
+    fn push_key_parentheses(mut self, text: &str) -> Resource<E> {
+        // The parentheses belong to the last segment: `Sessions('x')`.
+        push_encoded(&mut self.path, text, PATH_SEGMENT);
         self.retype()
     }
 
@@ -456,15 +504,15 @@ mod tests {
     fn keys_stay_inside_their_segment() -> Result<(), InvalidServiceRoot> {
         let root = ServiceRoot::new("http://h/s")?;
         let set: Resource<Vec<()>> = root.resource("People");
-        assert_eq!(set.clone().key("a'b/c?d#e").url(), "http://h/s/People('a''b%2Fc%3Fd%23e')");
-        assert_eq!(set.clone().key(42i64).url(), "http://h/s/People(42)");
+        assert_eq!(set.clone().key_value("a'b/c?d#e").url(), "http://h/s/People('a''b%2Fc%3Fd%23e')");
+        assert_eq!(set.clone().key_value(42i64).url(), "http://h/s/People(42)");
         assert_eq!(
-            set.clone().key(CompoundKey::new().part("a", 1i32).part("b", "x")).url(),
+            set.clone().key_value(CompoundKey::new().part("a", 1i32).part("b", "x")).url(),
             "http://h/s/People(a=1,b='x')"
         );
         let graph = root.with_conventions(UrlConventions::GRAPH);
         let set: Resource<Vec<()>> = graph.resource("users");
-        assert_eq!(set.clone().key("a'b/c").url(), "http://h/s/users/a'b%2Fc");
+        assert_eq!(set.clone().key_value("a'b/c").url(), "http://h/s/users/a'b%2Fc");
         assert_eq!(set.count().url(), "http://h/s/users/$count");
         Ok(())
     }

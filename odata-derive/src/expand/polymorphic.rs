@@ -27,12 +27,21 @@ pub fn expand(model: &HolderModel) -> TokenStream {
     let ident = &model.container.ident;
     let qualified = &model.container.qualified_name;
     let annotation = format!("#{qualified}");
-    let marker = match model.kind {
-        Kind::Entity => quote!(ODataEntity),
-        _ => quote!(ODataComplex),
-    };
     let base = &model.variants[0];
     let base_ty = &base.ty;
+    // The holder is addressed as its declared type: it has that type's key.
+    let marker = match model.kind {
+        Kind::Entity => quote! {
+            impl _odata::ODataEntity for #ident { type Key = <#base_ty as _odata::__private::checks::StructuredKey>::Key; }
+            #[automatically_derived]
+            impl _odata::__private::checks::StructuredKey for #ident { type Key = <#base_ty as _odata::__private::checks::StructuredKey>::Key; }
+        },
+        _ => quote! {
+            impl _odata::ODataComplex for #ident {}
+            #[automatically_derived]
+            impl _odata::__private::checks::StructuredKey for #ident { type Key = _odata::query::NoKey; }
+        },
+    };
     let base_info = {
         let span = base_ty.span();
         quote_spanned!(span=> _odata::__private::checks::holder_variant::<#base_ty>())
@@ -131,7 +140,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl _odata::#marker for #ident {}
+            #marker
 
             #serde
             #parameter

@@ -31,8 +31,19 @@ pub fn expand(model: &StructModel) -> TokenStream {
     let checks = checks(model);
     let handles = property_handles(model);
     let marker = match model.kind {
-        Kind::Entity => quote!(ODataEntity),
-        _ => quote!(ODataComplex),
+        Kind::Entity => {
+            let key = key_type(model);
+            quote! {
+                impl _odata::ODataEntity for #ident { type Key = #key; }
+                #[automatically_derived]
+                impl _odata::__private::checks::StructuredKey for #ident { type Key = #key; }
+            }
+        }
+        _ => quote! {
+            impl _odata::ODataComplex for #ident {}
+            #[automatically_derived]
+            impl _odata::__private::checks::StructuredKey for #ident { type Key = _odata::query::NoKey; }
+        },
     };
     // A media entity reads its stream's control information through the provided methods.
     let media = model.has_stream.then(|| {
@@ -53,7 +64,7 @@ pub fn expand(model: &StructModel) -> TokenStream {
             #structured
 
             #[automatically_derived]
-            impl _odata::#marker for #ident {}
+            #marker
             #media
 
             #serde
@@ -449,6 +460,34 @@ fn property_handles(model: &StructModel) -> TokenStream {
     }
 }
 
+/// The Rust type of the key (`ODataEntity::Key`): the key property's type, a tuple of them for
+/// a compound key, the base type's key when the key is inherited, `NoKey` without a key. Spanned
+/// at the key fields' types, so a type that cannot be a key is reported there.
+fn key_type(model: &StructModel) -> TokenStream {
+    let own: Option<Vec<&syn::Type>> = model
+        .keys
+        .iter()
+        .map(|key| {
+            model.fields.iter().find_map(|field| match &field.role {
+                Role::Property { inner, wire_name, .. } if key.own && *wire_name == key.name => Some(inner),
+                _ => None,
+            })
+        })
+        .collect();
+    match (own, &model.base) {
+        (Some(types), _) if types.len() == 1 => {
+            let ty = types[0];
+            quote_spanned!(ty.span()=> #ty)
+        }
+        (Some(types), _) if !types.is_empty() => quote!((#(#types),*)),
+        (_, Some(base)) => {
+            let ty = &base.ty;
+            quote!(<#ty as _odata::__private::checks::StructuredKey>::Key)
+        }
+        _ => quote!(_odata::query::NoKey),
+    }
+}
+
 /// What only the compiler can check: that `base_type` names the base field's type, and that an
 /// inherited key property exists (that no property holds an entity type is checked in
 /// `TYPE_INFO`, see [`not_an_entity`]). Each assertion is spanned at the attribute it checks.
@@ -464,6 +503,28 @@ fn checks(model: &StructModel) -> TokenStream {
         out.push(assertion(
             base.qualified_name.span(),
             quote!(_odata::__private::checks::str_eq(<#ty as _odata::ODataType>::QUALIFIED_NAME, #declared)),
+            &message,
+        ));
+    }
+    // An inherited key is the base type's key (its Rust type is the base's `Key`): the key
+    // properties named here must be exactly the base type's.
+    if let Some(base) = &model.base
+        && model.kind == Kind::Entity
+        && model.keys.iter().any(|k| !k.own)
+    {
+        let ty = &base.ty;
+        let names: Vec<&String> = model.keys.iter().map(|k| &k.name).collect();
+        let listed = names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ");
+        let message = format!(
+            "the key properties of `{ident}` ({listed}) are inherited, so they must be the key of its base type; name the base type's key properties, in its order, or none"
+        );
+        out.push(assertion(
+            model.keys[0].span,
+            quote!(_odata::__private::checks::inherited_key(
+                <#ident as _odata::ODataType>::TYPE_INFO,
+                <#ty as _odata::ODataType>::TYPE_INFO,
+                &[#(#names),*],
+            )),
             &message,
         ));
     }

@@ -354,3 +354,22 @@ pub struct Sessions {
     /// Unknown properties and instance annotations, kept to be written back.
     pub additional_data: odata_core::AdditionalData,
 }
+
+/// The entity container `CallRecordsService.EntityContainer`: what the service offers at its root.
+#[derive(odata_core::ODataService, Debug, Clone)]
+#[odata(namespace = "CallRecordsService", container = "EntityContainer")]
+pub struct EntityContainer {
+    /// The entity set `CallRecords`.
+    #[odata(entity_set = "CallRecords", binding(path = "sessions", target = "Sessions"))]
+    pub call_records: odata_core::container::EntitySet<CallRecords>,
+    /// The entity set `Sessions`.
+    #[odata(
+        entity_set = "Sessions",
+        binding(path = "callRecord", target = "CallRecords"),
+        binding(path = "segments", target = "Segments")
+    )]
+    pub sessions: odata_core::container::EntitySet<Sessions>,
+    /// The entity set `Segments`.
+    #[odata(entity_set = "Segments", binding(path = "session", target = "Sessions"))]
+    pub segments: odata_core::container::EntitySet<Segments>,
+}

@@ -333,11 +333,13 @@ mod tests {
                         name: "things".to_owned(),
                         entity_type: "self.thing".to_owned(),
                         navigation_bindings: vec![("parent".to_owned(), "things".to_owned())],
+                        include_in_service_document: Some(false),
                     }],
                     singletons: vec![EntitySet {
                         name: "me".to_owned(),
                         entity_type: "self.thing".to_owned(),
                         navigation_bindings: Vec::new(),
+                        include_in_service_document: None,
                     }],
                     operation_imports: vec![
                         OperationImport {
@@ -345,12 +347,14 @@ mod tests {
                             operation: "self.f".to_owned(),
                             is_action: false,
                             entity_set: Some("things".to_owned()),
+                            include_in_service_document: Some(true),
                         },
                         OperationImport {
                             name: "ai".to_owned(),
                             operation: "self.a".to_owned(),
                             is_action: true,
                             entity_set: None,
+                            include_in_service_document: None,
                         },
                     ],
                 }),

@@ -440,6 +440,7 @@ impl<'a> Parser<'a> {
                     name: attrs.required("Name")?,
                     entity_type: attrs.required(if singleton { "Type" } else { "EntityType" })?,
                     navigation_bindings: Vec::new(),
+                    include_in_service_document: attrs.optional_flag("IncludeInServiceDocument")?,
                 };
                 Frame::EntitySet(set, singleton)
             }
@@ -450,6 +451,7 @@ impl<'a> Parser<'a> {
                     operation: attrs.required(if is_action { "Action" } else { "Function" })?,
                     is_action,
                     entity_set: attrs.string("EntitySet"),
+                    include_in_service_document: attrs.optional_flag("IncludeInServiceDocument")?,
                 });
                 return Ok(None);
             }

@@ -288,7 +288,10 @@ impl Out {
             [("EntitySet", "EntityType", &container.entity_sets), ("Singleton", "Type", &container.singletons)]
         {
             for set in sets {
-                let attrs = [("Name", Cow::Borrowed(&*set.name)), (type_key, Cow::Borrowed(&*set.entity_type))];
+                let mut attrs = vec![("Name", Cow::Borrowed(&*set.name)), (type_key, Cow::Borrowed(&*set.entity_type))];
+                if let Some(include) = set.include_in_service_document {
+                    attrs.push(("IncludeInServiceDocument", Cow::Borrowed(if include { "true" } else { "false" })));
+                }
                 self.open(element, &attrs, set.navigation_bindings.is_empty())?;
                 if !set.navigation_bindings.is_empty() {
                     for (path, target) in &set.navigation_bindings {
@@ -304,6 +307,9 @@ impl Out {
                 if import.is_action { ("ActionImport", "Action") } else { ("FunctionImport", "Function") };
             let mut attrs = vec![("Name", Cow::Borrowed(&*import.name)), (key, Cow::Borrowed(&*import.operation))];
             optional_attr(&mut attrs, "EntitySet", import.entity_set.as_deref());
+            if let Some(include) = import.include_in_service_document {
+                attrs.push(("IncludeInServiceDocument", Cow::Borrowed(if include { "true" } else { "false" })));
+            }
             self.open(element, &attrs, true)?;
         }
         self.close("EntityContainer")

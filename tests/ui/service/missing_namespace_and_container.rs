@@ -1,0 +1,6 @@
+use odata_core::ODataService;
+
+#[derive(ODataService)]
+pub struct Service {}
+
+fn main() {}
