@@ -23,6 +23,7 @@ pub struct EncodeOptions {
 
 /// What encoded JSON is for, which decides the control information it carries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Payload {
     /// Everything that was read is written back: a value encoded again is the JSON it came
     /// from (a cache, a proxy, a test of losslessness).
@@ -73,6 +74,7 @@ impl Payload {
 
 /// An OData protocol version, as `OData-Version` declares it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ODataVersion {
     /// 4.0: binds are `nav@odata.bind` annotations.
     #[default]

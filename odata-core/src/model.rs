@@ -17,6 +17,7 @@ pub use type_definition::ODataTypeDefinition;
 
 /// Which kind of OData type a [`TypeInfo`] describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TypeKind {
     /// An entity type (`<EntityType>`): has a key, is addressable.
     Entity,
@@ -241,6 +242,7 @@ impl TypeInfo {
 
 /// Whether an operation is a function (no side effects, called with GET) or an action (POST).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperationKind {
     /// A `<Function>`.
     Function,

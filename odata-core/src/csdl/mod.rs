@@ -334,6 +334,7 @@ pub struct Annotation {
 
 /// The value of an annotation, as far as this model reads it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AnnotationValue {
     /// No value (a term whose default applies, e.g. `<Annotation Term="Core.Computed"/>`).
     Default,

@@ -60,6 +60,7 @@ pub struct Changes<T> {
 
 /// A change set that cannot be sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ChangeError {
     /// A value did not encode (named by its property).
     Encode {

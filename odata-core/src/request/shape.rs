@@ -9,6 +9,7 @@ use super::members::Members;
 
 /// The two shapes of a JSON response body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Shape {
     /// One entity or complex value (an object with its properties).
     Single,

@@ -4,6 +4,7 @@ use std::fmt;
 
 /// A batch that breaks the rules of the format, or a batch response that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum BatchError {
     /// Two requests share an id, or an id is also an atomicity group.
     DuplicateId {
