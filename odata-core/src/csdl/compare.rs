@@ -164,7 +164,7 @@ fn show_facets(facets: &Facets) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "csdl-xml"))]
 #[allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failed test.
 mod tests {
     use super::*;

@@ -40,7 +40,7 @@ pub(super) fn container_facts(document: &Document, schema: &Schema, facts: &mut 
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "csdl-xml"))]
 #[allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failed test.
 mod tests {
     use super::super::Document;

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::xml::MAX_EXPRESSION_DEPTH;
+use super::MAX_EXPRESSION_DEPTH;
 use super::{
     Annotation, AnnotationValue, Document, EntityContainer, EnumType, Facets, NavigationProperty, Operation, Parameter,
     Property, ReturnType, Schema, StructuredType, TypeDefinition,
@@ -381,7 +381,7 @@ fn other(name: &str, text: &str) -> Value {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "csdl-xml"))]
 mod tests {
     use serde_json::json;
 
@@ -648,7 +648,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "csdl-xml"))]
 mod reference_tests {
     use serde_json::json;
 

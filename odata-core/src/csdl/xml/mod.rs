@@ -15,10 +15,7 @@ pub(in crate::csdl) use write::write;
 pub(super) const EDMX_NAMESPACE: &str = "http://docs.oasis-open.org/odata/ns/edmx";
 pub(super) const EDM_NAMESPACE: &str = "http://docs.oasis-open.org/odata/ns/edm";
 
-/// How deeply annotation values may nest (a collection of records of collections ...): the first
-/// value is level 1. Graph needs 3; the cap keeps hostile input from building values whose
-/// (recursive) drop, comparison or writing could exhaust the stack.
-pub(in crate::csdl) const MAX_EXPRESSION_DEPTH: usize = 64;
+pub(in crate::csdl) use super::MAX_EXPRESSION_DEPTH;
 
 /// Expressions that also have an attribute form (`<Annotation Term=".." Date="2023-11-06"/>`) and
 /// are kept as [`AnnotationValue::Other`]. `String`, `Bool`, `Int` and `EnumMember` have variants.
