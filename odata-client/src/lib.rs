@@ -26,11 +26,20 @@
 //! `std::pin::pin!` to call `try_next`), and [`Pages::collect_all`] collects them.
 
 mod auth;
+mod batch;
 mod client;
 mod error;
 mod paging;
+mod retry;
+mod transport;
 
 pub use auth::{StaticToken, TokenFuture, TokenProvider};
+pub use batch::GRAPH_BATCH_LIMIT;
 pub use client::{Client, ClientBuilder};
 pub use error::{BoxError, Error};
 pub use paging::Pages;
+pub use retry::RetryPolicy;
+
+/// The `http` crate the client's signatures use (headers, methods, requests), so that callers
+/// need no dependency of their own.
+pub use http;
