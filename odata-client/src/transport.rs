@@ -35,10 +35,14 @@ impl Client {
             duration_ms = Empty,
             request_id = Empty,
         );
-        self.execute_with_retries(request).instrument(span).await
+        self.execute_with_retries(request, span.clone()).instrument(span).await
     }
 
-    async fn execute_with_retries(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
+    async fn execute_with_retries(
+        &self,
+        request: http::Request<Vec<u8>>,
+        span: tracing::Span,
+    ) -> Result<http::Response<Vec<u8>>, Error> {
         let (parts, body) = request.into_parts();
         let policy = self.retry_policy();
         let repeatable = policy.may_repeat(&parts.method);
@@ -46,7 +50,6 @@ impl Client {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            let span = tracing::Span::current();
             span.record("attempt", attempt);
             let mut request = http::Request::from_parts(parts.clone(), body.clone());
             let result = self.attempt(&mut request).await;
