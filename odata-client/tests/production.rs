@@ -133,10 +133,13 @@ fn records(client: &Client) -> odata_core::query::Resource<Vec<CallRecord>> {
     client.root().entity_set::<CallRecord>("Records")
 }
 
-/// Records tracing spans (name and fields as `name=value`) and events (fields).
+/// A span's name and its fields as `name=value`.
+type SpanRecord = (String, Vec<String>);
+
+/// Records tracing spans and events (their fields as `name=value`).
 #[derive(Clone, Default)]
 struct Recorder {
-    spans: Arc<Mutex<Vec<(String, Vec<String>)>>>,
+    spans: Arc<Mutex<Vec<SpanRecord>>>,
     events: Arc<Mutex<Vec<Vec<String>>>>,
 }
 
