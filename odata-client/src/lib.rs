@@ -24,6 +24,12 @@
 //!
 //! [`Pages::items`] gives the items of every page as one `Stream` (pin it with
 //! `std::pin::pin!` to call `try_next`), and [`Pages::collect_all`] collects them.
+//!
+//! For production ([`ClientBuilder`]): throttled and failed reads are retried after
+//! `Retry-After` or a backoff with jitter ([`RetryPolicy`]; writes only when allowed), every
+//! request and page is a `tracing` span, bodies are limited in size while they stream in,
+//! [`Client::batch_all`] splits a `$batch` at the service's limit ([`GRAPH_BATCH_LIMIT`]), and
+//! the TLS configuration is the client's own: building a client changes no global state.
 
 mod auth;
 mod batch;

@@ -400,3 +400,26 @@ fn a_dependency_chain_longer_than_the_batch_limit_is_an_error() {
     );
     assert!(server.seen().is_empty());
 }
+
+#[test]
+fn each_page_is_a_span_around_its_request_and_a_throttled_page_is_retried() {
+    let server = serve(Box::new(|n, _| match n {
+        0 => reply(200, r#"{"value":[{"id":"a"},{"id":"b"}],"@odata.nextLink":"Records?$skiptoken=2"}"#),
+        1 => with_header(reply(429, "{}"), "retry-after", "0"),
+        _ => reply(200, r#"{"value":[{"id":"c"}]}"#),
+    }));
+    let recorder = Recorder::default();
+    let records = tracing::subscriber::with_default(recorder.clone(), || {
+        let client = client(&server);
+        runtime().block_on(client.pages(&records(&client), &Query::new()).collect_all())
+    })
+    .expect("both pages");
+    assert_eq!(records.len(), 3);
+    let spans = recorder.spans.lock().expect("spans").clone();
+    let names: Vec<(&str, &[String])> = spans.iter().map(|(name, fields)| (name.as_str(), fields.as_slice())).collect();
+    let page = |n: usize, items: usize| vec![format!("page={n}"), format!("items={items}")];
+    assert_eq!(names[0], ("odata.page", page(1, 2).as_slice()));
+    assert_eq!(names[1].0, "odata.request");
+    assert_eq!(names[2], ("odata.page", page(2, 1).as_slice()));
+    assert!(names[3].1.contains(&"attempt=2".to_owned()), "{:?}", names[3]);
+}
