@@ -1,10 +1,11 @@
 //! The client: one `reqwest::Client` (connection pool, timeouts, rustls), the service root,
-//! the auth hook, and the preferences sent with every read.
+//! the auth hook, the retry policy and body limit, and the preferences sent with every read.
+//! Requests are sent by `Client::execute` (transport.rs).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::header::{ACCEPT, AUTHORIZATION, HeaderName, HeaderValue};
+use http::header::{ACCEPT, HeaderName, HeaderValue};
 use odata_core::Page;
 use odata_core::query::{Count, Query, Resource, ServiceRoot};
 use odata_core::request::{
@@ -17,11 +18,22 @@ use serde::Serialize;
 use crate::auth::{StaticToken, TokenProvider};
 use crate::error::Error;
 use crate::paging::Pages;
+use crate::retry::RetryPolicy;
+
+/// The default [`ClientBuilder::max_body_size`]: 64 MiB.
+const DEFAULT_MAX_BODY_SIZE: u64 = 64 << 20;
 
 /// An OData client for one service. Cheap to clone: clones share the connection pool.
+///
+/// [`with_retry`](Client::with_retry) and [`with_header`](Client::with_header) give a clone
+/// that sends its requests with another retry policy or extra headers: settings per request.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// The retry policy of this handle (the builder's, unless `with_retry` changed it).
+    retry: RetryPolicy,
+    /// The client's headers, then those added by `with_header`.
+    headers: Arc<Vec<(HeaderName, HeaderValue)>>,
 }
 
 struct Inner {
@@ -32,7 +44,7 @@ struct Inner {
     max_page_size: Option<u32>,
     include_unknown_enum_members: bool,
     pub(crate) max_pages: Option<usize>,
-    headers: Vec<(HeaderName, HeaderValue)>,
+    max_body_size: u64,
 }
 
 /// Settings for a [`Client`].
@@ -40,6 +52,11 @@ pub struct ClientBuilder {
     root: ServiceRoot,
     timeout: Duration,
     connect_timeout: Duration,
+    read_timeout: Option<Duration>,
+    tls: Option<rustls::ClientConfig>,
+    http: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    max_body_size: u64,
     auth: Option<Arc<dyn TokenProvider>>,
     max_page_size: Option<u32>,
     include_unknown_enum_members: bool,
@@ -48,13 +65,19 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Defaults: 30 s per request, 10 s to connect, no auth, the service's page size, no cap on
-    /// pages.
+    /// Defaults: 30 s per request, 10 s to connect, no read timeout but the request's, the
+    /// [default retry policy](RetryPolicy::default), bodies up to 64 MiB, no auth, the service's
+    /// page size, no cap on pages, TLS with the platform's roots.
     pub fn new(root: ServiceRoot) -> Self {
         ClientBuilder {
             root,
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
+            read_timeout: None,
+            tls: None,
+            http: None,
+            retry: RetryPolicy::default(),
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
             auth: None,
             max_page_size: None,
             include_unknown_enum_members: false,
@@ -63,7 +86,8 @@ impl ClientBuilder {
         }
     }
 
-    /// The time limit of one request, from connecting to the end of the body.
+    /// The time limit of one sending of a request, from connecting to the end of the body
+    /// (each retry has its own; [`RetryPolicy::max_elapsed`] bounds them all).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -72,6 +96,40 @@ impl ClientBuilder {
     /// The time limit for connecting.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// The longest silence while reading a response (restarted by every piece that arrives).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// How requests are retried (see [`RetryPolicy`]); [`RetryPolicy::none`] sends each once.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The largest response body read, in bytes: a longer one fails with
+    /// [`Error::BodyTooLarge`] as soon as it is announced or streamed past the limit.
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The TLS configuration: custom roots, client certificates, another crypto provider. By
+    /// default the client uses rustls with the `ring` provider and the platform's verifier; it
+    /// never installs a process-wide default provider.
+    pub fn tls_config(mut self, config: rustls::ClientConfig) -> Self {
+        self.tls = Some(config);
+        self
+    }
+
+    /// Sends through this `reqwest::Client` (its TLS, proxy, pool and timeouts); the builder's
+    /// timeouts and TLS settings are then not used.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
         self
     }
 
@@ -112,18 +170,29 @@ impl ClientBuilder {
 
     /// The client.
     pub fn build(self) -> Result<Client, Error> {
-        // reqwest is built without a default TLS provider: install `ring` (aws-lc-rs, the
-        // default, needs cmake). Another provider installed by the application wins.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .user_agent(concat!("odata-rs/", env!("CARGO_PKG_VERSION")))
-            .build()?;
-        let origin = url::Url::parse(self.root.url()).map(|url| url.origin()).map_err(|_| Error::InvalidNextLink {
-            link: self.root.url().to_owned(),
-            reason: "the service root is not a URL",
-        })?;
+        let origin = url::Url::parse(self.root.url())
+            .map(|url| url.origin())
+            .map_err(|_| Error::InvalidServiceRoot(self.root.url().to_owned()))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => {
+                // The TLS configuration is the client's own: no process-wide provider is
+                // installed (a library must not change its host program's global state).
+                let tls = match self.tls {
+                    Some(tls) => tls,
+                    None => default_tls()?,
+                };
+                let mut builder = reqwest::Client::builder()
+                    .tls_backend_preconfigured(tls)
+                    .timeout(self.timeout)
+                    .connect_timeout(self.connect_timeout)
+                    .user_agent(concat!("odata-rs/", env!("CARGO_PKG_VERSION")));
+                if let Some(timeout) = self.read_timeout {
+                    builder = builder.read_timeout(timeout);
+                }
+                builder.build()?
+            }
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -133,10 +202,25 @@ impl ClientBuilder {
                 max_page_size: self.max_page_size,
                 include_unknown_enum_members: self.include_unknown_enum_members,
                 max_pages: self.max_pages,
-                headers: self.headers,
+                max_body_size: self.max_body_size,
             }),
+            retry: self.retry,
+            headers: Arc::new(self.headers),
         })
     }
+}
+
+/// rustls with the `ring` provider (aws-lc-rs, reqwest's default, needs cmake to build) and the
+/// platform's certificate verifier.
+fn default_tls() -> Result<rustls::ClientConfig, Error> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(Error::Tls)?
+        .with_platform_verifier()
+        .map_err(Error::Tls)?
+        .with_no_client_auth())
 }
 
 impl Client {
@@ -153,6 +237,28 @@ impl Client {
     /// The service root.
     pub fn root(&self) -> &ServiceRoot {
         &self.inner.root
+    }
+
+    /// This client with another retry policy, for the requests sent through the clone (a write
+    /// known to be safe to repeat: `client.with_retry(RetryPolicy::new().retry_writes(true))`).
+    pub fn with_retry(&self, policy: RetryPolicy) -> Client {
+        Client { retry: policy, ..self.clone() }
+    }
+
+    /// This client with one more header on the requests sent through the clone (a
+    /// `ConsistencyLevel: eventual` for one Graph query). An invalid name or value is
+    /// [`Error::Request`].
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Client, Error> {
+        let name = HeaderName::try_from(name).map_err(http::Error::from)?;
+        let value = HeaderValue::try_from(value).map_err(http::Error::from)?;
+        let mut headers = Vec::clone(&self.headers);
+        headers.push((name, value));
+        Ok(Client { headers: Arc::new(headers), ..self.clone() })
+    }
+
+    /// The retry policy of the requests sent through this handle.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 
     /// Reads a resource with query options: an entity, or the first page of a collection
@@ -195,6 +301,11 @@ impl Client {
     }
 
     /// `PATCH` with the changes, applied only while the entity has `etag` (`None`: `If-Match: *`).
+    ///
+    /// The ETag is sent as the service gave it, a weak one (`W/"..."`) included: HTTP compares
+    /// `If-Match` strongly, so a strict server answers `412` to a weak ETag, while OData
+    /// services that issue weak ETags (Graph among them) compare them as they issued them. The
+    /// client neither strips `W/` nor refuses the ETag.
     pub async fn update<E: Readable<Response = E>>(
         &self,
         resource: &Resource<E>,
@@ -204,7 +315,8 @@ impl Client {
         self.write(&WriteRequest::update(resource, changes)?.if_match_etag(etag)).await
     }
 
-    /// `DELETE`, applied only while the entity has `etag` (`None`: `If-Match: *`).
+    /// `DELETE`, applied only while the entity has `etag` (`None`: `If-Match: *`); a weak ETag
+    /// is sent as it is (see [`Client::update`]).
     pub async fn delete<E: Readable<Response = E>>(
         &self,
         resource: &Resource<E>,
@@ -269,27 +381,20 @@ impl Client {
         self.inner.max_pages
     }
 
-    /// Sends any `http::Request`, with auth and the client's headers, and returns the whole
-    /// response.
-    pub async fn execute(&self, mut request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
-        for (name, value) in &self.inner.headers {
-            request.headers_mut().append(name, value.clone());
-        }
-        if let Some(auth) = &self.inner.auth {
-            let token = auth.token().await.map_err(Error::Auth)?;
-            let mut value = HeaderValue::try_from(format!("Bearer {token}"))
-                .map_err(|_| Error::Auth("the token is not a valid header value".into()))?;
-            value.set_sensitive(true);
-            request.headers_mut().insert(AUTHORIZATION, value);
-        }
-        let request = reqwest::Request::try_from(request)?;
-        let response = self.inner.http.execute(request).await?;
-        let mut builder = http::Response::builder().status(response.status()).version(response.version());
-        if let Some(headers) = builder.headers_mut() {
-            headers.extend(response.headers().iter().map(|(k, v)| (k.clone(), v.clone())));
-        }
-        let body = response.bytes().await?;
-        Ok(builder.body(body.to_vec())?)
+    pub(crate) fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.headers
+    }
+
+    pub(crate) fn auth(&self) -> Option<&dyn TokenProvider> {
+        self.inner.auth.as_deref()
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    pub(crate) fn max_body_size(&self) -> u64 {
+        self.inner.max_body_size
     }
 }
 

@@ -41,6 +41,25 @@ pub enum Error {
     Changes(ChangeError),
     /// A `$batch` that is not valid (named by request id) or whose response does not parse.
     Batch(BatchError),
+    /// A response body longer than the client's `max_body_size`, in bytes.
+    BodyTooLarge {
+        /// The limit that was exceeded.
+        limit: u64,
+    },
+    /// The service root given to the builder is not an absolute URL.
+    InvalidServiceRoot(String),
+    /// The default TLS configuration could not be built (no usable platform verifier).
+    Tls(rustls::Error),
+    /// A chain of `dependsOn` requests longer than the number of requests the service takes
+    /// in one `$batch`: it cannot be split.
+    BatchChainTooLong {
+        /// The id of a request in the chain.
+        id: String,
+        /// The number of requests in the chain.
+        len: usize,
+        /// The service's limit per `$batch`.
+        limit: usize,
+    },
 }
 
 impl Error {
@@ -76,6 +95,13 @@ impl fmt::Display for Error {
             Error::InvalidNextLink { link, reason } => write!(f, "invalid @odata.nextLink `{link}`: {reason}"),
             Error::RepeatedNextLink(link) => write!(f, "the service repeated the @odata.nextLink `{link}`"),
             Error::PageLimit(pages) => write!(f, "stopped after the page limit of {pages} pages"),
+            Error::BodyTooLarge { limit } => write!(f, "the response body is larger than the limit of {limit} bytes"),
+            Error::InvalidServiceRoot(root) => write!(f, "the service root `{root}` is not an absolute URL"),
+            Error::Tls(_) => f.write_str("the TLS configuration could not be built"),
+            Error::BatchChainTooLong { id, len, limit } => write!(
+                f,
+                "$batch: the dependsOn chain of request `{id}` has {len} requests, more than the {limit} allowed in one batch"
+            ),
         }
     }
 }
@@ -90,6 +116,7 @@ impl std::error::Error for Error {
             Error::Transport(error) => Some(error),
             Error::Auth(error) => Some(&**error),
             Error::Request(error) => Some(error),
+            Error::Tls(error) => Some(error),
             _ => None,
         }
     }

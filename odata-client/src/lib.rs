@@ -24,13 +24,28 @@
 //!
 //! [`Pages::items`] gives the items of every page as one `Stream` (pin it with
 //! `std::pin::pin!` to call `try_next`), and [`Pages::collect_all`] collects them.
+//!
+//! For production ([`ClientBuilder`]): throttled and failed reads are retried after
+//! `Retry-After` or a backoff with jitter ([`RetryPolicy`]; writes only when allowed), every
+//! request and page is a `tracing` span, bodies are limited in size while they stream in,
+//! [`Client::batch_all`] splits a `$batch` at the service's limit ([`GRAPH_BATCH_LIMIT`]), and
+//! the TLS configuration is the client's own: building a client changes no global state.
 
 mod auth;
+mod batch;
 mod client;
 mod error;
 mod paging;
+mod retry;
+mod transport;
 
 pub use auth::{StaticToken, TokenFuture, TokenProvider};
+pub use batch::GRAPH_BATCH_LIMIT;
 pub use client::{Client, ClientBuilder};
 pub use error::{BoxError, Error};
 pub use paging::Pages;
+pub use retry::RetryPolicy;
+
+/// The `http` crate the client's signatures use (headers, methods, requests), so that callers
+/// need no dependency of their own.
+pub use http;

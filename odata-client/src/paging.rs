@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use futures_util::stream::{self, Stream, TryStreamExt};
 use odata_core::Page;
 use odata_core::request::{ReadRequest, Readable};
+use tracing::Instrument;
 use url::Url;
 
 use crate::client::Client;
@@ -43,11 +44,14 @@ where
         if self.client.max_pages().is_some_and(|cap| self.read >= cap) {
             return Some(Err(Error::PageLimit(self.read)));
         }
-        let page = match self.client.send(&request).await {
+        // One span per page around the request's own span: which page of which paging.
+        let span = tracing::info_span!("odata.page", page = self.read + 1, items = tracing::field::Empty);
+        let page = match self.client.send(&request).instrument(span.clone()).await {
             Ok(page) => page,
             Err(error) => return Some(Err(error)),
         };
         self.read += 1;
+        span.record("items", page.value.len());
         self.followed.insert(request.url().to_owned());
         if let Some(link) = &page.next_link {
             match self.resolve(request.url(), page.context.as_deref(), link) {

@@ -1,4 +1,5 @@
-//! The README's client example is the code of `examples/graph_sessions.rs`, which compiles.
+//! The README's client examples are the code of `examples/graph_sessions.rs` and
+//! `examples/production.rs`, which compile.
 
 #[test]
 fn the_readme_shows_the_compiled_example() {
@@ -10,5 +11,18 @@ fn the_readme_shows_the_compiled_example() {
     assert!(
         readme.contains(code.trim_end()),
         "README.md and examples/graph_sessions.rs differ; copy the example's code into the README"
+    );
+}
+
+#[test]
+fn the_readme_shows_the_compiled_production_example() {
+    let readme = include_str!("../../README.md");
+    let example = include_str!("../examples/production.rs");
+    let start = example.find("use std::time::Duration;").expect("the example's code");
+    let end = example.find("// Every request is a `tracing` span").expect("the example's main");
+    let code = &example[start..end];
+    assert!(
+        readme.contains(code.trim_end()),
+        "README.md and examples/production.rs differ; copy the example's code into the README"
     );
 }

@@ -156,13 +156,22 @@ impl<T: ODataStructured + EdmType> Readable for Vec<T> {
 impl<E> Readable for Count<E> {
     type Item = E;
     type Response = u64;
-    const ACCEPT: &'static str = "text/plain";
+    // Some services refuse a plain `text/plain` with `415`; JSON is accepted as well.
+    const ACCEPT: &'static str = "text/plain, application/json;q=0.9";
 
-    /// A plain-text integer (a byte-order mark and whitespace allowed around it).
+    /// A plain-text integer (a byte-order mark and whitespace allowed around it), which is also
+    /// the JSON answer; or a JSON object with the count in `value`.
     fn read(body: &[u8]) -> Result<u64, ReadError> {
         let text = std::str::from_utf8(body)
             .map_err(|_| ReadError::Decode(DecodeError::message("the count is not UTF-8 text")))?;
         let text = text.trim_start_matches('\u{feff}').trim();
+        if text.starts_with('{') {
+            let value = serde_json::from_str::<serde_json::Value>(text).map_err(|e| ReadError::Decode(e.into()))?;
+            return value
+                .get("value")
+                .and_then(serde_json::Value::as_u64)
+                .ok_or_else(|| ReadError::Decode(DecodeError::message("the JSON count has no integer `value`")));
+        }
         text.parse().map_err(|_| {
             ReadError::Decode(DecodeError::message(format!(
                 "`{}` is not a count (Edm.Int64)",

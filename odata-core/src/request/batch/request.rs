@@ -43,6 +43,11 @@ impl BatchRequest {
         self
     }
 
+    /// The headers of the batch request itself.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
     /// The service root, without a trailing `/`.
     pub fn service_root(&self) -> &str {
         &self.root
