@@ -37,6 +37,8 @@ pub enum Error {
     RepeatedNextLink(String),
     /// More pages than the configured cap.
     PageLimit(usize),
+    /// The last page of a delta round has neither `@odata.nextLink` nor `@odata.deltaLink`.
+    MissingDeltaLink,
     /// A change set that cannot be sent (a value that does not encode, a changed key).
     Changes(ChangeError),
     /// A `$batch` that is not valid (named by request id) or whose response does not parse.
@@ -76,6 +78,7 @@ impl fmt::Display for Error {
             Error::InvalidNextLink { link, reason } => write!(f, "invalid @odata.nextLink `{link}`: {reason}"),
             Error::RepeatedNextLink(link) => write!(f, "the service repeated the @odata.nextLink `{link}`"),
             Error::PageLimit(pages) => write!(f, "stopped after the page limit of {pages} pages"),
+            Error::MissingDeltaLink => f.write_str("the last page of the delta round has no @odata.deltaLink"),
         }
     }
 }

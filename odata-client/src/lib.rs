@@ -27,10 +27,13 @@
 
 mod auth;
 mod client;
+mod delta;
 mod error;
 mod paging;
+mod stream;
 
 pub use auth::{StaticToken, TokenFuture, TokenProvider};
 pub use client::{Client, ClientBuilder};
+pub use delta::DeltaRound;
 pub use error::{BoxError, Error};
 pub use paging::Pages;
