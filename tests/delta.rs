@@ -2,7 +2,7 @@
 //! (`tests/fixtures/graph-delta/`, see its README): each item decodes as its type or as a removal,
 //! the delta and next links are read, and every page round-trips exactly.
 
-use odata_core::{DeltaItem, DeltaLink, ODataStructured, Page, read_page_items};
+use odata_core::{DeltaItem, DeltaLink, Page, read_page_items};
 use odata_graph::directory::{Group, User};
 use odata_tests::assert_round_trip;
 
