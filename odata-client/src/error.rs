@@ -37,6 +37,8 @@ pub enum Error {
     RepeatedNextLink(String),
     /// More pages than the configured cap.
     PageLimit(usize),
+    /// The last page of a delta round has neither `@odata.nextLink` nor `@odata.deltaLink`.
+    MissingDeltaLink,
     /// A change set that cannot be sent (a value that does not encode, a changed key).
     Changes(ChangeError),
     /// A `$batch` that is not valid (named by request id) or whose response does not parse.
@@ -102,6 +104,7 @@ impl fmt::Display for Error {
                 f,
                 "$batch: the dependsOn chain of request `{id}` has {len} requests, more than the {limit} allowed in one batch"
             ),
+            Error::MissingDeltaLink => f.write_str("the last page of the delta round has no @odata.deltaLink"),
         }
     }
 }

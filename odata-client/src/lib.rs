@@ -34,14 +34,17 @@
 mod auth;
 mod batch;
 mod client;
+mod delta;
 mod error;
 mod paging;
 mod retry;
 mod transport;
+mod stream;
 
 pub use auth::{StaticToken, TokenFuture, TokenProvider};
 pub use batch::GRAPH_BATCH_LIMIT;
 pub use client::{Client, ClientBuilder};
+pub use delta::DeltaRound;
 pub use error::{BoxError, Error};
 pub use paging::Pages;
 pub use retry::RetryPolicy;

@@ -63,21 +63,7 @@ where
     }
 
     fn resolve(&self, request_url: &str, context: Option<&str>, link: &str) -> Result<String, Error> {
-        let invalid = |reason| Error::InvalidNextLink { link: link.to_owned(), reason };
-        let request = Url::parse(request_url).map_err(|_| invalid("the request URL is not absolute"))?;
-        let base = match context {
-            Some(context) => request.join(context).map_err(|_| invalid("the context URL does not resolve"))?,
-            None => request,
-        };
-        let next = base.join(link).map_err(|_| invalid("not a URL"))?;
-        if &next.origin() != self.client.origin() {
-            return Err(invalid("it leads to another origin than the service root"));
-        }
-        let next = next.to_string();
-        if self.followed.contains(&next) {
-            return Err(Error::RepeatedNextLink(link.to_owned()));
-        }
-        Ok(next)
+        resolve_next_link(&self.client, &self.followed, request_url, context, link)
     }
 
     /// The pages as a stream; it ends after the last page or the first error.
@@ -110,4 +96,30 @@ impl<E> std::fmt::Debug for Pages<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pages").field("read", &self.read).field("next", &self.next.as_ref().map(|r| r.url())).finish()
     }
+}
+
+/// Resolves a next link against the context URL and the request URL, refusing another origin
+/// and a link already followed (shared by [`Pages`] and the item-by-item reader).
+pub(crate) fn resolve_next_link(
+    client: &Client,
+    followed: &HashSet<String>,
+    request_url: &str,
+    context: Option<&str>,
+    link: &str,
+) -> Result<String, Error> {
+    let invalid = |reason| Error::InvalidNextLink { link: link.to_owned(), reason };
+    let request = Url::parse(request_url).map_err(|_| invalid("the request URL is not absolute"))?;
+    let base = match context {
+        Some(context) => request.join(context).map_err(|_| invalid("the context URL does not resolve"))?,
+        None => request,
+    };
+    let next = base.join(link).map_err(|_| invalid("not a URL"))?;
+    if &next.origin() != client.origin() {
+        return Err(invalid("it leads to another origin than the service root"));
+    }
+    let next = next.to_string();
+    if followed.contains(&next) {
+        return Err(Error::RepeatedNextLink(link.to_owned()));
+    }
+    Ok(next)
 }

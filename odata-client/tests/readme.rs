@@ -26,3 +26,16 @@ fn the_readme_shows_the_compiled_production_example() {
         "README.md and examples/production.rs differ; copy the example's code into the README"
     );
 }
+
+#[test]
+fn the_readme_shows_the_compiled_delta_example() {
+    let readme = include_str!("../../README.md");
+    let example = include_str!("../examples/graph_delta.rs");
+    let start = example.find("use futures_util::").expect("the example's code");
+    let end = example.find("#[tokio::main]").expect("the example's main");
+    let code = &example[start..end];
+    assert!(
+        readme.contains(code.trim_end()),
+        "README.md and examples/graph_delta.rs differ; copy the example's code into the README"
+    );
+}

@@ -103,6 +103,7 @@ mod additional;
 pub mod container;
 mod control;
 pub mod csdl;
+mod delta;
 pub mod edm;
 mod encode;
 pub mod error_guide;
@@ -110,6 +111,7 @@ mod json_path;
 mod model;
 mod navigation;
 mod page;
+mod page_items;
 pub mod query;
 pub mod registry;
 pub mod request;
@@ -117,6 +119,7 @@ mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
 pub use container::ODataService;
+pub use delta::{DeltaItem, DeltaLink, LinkChange, RemovalReason, Removed};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay, Untyped};
 pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
 pub use model::{
@@ -127,6 +130,7 @@ pub use model::{
 };
 pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;
+pub use page_items::{ItemsError, read_page_items};
 
 /// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]

@@ -142,6 +142,15 @@ impl<'de, T: EdmType> Visitor<'de> for PageVisitor<T> {
 }
 
 fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>, A::Error> {
+    read_page_with(map, |map| map.next_value_seed(EdmSeed::<Vec<T>>::new()))
+}
+
+/// Reads a page's members, with `value` read by `read_value` (the whole array, or item by item
+/// in `crate::page_items`).
+pub(crate) fn read_page_with<'de, T, A: MapAccess<'de>>(
+    map: &mut A,
+    mut read_value: impl FnMut(&mut A) -> Result<Vec<T>, A::Error>,
+) -> Result<Page<T>, A::Error> {
     let mut page = Page::new(Vec::new());
     let mut seen_value = false;
     while let Some(key) = map.next_key::<String>()? {
@@ -153,7 +162,7 @@ fn read_page<'de, T: EdmType, A: MapAccess<'de>>(map: &mut A) -> Result<Page<T>,
                 return Err(error);
             }
             seen_value = true;
-            page.value = map.next_value_seed(EdmSeed::<Vec<T>>::new()).inspect_err(fail)?;
+            page.value = read_value(map).inspect_err(fail)?;
             continue;
         }
         let control = key.strip_prefix('@').and_then(ControlTerm::parse);
