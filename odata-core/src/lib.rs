@@ -106,6 +106,7 @@ pub mod csdl;
 pub mod edm;
 mod encode;
 pub mod error_guide;
+pub mod guide;
 mod json_path;
 mod model;
 mod navigation;
