@@ -18,6 +18,7 @@
 //! 6. [Writes](#6-writes)
 //! 7. [Entity containers and typed keys](#7-entity-containers-and-typed-keys)
 //! 8. [Errors](#8-errors)
+//! 9. [The remaining attributes](#9-the-remaining-attributes)
 //!
 //! # 1. Modelling a resource
 //!
@@ -676,4 +677,153 @@
 //! assert!(decode.to_string().starts_with("$.accountEnabled: invalid type: integer `1`, expected Edm.Boolean"), "{decode}");
 //! assert_eq!(decode.position(), Some((1, 32)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # 9. The remaining attributes
+//!
+//! The examples of the derives' reference pages that the sections above do not run: media and
+//! open entity types, keyless types, partners and referential constraints, facets, type
+//! definitions, functions and actions (bound, unbound, overloads), and a container with an
+//! action import. The metadata document built from them shows each attribute's CSDL.
+//!
+//! ```
+//! use odata_core::container::{ActionImport, EntitySet, FunctionImport};
+//! use odata_core::csdl::Document;
+//! use odata_core::{
+//!     AdditionalData, DateTimeOffset, Decimal, Navigation, ODataAction, ODataComplex, ODataEntity, ODataFunction,
+//!     ODataService, ODataTypeDefinition,
+//! };
+//!
+//! #[derive(ODataTypeDefinition, Debug, Clone, PartialEq)]
+//! #[odata(type = "example.shop.money", precision = 19, scale = 4)]
+//! pub struct Money(pub Decimal);
+//!
+//! #[derive(ODataTypeDefinition, Debug, Clone, PartialEq)]
+//! #[odata(type = "example.shop.sku", max_length = 40, unicode = false)]
+//! pub struct Sku(pub String);
+//!
+//! #[derive(ODataEntity, Debug, Default)]
+//! #[odata(type = "example.shop.customer", key_property = "id")]
+//! pub struct Customer {
+//!     #[odata(nullable = false, max_length = 40, unicode = false)]
+//!     pub id: Option<String>,
+//!     #[odata(max_length = "max", default_value = "anonymous")]
+//!     pub name: Option<String>,
+//!     #[odata(navigation, partner = "customer")]
+//!     pub orders: Navigation<Vec<Order>>,
+//! }
+//!
+//! #[derive(ODataEntity, Debug, Default)]
+//! #[odata(type = "example.shop.order", key_property = "id", has_stream, open_type)]
+//! pub struct Order {
+//!     #[odata(nullable = false)]
+//!     pub id: Option<i32>,
+//!     #[odata(nullable = false, max_length = 40, unicode = false)]
+//!     pub customer_id: Option<String>,
+//!     pub sku: Option<Sku>,
+//!     pub total: Option<Money>,
+//!     #[odata(precision = 5, scale = "variable")]
+//!     pub discount: Option<Decimal>,
+//!     #[odata(read_only, precision = 7)]
+//!     pub created_date_time: Option<DateTimeOffset>,
+//!     #[odata(rename = "reflexiveIPAddress")]
+//!     pub reflexive_ip_address: Option<String>,
+//!     #[odata(navigation, nullable = false, partner = "orders",
+//!             referential_constraint(property = "customerId", referenced_property = "id"))]
+//!     pub customer: Navigation<Customer>,
+//!     pub additional_data: AdditionalData,
+//! }
+//!
+//! #[derive(ODataEntity, Debug, Default)]
+//! #[odata(type = "example.shop.settings", keyless, crate = "::odata_core")]
+//! pub struct Settings {
+//!     pub currency: Option<String>,
+//! }
+//!
+//! #[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+//! #[odata(type = "example.shop.address", abstract)]
+//! pub struct Address {
+//!     #[odata(max_length = 64)]
+//!     pub street: Option<String>,
+//! }
+//!
+//! #[derive(ODataFunction)]
+//! #[odata(name = "example.shop.total", bound_to = "Order", binding_nullable = false,
+//!         returns = "Money", return_nullable = false, composable)]
+//! pub struct Total;
+//!
+//! #[derive(ODataFunction)]
+//! #[odata(name = "example.shop.total", bound_to = "Vec<Order>", binding_parameter = "orders",
+//!         returns = "Decimal", return_facets(precision = 19, scale = 4))]
+//! pub struct TotalOfOrders {
+//!     #[odata(nullable = false, precision = 3)]
+//!     pub since: DateTimeOffset,
+//! }
+//!
+//! #[derive(ODataFunction)]
+//! #[odata(name = "example.shop.bestSellers", returns = "Vec<Order>")]
+//! pub struct BestSellers {
+//!     #[odata(rename = "top")]
+//!     pub count: i32,
+//! }
+//!
+//! #[derive(ODataAction, Debug)]
+//! #[odata(name = "example.shop.ship", bound_to = "Order", binding_nullable = false)]
+//! pub struct Ship {
+//!     #[odata(max_length = 200)]
+//!     pub note: Option<String>,
+//! }
+//!
+//! #[derive(ODataAction, Debug)]
+//! #[odata(name = "example.shop.ship", bound_to = "Vec<Order>")]
+//! pub struct ShipAll;
+//!
+//! #[derive(ODataAction, Debug)]
+//! #[odata(name = "example.shop.resetDataSource")]
+//! pub struct ResetDataSource;
+//!
+//! #[derive(ODataService, Debug, Clone)]
+//! #[odata(namespace = "example.shop", container = "Shop")]
+//! pub struct Shop {
+//!     #[odata(entity_set = "Orders", binding(path = "customer", target = "Customers"))]
+//!     pub orders: EntitySet<Order>,
+//!     #[odata(entity_set = "Customers", include_in_service_document = false, binding(path = "orders", target = "Orders"))]
+//!     pub customers: EntitySet<Customer>,
+//!     #[odata(function_import = "BestSellers", entity_set = "Orders", include_in_service_document = true)]
+//!     pub best_sellers: FunctionImport<BestSellers>,
+//!     #[odata(action_import = "ResetDataSource")]
+//!     pub reset_data_source: ActionImport<ResetDataSource>,
+//! }
+//!
+//! let csdl = Document::builder()
+//!     .add_container::<Shop>()
+//!     .add_type::<Settings>()
+//!     .add_type::<Address>()
+//!     .add_operation::<Total>()
+//!     .add_operation::<TotalOfOrders>()
+//!     .add_operation::<Ship>()
+//!     .add_operation::<ShipAll>()
+//!     .build()
+//!     .to_xml();
+//! for element in [
+//!     r#"<TypeDefinition Name="money" UnderlyingType="Edm.Decimal" Precision="19" Scale="4" />"#,
+//!     r#"<TypeDefinition Name="sku" UnderlyingType="Edm.String" MaxLength="40" Unicode="false" />"#,
+//!     r#"<EntityType Name="order" OpenType="true" HasStream="true">"#,
+//!     r#"<EntityType Name="settings">"#,
+//!     r#"<ComplexType Name="address" Abstract="true">"#,
+//!     r#"<Property Name="discount" Type="Edm.Decimal" Precision="5" Scale="variable" />"#,
+//!     r#"<Property Name="reflexiveIPAddress" Type="Edm.String" />"#,
+//!     r#"<Property Name="name" Type="Edm.String" MaxLength="max" DefaultValue="anonymous" />"#,
+//!     r#"<NavigationProperty Name="customer" Type="example.shop.customer" Nullable="false" Partner="orders">"#,
+//!     r#"<ReferentialConstraint Property="customerId" ReferencedProperty="id" />"#,
+//!     r#"<Function Name="total" IsBound="true" IsComposable="true">"#,
+//!     r#"<Parameter Name="orders" Type="Collection(example.shop.order)" />"#,
+//!     r#"<ReturnType Type="Edm.Decimal" Precision="19" Scale="4" />"#,
+//!     r#"<Action Name="ship" IsBound="true">"#,
+//!     r#"<EntitySet Name="Customers" EntityType="example.shop.customer" IncludeInServiceDocument="false">"#,
+//!     r#"<FunctionImport Name="BestSellers" Function="example.shop.bestSellers" EntitySet="Orders" IncludeInServiceDocument="true" />"#,
+//!     r#"<ActionImport Name="ResetDataSource" Action="example.shop.resetDataSource" />"#,
+//! ] {
+//!     assert!(csdl.contains(element), "{element} is not in\n{csdl}");
+//! }
 //! ```
