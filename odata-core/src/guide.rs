@@ -1,10 +1,11 @@
 //! A guided tour, from a Graph docs page to typed requests and their errors.
 //!
 //! This module holds no code: it is documentation whose examples are compiled and run by
-//! `cargo test --doc`, so they cannot go stale. Each section builds on the types of the one
-//! before; the shapes are Microsoft Graph's (`microsoft.graph.callRecords`, `microsoft.graph.user`),
-//! and the JSON excerpts are cut from real responses of the Graph docs
-//! (`tests/fixtures/graph` in the repository). Every attribute of every derive is listed, with
+//! `cargo test --doc`, so they cannot go stale. Each example is complete (types declared in an
+//! earlier section are repeated, hidden); the shapes are Microsoft Graph's
+//! (`microsoft.graph.callRecords`, `microsoft.graph.user`), and the JSON of sections 1 to 3 is cut
+//! from real responses of the Graph docs (`tests/fixtures/graph` and
+//! `tests/fixtures/graph-directory` in the repository); the others are written in their shape. Every attribute of every derive is listed, with
 //! its CSDL meaning, on the derive's own page: [`ODataEntity`](crate::ODataEntity),
 //! [`ODataComplex`](crate::ODataComplex), [`ODataEnum`](crate::ODataEnum),
 //! [`ODataTypeDefinition`](crate::ODataTypeDefinition), [`ODataFunction`](crate::ODataFunction),
@@ -85,13 +86,16 @@
 //!     "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#communications/callRecords/$entity",
 //!     "version": 1,
 //!     "type": "peerToPeer",
+//!     "modalities": ["audio"],
 //!     "startDateTime": "2020-02-25T18:52:21.2169889Z",
-//!     "joinWebUrl": null,
 //!     "id": "e523d2ed-2966-4b6b-925b-754a88034cc5"
 //! }"#;
 //! let record: CallRecord = serde_json::from_str(json)?;
 //! assert_eq!(record.r#type, Some(CallType::PeerToPeer));
 //! assert_eq!(record.id.as_deref(), Some("e523d2ed-2966-4b6b-925b-754a88034cc5")); // through Deref
+//! assert_eq!(record.join_web_url, None); // absent (the service did not send it)
+//! // Not declared here: kept, in the base part's `AdditionalData`, and written back.
+//! assert_eq!(record.additional_data.property("modalities").map(|raw| raw.get()), Some(r#"["audio"]"#));
 //!
 //! // The metadata the attributes declare, at run time.
 //! let info = CallRecord::TYPE_INFO;
@@ -214,28 +218,33 @@
 //!     pub callee: Option<AnyEndpoint>,
 //! }
 //!
-//! // An excerpt of a segment in the docs' "List sessions" response.
-//! let segment: Segment = serde_json::from_str(r##"{
+//! // An excerpt of the first session of the docs' "List sessions" response.
+//! let session: Segment = serde_json::from_str(r##"{
 //!     "caller": {
 //!         "@odata.type": "#microsoft.graph.callRecords.participantEndpoint",
-//!         "userAgent": {"headerValue": "RTCC/7.0.0.0 UCWA/7.0.0.0 AndroidLync/6.25.0.27 (SM-G930U Android 8.0.0)", "applicationVersion": null},
-//!         "cpuName": "Intel(R) Core(TM) i5-4300U CPU @ 1.90GHz",
-//!         "cpuCoresCount": 4
+//!         "name": "machineName_1",
+//!         "cpuName": "AMD EPYC 7452 32-Core Processor",
+//!         "cpuCoresCount": 8,
+//!         "userAgent": {
+//!             "@odata.type": "#microsoft.graph.callRecords.clientUserAgent",
+//!             "headerValue": "RTCC/7.0.0.0 UCWA/7.0.0.0 AndroidLync/6.25.0.27 (SM-G930U Android 8.0.0)"
+//!         }
 //!     },
 //!     "callee": {
-//!         "@odata.type": "#microsoft.graph.callRecords.serviceEndpoint",
-//!         "userAgent": {"headerValue": "UCCAPI/16.0.12527.20122 OC/16.0.12527.20194", "applicationVersion": null}
+//!         "userAgent": {"headerValue": "UCCAPI/16.0.12527.20122 OC/16.0.12527.20194 (Skype for Business)"}
 //!     }
 //! }"##)?;
-//! match &segment.caller {
-//!     Some(AnyEndpoint::ParticipantEndpoint(p)) => assert_eq!(p.cpu_cores_count, Some(4)),
+//! match &session.caller {
+//!     Some(AnyEndpoint::ParticipantEndpoint(p)) => assert_eq!(p.cpu_cores_count, Some(8)),
 //!     other => panic!("{other:?}"),
 //! }
-//! // Deref reaches the declared type's part whatever the variant.
-//! let callee = segment.callee.as_ref().unwrap();
-//! assert!(matches!(callee, AnyEndpoint::ServiceEndpoint(_)));
+//! // Without `@odata.type`, a value is of the declared type; Deref reaches the declared type's
+//! // part whatever the variant.
+//! let callee = session.callee.as_ref().unwrap();
+//! assert!(matches!(callee, AnyEndpoint::Endpoint(_)));
 //! assert!(callee.user_agent.as_ref().unwrap().header_value.as_deref().unwrap().starts_with("UCCAPI"));
-//! // A derived type this model does not know decodes as the declared type and keeps its name.
+//! // A derived type this model does not know (a made-up name here) decodes as the declared
+//! // type and keeps its name and data.
 //! let unknown: AnyEndpoint = serde_json::from_str(r##"{"@odata.type": "#microsoft.graph.callRecords.futureEndpoint", "x": 1}"##)?;
 //! assert!(matches!(unknown, AnyEndpoint::Endpoint(_)));
 //! assert_eq!(serde_json::to_string(&unknown)?, r##"{"@odata.type":"#microsoft.graph.callRecords.futureEndpoint","x":1}"##);
@@ -285,19 +294,20 @@
 //!     User(User),
 //! }
 //!
-//! // An excerpt of the docs' "List memberOf" response.
-//! let page: odata_core::Page<AnyDirectoryObject> = serde_json::from_str(r##"{
+//! // The docs' "List memberOf" response, then an excerpt of "List group owners".
+//! let member_of: odata_core::Page<AnyDirectoryObject> = serde_json::from_str(r##"{"value": [
+//!     {"@odata.type": "#microsoft.graph.group", "displayName": "All Users", "mailEnabled": false, "securityEnabled": true}
+//! ]}"##)?;
+//! assert!(matches!(&member_of.value[0], AnyDirectoryObject::Group(g) if g.security_enabled == Some(true)));
+//! let owners: odata_core::Page<AnyDirectoryObject> = serde_json::from_str(r##"{
 //!     "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
 //!     "value": [
-//!         {"@odata.type": "#microsoft.graph.group", "id": "45b7d2e7-b882-4a80-ba97-10b7a63b8fa4",
-//!          "displayName": "All Company", "securityEnabled": false},
 //!         {"@odata.type": "#microsoft.graph.user", "id": "f0206b06-7c5d-461c-ae24-08f68b7ef463",
-//!          "displayName": "Megan Bowen"}
+//!          "accountEnabled": true, "displayName": "Megan Bowen", "userPrincipalName": "MeganB@contoso.com"}
 //!     ]
 //! }"##)?;
-//! assert!(matches!(&page.value[0], AnyDirectoryObject::Group(g) if g.display_name.as_deref() == Some("All Company")));
-//! assert!(matches!(&page.value[1], AnyDirectoryObject::User(_)));
-//! assert_eq!(page.value[1].id.as_deref(), Some("f0206b06-7c5d-461c-ae24-08f68b7ef463")); // Deref
+//! assert!(matches!(&owners.value[0], AnyDirectoryObject::User(u) if u.display_name.as_deref() == Some("Megan Bowen")));
+//! assert_eq!(owners.value[0].id.as_deref(), Some("f0206b06-7c5d-461c-ae24-08f68b7ef463")); // Deref
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!

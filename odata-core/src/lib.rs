@@ -129,7 +129,7 @@ pub use model::{
 pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;
 
-/// The derives. Each shares its name with the trait it implements, so one `use` brings both.
+// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]
 pub use odata_derive::{
     ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction, ODataService, ODataTypeDefinition,
