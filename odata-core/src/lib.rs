@@ -107,6 +107,7 @@ mod delta;
 pub mod edm;
 mod encode;
 pub mod error_guide;
+pub mod guide;
 mod json_path;
 mod model;
 mod navigation;
@@ -132,7 +133,7 @@ pub use navigation::{Navigation, NavigationControlInfo};
 pub use page::Page;
 pub use page_items::{ItemsError, read_page_items};
 
-/// The derives. Each shares its name with the trait it implements, so one `use` brings both.
+// The derives. Each shares its name with the trait it implements, so one `use` brings both.
 #[cfg(feature = "derive")]
 pub use odata_derive::{
     ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction, ODataService, ODataTypeDefinition,

@@ -1,9 +1,24 @@
 //! The derives of [odata-core](https://docs.rs/odata-core): `ODataEntity`, `ODataComplex`,
-//! `ODataEnum`, `ODataTypeDefinition`, `ODataFunction`, `ODataAction` and `ODataService`. Use them
-//! through `odata_core`, which re-exports them next to their traits.
+//! `ODataEnum`, `ODataTypeDefinition`, `ODataFunction`, `ODataAction` and `ODataService`. Use
+//! them through `odata_core`, which re-exports them next to the traits of the same names, so one
+//! `use odata_core::ODataEntity;` brings both.
+//!
+//! Each derive's page lists every `#[odata(...)]` attribute it takes, with its CSDL meaning and
+//! an example: [`ODataEntity`](derive@ODataEntity) (entity types and polymorphic holders of
+//! them), [`ODataComplex`](derive@ODataComplex) (complex types and their holders),
+//! [`ODataEnum`](derive@ODataEnum) (enumeration types, flags, unknown members),
+//! [`ODataTypeDefinition`](derive@ODataTypeDefinition) (named primitive types with facets),
+//! [`ODataFunction`](derive@ODataFunction) and [`ODataAction`](derive@ODataAction) (operations,
+//! bound and unbound, overloads), [`ODataService`](derive@ODataService) (entity containers).
+//! The examples here need `odata_core` and are not run in this crate; the same examples are
+//! compiled and run in `odata_core::guide`
+//! ([docs.rs](https://docs.rs/odata-core/latest/odata_core/guide/index.html)), which walks from a
+//! Graph docs page to typed requests. Mistakes in the attributes are compile errors at the
+//! attribute, saying what to write (the cases are in the repository's `tests/ui/`).
 //!
 //! Layout: `ast.rs` reads the `#[odata(...)]` attributes, `valid.rs` checks them (all errors at
-//! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many.
+//! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many;
+//! `service/` has the same stages for `ODataService`. The reference pages are `docs/*.md`.
 
 mod ast;
 // The naming rules, shared with odata-codegen.
@@ -15,54 +30,43 @@ mod valid;
 
 use proc_macro::TokenStream;
 
-/// Derives an OData entity type (`<EntityType>`) for a struct with named fields.
-///
-/// See the `odata_core` crate docs for the attributes.
+#[doc = include_str!("../docs/entity.md")]
 #[proc_macro_derive(ODataEntity, attributes(odata))]
 pub fn derive_entity(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Entity).into()
 }
 
-/// Derives an OData complex type (`<ComplexType>`) for a struct with named fields.
+#[doc = include_str!("../docs/complex.md")]
 #[proc_macro_derive(ODataComplex, attributes(odata))]
 pub fn derive_complex(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Complex).into()
 }
 
-/// Derives an OData function (`<Function>`) for a struct whose fields are its parameters.
+#[doc = include_str!("../docs/function.md")]
 #[proc_macro_derive(ODataFunction, attributes(odata))]
 pub fn derive_function(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Function).into()
 }
 
-/// Derives an OData action (`<Action>`) for a struct whose fields are its parameters.
+#[doc = include_str!("../docs/action.md")]
 #[proc_macro_derive(ODataAction, attributes(odata))]
 pub fn derive_action(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Action).into()
 }
 
-/// Derives an OData type definition (`<TypeDefinition>`) for a newtype over a primitive type:
-/// `#[odata(type = "ns.money", precision = 19, scale = 4)] pub struct Money(pub Decimal);`.
-/// The attribute takes `type` (required), `crate`, and the facets `max_length`, `precision`,
-/// `scale`, `srid`, `unicode` and `default_value`; the value is written and read as the wrapped
-/// primitive.
+#[doc = include_str!("../docs/type_definition.md")]
 #[proc_macro_derive(ODataTypeDefinition, attributes(odata))]
 pub fn derive_type_definition(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::TypeDefinition).into()
 }
 
-/// Derives an OData enumeration type (`<EnumType>`) for a Rust enum of unit variants, with an
-/// optional catch-all variant such as `Other(String)` that keeps unknown members.
+#[doc = include_str!("../docs/enum.md")]
 #[proc_macro_derive(ODataEnum, attributes(odata))]
 pub fn derive_enum(input: TokenStream) -> TokenStream {
     expand::derive(input.into(), valid::Kind::Enum).into()
 }
 
-/// Derives an OData entity container (`<EntityContainer>`) for a struct whose fields are its
-/// entity sets (`EntitySet<Entity>`), singletons (`Singleton<Entity>`), function imports
-/// (`FunctionImport<Function>`) and action imports (`ActionImport<Action>`).
-///
-/// See `odata_core::container` for the attributes.
+#[doc = include_str!("../docs/service.md")]
 #[proc_macro_derive(ODataService, attributes(odata))]
 pub fn derive_service(input: TokenStream) -> TokenStream {
     service::derive(input.into()).into()
