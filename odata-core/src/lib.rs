@@ -106,6 +106,8 @@ pub mod csdl;
 pub mod edm;
 mod encode;
 pub mod error_guide;
+// What a failed derive leaves behind (`__odata_fallback!`).
+mod fallback;
 mod json_path;
 mod model;
 mod navigation;
