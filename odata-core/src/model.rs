@@ -73,6 +73,38 @@ pub struct TypeInfo {
     pub facets: FacetInfo,
 }
 
+impl TypeInfo {
+    /// A type of `kind` named `qualified_name` (`namespace.name`) that declares nothing else: no
+    /// base type, key, properties or members, not abstract, open, flags or a media type, no
+    /// underlying type or facets. The derives start every `TYPE_INFO` from it and set what the
+    /// type declares (`TypeInfo { key: &["id"], ..TypeInfo::new(...) }`), so a new field of
+    /// `TypeInfo` gets its default here, in one place.
+    pub const fn new(
+        kind: TypeKind,
+        namespace: &'static str,
+        name: &'static str,
+        qualified_name: &'static str,
+    ) -> Self {
+        TypeInfo {
+            namespace,
+            name,
+            qualified_name,
+            kind,
+            base_type: None,
+            is_abstract: false,
+            is_open: false,
+            key: &[],
+            properties: &[],
+            navigation_properties: &[],
+            members: &[],
+            is_flags: false,
+            has_stream: false,
+            underlying_type: None,
+            facets: FacetInfo::NONE,
+        }
+    }
+}
+
 /// A structural property of an entity or complex type.
 #[derive(Debug)]
 pub struct PropertyInfo {

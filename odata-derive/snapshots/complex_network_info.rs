@@ -8,10 +8,6 @@ const _: () = {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.networkInfo";
         const TYPE_ANNOTATION: &'static str = "#microsoft.graph.callRecords.networkInfo";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-            namespace: "microsoft.graph.callRecords",
-            name: "networkInfo",
-            qualified_name: "microsoft.graph.callRecords.networkInfo",
-            kind: _odata::TypeKind::Complex,
             base_type: _odata::__private::None,
             is_abstract: false,
             is_open: true,
@@ -35,11 +31,13 @@ const _: () = {
                 },
             ],
             navigation_properties: &[],
-            members: &[],
-            is_flags: false,
             has_stream: false,
-            underlying_type: _odata::__private::None,
-            facets: _odata::FacetInfo::NONE,
+            .._odata::TypeInfo::new(
+                _odata::TypeKind::Complex,
+                "microsoft.graph.callRecords",
+                "networkInfo",
+                "microsoft.graph.callRecords.networkInfo",
+            )
         };
     }
     #[automatically_derived]

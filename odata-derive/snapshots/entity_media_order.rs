@@ -8,10 +8,6 @@ const _: () = {
         const QUALIFIED_NAME: &'static str = "example.shop.order";
         const TYPE_ANNOTATION: &'static str = "#example.shop.order";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-            namespace: "example.shop",
-            name: "order",
-            qualified_name: "example.shop.order",
-            kind: _odata::TypeKind::Entity,
             base_type: _odata::__private::None,
             is_abstract: false,
             is_open: false,
@@ -59,11 +55,13 @@ const _: () = {
                     ],
                 },
             ],
-            members: &[],
-            is_flags: false,
             has_stream: true,
-            underlying_type: _odata::__private::None,
-            facets: _odata::FacetInfo::NONE,
+            .._odata::TypeInfo::new(
+                _odata::TypeKind::Entity,
+                "example.shop",
+                "order",
+                "example.shop.order",
+            )
         };
     }
     #[automatically_derived]

@@ -8,10 +8,6 @@ const _: () = {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.session";
         const TYPE_ANNOTATION: &'static str = "#microsoft.graph.callRecords.session";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-            namespace: "microsoft.graph.callRecords",
-            name: "session",
-            qualified_name: "microsoft.graph.callRecords.session",
-            kind: _odata::TypeKind::Entity,
             base_type: _odata::__private::Some(
                 _odata::__private::checks::entity_base::<Entity>(),
             ),
@@ -69,11 +65,13 @@ const _: () = {
                     referential_constraints: &[],
                 },
             ],
-            members: &[],
-            is_flags: false,
             has_stream: false,
-            underlying_type: _odata::__private::None,
-            facets: _odata::FacetInfo::NONE,
+            .._odata::TypeInfo::new(
+                _odata::TypeKind::Entity,
+                "microsoft.graph.callRecords",
+                "session",
+                "microsoft.graph.callRecords.session",
+            )
         };
     }
     #[automatically_derived]

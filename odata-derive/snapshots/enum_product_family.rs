@@ -6,16 +6,6 @@ const _: () = {
         const QUALIFIED_NAME: &'static str = "microsoft.graph.callRecords.productFamily";
         const TYPE_ANNOTATION: &'static str = "#microsoft.graph.callRecords.productFamily";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-            namespace: "microsoft.graph.callRecords",
-            name: "productFamily",
-            qualified_name: "microsoft.graph.callRecords.productFamily",
-            kind: _odata::TypeKind::Enum,
-            base_type: _odata::__private::None,
-            is_abstract: false,
-            is_open: false,
-            key: &[],
-            properties: &[],
-            navigation_properties: &[],
             members: &[
                 _odata::EnumMemberInfo {
                     name: "unknown",
@@ -39,9 +29,13 @@ const _: () = {
                 },
             ],
             is_flags: false,
-            has_stream: false,
             underlying_type: _odata::__private::None,
-            facets: _odata::FacetInfo::NONE,
+            .._odata::TypeInfo::new(
+                _odata::TypeKind::Enum,
+                "microsoft.graph.callRecords",
+                "productFamily",
+                "microsoft.graph.callRecords.productFamily",
+            )
         };
     }
     #[automatically_derived]

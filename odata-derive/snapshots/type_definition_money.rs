@@ -6,19 +6,6 @@ const _: () = {
         const QUALIFIED_NAME: &'static str = "example.shop.money";
         const TYPE_ANNOTATION: &'static str = "#example.shop.money";
         const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-            namespace: "example.shop",
-            name: "money",
-            qualified_name: "example.shop.money",
-            kind: _odata::TypeKind::TypeDefinition,
-            base_type: _odata::__private::None,
-            is_abstract: false,
-            is_open: false,
-            key: &[],
-            properties: &[],
-            navigation_properties: &[],
-            members: &[],
-            is_flags: false,
-            has_stream: false,
             underlying_type: _odata::__private::Some(
                 _odata::__private::checks::primitive_underlying::<Decimal>(),
             ),
@@ -30,6 +17,12 @@ const _: () = {
                 unicode: _odata::__private::None,
                 default_value: _odata::__private::None,
             },
+            .._odata::TypeInfo::new(
+                _odata::TypeKind::TypeDefinition,
+                "example.shop",
+                "money",
+                "example.shop.money",
+            )
         };
     }
     #[automatically_derived]

@@ -202,6 +202,14 @@ pub struct FieldAttrs {
     /// camelCase (`reflexive_ip_address` is `reflexiveIPAddress` in Graph).
     pub rename: Option<SpannedValue<String>>,
 
+    /// `constant = "KIND"`: the name of the property's constant for typed queries, when the
+    /// default (the field name in upper case) is taken: `TYPE_INFO`, `QUALIFIED_NAME` and
+    /// `TYPE_ANNOTATION` would hide the constants of `ODataType` (`Session::TYPE_INFO`), and two
+    /// fields may map to the same name. (`TYPE`, from a field `r#type`, stays the property's: Graph
+    /// types have a `type` property and code already writes `CallRecord::TYPE` for it; the Edm
+    /// type is `<CallRecord as EdmType>::TYPE`.)
+    pub constant: Option<SpannedValue<String>>,
+
     /// `nullable = false`: the property is never null (`Nullable="false"` in CSDL; the default is
     /// `true`, as in CSDL). Fields stay `Option`, because a response may omit any property.
     pub nullable: Option<SpannedValue<bool>>,

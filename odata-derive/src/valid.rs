@@ -16,6 +16,9 @@ use crate::case;
 mod constructs;
 pub use constructs::facets;
 use constructs::{type_definition, underlying_type};
+// The query constants of structured types: reserved names, clashes, `constant = "..."`.
+mod constants;
+use constants::{check_constants, constant_name};
 
 /// Which derive is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +133,8 @@ pub struct KeyProperty {
 /// A field of the struct, in declaration order.
 pub struct Field {
     pub ident: syn::Ident,
+    /// The name of the property's constant for typed queries (`Session::START_DATE_TIME`).
+    pub constant: syn::Ident,
     pub role: Role,
 }
 
@@ -458,7 +463,8 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
                 Role::AdditionalData => additional.push(field),
                 _ => {}
             }
-            out.push(Field { ident: field_ident, role });
+            let constant = constant_name(field, &field_ident);
+            out.push(Field { ident: field_ident, constant, role });
         }
     }
 
@@ -503,6 +509,7 @@ fn structure(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
     }
 
     check_wire_names(fields, &out, errors);
+    check_constants(fields, &out, errors);
     // Inheritance that failed validation still counts here: its error already says what to fix.
     let inherits = attrs.base_type.is_some() || !base_fields.is_empty();
     let keys = keys(attrs, kind, &mut out, inherits, errors);
@@ -704,8 +711,7 @@ fn field_role(
     }
     match generic_argument(&field.ty, "Option") {
         Some(inner) if generic_argument(inner, "Option").is_some() => {
-            let handle = ident.to_string();
-            let handle = handle.strip_prefix("r#").unwrap_or(&handle).to_uppercase();
+            let handle = constant_name(field, ident);
             errors.push(error_at(
                 field.ty.span(),
                 format!(
@@ -796,7 +802,7 @@ fn keys(
             _ => false,
         });
         let own = match field {
-            Some(Field { role: Role::Property { nullable, .. }, ident }) => {
+            Some(Field { role: Role::Property { nullable, .. }, ident, .. }) => {
                 let explicit = attrs_nullable(attrs, ident);
                 if explicit == Some(true) {
                     errors.push(error_at(key.span(), format!("key property `{}` is marked `nullable = true`; a key is never null, so remove `nullable` from field `{ident}`", key.as_str())));
@@ -805,7 +811,7 @@ fn keys(
                 *nullable = false;
                 true
             }
-            Some(Field { role: Role::Navigation { .. }, ident }) => {
+            Some(Field { role: Role::Navigation { .. }, ident, .. }) => {
                 errors.push(error_at(key.span(), format!("`#[odata(key_property = {:?})]` names the navigation property `{ident}`; a key is made of structural properties", key.as_str())));
                 true
             }
@@ -985,6 +991,7 @@ fn operation(attrs: &ContainerAttrs, kind: Kind, errors: &mut darling::error::Ac
                 field.referential_constraint.first().map_or(field_ident.span(), |c| c.span()),
                 "referential_constraint",
             ),
+            (field.constant.is_some(), field.constant.as_ref().map_or(field_ident.span(), |c| c.span()), "constant"),
         ] {
             if present {
                 errors.push(error_at(

@@ -73,21 +73,10 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                 const QUALIFIED_NAME: &'static str = #qualified;
                 const TYPE_ANNOTATION: &'static str = #annotation;
                 const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-                    namespace: #namespace,
-                    name: #name,
-                    qualified_name: #qualified,
-                    kind: _odata::TypeKind::Enum,
-                    base_type: _odata::__private::None,
-                    is_abstract: false,
-                    is_open: false,
-                    key: &[],
-                    properties: &[],
-                    navigation_properties: &[],
                     members: &[#(#infos),*],
                     is_flags: #is_flags,
-                    has_stream: false,
                     underlying_type: #underlying_type,
-                    facets: _odata::FacetInfo::NONE,
+                    .._odata::TypeInfo::new(_odata::TypeKind::Enum, #namespace, #name, #qualified)
                 };
             }
 

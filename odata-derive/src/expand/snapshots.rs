@@ -97,7 +97,26 @@ fn errors_come_with_a_fallback_impl() {
         "#,
     );
     assert!(output.contains("compile_error!"), "{output}");
-    assert!(output.contains("impl _odata::ODataComplex for FailureInfo"), "{output}");
+    assert!(output.contains("_odata::__odata_fallback!(complex FailureInfo);"), "{output}");
+}
+
+#[test]
+fn constant_names_a_property_constant() {
+    let output = expand(
+        Kind::Complex,
+        r#"
+        #[odata(type = "example.shop.device")]
+        pub struct Device {
+            #[odata(constant = "TYPE_INFO_PROPERTY")]
+            pub type_info: Option<String>,
+            pub r#type: Option<String>,
+        }
+        "#,
+    );
+    assert!(!output.contains("compile_error!"), "{output}");
+    assert!(output.contains("pub const TYPE_INFO_PROPERTY: _odata::query::Expr<"), "{output}");
+    assert!(output.contains("pub const TYPE: _odata::query::Expr<Device, String, _odata::query::Member>"), "{output}");
+    assert!(!output.contains("pub const TYPE_INFO:"), "{output}");
 }
 
 #[test]

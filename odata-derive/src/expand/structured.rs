@@ -159,21 +159,14 @@ fn type_info(model: &StructModel) -> TokenStream {
             const QUALIFIED_NAME: &'static str = #qualified;
             const TYPE_ANNOTATION: &'static str = #annotation;
             const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-                namespace: #namespace,
-                name: #name,
-                qualified_name: #qualified,
-                kind: _odata::TypeKind::#kind,
                 base_type: #base_type,
                 is_abstract: #is_abstract,
                 is_open: #is_open,
                 key: &[#(#keys),*],
                 properties: &[#(#properties),*],
                 navigation_properties: &[#(#navigations),*],
-                members: &[],
-                is_flags: false,
                 has_stream: #has_stream,
-                underlying_type: _odata::__private::None,
-                facets: _odata::FacetInfo::NONE,
+                .._odata::TypeInfo::new(_odata::TypeKind::#kind, #namespace, #name, #qualified)
             };
         }
     }
@@ -409,8 +402,7 @@ fn property_handles(model: &StructModel) -> TokenStream {
     let qualified = &model.container.qualified_name;
     let mut constants = Vec::new();
     for field in &model.fields {
-        let rust_name = field.ident.to_string();
-        let constant = quote::format_ident!("{}", rust_name.strip_prefix("r#").unwrap_or(&rust_name).to_uppercase());
+        let constant = &field.constant;
         match &field.role {
             Role::Property { inner, wire_name, read_only, .. } => {
                 // Keys and read-only properties have their own kinds: queries take them, updates

@@ -40,21 +40,9 @@ pub fn expand(model: &TypeDefinitionModel) -> TokenStream {
                 const QUALIFIED_NAME: &'static str = #qualified;
                 const TYPE_ANNOTATION: &'static str = #annotation;
                 const TYPE_INFO: &'static _odata::TypeInfo = &_odata::TypeInfo {
-                    namespace: #namespace,
-                    name: #name,
-                    qualified_name: #qualified,
-                    kind: _odata::TypeKind::TypeDefinition,
-                    base_type: _odata::__private::None,
-                    is_abstract: false,
-                    is_open: false,
-                    key: &[],
-                    properties: &[],
-                    navigation_properties: &[],
-                    members: &[],
-                    is_flags: false,
-                    has_stream: false,
                     underlying_type: _odata::__private::Some(#underlying),
                     facets: #facets,
+                    .._odata::TypeInfo::new(_odata::TypeKind::TypeDefinition, #namespace, #name, #qualified)
                 };
             }
 

@@ -71,6 +71,7 @@ pub(super) fn type_definition(
         (field.base.is_present().then(|| field.base.span()), "base"),
         (field.rename.as_ref().map(|r| r.span()), "rename"),
         (field.nullable.as_ref().map(|n| n.span()), "nullable"),
+        (field.constant.as_ref().map(|c| c.span()), "constant"),
         (field.facets.first_span(), field.facets.first().map_or("max_length", |(_, key)| key)),
     ];
     for (span, key) in field_keys {
