@@ -107,12 +107,9 @@ mod delta;
 pub mod edm;
 mod encode;
 pub mod error_guide;
-<<<<<<< HEAD
 pub mod guide;
-=======
 // What a failed derive leaves behind (`__odata_fallback!`).
 mod fallback;
->>>>>>> i14-derive
 mod json_path;
 mod model;
 mod navigation;
