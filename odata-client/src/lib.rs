@@ -38,8 +38,8 @@ mod delta;
 mod error;
 mod paging;
 mod retry;
-mod transport;
 mod stream;
+mod transport;
 
 pub use auth::{StaticToken, TokenFuture, TokenProvider};
 pub use batch::GRAPH_BATCH_LIMIT;

@@ -640,23 +640,8 @@ mod tests {
     impl ODataType for Thing {
         const QUALIFIED_NAME: &'static str = "ns.thing";
         const TYPE_ANNOTATION: &'static str = "#ns.thing";
-        const TYPE_INFO: &'static crate::TypeInfo = &crate::TypeInfo {
-            namespace: "ns",
-            name: "thing",
-            qualified_name: "ns.thing",
-            kind: crate::TypeKind::Complex,
-            base_type: None,
-            is_abstract: false,
-            is_open: false,
-            key: &[],
-            properties: &[],
-            navigation_properties: &[],
-            members: &[],
-            is_flags: false,
-            has_stream: false,
-            underlying_type: None,
-            facets: crate::FacetInfo::NONE,
-        };
+        const TYPE_INFO: &'static crate::TypeInfo =
+            &crate::TypeInfo::new(crate::TypeKind::Complex, "ns", "thing", "ns.thing");
     }
 
     #[test]
