@@ -303,7 +303,7 @@ fn the_annotation_is_written_where_the_type_differs_from_the_declared_type() {
     // The declared type itself: nothing to say, unless asked.
     let plain = AnyEndpoint::from(Endpoint::default());
     assert_eq!(serde_json::to_string(&plain).expect("encode"), "{}");
-    let always = EncodeOptions { always_write_type: true, ..EncodeOptions::default() };
+    let always = EncodeOptions::new().always_write_type(true);
     assert_eq!(
         to_string_with(&plain, always).expect("encode"),
         r##"{"@odata.type":"#microsoft.graph.callRecords.endpoint"}"##

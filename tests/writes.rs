@@ -314,7 +314,7 @@ fn request_bodies_carry_no_response_only_control_information() {
     let before: Document = serde_json::from_str(READ_PRODUCT).expect("decode");
     assert_eq!(body(&Changes::diff(&before, &changed).expect("diff")), json!({"title": "u"}));
     // Encoding for a request is a choice of the caller too.
-    let options = odata_core::EncodeOptions { payload: odata_core::Payload::Request, ..Default::default() };
+    let options = odata_core::EncodeOptions::new().payload(odata_core::Payload::Request);
     let encoded = odata_core::to_string_with(&before, options).expect("encode");
     assert!(!encoded.contains("odata.etag") && encoded.contains("\"@odata.type\""), "{encoded}");
 }

@@ -233,7 +233,7 @@ impl<T: ODataStructured + EdmType> Readable for Vec<DeltaItem<T>> {
     type Response = Page<DeltaItem<T>>;
 
     fn read(body: &[u8]) -> Result<Page<DeltaItem<T>>, ReadError> {
-        serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.into()))
+        crate::from_slice(body).map_err(ReadError::Decode)
     }
 }
 

@@ -7,8 +7,17 @@ use std::cell::Cell;
 
 use serde::Serialize;
 
-/// How values are written.
+/// How values are written. Built from [`EncodeOptions::new`] (or `Default`) and its setters, so
+/// that options added later do not break callers:
+///
+/// ```
+/// use odata_core::{EncodeOptions, ODataVersion, Payload};
+///
+/// let options = EncodeOptions::new().payload(Payload::Request).version(ODataVersion::V4_01);
+/// assert!(!options.always_write_type);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EncodeOptions {
     /// Write `@odata.type` on every entity and complex value, not only where the value's type
     /// differs from the declared type (some services want it on every value of a request).
@@ -19,6 +28,31 @@ pub struct EncodeOptions {
     /// What the JSON is for: a value written back as read ([`Payload::Response`], the default)
     /// or the body of a request ([`Payload::Request`]).
     pub payload: Payload,
+}
+
+impl EncodeOptions {
+    /// The defaults: `@odata.type` only where needed, OData 4.0, a response payload.
+    pub const fn new() -> Self {
+        EncodeOptions { always_write_type: false, version: ODataVersion::V4_0, payload: Payload::Response }
+    }
+
+    /// Sets [`always_write_type`](Self::always_write_type).
+    pub const fn always_write_type(mut self, always: bool) -> Self {
+        self.always_write_type = always;
+        self
+    }
+
+    /// Sets the OData [`version`](Self::version).
+    pub const fn version(mut self, version: ODataVersion) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// Sets what the JSON is for ([`payload`](Self::payload)).
+    pub const fn payload(mut self, payload: Payload) -> Self {
+        self.payload = payload;
+        self
+    }
 }
 
 /// What encoded JSON is for, which decides the control information it carries.
@@ -85,7 +119,7 @@ pub enum ODataVersion {
 
 thread_local! {
     static OPTIONS: Cell<EncodeOptions> =
-        const { Cell::new(EncodeOptions { always_write_type: false, version: ODataVersion::V4_0, payload: Payload::Response }) };
+        const { Cell::new(EncodeOptions::new()) };
 }
 
 /// Runs `encode` with `options` in effect (on this thread), then restores the previous ones,

@@ -8,9 +8,15 @@
 //!
 //! The trail remembers the text of the error it belongs to, so a trail left behind by an error
 //! that someone swallowed never leaks into the next one.
+//!
+//! Turning the trail into a new message means building a new error (`E::custom`), which serde_json
+//! files under `Category::Data`: a truncated body would no longer say `is_eof()`. So the crate's
+//! own decode entry points ([`crate::from_slice`], [`crate::from_str`]) run in *keeping* mode: the
+//! root leaves serde_json's error as it is and the trail where it is, and the entry point puts
+//! the two together in a [`DecodeError`](crate::DecodeError) after serde_json returns.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::{self, Display, Write};
 
 enum Segment {
@@ -29,6 +35,42 @@ struct Trail {
 
 thread_local! {
     static TRAIL: RefCell<Option<Trail>> = const { RefCell::new(None) };
+    /// How many [`keeping`] calls are running on this thread.
+    static KEEPING: Cell<u32> = const { Cell::new(0) };
+}
+
+fn is_keeping() -> bool {
+    KEEPING.try_with(Cell::get).unwrap_or(0) > 0
+}
+
+/// Runs `decode` in keeping mode (see the module docs), then returns its result with, on an
+/// error, the recorded path of that error: the JSON path (`$.a[2].b`) and the OData type of the
+/// innermost structured value around the failure.
+pub(crate) fn keeping<T, E: Display>(decode: impl FnOnce() -> Result<T, E>) -> Result<T, (E, Option<Located>)> {
+    struct Leave;
+    impl Drop for Leave {
+        fn drop(&mut self) {
+            let _ = KEEPING.try_with(|k| k.set(k.get().saturating_sub(1)));
+        }
+    }
+    let _ = KEEPING.try_with(|k| k.set(k.get() + 1));
+    let _leave = Leave;
+    decode().map_err(|error| {
+        let shown = error.to_string();
+        let trail = TRAIL.try_with(|trail| trail.try_borrow_mut().ok().and_then(|mut t| t.take())).ok().flatten();
+        let located = trail
+            .filter(|t| strip_position(&t.error) == strip_position(&shown))
+            .map(|trail| Located { path: PathText { trail: &trail }.to_string(), odata_type: trail.type_name });
+        (error, located)
+    })
+}
+
+/// Where an error happened, as [`keeping`] found it.
+pub(crate) struct Located {
+    /// `$.segments[0].media`, `$` for the root value.
+    pub path: String,
+    /// The OData type of the innermost structured value around the failure.
+    pub odata_type: Option<&'static str>,
 }
 
 fn record(error: &dyn Display, segment: Segment, type_name: Option<&'static str>) {
@@ -74,6 +116,9 @@ pub fn index(error: &dyn Display, index: usize) {
 /// with the JSON path (`$` when nothing was recorded: see [`at_root`]).
 #[cold]
 pub fn finish<E: serde::de::Error>(error: E) -> E {
+    if is_keeping() {
+        return error;
+    }
     let shown = error.to_string();
     let trail = TRAIL.try_with(|trail| trail.try_borrow_mut().ok().and_then(|mut t| t.take()));
     match trail {
@@ -88,6 +133,9 @@ pub fn finish<E: serde::de::Error>(error: E) -> E {
 /// an object belongs, ...): its path is `$`, so that every decode error starts with a path.
 #[cold]
 pub fn at_root<E: serde::de::Error>(error: E) -> E {
+    if is_keeping() {
+        return error;
+    }
     let shown = error.to_string();
     if shown.starts_with('$') { error } else { E::custom(format_args!("$: {shown}")) }
 }
@@ -96,7 +144,12 @@ struct PathMessage<'a> {
     trail: &'a Trail,
 }
 
-impl Display for PathMessage<'_> {
+/// The JSON path of a trail: `$.media[2].streams`.
+struct PathText<'a> {
+    trail: &'a Trail,
+}
+
+impl Display for PathText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_char('$')?;
         for segment in self.trail.segments.iter().rev() {
@@ -106,7 +159,13 @@ impl Display for PathMessage<'_> {
                 Segment::Name(name) => write!(f, "[{}]", QuotedName(name))?,
             }
         }
-        write!(f, ": {}", strip_position(&self.trail.error))?;
+        Ok(())
+    }
+}
+
+impl Display for PathMessage<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", PathText { trail: self.trail }, strip_position(&self.trail.error))?;
         if let Some(type_name) = self.trail.type_name {
             write!(f, " ({type_name})")?;
         }

@@ -103,6 +103,7 @@ mod additional;
 pub mod container;
 mod control;
 pub mod csdl;
+mod decode;
 mod delta;
 pub mod edm;
 mod encode;
@@ -122,6 +123,7 @@ mod wire;
 
 pub use additional::{AdditionalData, TypeAnnotation, TypeAnnotationKey};
 pub use container::ODataService;
+pub use decode::{DecodeError, from_slice, from_str};
 pub use delta::{DeltaItem, DeltaLink, LinkChange, RemovalReason, Removed};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay, Untyped};
 pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};

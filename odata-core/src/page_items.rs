@@ -74,7 +74,8 @@ where
     let mut failed = None;
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let visitor = PageItems { on_item: &mut on_item, failed: &mut failed, marker: PhantomData };
-    let read = deserializer.deserialize_map(visitor).map_err(path::at_root).and_then(|page| {
+    let read = crate::decode::decode(|| {
+        let page = deserializer.deserialize_map(visitor).map_err(path::at_root)?;
         deserializer.end()?;
         Ok(page)
     });
@@ -82,7 +83,7 @@ where
         // The callback's error travelled up as a placeholder decode error: give the real one.
         (_, Some(error)) => Err(ItemsError::Callback(error)),
         (Ok(page), None) => Ok(page),
-        (Err(error), None) => Err(ItemsError::Decode(error.into())),
+        (Err(error), None) => Err(ItemsError::Decode(error)),
     }
 }
 

@@ -52,7 +52,7 @@ pub fn round_trip_differences<T: serde::Serialize>(
     let encoded = serde_json::to_string(value).map_err(|e| format!("encode failed: {e}"))?;
     // The same value with `@odata.type` on every structured value: it names each object's model
     // type, so that the comparison knows where a normalisation applies.
-    let options = odata_core::EncodeOptions { always_write_type: true, ..Default::default() };
+    let options = odata_core::EncodeOptions::new().always_write_type(true);
     let typed = odata_core::to_string_with(value, options).map_err(|e| format!("typed encode failed: {e}"))?;
     let original = strict::Json::parse(text).map_err(|e| format!("the original is not JSON: {e}"))?;
     let written = strict::Json::parse(&encoded).map_err(|e| format!("the encoding is not JSON: {e}"))?;

@@ -248,7 +248,7 @@ impl<T: ODataType + Serialize> Changes<T> {
 
 /// A value as it goes into a request body ([`Payload::Request`]), as JSON text.
 fn request_text<V: Serialize + ?Sized>(value: &V) -> serde_json::Result<Box<RawValue>> {
-    let options = EncodeOptions { payload: Payload::Request, ..EncodeOptions::default() };
+    let options = EncodeOptions::new().payload(Payload::Request);
     with_encode_options(options, || serde_json::value::to_raw_value(value))
 }
 

@@ -3,11 +3,12 @@
 //! success response is not the value asked for.
 
 use std::fmt;
-use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
+
+pub use crate::decode::DecodeError;
 
 /// A response that is not the value asked for: its status, the headers that tell what to do next
 /// (`Retry-After`, Graph's `request-id`), and why ([`ResponseErrorKind`]).
@@ -256,57 +257,6 @@ impl fmt::Display for ResponseError {
 /// on [`DecodeError::json_error`], not a `source`, so that error chains do not print it twice.
 impl std::error::Error for ResponseError {}
 
-/// A body that did not decode: the message names the JSON path and the OData type; serde_json's
-/// own error (its category, line and column) is kept when it came from there.
-#[derive(Debug, Clone)]
-pub struct DecodeError {
-    message: String,
-    json: Option<Arc<serde_json::Error>>,
-}
-
-impl DecodeError {
-    /// A failure described by a message (a body that is not UTF-8, a count that is no number).
-    pub fn message(message: impl Into<String>) -> Self {
-        DecodeError { message: message.into(), json: None }
-    }
-
-    /// serde_json's error, when the body was read as JSON.
-    pub fn json_error(&self) -> Option<&serde_json::Error> {
-        self.json.as_deref()
-    }
-
-    /// Whether the body ended too early (a truncated response).
-    pub fn is_eof(&self) -> bool {
-        self.json.as_ref().is_some_and(|e| e.is_eof())
-    }
-
-    /// The line and column (1-based) where decoding stopped, when known.
-    pub fn position(&self) -> Option<(usize, usize)> {
-        self.json.as_ref().filter(|e| e.line() > 0).map(|e| (e.line(), e.column()))
-    }
-}
-
-impl From<serde_json::Error> for DecodeError {
-    fn from(error: serde_json::Error) -> Self {
-        DecodeError { message: error.to_string(), json: Some(Arc::new(error)) }
-    }
-}
-
-/// Two decode errors are the same when they say the same.
-impl PartialEq for DecodeError {
-    fn eq(&self, other: &Self) -> bool {
-        self.message == other.message
-    }
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DecodeError {}
-
 /// An OData error (OData JSON format, section 21). Members the format does not define (instance
 /// annotations such as `@Common.numericSeverity`, a service's extras) are kept.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -429,15 +379,5 @@ mod tests {
         assert_eq!(at.delay_from(now), Duration::from_secs(30));
         assert_eq!(at.delay_from(now + Duration::from_secs(60)), Duration::ZERO);
         assert_eq!(RetryAfter::parse("soon"), None);
-    }
-
-    #[test]
-    fn decode_errors_keep_serde_json_s_error() {
-        // `{"a": [1,` ends after its 9th character.
-        let truncated = serde_json::from_str::<Value>("{\"a\": [1,").expect_err("truncated");
-        let error = DecodeError::from(truncated);
-        assert!(error.is_eof());
-        assert_eq!(error.position(), Some((1, 9)));
-        assert!(!DecodeError::message("not UTF-8").is_eof());
     }
 }

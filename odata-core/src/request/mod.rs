@@ -100,7 +100,7 @@ impl<T: ODataStructured + DeserializeOwned> Readable for T {
     /// The value, unless the body is a collection: its context URL says so (`#Collection(..)`),
     /// or it is an object whose `value` is an array (the type does not declare `value`).
     fn read(body: &[u8]) -> Result<T, ReadError> {
-        let value: T = serde_json::from_slice(body).map_err(|e| ReadError::Decode(e.into()))?;
+        let value: T = crate::from_slice(body).map_err(ReadError::Decode)?;
         let (found, context) = match value.additional_data() {
             Some(data) => {
                 let context = data.context();
@@ -136,7 +136,7 @@ impl<T: ODataStructured + EdmType> Readable for Vec<T> {
     /// The page, unless the body is a single value: its context URL says so (`.../$entity`), or
     /// it has no `value` array.
     fn read(body: &[u8]) -> Result<Page<T>, ReadError> {
-        match serde_json::from_slice::<Page<T>>(body) {
+        match crate::from_slice::<Page<T>>(body) {
             Ok(page) => match page.context.as_deref().and_then(shape::of_context) {
                 Some(Shape::Single) => {
                     Err(ReadError::Shape { expected: Shape::Collection, found: Shape::Single, context: page.context })
@@ -147,7 +147,7 @@ impl<T: ODataStructured + EdmType> Readable for Vec<T> {
                 Some((Shape::Single, context)) => {
                     Err(ReadError::Shape { expected: Shape::Collection, found: Shape::Single, context })
                 }
-                _ => Err(ReadError::Decode(error.into())),
+                _ => Err(ReadError::Decode(error)),
             },
         }
     }
@@ -166,7 +166,7 @@ impl<E> Readable for Count<E> {
             .map_err(|_| ReadError::Decode(DecodeError::message("the count is not UTF-8 text")))?;
         let text = text.trim_start_matches('\u{feff}').trim();
         if text.starts_with('{') {
-            let value = serde_json::from_str::<serde_json::Value>(text).map_err(|e| ReadError::Decode(e.into()))?;
+            let value = crate::from_str::<serde_json::Value>(text).map_err(ReadError::Decode)?;
             return value
                 .get("value")
                 .and_then(serde_json::Value::as_u64)

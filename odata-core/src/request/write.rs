@@ -178,7 +178,7 @@ impl<E> WriteRequest<E> {
 fn encode<E: Serialize + ODataType>(value: &E, version: ODataVersion, drop_keys: bool) -> Result<Vec<u8>, ChangeError> {
     let failed =
         |e: serde_json::Error| ChangeError::Encode { property: E::QUALIFIED_NAME.to_owned(), message: e.to_string() };
-    let options = EncodeOptions { version, payload: Payload::Request, ..EncodeOptions::default() };
+    let options = EncodeOptions::new().version(version).payload(Payload::Request);
     let bytes = to_vec_with(value, options).map_err(failed)?;
     let info = E::TYPE_INFO;
     let read_only = info.all_properties().any(|p| p.read_only);

@@ -69,12 +69,12 @@ impl RawJson {
     }
 
     /// A Rust value encoded as the body of a request: with
-    /// [`EncodeOptions { payload: Payload::Request, .. }`](Payload::Request), so a value that was
+    /// [`EncodeOptions::new().payload(Payload::Request)`](Payload::Request), so a value that was
     /// read carries none of the control information only a service sends (`@odata.context`,
     /// `@odata.etag`, `@odata.id`, `@odata.editLink`, `nav@odata.nextLink`, ...), while
     /// `@odata.type` and binds stay. Decimals keep every digit.
     pub fn request_body<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Self> {
-        RawJson::encode_with(value, EncodeOptions { payload: Payload::Request, ..EncodeOptions::default() })
+        RawJson::encode_with(value, EncodeOptions::new().payload(Payload::Request))
     }
 
     /// A Rust value encoded with the options given (see [`crate::to_vec_with`]).
