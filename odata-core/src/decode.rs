@@ -55,9 +55,13 @@ pub(crate) fn decode<T>(run: impl FnOnce() -> serde_json::Result<T>) -> Result<T
 /// The message says everything, so serde_json's error is on [`json_error`](Self::json_error),
 /// not a `source`: error chains do not print it twice.
 #[derive(Debug, Clone)]
-pub struct DecodeError {
+pub struct DecodeError(Arc<Failure>);
+
+/// One pointer wide, so that results carrying a decode error stay small.
+#[derive(Debug)]
+struct Failure {
     message: String,
-    json: Option<Arc<serde_json::Error>>,
+    json: Option<serde_json::Error>,
     path: Option<String>,
     odata_type: Option<&'static str>,
 }
@@ -65,7 +69,7 @@ pub struct DecodeError {
 impl DecodeError {
     /// A failure described by a message (a body that is not UTF-8, a count that is no number).
     pub fn message(message: impl Into<String>) -> Self {
-        DecodeError { message: message.into(), json: None, path: None, odata_type: None }
+        DecodeError(Arc::new(Failure { message: message.into(), json: None, path: None, odata_type: None }))
     }
 
     /// serde_json's error at `path` (`$` for the root value), inside a value of `odata_type`.
@@ -81,45 +85,45 @@ impl DecodeError {
         if error.line() > 0 {
             message = format!("{message} at line {} column {}", error.line(), error.column());
         }
-        DecodeError { message, json: Some(Arc::new(error)), path: Some(path), odata_type }
+        DecodeError(Arc::new(Failure { message, json: Some(error), path: Some(path), odata_type }))
     }
 
     /// serde_json's error, when the body was read as JSON.
     pub fn json_error(&self) -> Option<&serde_json::Error> {
-        self.json.as_deref()
+        self.0.json.as_ref()
     }
 
     /// Whether the body ended too early (a truncated response).
     pub fn is_eof(&self) -> bool {
-        self.json.as_ref().is_some_and(|e| e.is_eof())
+        self.0.json.as_ref().is_some_and(|e| e.is_eof())
     }
 
     /// Whether the body is not JSON at all (a syntax error), as opposed to JSON of the wrong
     /// shape or values ([`is_data`](Self::is_data)).
     pub fn is_syntax(&self) -> bool {
-        self.json.as_ref().is_some_and(|e| e.is_syntax())
+        self.0.json.as_ref().is_some_and(|e| e.is_syntax())
     }
 
     /// Whether the body is JSON whose shape or values do not fit the type (a string where a
     /// number belongs, a missing key property, an unknown enumeration member of a closed enum).
     pub fn is_data(&self) -> bool {
-        self.json.as_ref().is_some_and(|e| e.is_data())
+        self.0.json.as_ref().is_some_and(|e| e.is_data())
     }
 
     /// The line and column (1-based) where decoding stopped, when known.
     pub fn position(&self) -> Option<(usize, usize)> {
-        self.json.as_ref().filter(|e| e.line() > 0).map(|e| (e.line(), e.column()))
+        self.0.json.as_ref().filter(|e| e.line() > 0).map(|e| (e.line(), e.column()))
     }
 
     /// The JSON path of the failing value (`$.segments[0].media`, `$` for the root), when the
     /// error came from [`from_slice`]/[`from_str`] or the client, which use them.
     pub fn path(&self) -> Option<&str> {
-        self.path.as_deref()
+        self.0.path.as_deref()
     }
 
     /// The qualified name of the OData type whose property failed (`microsoft.graph.callRecords.mediaStream`).
     pub fn odata_type(&self) -> Option<&'static str> {
-        self.odata_type
+        self.0.odata_type
     }
 }
 
@@ -127,20 +131,20 @@ impl DecodeError {
 /// put the JSON path into it).
 impl From<serde_json::Error> for DecodeError {
     fn from(error: serde_json::Error) -> Self {
-        DecodeError { message: error.to_string(), json: Some(Arc::new(error)), path: None, odata_type: None }
+        DecodeError(Arc::new(Failure { message: error.to_string(), json: Some(error), path: None, odata_type: None }))
     }
 }
 
 /// Two decode errors are the same when they say the same.
 impl PartialEq for DecodeError {
     fn eq(&self, other: &Self) -> bool {
-        self.message == other.message
+        self.0.message == other.0.message
     }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
