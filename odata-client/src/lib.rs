@@ -36,6 +36,7 @@ mod batch;
 mod client;
 mod delta;
 mod error;
+mod page_stream;
 mod paging;
 mod retry;
 mod stream;

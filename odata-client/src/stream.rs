@@ -1,13 +1,13 @@
 //! Items without holding pages: every item of a collection as a `Stream` (memory bounded by one
-//! page), or handed to a callback as each is decoded (memory bounded by one page's bytes and one
-//! item, not the page's decoded `Vec`).
+//! page), or handed to a callback as each is decoded from the arriving body (memory bounded by
+//! one item; see `page_stream`).
 
 use std::collections::HashSet;
 
 use futures_util::stream::Stream;
 use odata_core::query::{Query, Resource};
 use odata_core::request::{ReadRequest, Readable, ResponseError};
-use odata_core::{EdmType, ItemsError, Page, read_page_items};
+use odata_core::{EdmType, Page};
 
 use crate::client::Client;
 use crate::error::Error;
@@ -27,8 +27,11 @@ impl Client {
     /// the last page's control information (`@odata.deltaLink`, `@odata.count`, ...) comes back
     /// with an empty `value`.
     ///
-    /// A page's items are never collected: memory holds the page's bytes and one item. Next links
-    /// are followed with the same guards as [`Client::pages`].
+    /// A page's items are never collected, nor its body: each item is decoded as its bytes
+    /// arrive, so memory holds one item and a few chunks of the body, whatever the page's size.
+    /// The client's [`max_body_size`](crate::ClientBuilder::max_body_size) then bounds one
+    /// item's share of the body, not the page's. Next links are followed with the same guards as
+    /// [`Client::pages`].
     pub async fn for_each_item<E>(
         &self,
         resource: &Resource<Vec<E>>,
@@ -36,7 +39,7 @@ impl Client {
         mut on_item: impl FnMut(E),
     ) -> Result<Page<E>, Error>
     where
-        E: EdmType,
+        E: EdmType + Send + 'static,
         Vec<E>: Readable<Item = E, Response = Page<E>>,
     {
         let mut url = resource.url_with(query);
@@ -52,33 +55,18 @@ impl Client {
         }
     }
 
-    /// One page at `url`, its items handed to `on_item` one by one.
+    /// One page at `url`, its items handed to `on_item` one by one as the body arrives.
     async fn page_items<E>(&self, url: &str, on_item: &mut impl FnMut(E)) -> Result<Page<E>, Error>
     where
-        E: EdmType,
+        E: EdmType + Send + 'static,
         Vec<E>: Readable<Item = E, Response = Page<E>>,
     {
         let request: ReadRequest<Vec<E>> = self.read_request(url.to_owned());
-        let response = self.execute(request.to_http()?).await?;
-        let status = response.status();
-        if !status.is_success() {
+        let response = self.execute_streaming(request.to_http()?).await?;
+        if !response.status().is_success() {
+            let response = self.read_body(response).await?;
             return Err(Error::Response(ResponseError::from_response(&response)));
         }
-        let read = read_page_items(response.body().as_slice(), |item| {
-            on_item(item);
-            Ok::<(), std::convert::Infallible>(())
-        });
-        match read {
-            Ok(page) => Ok(page),
-            Err(ItemsError::Decode(error)) => {
-                Err(Error::Response(ResponseError::decode(status, error).with_headers(response.headers())))
-            }
-            Err(ItemsError::Callback(never)) => match never {},
-            // `ItemsError` may grow; nothing else comes out of a reader whose callback cannot fail.
-            Err(_) => Err(Error::Response(ResponseError::decode(
-                status,
-                odata_core::request::DecodeError::message("the page could not be read"),
-            ))),
-        }
+        self.stream_page_items(response, on_item).await
     }
 }

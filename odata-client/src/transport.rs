@@ -26,6 +26,23 @@ impl Client {
     /// URL without user info, attempt, status, duration, Graph's `request-id`), and each retry
     /// an event in it; without a subscriber nothing is recorded.
     pub async fn execute(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
+        match self.transmit(request, BodyMode::Read).await? {
+            Received::Read(response) => Ok(response),
+            // (`send` answers in the mode it was asked for.)
+            Received::Streaming(response) => self.read_body(response).await,
+        }
+    }
+
+    /// As [`execute`](Self::execute), but the body is left unread once a final answer's head
+    /// has arrived (retries are decided on the head): for reading a page item by item.
+    pub(crate) async fn execute_streaming(&self, request: http::Request<Vec<u8>>) -> Result<reqwest::Response, Error> {
+        match self.transmit(request, BodyMode::Stream).await? {
+            Received::Streaming(response) => Ok(response),
+            Received::Read(response) => Ok(reqwest::Response::from(response)),
+        }
+    }
+
+    async fn transmit(&self, request: http::Request<Vec<u8>>, mode: BodyMode) -> Result<Received, Error> {
         let span = tracing::info_span!(
             "odata.request",
             method = %request.method(),
@@ -35,14 +52,15 @@ impl Client {
             duration_ms = Empty,
             request_id = Empty,
         );
-        self.execute_with_retries(request, span.clone()).instrument(span).await
+        self.execute_with_retries(request, mode, span.clone()).instrument(span).await
     }
 
     async fn execute_with_retries(
         &self,
         request: http::Request<Vec<u8>>,
+        mode: BodyMode,
         span: tracing::Span,
-    ) -> Result<http::Response<Vec<u8>>, Error> {
+    ) -> Result<Received, Error> {
         let (parts, body) = request.into_parts();
         let policy = self.retry_policy();
         let repeatable = policy.may_repeat(&parts.method);
@@ -52,7 +70,7 @@ impl Client {
             attempt += 1;
             span.record("attempt", attempt);
             let mut request = http::Request::from_parts(parts.clone(), body.clone());
-            let result = self.attempt(&mut request).await;
+            let result = self.attempt(&mut request, mode).await;
             span.record("duration_ms", start.elapsed().as_millis() as u64);
             let retry_after = match &result {
                 Ok(response) => {
@@ -100,8 +118,9 @@ impl Client {
         }
     }
 
-    /// One sending: headers, auth, the response head and the body within the size limit.
-    async fn attempt(&self, request: &mut http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
+    /// One sending: headers, auth, the response head, and (to read) the body within the size
+    /// limit.
+    async fn attempt(&self, request: &mut http::Request<Vec<u8>>, mode: BodyMode) -> Result<Received, Error> {
         for (name, value) in self.headers() {
             request.headers_mut().append(name, value.clone());
         }
@@ -113,13 +132,21 @@ impl Client {
             request.headers_mut().insert(AUTHORIZATION, value);
         }
         let request = reqwest::Request::try_from(std::mem::take(request))?;
-        let mut response = self.http().execute(request).await?;
+        let response = self.http().execute(request).await?;
+        match mode {
+            BodyMode::Read => Ok(Received::Read(self.read_body(response).await?)),
+            BodyMode::Stream => Ok(Received::Streaming(response)),
+        }
+    }
+
+    /// The whole body, refused beyond the size limit: early when the service announces too
+    /// much, counted while it streams otherwise.
+    pub(crate) async fn read_body(&self, mut response: reqwest::Response) -> Result<http::Response<Vec<u8>>, Error> {
         let mut builder = http::Response::builder().status(response.status()).version(response.version());
         if let Some(headers) = builder.headers_mut() {
             headers.extend(response.headers().iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         let limit = self.max_body_size();
-        // Refuse early when the service announces too much; count while it streams otherwise.
         if response.content_length().is_some_and(|length| length > limit) {
             return Err(Error::BodyTooLarge { limit });
         }
@@ -131,6 +158,35 @@ impl Client {
             body.extend_from_slice(&chunk);
         }
         Ok(builder.body(body)?)
+    }
+}
+
+/// Whether an attempt reads the body or leaves it to the caller.
+#[derive(Clone, Copy)]
+enum BodyMode {
+    Read,
+    Stream,
+}
+
+/// An attempt's answer, in its [`BodyMode`].
+enum Received {
+    Read(http::Response<Vec<u8>>),
+    Streaming(reqwest::Response),
+}
+
+impl Received {
+    fn status(&self) -> http::StatusCode {
+        match self {
+            Received::Read(response) => response.status(),
+            Received::Streaming(response) => response.status(),
+        }
+    }
+
+    fn headers(&self) -> &http::HeaderMap {
+        match self {
+            Received::Read(response) => response.headers(),
+            Received::Streaming(response) => response.headers(),
+        }
     }
 }
 
