@@ -84,7 +84,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 names += user.display_name.as_ref().map_or(0, String::len);
             };
             if mode == "client-pages" {
-                let pages: Vec<Page<User>> = runtime.block_on(client.pages(&resource, &Query::new()).into_stream().try_collect())?;
+                let pages: Vec<Page<User>> =
+                    runtime.block_on(client.pages(&resource, &Query::new()).into_stream().try_collect())?;
                 pages.iter().flat_map(Page::iter).for_each(&mut count);
             } else {
                 runtime.block_on(client.for_each_item(&resource, &Query::new(), |user| count(&user)))?;
@@ -112,7 +113,10 @@ fn serve(path: &str) -> std::io::Result<String> {
         }
         let mut file = std::fs::File::open(&path)?;
         let length = file.metadata()?.len();
-        write!(stream, "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {length}\r\nconnection: close\r\n\r\n")?;
+        write!(
+            stream,
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {length}\r\nconnection: close\r\n\r\n"
+        )?;
         let mut buffer = vec![0; 64 * 1024];
         loop {
             let n = file.read(&mut buffer)?;

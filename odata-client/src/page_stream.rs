@@ -63,7 +63,8 @@ impl Client {
         let parsed = parser.await;
         // A broken download explains a parser that met the end of its input too early.
         downloaded?;
-        let decode_error = |error: DecodeError| Error::Response(ResponseError::decode(status, error).with_headers(&headers));
+        let decode_error =
+            |error: DecodeError| Error::Response(ResponseError::decode(status, error).with_headers(&headers));
         match parsed {
             Ok(Parsed::Page(page)) => Ok(page),
             Ok(Parsed::TooLarge) => Err(Error::BodyTooLarge { limit }),

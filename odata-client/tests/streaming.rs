@@ -76,13 +76,10 @@ fn items_reach_the_callback_before_the_rest_of_the_body_is_sent() {
 fn a_page_larger_than_the_body_limit_is_read_when_each_item_fits() {
     let items: Vec<String> = (0..50).map(|i| user(i, 100)).collect();
     let (first, rest) = items.split_at(25);
-    let (root, go, _) = serve_in_two_parts(
-        format!(r#"{{"value":[{},"#, first.join(",")),
-        format!(r#"{}]}}"#, rest.join(",")),
-    );
+    let (root, go, _) =
+        serve_in_two_parts(format!(r#"{{"value":[{},"#, first.join(",")), format!(r#"{}]}}"#, rest.join(",")));
     let _ = go.send(());
-    let client =
-        Client::builder(ServiceRoot::new(&root).expect("root")).max_body_size(1000).build().expect("client");
+    let client = Client::builder(ServiceRoot::new(&root).expect("root")).max_body_size(1000).build().expect("client");
     let users = client.root().entity_set::<User>("users");
     let mut count = 0;
     runtime().block_on(client.for_each_item(&users, &Query::new(), |_: User| count += 1)).expect("page");
@@ -94,8 +91,7 @@ fn one_item_larger_than_the_body_limit_is_refused() {
     let (root, go, _) =
         serve_in_two_parts(format!(r#"{{"value":[{},"#, user(1, 10)), format!(r#"{}]}}"#, user(2, 5000)));
     let _ = go.send(());
-    let client =
-        Client::builder(ServiceRoot::new(&root).expect("root")).max_body_size(1000).build().expect("client");
+    let client = Client::builder(ServiceRoot::new(&root).expect("root")).max_body_size(1000).build().expect("client");
     let users = client.root().entity_set::<User>("users");
     let mut count = 0;
     let error =
