@@ -347,8 +347,17 @@ impl Client {
     /// `in_order`). Typed writes go in with `BatchItem::from_write(&WriteRequest::create(..)?)`;
     /// each response body stays the JSON text the service sent until
     /// `BatchItemResponse::read::<T>()` decodes it, so decimals keep every digit.
+    ///
+    /// A `$batch` is a `POST`: the [`RetryPolicy`](crate::RetryPolicy) sends a throttled or
+    /// unavailable one again only when every inner request is a read, or when writes may be
+    /// retried.
     pub async fn batch(&self, batch: &BatchRequest) -> Result<BatchResponse, Error> {
-        let response = self.execute(batch.to_http().map_err(Error::Batch)?).await?;
+        let mut request = batch.to_http().map_err(Error::Batch)?;
+        // A batch of reads changes nothing: a throttled one may be sent again like a `GET`.
+        if batch.items().iter().all(|item| crate::retry::is_safe(&item.method)) {
+            request.extensions_mut().insert(crate::retry::SafeToRepeat);
+        }
+        let response = self.execute(request).await?;
         if !response.status().is_success() {
             return Err(Error::Response(ResponseError::from_response(&response)));
         }

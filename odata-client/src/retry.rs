@@ -82,7 +82,13 @@ impl RetryPolicy {
 
     /// Whether a request with this method may be sent again.
     pub(crate) fn may_repeat(&self, method: &Method) -> bool {
-        self.retry_writes || matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+        self.retry_writes || is_safe(method)
+    }
+
+    /// Whether this request may be sent again: by its method, or because it is marked
+    /// [`SafeToRepeat`] (a `$batch` of reads only).
+    pub(crate) fn may_repeat_request(&self, parts: &http::request::Parts) -> bool {
+        self.may_repeat(&parts.method) || parts.extensions.get::<SafeToRepeat>().is_some()
     }
 
     /// Whether another sending is allowed after `attempt` sendings.
@@ -120,6 +126,16 @@ fn random_fraction() -> f64 {
     hasher.write_u64(0);
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
+
+/// Methods that change nothing, sent again whatever the policy says about writes.
+pub(crate) fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Marks a request whose method is not safe but whose repetition is harmless: a `$batch` `POST`
+/// whose inner requests are all reads. (An `http::Request` extension, read by the retry loop.)
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SafeToRepeat;
 
 #[cfg(test)]
 mod tests {

@@ -63,7 +63,7 @@ impl Client {
     ) -> Result<Received, Error> {
         let (parts, body) = request.into_parts();
         let policy = self.retry_policy();
-        let repeatable = policy.may_repeat(&parts.method);
+        let repeatable = policy.may_repeat_request(&parts);
         let start = Instant::now();
         let mut attempt = 0u32;
         loop {

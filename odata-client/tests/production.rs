@@ -182,6 +182,19 @@ impl tracing::Subscriber for Recorder {
     fn exit(&self, _: &tracing::span::Id) {}
 }
 
+/// Runs `f` with `recorder` as this thread's subscriber.
+///
+/// While a single dispatcher is registered, tracing-core decides a callsite's interest from the
+/// default subscriber of whichever thread reaches the callsite first; a test without a
+/// subscriber running in parallel would then switch our events off for the whole process. A
+/// second dispatcher kept alive makes tracing-core ask every registered one instead.
+fn recording<R>(recorder: &Recorder, f: impl FnOnce() -> R) -> R {
+    static SECOND: std::sync::LazyLock<tracing::Dispatch> =
+        std::sync::LazyLock::new(|| tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default()));
+    std::sync::LazyLock::force(&SECOND);
+    tracing::subscriber::with_default(recorder.clone(), f)
+}
+
 #[test]
 fn a_throttled_read_waits_retry_after_and_is_sent_again_with_each_retry_traced() {
     let server = serve(Box::new(|n, _| match n {
@@ -192,7 +205,7 @@ fn a_throttled_read_waits_retry_after_and_is_sent_again_with_each_retry_traced()
         _ => with_header(reply(200, "7"), "request-id", "r-3"),
     }));
     let recorder = Recorder::default();
-    let count = tracing::subscriber::with_default(recorder.clone(), || {
+    let count = recording(&recorder, || {
         let client = client(&server);
         runtime().block_on(client.count(&records(&client), &Query::new()))
     });
@@ -272,7 +285,7 @@ fn a_connection_failure_of_a_read_is_retried_then_reported_as_transport() {
         listener.local_addr().expect("address").port()
     };
     let recorder = Recorder::default();
-    let error = tracing::subscriber::with_default(recorder.clone(), || {
+    let error = recording(&recorder, || {
         let root = ServiceRoot::new(&format!("http://127.0.0.1:{port}/svc")).expect("root");
         let client = Client::builder(root).retry(fast_retries().max_attempts(2)).build().expect("client");
         runtime().block_on(client.count(&records(&client), &Query::new()))
@@ -385,6 +398,45 @@ fn a_batch_above_the_limit_is_split_keeping_chains_together_and_throttled_reques
 }
 
 #[test]
+fn a_throttled_batch_of_reads_is_sent_again_and_one_with_a_write_only_when_allowed() {
+    let throttled_once = || -> Script {
+        Box::new(|n, _| {
+            if n == 0 {
+                with_header(reply(429, r#"{"error":{"code":"TooManyRequests","message":"later"}}"#), "retry-after", "0")
+            } else {
+                reply(200, r#"{"responses":[{"id":"a","status":200,"body":{}}]}"#)
+            }
+        })
+    };
+    let reads = |root: &str| {
+        let mut batch = BatchRequest::new(root);
+        batch.add(BatchItem::get("Records('1')").id("a"));
+        batch
+    };
+    let server = serve(throttled_once());
+    let response = runtime().block_on(client(&server).batch(&reads(&server.root))).expect("sent again");
+    assert_eq!((server.seen().len(), response.responses.len()), (2, 1));
+
+    let writes = |root: &str| {
+        let mut batch = BatchRequest::new(root);
+        batch.add(BatchItem::post("Records", serde_json::json!({"id": "1"})).id("a"));
+        batch
+    };
+    let server = serve(throttled_once());
+    let error = runtime().block_on(client(&server).batch(&writes(&server.root))).expect_err("not sent again");
+    assert!(matches!(&error, Error::Response(e) if e.is_throttled()), "{error}");
+    assert_eq!(server.seen().len(), 1);
+
+    let server = serve(throttled_once());
+    let client = Client::builder(ServiceRoot::new(&server.root).expect("root"))
+        .retry(fast_retries().retry_writes(true))
+        .build()
+        .expect("client");
+    runtime().block_on(client.batch(&writes(&server.root))).expect("sent again when allowed");
+    assert_eq!(server.seen().len(), 2);
+}
+
+#[test]
 fn a_dependency_chain_longer_than_the_batch_limit_is_an_error() {
     let server = serve(batch_script());
     let client = client(&server);
@@ -409,7 +461,7 @@ fn each_page_is_a_span_around_its_request_and_a_throttled_page_is_retried() {
         _ => reply(200, r#"{"value":[{"id":"c"}]}"#),
     }));
     let recorder = Recorder::default();
-    let records = tracing::subscriber::with_default(recorder.clone(), || {
+    let records = recording(&recorder, || {
         let client = client(&server);
         runtime().block_on(client.pages(&records(&client), &Query::new()).collect_all())
     })
