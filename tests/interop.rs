@@ -64,6 +64,7 @@ const TESTS: &[Test] = &[
     ("an_unknown_key_is_a_404_with_an_error_body", an_unknown_key_is_a_404_with_an_error_body),
     ("the_client_pages_through_relative_next_links", the_client_pages_through_relative_next_links),
     ("the_client_reads_keys_counts_and_typed_errors", the_client_reads_keys_counts_and_typed_errors),
+    ("items_stream_across_pages_and_one_by_one", items_stream_across_pages_and_one_by_one),
     // Writes last: they add and remove data the reads above count.
     ("a_deep_insert_reads_back_equal", a_deep_insert_reads_back_equal),
     ("a_patch_with_the_etag_changes_only_that_property", a_patch_with_the_etag_changes_only_that_property),
@@ -672,6 +673,27 @@ fn the_client_reads_keys_counts_and_typed_errors(service: &Service) {
     let missing = call_records(service).key("x' or 1 eq 1 or 'x");
     let error = runtime.block_on(client.get(&missing, &Query::new())).err().unwrap_or_else(|| panic!("a 404"));
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404), "{error}");
+}
+
+/// Every session, across CAP's pages of 4: as a stream of items (one page in memory) and handed
+/// to a callback while each page's body arrives; both give the items `pages` gives, in order.
+fn items_stream_across_pages_and_one_by_one(service: &Service) {
+    use futures_util::TryStreamExt;
+    let client = odata_client::Client::builder(root(service)).max_pages(20).build().unwrap_or_else(|e| panic!("{e}"));
+    let runtime = runtime();
+    let query = Query::<Sessions>::new().order_by(Sessions::ID);
+    let paged =
+        runtime.block_on(client.pages(&sessions(service), &query).collect_all()).unwrap_or_else(|e| panic!("{e}"));
+    let streamed: Vec<Sessions> =
+        runtime.block_on(client.items(&sessions(service), &query).try_collect()).unwrap_or_else(|e| panic!("{e}"));
+    let mut called = Vec::new();
+    let last = runtime
+        .block_on(client.for_each_item(&sessions(service), &query, |session| called.push(session)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(paged.len() > 4, "more than one page of sessions: {}", paged.len());
+    assert_eq!(session_ids(&streamed), session_ids(&paged));
+    assert_eq!(session_ids(&called), session_ids(&paged));
+    assert!(last.value.is_empty() && last.next_link.is_none(), "the last page's control information");
 }
 
 fn runtime() -> tokio::runtime::Runtime {
