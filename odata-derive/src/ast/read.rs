@@ -25,19 +25,26 @@ pub struct Places {
 }
 
 /// Reads the container with `C`, each variant with `V` and each field with `F`, collecting every
-/// error.
+/// error. After darling rejects a key, the item is read again without it, so that the rules
+/// (`valid/`) still see it and report their errors with darling's, all at once.
 pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
     input: &syn::DeriveInput,
     places: &Places,
 ) -> darling::Result<Input<C, V, F>> {
     let mut errors = darling::Error::accumulator();
-    let attrs = errors.handle(C::from_derive_input(input).map_err(|e| explain(e, places.container)));
+    let attrs = tolerant(&input.attrs, places.container, &mut errors, |attrs| {
+        C::from_derive_input(&syn::DeriveInput { attrs: attrs.to_vec(), ..input.clone() })
+    });
     let data = match &input.data {
         syn::Data::Struct(data) => {
             let fields = data
                 .fields
                 .iter()
-                .filter_map(|field| errors.handle(F::from_field(field).map_err(|e| explain(e, places.field))))
+                .filter_map(|field| {
+                    tolerant(&field.attrs, places.field, &mut errors, |attrs| {
+                        F::from_field(&syn::Field { attrs: attrs.to_vec(), ..field.clone() })
+                    })
+                })
                 .collect::<Vec<_>>();
             Some(Data::Struct(Fields::new(Style::from(&data.fields), fields)))
         }
@@ -45,7 +52,11 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
             let variants = data
                 .variants
                 .iter()
-                .filter_map(|variant| errors.handle(V::from_variant(variant).map_err(|e| explain(e, places.variant))))
+                .filter_map(|variant| {
+                    tolerant(&variant.attrs, places.variant, &mut errors, |attrs| {
+                        V::from_variant(&syn::Variant { attrs: attrs.to_vec(), ..variant.clone() })
+                    })
+                })
                 .collect();
             Some(Data::Enum(variants))
         }
@@ -57,38 +68,77 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
             None
         }
     };
-    errors.finish()?;
-    // `finish` has returned every error, so both parts are here.
     match (attrs, data) {
-        (Some(attrs), Some(data)) => Ok(Input { attrs, data }),
-        _ => Err(darling::Error::custom("the input could not be read")),
+        (Some(attrs), Some(data)) => errors.finish_with(Input { attrs, data }),
+        _ => {
+            errors.finish()?;
+            // A part is missing only after an error.
+            Err(darling::Error::custom("the input could not be read"))
+        }
     }
 }
 
-/// Adds to each "Unknown field" error where its key belongs, or, when darling had nothing to
-/// suggest (a receiver without keys), that the key is to be removed.
-fn explain(errors: darling::Error, place: &str) -> darling::Error {
-    let explained: Vec<darling::Error> = errors
-        .into_iter()
-        .map(|error| {
-            let text = error.to_string();
-            // Errors inside a nested key (`return_facets(...)`) carry a location: their place is
-            // that key, not `place`.
-            let key = text.strip_prefix("Unknown field: `").filter(|_| !text.contains(" at "));
-            let Some(key) = key.and_then(|rest| rest.split('`').next()) else { return error };
-            let Some(span) = error.explicit_span() else { return error };
-            match belongs(key) {
-                Some(owner) => {
-                    error_at(span, format!("{text}; `{key}` is a key of {owner}, not of {place}; remove it"))
-                }
-                None if text.ends_with('`') => {
-                    error_at(span, format!("{text}; {place} takes no `#[odata(...)]` keys; remove it"))
-                }
-                None => error,
+/// Runs `parse` over `attrs`; when darling rejects only keys it does not know, pushes its errors
+/// (explained) and parses again without those keys.
+fn tolerant<T>(
+    attrs: &[syn::Attribute],
+    place: &str,
+    errors: &mut darling::error::Accumulator,
+    parse: impl Fn(&[syn::Attribute]) -> darling::Result<T>,
+) -> Option<T> {
+    let error = match parse(attrs) {
+        Ok(value) => return Some(value),
+        Err(error) => error,
+    };
+    let explained: Vec<(darling::Error, Option<String>)> = error.into_iter().map(|e| explain(e, place)).collect();
+    let unknown: Option<Vec<String>> = explained.iter().map(|(_, key)| key.clone()).collect();
+    for (error, _) in explained {
+        errors.push(error);
+    }
+    // Only unknown keys: read the rest. (Any other error leaves the item out: its value is wrong.)
+    let unknown = unknown?;
+    parse(&without_keys(attrs, &unknown)).ok()
+}
+
+/// `attrs` with the keys `keys` taken out of each `#[odata(...)]`.
+fn without_keys(attrs: &[syn::Attribute], keys: &[String]) -> Vec<syn::Attribute> {
+    attrs
+        .iter()
+        .map(|attr| {
+            let mut attr = attr.clone();
+            if let syn::Meta::List(list) = &mut attr.meta
+                && list.path.is_ident("odata")
+                && let Ok(metas) =
+                    list.parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+            {
+                let kept = metas.into_iter().filter(|meta| {
+                    let path = meta.path();
+                    !keys.iter().any(|key| path.is_ident(key.as_str()))
+                });
+                list.tokens = quote::quote!(#(#kept),*);
             }
+            attr
         })
-        .collect();
-    darling::Error::multiple(explained)
+        .collect()
+}
+
+/// An "Unknown field" error, with where its key belongs, or, when darling had nothing to suggest
+/// (a receiver without keys), that the key is to be removed; and the key. Other errors pass
+/// through, without a key.
+fn explain(error: darling::Error, place: &str) -> (darling::Error, Option<String>) {
+    let text = error.to_string();
+    // Errors inside a nested key (`return_facets(...)`) carry a location: that key is known.
+    let key = text.strip_prefix("Unknown field: `").filter(|_| !text.contains(" at "));
+    let Some(key) = key.and_then(|rest| rest.split('`').next()).map(str::to_owned) else { return (error, None) };
+    let Some(span) = error.explicit_span() else { return (error, None) };
+    let error = match belongs(&key) {
+        Some(owner) => error_at(span, format!("Unknown field: `{key}` on {place}; it is a key of {owner}; remove it")),
+        None if text.ends_with('`') => {
+            error_at(span, format!("{text}; {place} takes no `#[odata(...)]` keys; remove it"))
+        }
+        None => error,
+    };
+    (error, Some(key))
 }
 
 /// Where each key of the derives belongs, by key.
@@ -110,7 +160,7 @@ fn belongs(key: &str) -> Option<&'static str> {
         "flags" | "underlying_type" => ENUMERATIONS,
         "name" | "bound_to" | "binding_parameter" | "binding_nullable" | "returns" | "return_nullable"
         | "return_facets" => OPERATIONS,
-        "composable" => "functions (`#[derive(ODataFunction)]`): an action's result cannot be queried further",
+        "composable" => "functions (`#[derive(ODataFunction)]`; an action's result cannot be queried further)",
         "base" | "navigation" | "contains_target" | "constant" | "read_only" | "partner" | "referential_constraint" => {
             PROPERTIES
         }
