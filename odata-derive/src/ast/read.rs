@@ -24,15 +24,15 @@ pub struct Places {
     pub variant: &'static str,
 }
 
-/// Reads the container with `C`, each variant with `V` and each field with `F`, collecting every
-/// error. After darling rejects a key, the item is read again without it, so that the rules
+/// Reads the container with `C`, each variant with `V` and each field with `F`, pushing every
+/// error to `errors`; `None` when a part could not be read at all. After darling rejects a key, the item is read again without it, so that the rules
 /// (`valid/`) still see it and report their errors with darling's, all at once.
 pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
     input: &syn::DeriveInput,
     places: &Places,
-) -> darling::Result<Input<C, V, F>> {
-    let mut errors = darling::Error::accumulator();
-    let attrs = tolerant(&input.attrs, places.container, &mut errors, |attrs| {
+    errors: &mut darling::error::Accumulator,
+) -> Option<Input<C, V, F>> {
+    let attrs = tolerant(&input.attrs, places.container, errors, |attrs| {
         C::from_derive_input(&syn::DeriveInput { attrs: attrs.to_vec(), ..input.clone() })
     });
     let data = match &input.data {
@@ -41,7 +41,7 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
                 .fields
                 .iter()
                 .filter_map(|field| {
-                    tolerant(&field.attrs, places.field, &mut errors, |attrs| {
+                    tolerant(&field.attrs, places.field, errors, |attrs| {
                         F::from_field(&syn::Field { attrs: attrs.to_vec(), ..field.clone() })
                     })
                 })
@@ -53,7 +53,7 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
                 .variants
                 .iter()
                 .filter_map(|variant| {
-                    tolerant(&variant.attrs, places.variant, &mut errors, |attrs| {
+                    tolerant(&variant.attrs, places.variant, errors, |attrs| {
                         V::from_variant(&syn::Variant { attrs: attrs.to_vec(), ..variant.clone() })
                     })
                 })
@@ -68,14 +68,7 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
             None
         }
     };
-    match (attrs, data) {
-        (Some(attrs), Some(data)) => errors.finish_with(Input { attrs, data }),
-        _ => {
-            errors.finish()?;
-            // A part is missing only after an error.
-            Err(darling::Error::custom("the input could not be read"))
-        }
-    }
+    Some(Input { attrs: attrs?, data: data? })
 }
 
 /// Runs `parse` over `attrs`; when darling rejects only keys it does not know, pushes its errors

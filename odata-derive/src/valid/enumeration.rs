@@ -10,9 +10,11 @@ use super::{EnumModel, Kind, Member, Model, check_not_generic, container, generi
 use crate::ast::{EnumAttrs, Input, MemberAttrs, error_at};
 use crate::case;
 
-pub(super) fn validate(input: Input<EnumAttrs, MemberAttrs, Ignored>) -> darling::Result<Model> {
+pub(super) fn validate(
+    input: Input<EnumAttrs, MemberAttrs, Ignored>,
+    mut errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
-    let mut errors = darling::Error::accumulator();
     let container = container(&attrs.ident, &attrs.common, Kind::Enum, &mut errors);
     check_not_generic(&attrs.generics, Kind::Enum, &mut errors);
     let members = members(&attrs, &data, &mut errors);

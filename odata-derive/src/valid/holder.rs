@@ -10,9 +10,12 @@ use syn::spanned::Spanned;
 use super::{HolderModel, HolderVariant, Kind, Model, check_not_generic, container, generic_argument};
 use crate::ast::{HolderAttrs, HolderVariantAttrs, Input, error_at};
 
-pub(super) fn validate(input: Input<HolderAttrs, HolderVariantAttrs, Ignored>, kind: Kind) -> darling::Result<Model> {
+pub(super) fn validate(
+    input: Input<HolderAttrs, HolderVariantAttrs, Ignored>,
+    kind: Kind,
+    mut errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
-    let mut errors = darling::Error::accumulator();
     let container = container(&attrs.ident, &attrs.common, kind, &mut errors);
     check_not_generic(&attrs.generics, kind, &mut errors);
     let variants = match &data {

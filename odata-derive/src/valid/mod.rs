@@ -8,6 +8,7 @@
 //! (`ast/`), and darling rejects them.
 
 use darling::util::{Ignored, SpannedValue};
+use darling::{FromDeriveInput, FromField, FromVariant};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
@@ -67,27 +68,47 @@ pub fn validate(input: &syn::DeriveInput, kind: Kind) -> darling::Result<Model> 
                 field: "a field",
                 variant: "a variant of an enum of the types a value may have (the type it holds has its own)",
             };
-            holder::validate(ast::read::<ast::HolderAttrs, ast::HolderVariantAttrs, Ignored>(input, &places)?, kind)
+            run::<ast::HolderAttrs, ast::HolderVariantAttrs, Ignored>(input, &places, |read, errors| {
+                holder::validate(read, kind, errors)
+            })
         }
-        Kind::Entity => structured::entity(ast::read(input, &structured::places(kind))?),
-        Kind::Complex => structured::complex(ast::read(input, &structured::places(kind))?),
+        Kind::Entity => run(input, &structured::places(kind), structured::entity),
+        Kind::Complex => run(input, &structured::places(kind), structured::complex),
         Kind::Enum => {
             let places = Places {
                 container: "`#[derive(ODataEnum)]`",
                 field: "a field of a struct",
                 variant: "an enumeration member",
             };
-            enumeration::validate(ast::read(input, &places)?)
+            run(input, &places, enumeration::validate)
         }
-        Kind::Function => operation::function(ast::read(input, &operation::places(kind))?),
-        Kind::Action => operation::action(ast::read(input, &operation::places(kind))?),
+        Kind::Function => run(input, &operation::places(kind), operation::function),
+        Kind::Action => run(input, &operation::places(kind), operation::action),
         Kind::TypeDefinition => {
             let places = Places {
                 container: "`#[derive(ODataTypeDefinition)]`",
                 field: "the field of a type definition (facets go on the struct, as in `#[odata(type = \"...\", max_length = 40)]`)",
                 variant: "a variant",
             };
-            type_definition::validate(ast::read(input, &places)?)
+            run(input, &places, type_definition::validate)
+        }
+    }
+}
+
+/// Reads `input` with the receivers `C`, `V`, `F` and validates what they read, darling's errors and
+/// the rules' reported together.
+fn run<C: FromDeriveInput, V: FromVariant, F: FromField>(
+    input: &syn::DeriveInput,
+    places: &Places,
+    validate: impl FnOnce(ast::Input<C, V, F>, darling::error::Accumulator) -> darling::Result<Model>,
+) -> darling::Result<Model> {
+    let mut errors = darling::Error::accumulator();
+    match ast::read(input, places, &mut errors) {
+        Some(read) => validate(read, errors),
+        None => {
+            errors.finish()?;
+            // A part is missing only after an error.
+            Err(darling::Error::custom("the input could not be read"))
         }
     }
 }

@@ -18,7 +18,10 @@ pub(super) fn places(kind: Kind) -> Places {
     }
 }
 
-pub(super) fn function(input: Input<FunctionAttrs, Ignored, ParameterAttrs>) -> darling::Result<Model> {
+pub(super) fn function(
+    input: Input<FunctionAttrs, Ignored, ParameterAttrs>,
+    errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
     let parts = Parts {
         ident: &attrs.ident,
@@ -26,13 +29,16 @@ pub(super) fn function(input: Input<FunctionAttrs, Ignored, ParameterAttrs>) -> 
         keys: &attrs.operation,
         composable: attrs.composable.is_present(),
     };
-    validate(&parts, &data, Kind::Function)
+    validate(&parts, &data, Kind::Function, errors)
 }
 
-pub(super) fn action(input: Input<ActionAttrs, Ignored, ParameterAttrs>) -> darling::Result<Model> {
+pub(super) fn action(
+    input: Input<ActionAttrs, Ignored, ParameterAttrs>,
+    errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
     let parts = Parts { ident: &attrs.ident, generics: &attrs.generics, keys: &attrs.operation, composable: false };
-    validate(&parts, &data, Kind::Action)
+    validate(&parts, &data, Kind::Action, errors)
 }
 
 /// What functions and actions share, borrowed from either receiver.
@@ -47,8 +53,8 @@ fn validate(
     parts: &Parts<'_>,
     data: &darling::ast::Data<Ignored, ParameterAttrs>,
     kind: Kind,
+    mut errors: darling::error::Accumulator,
 ) -> darling::Result<Model> {
-    let mut errors = darling::Error::accumulator();
     let Parts { ident, keys, .. } = *parts;
     if !parts.generics.params.is_empty() {
         errors.push(error_at(

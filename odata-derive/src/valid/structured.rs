@@ -29,16 +29,22 @@ pub(super) fn places(kind: Kind) -> Places {
     }
 }
 
-pub(super) fn entity(input: Input<EntityAttrs, Ignored, PropertyAttrs>) -> darling::Result<Model> {
+pub(super) fn entity(
+    input: Input<EntityAttrs, Ignored, PropertyAttrs>,
+    errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
     let parts = Parts { ident: &attrs.ident, generics: &attrs.generics, keys: &attrs.structured, entity: Some(&attrs) };
-    validate(&parts, &data, Kind::Entity)
+    validate(&parts, &data, Kind::Entity, errors)
 }
 
-pub(super) fn complex(input: Input<ComplexAttrs, Ignored, PropertyAttrs>) -> darling::Result<Model> {
+pub(super) fn complex(
+    input: Input<ComplexAttrs, Ignored, PropertyAttrs>,
+    errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
     let parts = Parts { ident: &attrs.ident, generics: &attrs.generics, keys: &attrs.structured, entity: None };
-    validate(&parts, &data, Kind::Complex)
+    validate(&parts, &data, Kind::Complex, errors)
 }
 
 /// What entity and complex types share, borrowed from either receiver; `entity` holds the keys
@@ -54,8 +60,8 @@ fn validate(
     parts: &Parts<'_>,
     data: &darling::ast::Data<Ignored, PropertyAttrs>,
     kind: Kind,
+    mut errors: darling::error::Accumulator,
 ) -> darling::Result<Model> {
-    let mut errors = darling::Error::accumulator();
     let container = container(parts.ident, &parts.keys.common, kind, &mut errors);
     check_not_generic(parts.generics, kind, &mut errors);
     check_base_type_name(parts.keys, &mut errors);

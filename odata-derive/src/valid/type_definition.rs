@@ -5,9 +5,11 @@ use darling::util::Ignored;
 use super::{Kind, Model, TypeDefinitionModel, check_not_generic, container_of, facets};
 use crate::ast::{Input, TypeDefinitionAttrs, TypeDefinitionFieldAttrs, error_at};
 
-pub(super) fn validate(input: Input<TypeDefinitionAttrs, Ignored, TypeDefinitionFieldAttrs>) -> darling::Result<Model> {
+pub(super) fn validate(
+    input: Input<TypeDefinitionAttrs, Ignored, TypeDefinitionFieldAttrs>,
+    mut errors: darling::error::Accumulator,
+) -> darling::Result<Model> {
     let Input { attrs, data } = input;
-    let mut errors = darling::Error::accumulator();
     let kind = Kind::TypeDefinition;
     let container = container_of(&attrs.ident, attrs.type_name.as_ref(), attrs.crate_path.as_ref(), kind, &mut errors);
     check_not_generic(&attrs.generics, kind, &mut errors);
