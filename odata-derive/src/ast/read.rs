@@ -88,12 +88,13 @@ fn tolerant<T>(
     for (error, _) in explained {
         errors.push(error);
     }
-    // Only unknown keys: read the rest. (Any other error leaves the item out: its value is wrong.)
+    // Only keys that belong elsewhere: read the rest. (Any other error leaves the item out.)
     let unknown = unknown?;
     parse(&without_keys(attrs, &unknown)).ok()
 }
 
-/// `attrs` with the keys `keys` taken out of each `#[odata(...)]`.
+/// `attrs` with the keys `keys` taken out of each `#[odata(...)]`. The list is split at its
+/// top-level commas by hand: `syn::Meta` does not parse a keyword key such as `type`.
 fn without_keys(attrs: &[syn::Attribute], keys: &[String]) -> Vec<syn::Attribute> {
     attrs
         .iter()
@@ -101,13 +102,19 @@ fn without_keys(attrs: &[syn::Attribute], keys: &[String]) -> Vec<syn::Attribute
             let mut attr = attr.clone();
             if let syn::Meta::List(list) = &mut attr.meta
                 && list.path.is_ident("odata")
-                && let Ok(metas) =
-                    list.parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
             {
-                let kept = metas.into_iter().filter(|meta| {
-                    let path = meta.path();
-                    !keys.iter().any(|key| path.is_ident(key.as_str()))
+                let mut items: Vec<Vec<proc_macro2::TokenTree>> = vec![Vec::new()];
+                for token in list.tokens.clone() {
+                    match &token {
+                        proc_macro2::TokenTree::Punct(p) if p.as_char() == ',' => items.push(Vec::new()),
+                        _ => items.last_mut().into_iter().for_each(|item| item.push(token.clone())),
+                    }
+                }
+                let kept = items.into_iter().filter(|item| match item.first() {
+                    Some(proc_macro2::TokenTree::Ident(ident)) => !keys.iter().any(|key| ident == key),
+                    _ => !item.is_empty(),
                 });
+                let kept: Vec<proc_macro2::TokenStream> = kept.map(|item| item.into_iter().collect()).collect();
                 list.tokens = quote::quote!(#(#kept),*);
             }
             attr
@@ -116,22 +123,25 @@ fn without_keys(attrs: &[syn::Attribute], keys: &[String]) -> Vec<syn::Attribute
 }
 
 /// An "Unknown field" error, with where its key belongs, or, when darling had nothing to suggest
-/// (a receiver without keys), that the key is to be removed; and the key. Other errors pass
-/// through, without a key.
+/// (a receiver without keys), that the key is to be removed; and the key when it belongs to
+/// another derive or item (then removing it is the remedy). Other errors pass through.
 fn explain(error: darling::Error, place: &str) -> (darling::Error, Option<String>) {
     let text = error.to_string();
     // Errors inside a nested key (`return_facets(...)`) carry a location: that key is known.
     let key = text.strip_prefix("Unknown field: `").filter(|_| !text.contains(" at "));
     let Some(key) = key.and_then(|rest| rest.split('`').next()).map(str::to_owned) else { return (error, None) };
     let Some(span) = error.explicit_span() else { return (error, None) };
-    let error = match belongs(&key) {
-        Some(owner) => error_at(span, format!("Unknown field: `{key}` on {place}; it is a key of {owner}; remove it")),
-        None if text.ends_with('`') => {
-            error_at(span, format!("{text}; {place} takes no `#[odata(...)]` keys; remove it"))
+    match belongs(&key) {
+        Some(owner) => {
+            (error_at(span, format!("Unknown field: `{key}` on {place}; it is a key of {owner}; remove it")), Some(key))
         }
-        None => error,
-    };
-    (error, Some(key))
+        // A key of no derive: a typo, to be fixed rather than removed, so the item is not read
+        // without it (its rules would report the key as missing).
+        None if text.ends_with('`') => {
+            (error_at(span, format!("{text}; {place} takes no `#[odata(...)]` keys; remove it")), None)
+        }
+        None => (error, None),
+    }
 }
 
 /// Where each key of the derives belongs, by key.
