@@ -211,7 +211,6 @@ fn structure(
 /// type's name (`OutlookItem`, `GraphOutlookItem` for `microsoft.graph.outlookItem`), or whose own
 /// name is the base type's (`outlook_item: Item`). `None` when no field looks like it, so that no
 /// property is taken for the base part (the error at `base_type` then says what to add).
-
 fn unmarked_base_field<'a>(base_type: &str, fields: &'a [PropertyAttrs]) -> Option<&'a PropertyAttrs> {
     if fields.iter().any(|f| f.base.is_present()) {
         return None;
