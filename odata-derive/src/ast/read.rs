@@ -137,7 +137,7 @@ fn explain(error: darling::Error, place: &str) -> (darling::Error, Option<String
         }
         // A key of no derive: a typo, to be fixed rather than removed, so the item is not read
         // without it (its rules would report the key as missing).
-        None if text.ends_with('`') => {
+        None if text == format!("Unknown field: `{key}`") => {
             (error_at(span, format!("{text}; {place} takes no `#[odata(...)]` keys; remove it")), None)
         }
         None => (error, None),
@@ -173,4 +173,89 @@ fn belongs(key: &str) -> Option<&'static str> {
         "value" => "enumeration members (the variants of `#[derive(ODataEnum)]`)",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::valid::{Kind, validate};
+
+    /// Every key of every receiver, with a value of its shape.
+    const KEYS: [&str; 34] = [
+        "type = \"a.b\"",
+        "crate = \"odata_core\"",
+        "base_type = \"a.b\"",
+        "open_type",
+        "abstract",
+        "key_property = \"id\"",
+        "keyless",
+        "has_stream",
+        "flags",
+        "underlying_type = \"Edm.Byte\"",
+        "name = \"a.b\"",
+        "bound_to = \"String\"",
+        "binding_parameter = \"p\"",
+        "binding_nullable = false",
+        "returns = \"String\"",
+        "return_nullable = false",
+        "return_facets(max_length = 4)",
+        "composable",
+        "base",
+        "navigation",
+        "contains_target",
+        "constant = \"K\"",
+        "read_only",
+        "partner = \"p\"",
+        "referential_constraint(property = \"a\", referenced_property = \"b\")",
+        "rename = \"r\"",
+        "nullable = false",
+        "max_length = 4",
+        "precision = 4",
+        "scale = 2",
+        "srid = 4326",
+        "unicode = false",
+        "default_value = \"d\"",
+        "value = 1",
+    ];
+
+    /// The errors of a derive over `source`, one string each.
+    fn errors(kind: Kind, source: &str) -> Vec<String> {
+        let input: syn::DeriveInput = syn::parse_str(source).expect("valid Rust");
+        match validate(&input, kind) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    /// Wherever a key is written, it is either taken or rejected with where it belongs: no key of
+    /// one receiver meets another with darling's bare "Unknown field".
+    #[test]
+    fn every_rejected_key_says_where_it_belongs() {
+        let mut rejected = 0;
+        for key in KEYS {
+            let word = key.split([' ', '(']).next().unwrap_or(key);
+            let places = [
+                (Kind::Entity, format!("#[odata({key})] struct S {{ id: Option<String> }}")),
+                (Kind::Complex, format!("#[odata({key})] struct S {{}}")),
+                (Kind::Entity, format!("#[odata({key})] enum H {{ A(A) }}")),
+                (Kind::Enum, format!("#[odata({key})] enum E {{ A }}")),
+                (Kind::TypeDefinition, format!("#[odata({key})] struct T(String);")),
+                (Kind::Function, format!("#[odata({key})] struct F;")),
+                (Kind::Action, format!("#[odata({key})] struct A;")),
+                (Kind::Complex, format!("#[odata(type = \"a.b\")] struct S {{ #[odata({key})] p: Option<String> }}")),
+                (Kind::Function, format!("#[odata(name = \"a.f\")] struct F {{ #[odata({key})] p: String }}")),
+                (Kind::Enum, format!("#[odata(type = \"a.e\")] enum E {{ #[odata({key})] A }}")),
+                (Kind::Complex, format!("#[odata(type = \"a.h\")] enum H {{ #[odata({key})] A(A) }}")),
+                (Kind::TypeDefinition, format!("#[odata(type = \"a.t\")] struct T(#[odata({key})] String);")),
+            ];
+            for (kind, source) in places {
+                let unknown = format!("Unknown field: `{word}`");
+                for error in errors(kind, &source).iter().filter(|e| e.starts_with(&unknown)) {
+                    assert!(error.contains("; it is a key of "), "{kind:?} on `{source}`: {error}");
+                    rejected += 1;
+                }
+            }
+        }
+        // Most keys belong to one or two places of the twelve.
+        assert!(rejected > 300, "only {rejected} rejections: the receivers take keys they should not");
+    }
 }
