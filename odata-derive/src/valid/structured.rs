@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use darling::util::Ignored;
+use darling::util::{Ignored, SpannedValue};
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::spanned::Spanned;
@@ -98,6 +98,7 @@ struct StructParts {
     fields: Vec<Field>,
 }
 
+/// The fields' roles, inheritance, unknown data, wire names, constants and (entity types) the key.
 fn structure(
     parts: &Parts<'_>,
     data: &darling::ast::Data<Ignored, PropertyAttrs>,
@@ -106,20 +107,7 @@ fn structure(
 ) -> Option<StructParts> {
     let ident = parts.ident;
     let attrs = parts.keys;
-    let derive = kind.derive_name();
-    let fields = match data {
-        darling::ast::Data::Struct(fields) if fields.style == darling::ast::Style::Struct => &fields.fields,
-        darling::ast::Data::Struct(_) => {
-            errors.push(error_at(
-                ident.span(),
-                format!("`#[derive({derive})]` needs a struct with named fields; each field is an OData property named after it"),
-            ));
-            return None;
-        }
-        // Enums are polymorphic holders, read by other receivers.
-        darling::ast::Data::Enum(_) => return None,
-    };
-
+    let fields = named_fields(ident, data, kind, errors)?;
     let mut out = Vec::with_capacity(fields.len());
     let mut base_fields: Vec<(&PropertyAttrs, Span)> = Vec::new();
     let mut additional: Vec<&PropertyAttrs> = Vec::new();
@@ -131,17 +119,7 @@ fn structure(
         if let (Some(base_type), Some(unmarked)) = (&attrs.base_type, unmarked_base)
             && std::ptr::eq(field, unmarked)
         {
-            let base_ty = generic_argument(&field.ty, "Option").unwrap_or(&field.ty);
-            let written = base_ty.to_token_stream().to_string().replace(' ', "");
-            let not_option = if generic_argument(&field.ty, "Option").is_some() {
-                " (the inherited part is not an `Option`)"
-            } else {
-                ""
-            };
-            errors.push(error_at(
-                field_ident.span(),
-                format!("field `{field_ident}` holds the inherited part of `base_type = {:?}`, not a property; mark it `#[odata(base)]`: `#[odata(base)] pub {field_ident}: {written}`{not_option}", base_type.as_str()),
-            ));
+            report_unmarked_base(field, &field_ident, base_type, errors);
             continue;
         }
         if let Some(role) = property::field_role(field, &field_ident, ident, errors) {
@@ -154,19 +132,79 @@ fn structure(
             out.push(Field { ident: field_ident, constant, role });
         }
     }
+    let base = base(attrs, &base_fields, unmarked_base.is_some(), errors);
+    check_one_additional_data(&additional, errors);
+    check_open_type_has_a_place(attrs, !additional.is_empty() || base.is_some(), errors);
+    check_wire_names(fields, &out, errors);
+    check_constants(fields, &out, errors);
+    // Inheritance that failed validation still counts here: its error already says what to fix.
+    let inherits = attrs.base_type.is_some() || !base_fields.is_empty();
+    let keys = match parts.entity {
+        Some(entity) => keys::keys(entity, fields, &mut out, inherits, errors),
+        None => Vec::new(),
+    };
+    Some(StructParts { base, keys, fields: out })
+}
 
-    // Inheritance: `base_type` and one `#[odata(base)]` field go together.
+/// An entity or complex type is a struct with named fields.
+fn named_fields<'a>(
+    ident: &syn::Ident,
+    data: &'a darling::ast::Data<Ignored, PropertyAttrs>,
+    kind: Kind,
+    errors: &mut darling::error::Accumulator,
+) -> Option<&'a [PropertyAttrs]> {
+    match data {
+        darling::ast::Data::Struct(fields) if fields.style == darling::ast::Style::Struct => Some(&fields.fields),
+        darling::ast::Data::Struct(_) => {
+            errors.push(error_at(
+                ident.span(),
+                format!(
+                    "`#[derive({})]` needs a struct with named fields; each field is an OData property named after it",
+                    kind.derive_name()
+                ),
+            ));
+            None
+        }
+        // Enums are polymorphic holders, read by other receivers.
+        darling::ast::Data::Enum(_) => None,
+    }
+}
+
+/// A field that holds the base type but is not marked `#[odata(base)]`: say to mark it.
+fn report_unmarked_base(
+    field: &PropertyAttrs,
+    field_ident: &syn::Ident,
+    base_type: &SpannedValue<String>,
+    errors: &mut darling::error::Accumulator,
+) {
+    let base_ty = generic_argument(&field.ty, "Option").unwrap_or(&field.ty);
+    let written = base_ty.to_token_stream().to_string().replace(' ', "");
+    let not_option =
+        if generic_argument(&field.ty, "Option").is_some() { " (the inherited part is not an `Option`)" } else { "" };
+    errors.push(error_at(
+        field_ident.span(),
+        format!("field `{field_ident}` holds the inherited part of `base_type = {:?}`, not a property; mark it `#[odata(base)]`: `#[odata(base)] pub {field_ident}: {written}`{not_option}", base_type.as_str()),
+    ));
+}
+
+/// Inheritance: `base_type` and one `#[odata(base)]` field go together.
+fn base(
+    attrs: &StructuredKeys,
+    base_fields: &[(&PropertyAttrs, Span)],
+    unmarked: bool,
+    errors: &mut darling::error::Accumulator,
+) -> Option<Base> {
     if base_fields.len() > 1 {
-        for (_, span) in &base_fields {
+        for (_, span) in base_fields {
             errors.push(error_at(*span, "`#[odata(base)]` appears on more than one field; a type has one base type, so keep it on the field that holds the inherited part"));
         }
     }
-    let base = match (&attrs.base_type, base_fields.first()) {
+    match (&attrs.base_type, base_fields.first()) {
         (Some(base_type), Some((field, _))) => {
             Some(Base { field: field.ident.clone()?, ty: field.ty.clone(), qualified_name: base_type.clone() })
         }
         // The unmarked field's error already says what to write.
-        (Some(_), None) if unmarked_base.is_some() => None,
+        (Some(_), None) if unmarked => None,
         (Some(base_type), None) => {
             errors.push(error_at(
                 base_type.span(),
@@ -179,31 +217,27 @@ fn structure(
             None
         }
         (None, None) => None,
-    };
-    if additional.len() > 1 {
-        for field in &additional[1..] {
-            errors.push(error_at(
-                field.ty.span(),
-                "a second `AdditionalData` field; unknown data goes to one place, so keep one such field",
-            ));
-        }
     }
-    if attrs.open_type.is_present() && additional.is_empty() && base.is_none() {
+}
+
+/// Unknown data goes to one `AdditionalData` field.
+fn check_one_additional_data(additional: &[&PropertyAttrs], errors: &mut darling::error::Accumulator) {
+    for field in additional.iter().skip(1) {
+        errors.push(error_at(
+            field.ty.span(),
+            "a second `AdditionalData` field; unknown data goes to one place, so keep one such field",
+        ));
+    }
+}
+
+/// An open type keeps its dynamic properties somewhere: its `AdditionalData` field, or its base's.
+fn check_open_type_has_a_place(attrs: &StructuredKeys, has_place: bool, errors: &mut darling::error::Accumulator) {
+    if attrs.open_type.is_present() && !has_place {
         errors.push(error_at(
             attrs.open_type.span(),
             "`#[odata(open_type)]` needs a place for dynamic properties; add a field `pub additional_data: AdditionalData`",
         ));
     }
-
-    check_wire_names(fields, &out, errors);
-    check_constants(fields, &out, errors);
-    // Inheritance that failed validation still counts here: its error already says what to fix.
-    let inherits = attrs.base_type.is_some() || !base_fields.is_empty();
-    let keys = match parts.entity {
-        Some(entity) => keys::keys(entity, fields, &mut out, inherits, errors),
-        None => Vec::new(),
-    };
-    Some(StructParts { base, keys, fields: out })
 }
 
 /// The field that holds the base type when the struct has `base_type` but no `#[odata(base)]`
