@@ -25,15 +25,16 @@ pub struct Places {
 }
 
 /// Reads the container with `C`, each variant with `V` and each field with `F`, pushing every
-/// error to `errors`; `None` when a part could not be read at all. After darling rejects a key, the item is read again without it, so that the rules
-/// (`valid/`) still see it and report their errors with darling's, all at once.
+/// error to `errors`; `None` when a part could not be read at all. After darling rejects a key
+/// that belongs elsewhere, the item is read again without it, so that the rules (`valid/`) still
+/// see the item and report their errors with darling's, all at once.
 pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
     input: &syn::DeriveInput,
     places: &Places,
     errors: &mut darling::error::Accumulator,
 ) -> Option<Input<C, V, F>> {
-    let attrs = tolerant(&input.attrs, places.container, errors, |attrs| {
-        C::from_derive_input(&syn::DeriveInput { attrs: attrs.to_vec(), ..input.clone() })
+    let attrs = tolerant(C::from_derive_input(input), &input.attrs, places.container, errors, |attrs| {
+        C::from_derive_input(&syn::DeriveInput { attrs, ..input.clone() })
     });
     let data = match &input.data {
         syn::Data::Struct(data) => {
@@ -41,8 +42,8 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
                 .fields
                 .iter()
                 .filter_map(|field| {
-                    tolerant(&field.attrs, places.field, errors, |attrs| {
-                        F::from_field(&syn::Field { attrs: attrs.to_vec(), ..field.clone() })
+                    tolerant(F::from_field(field), &field.attrs, places.field, errors, |attrs| {
+                        F::from_field(&syn::Field { attrs, ..field.clone() })
                     })
                 })
                 .collect::<Vec<_>>();
@@ -53,8 +54,8 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
                 .variants
                 .iter()
                 .filter_map(|variant| {
-                    tolerant(&variant.attrs, places.variant, errors, |attrs| {
-                        V::from_variant(&syn::Variant { attrs: attrs.to_vec(), ..variant.clone() })
+                    tolerant(V::from_variant(variant), &variant.attrs, places.variant, errors, |attrs| {
+                        V::from_variant(&syn::Variant { attrs, ..variant.clone() })
                     })
                 })
                 .collect();
@@ -71,26 +72,27 @@ pub fn read<C: FromDeriveInput, V: FromVariant, F: FromField>(
     Some(Input { attrs: attrs?, data: data? })
 }
 
-/// Runs `parse` over `attrs`; when darling rejects only keys it does not know, pushes its errors
-/// (explained) and parses again without those keys.
+/// `first`, darling's reading of an item; when darling rejected only keys that belong elsewhere,
+/// pushes its errors (explained) and reads the item again with `retry`, over `attrs` without those
+/// keys. (The copy is made only then: most items parse the first time.)
 fn tolerant<T>(
+    first: darling::Result<T>,
     attrs: &[syn::Attribute],
     place: &str,
     errors: &mut darling::error::Accumulator,
-    parse: impl Fn(&[syn::Attribute]) -> darling::Result<T>,
+    retry: impl FnOnce(Vec<syn::Attribute>) -> darling::Result<T>,
 ) -> Option<T> {
-    let error = match parse(attrs) {
+    let error = match first {
         Ok(value) => return Some(value),
         Err(error) => error,
     };
     let explained: Vec<(darling::Error, Option<String>)> = error.into_iter().map(|e| explain(e, place)).collect();
-    let unknown: Option<Vec<String>> = explained.iter().map(|(_, key)| key.clone()).collect();
+    let misplaced: Option<Vec<String>> = explained.iter().map(|(_, key)| key.clone()).collect();
     for (error, _) in explained {
         errors.push(error);
     }
     // Only keys that belong elsewhere: read the rest. (Any other error leaves the item out.)
-    let unknown = unknown?;
-    parse(&without_keys(attrs, &unknown)).ok()
+    retry(without_keys(attrs, &misplaced?)).ok()
 }
 
 /// `attrs` with the keys `keys` taken out of each `#[odata(...)]`. The list is split at its
