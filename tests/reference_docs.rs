@@ -89,51 +89,35 @@ fn every_parsed_key_is_in_the_readme_table_and_on_a_reference_page() {
     assert!(missing_in_pages.is_empty(), "no page in odata-derive/docs lists {missing_in_pages:?}");
 }
 
-/// Each darling receiver of the sources, by struct name: its own keys and the structs it takes in
-/// with `#[darling(flatten)]`.
+/// Each darling receiver of the sources, by struct name: its own keys (`parsed_keys` over its
+/// body) and the structs it takes in with `#[darling(flatten)]`.
 fn receivers(sources: &[String]) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
-    let mut out: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut out = BTreeMap::new();
     for source in sources {
-        let mut current: Option<String> = None;
+        // The struct being read: its name, body and flattened structs.
+        let mut current: Option<(String, String, Vec<String>)> = None;
         let mut flatten = false;
-        for line in source.lines().map(str::trim) {
-            if let Some(rest) = line.strip_prefix("pub struct ") {
-                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                current = rest.trim_end().ends_with('{').then_some(name);
-            } else if line == "}" {
-                current = None;
-            } else if let Some(name) = &current {
-                if line.starts_with("#[darling(") && line.contains("flatten") {
-                    flatten = true;
-                } else if line.starts_with("pub ") && line.contains(':') {
-                    let entry = out.entry(name.clone()).or_default();
-                    if flatten {
-                        let ty = line.split(':').nth(1).unwrap_or("").trim().trim_end_matches(',');
-                        entry.1.push(ty.to_owned());
-                    }
-                    flatten = false;
-                }
-                // Keys are found by `parsed_keys` on the struct's own text below.
-            }
-        }
-    }
-    // The keys of each struct: `parsed_keys` over the struct's body.
-    for source in sources {
-        let mut body = String::new();
-        let mut current: Option<String> = None;
         for line in source.lines() {
             let trimmed = line.trim();
             if let Some(rest) = trimmed.strip_prefix("pub struct ") {
                 let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                current = trimmed.ends_with('{').then_some(name);
-                body.clear();
+                current = trimmed.ends_with('{').then(|| (name, String::new(), Vec::new()));
             } else if trimmed == "}" {
-                if let Some(name) = current.take() {
-                    out.entry(name).or_default().0 = parsed_keys(&body);
+                if let Some((name, body, flattened)) = current.take() {
+                    out.insert(name, (parsed_keys(&body), flattened));
                 }
-            } else if current.is_some() {
+            } else if let Some((_, body, flattened)) = &mut current {
                 body.push_str(line);
                 body.push('\n');
+                if trimmed.starts_with("#[darling(") && trimmed.contains("flatten") {
+                    flatten = true;
+                } else if trimmed.starts_with("pub ") && trimmed.contains(':') {
+                    if flatten {
+                        let ty = trimmed.split(':').nth(1).unwrap_or("").trim().trim_end_matches(',');
+                        flattened.push(ty.to_owned());
+                    }
+                    flatten = false;
+                }
             }
         }
     }
