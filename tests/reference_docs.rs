@@ -1,8 +1,10 @@
 //! The attribute references cannot fall behind the parser: every `#[odata(...)]` key the derives
 //! parse (each documented where it is parsed, its `///` line starting with the key) appears in
-//! README's attribute table and on a derive's reference page (`odata-derive/docs/*.md`), and
-//! every page is attached to its derive.
+//! README's attribute table and on a derive's reference page (`odata-derive/docs/*.md`), each
+//! receiver's keys (with those of the structs it flattens) on the page of the derive that uses it,
+//! and every page is attached to its derive.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -85,6 +87,94 @@ fn every_parsed_key_is_in_the_readme_table_and_on_a_reference_page() {
     let missing_in_pages: Vec<_> = keys.iter().filter(|k| !mentioned(&pages, k)).collect();
     assert!(missing_in_readme.is_empty(), "README's attribute table does not list {missing_in_readme:?}");
     assert!(missing_in_pages.is_empty(), "no page in odata-derive/docs lists {missing_in_pages:?}");
+}
+
+/// Each darling receiver of the sources, by struct name: its own keys (`parsed_keys` over its
+/// body) and the structs it takes in with `#[darling(flatten)]`.
+fn receivers(sources: &[String]) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+    let mut out = BTreeMap::new();
+    for source in sources {
+        // The struct being read: its name, body and flattened structs.
+        let mut current: Option<(String, String, Vec<String>)> = None;
+        let mut flatten = false;
+        for line in source.lines() {
+            let trimmed = line.trim();
+            if let Some(rest) = trimmed.strip_prefix("pub struct ") {
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                current = trimmed.ends_with('{').then(|| (name, String::new(), Vec::new()));
+            } else if trimmed == "}" {
+                if let Some((name, body, flattened)) = current.take() {
+                    out.insert(name, (parsed_keys(&body), flattened));
+                }
+            } else if let Some((_, body, flattened)) = &mut current {
+                body.push_str(line);
+                body.push('\n');
+                if trimmed.starts_with("#[darling(") && trimmed.contains("flatten") {
+                    flatten = true;
+                } else if trimmed.starts_with("pub ") && trimmed.contains(':') {
+                    if flatten {
+                        let ty = trimmed.split(':').nth(1).unwrap_or("").trim().trim_end_matches(',');
+                        flattened.push(ty.to_owned());
+                    }
+                    flatten = false;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The keys `receiver` takes, its flattened structs' included.
+fn keys_of(receivers: &BTreeMap<String, (Vec<String>, Vec<String>)>, receiver: &str) -> Vec<String> {
+    let (own, flattened) =
+        receivers.get(receiver).unwrap_or_else(|| panic!("no receiver `{receiver}` in odata-derive/src"));
+    let mut keys = own.clone();
+    for inner in flattened {
+        keys.extend(keys_of(receivers, inner));
+    }
+    keys
+}
+
+#[test]
+fn each_receivers_keys_are_on_its_derives_page() {
+    let root = workspace();
+    let sources: Vec<String> = rust_files(&root.join("odata-derive/src"))
+        .iter()
+        .map(|file| fs::read_to_string(file).expect("a source file"))
+        .collect();
+    let receivers = receivers(&sources);
+    let mentioned = |text: &str, key: &str| {
+        [format!("`{key}`"), format!("`{key} ="), format!("`{key}("), format!(", {key} =")]
+            .iter()
+            .any(|p| text.contains(p))
+    };
+    let mut checked = 0;
+    for (receiver, pages) in [
+        ("EntityAttrs", &["entity.md"][..]),
+        ("ComplexAttrs", &["complex.md"]),
+        ("HolderAttrs", &["entity.md", "complex.md"]),
+        ("PropertyAttrs", &["entity.md", "complex.md"]),
+        ("EnumAttrs", &["enum.md"]),
+        ("MemberAttrs", &["enum.md"]),
+        ("TypeDefinitionAttrs", &["type_definition.md"]),
+        ("FunctionAttrs", &["function.md"]),
+        ("ActionAttrs", &["action.md"]),
+        ("ParameterAttrs", &["function.md", "action.md"]),
+        ("ServiceAttrs", &["service.md"]),
+        ("ServiceFieldAttrs", &["service.md"]),
+    ] {
+        let keys = keys_of(&receivers, receiver);
+        assert!(!keys.is_empty(), "no keys found for `{receiver}`: the scan no longer reads the receivers");
+        for page in pages {
+            let text = fs::read_to_string(root.join("odata-derive/docs").join(page)).expect("a page");
+            let missing: Vec<_> = keys.iter().filter(|k| !mentioned(&text, k)).collect();
+            assert!(missing.is_empty(), "{page} does not list {missing:?}, keys of `{receiver}`");
+            checked += keys.len();
+        }
+    }
+    // The flattened keys are counted too: `EntityAttrs` alone has `type` (flattened twice deep).
+    assert!(keys_of(&receivers, "EntityAttrs").iter().any(|k| k == "type"), "flattened keys are not followed");
+    assert!(checked > 60, "only {checked} keys were checked");
 }
 
 #[test]

@@ -16,9 +16,9 @@
 //! Graph docs page to typed requests. Mistakes in the attributes are compile errors at the
 //! attribute, saying what to write (the cases are in the repository's `tests/ui/`).
 //!
-//! Layout: `ast.rs` reads the `#[odata(...)]` attributes, `valid.rs` checks them (all errors at
-//! once), `expand/` writes the code, `fallback.rs` keeps one error from becoming many;
-//! `service/` has the same stages for `ODataService`. The reference pages are `docs/*.md`.
+//! Layout: `ast/` reads the `#[odata(...)]` attributes (a receiver per derive and kind of item),
+//! `valid/` checks them (all errors at once), `expand/` writes the code, `fallback.rs` keeps one
+//! error from becoming many; `service/` has the same stages for `ODataService`. The reference pages are `docs/*.md`.
 
 mod ast;
 // The naming rules, shared with odata-codegen.

@@ -6,11 +6,9 @@ mod polymorphic;
 mod structured;
 mod type_definition;
 
-use darling::FromDeriveInput;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ast::ContainerAttrs;
 use crate::fallback;
 use crate::valid::{self, Kind, Model};
 
@@ -31,8 +29,7 @@ pub fn derive(input: TokenStream, kind: Kind) -> TokenStream {
 }
 
 fn try_expand(input: &syn::DeriveInput, kind: Kind) -> darling::Result<TokenStream> {
-    let attrs = ContainerAttrs::from_derive_input(input)?;
-    Ok(match valid::validate(attrs, kind)? {
+    Ok(match valid::validate(input, kind)? {
         Model::Struct(model) => structured::expand(&model),
         Model::Enum(model) => enumeration::expand(&model),
         Model::Holder(model) => polymorphic::expand(&model),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{Field, Role};
-use crate::ast::{FieldAttrs, error_at};
+use crate::ast::{PropertyAttrs, error_at};
 
 /// Constants of the traits every entity and complex type implements that a property's constant
 /// would hide. (`EdmType::TYPE` is left out: a field `r#type` has always given `TYPE`, Graph types
@@ -16,7 +16,7 @@ const RESERVED: [(&str, &str); 3] =
 
 /// The name of the field's constant: `constant = "..."` when it is an upper-case identifier (else
 /// `check_constants` reports it), or the field name in upper case.
-pub(super) fn constant_name(attrs: &FieldAttrs, ident: &syn::Ident) -> syn::Ident {
+pub(super) fn constant_name(attrs: &PropertyAttrs, ident: &syn::Ident) -> syn::Ident {
     match &attrs.constant {
         Some(name) if is_constant_name(name) => syn::Ident::new(name, name.span()),
         _ => {
@@ -35,7 +35,7 @@ fn is_constant_name(name: &str) -> bool {
 
 /// Reports a malformed or misplaced `constant`, a constant that hides a trait's, and constants
 /// shared by several fields (under each of them).
-pub(super) fn check_constants(attrs: &[FieldAttrs], fields: &[Field], errors: &mut darling::error::Accumulator) {
+pub(super) fn check_constants(attrs: &[PropertyAttrs], fields: &[Field], errors: &mut darling::error::Accumulator) {
     let given =
         |ident: &syn::Ident| attrs.iter().find(|a| a.ident.as_ref() == Some(ident)).and_then(|a| a.constant.as_ref());
     // `constant` on fields that get no constant.
