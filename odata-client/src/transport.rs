@@ -1,5 +1,6 @@
-//! The one place where a request is sent and its body read: auth, the client's and the
-//! request's headers, retries, the body size limit and the tracing span. Everything the client
+//! The one place where a request is sent and its body read: auth (and one new token after a
+//! `401`), the client's and the request's headers, retries, the body size limit and the tracing
+//! span. Everything the client
 //! sends (reads, pages, writes, `$batch`, `$metadata`) goes through [`Client::execute`], so all of
 //! it gets the same behaviour.
 
@@ -48,17 +49,34 @@ impl Client {
         let repeatable = policy.may_repeat(&parts.method);
         let start = Instant::now();
         let mut attempt = 0u32;
+        let mut signed_in_again = false;
         loop {
             attempt += 1;
             span.record("attempt", attempt);
             let mut request = http::Request::from_parts(parts.clone(), body.clone());
-            let result = self.attempt(&mut request).await;
+            let token = match self.auth() {
+                Some(auth) => Some(auth.token().await.map_err(Error::Auth)?),
+                None => None,
+            };
+            let result = self.attempt(&mut request, token.as_deref()).await;
             span.record("duration_ms", start.elapsed().as_millis() as u64);
             let retry_after = match &result {
                 Ok(response) => {
                     span.record("status", response.status().as_u16());
                     if let Some(id) = response.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()) {
                         span.record("request_id", id);
+                    }
+                    // A refused token (revoked, expired early): once, a fresh one and the same
+                    // request again, whatever its method (a request refused for its credentials
+                    // was not carried out). A second 401 is the answer.
+                    if response.status() == http::StatusCode::UNAUTHORIZED
+                        && !signed_in_again
+                        && let (Some(auth), Some(token)) = (self.auth(), &token)
+                        && auth.invalidate(token)
+                    {
+                        signed_in_again = true;
+                        tracing::info!(attempt, "401 Unauthorized: sending again with a new token");
+                        continue;
                     }
                     if !is_retryable_status(response.status()) {
                         return result;
@@ -100,13 +118,17 @@ impl Client {
         }
     }
 
-    /// One sending: headers, auth, the response head and the body within the size limit.
-    async fn attempt(&self, request: &mut http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
+    /// One sending: headers, the bearer token, the response head and the body within the size
+    /// limit.
+    async fn attempt(
+        &self,
+        request: &mut http::Request<Vec<u8>>,
+        token: Option<&str>,
+    ) -> Result<http::Response<Vec<u8>>, Error> {
         for (name, value) in self.headers() {
             request.headers_mut().append(name, value.clone());
         }
-        if let Some(auth) = self.auth() {
-            let token = auth.token().await.map_err(Error::Auth)?;
+        if let Some(token) = token {
             let mut value = HeaderValue::try_from(format!("Bearer {token}"))
                 .map_err(|_| Error::Auth("the token is not a valid header value".into()))?;
             value.set_sensitive(true);
