@@ -205,6 +205,49 @@ fn an_answer_that_is_neither_token_nor_oauth_error_is_named_with_its_status() {
 }
 
 #[test]
+fn a_lifetime_sent_as_text_is_read_and_a_token_type_other_than_bearer_is_refused() {
+    // Azure AD's v1 endpoints send `expires_in` as a string.
+    let answers = [
+        r#"{"token_type":"Bearer","expires_in":"3599","access_token":"v1"}"#,
+        r#"{"token_type":"pop","expires_in":3599,"access_token":"p"}"#,
+    ];
+    for (answer, expected) in answers.into_iter().zip([Ok("Bearer v1"), Err("the token type is `pop`, not `Bearer`")]) {
+        let server = serve(Box::new(
+            move |_, seen| if seen.target == TOKEN_PATH { reply(200, answer) } else { reply(200, "1") },
+        ));
+        let client = client(&server, credentials(&server).build().expect("credentials"));
+        match (count(&client), expected) {
+            (Ok(_), Ok(bearer)) => assert_eq!(bearers(&server), [bearer]),
+            (Err(error), Err(reason)) => match error.sign_in() {
+                Some(SignInError::InvalidResponse { status: StatusCode::OK, reason: got, .. }) => {
+                    assert_eq!(got, reason)
+                }
+                _ => panic!("{error:?}"),
+            },
+            (result, expected) => panic!("{result:?}, expected {expected:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_token_endpoint_that_does_not_answer_is_unreachable_with_the_transport_error_as_source() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("address").port();
+    let server = serve(Box::new(|_, _| reply(200, "1")));
+    let credentials = ClientCredentials::builder(format!("http://127.0.0.1:{port}/token"), CLIENT_ID)
+        .client_secret(SECRET)
+        .scope(GRAPH_SCOPE)
+        .build()
+        .expect("credentials");
+    let error = count(&client(&server, credentials)).expect_err("nobody listens");
+    let Some(sign_in @ SignInError::Unreachable { endpoint, .. }) = error.sign_in() else {
+        panic!("not unreachable: {error:?}");
+    };
+    assert_eq!(endpoint, &format!("http://127.0.0.1:{port}/token"));
+    assert!(std::error::Error::source(sign_in).is_some_and(|cause| cause.is::<reqwest::Error>()));
+    assert!(server.seen().is_empty());
+}
+
+#[test]
 fn a_401_from_the_service_gets_one_new_token_and_one_resend_even_of_a_write() {
     let mut refused = false;
     let server = serve_signin(3599, move |_| {

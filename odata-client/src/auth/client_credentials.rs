@@ -35,7 +35,7 @@ const MAX_ANSWER: usize = 64 * 1024;
 /// - The token is reused until less than the [refresh margin](ClientCredentialsBuilder::refresh_margin)
 ///   of its lifetime (`expires_in`) remains: 5 minutes by default, half the lifetime for tokens
 ///   that live shorter than 10 minutes. A failed early refresh falls back on the token while it
-///   has not expired.
+///   has not expired. A token answered without `expires_in` is used until the service refuses it.
 /// - Requests that find the token stale at the same time share one token request.
 /// - A `401` from the service drops the token it refused: the client signs in again and sends
 ///   the request once more.
@@ -72,7 +72,6 @@ struct Inner {
 }
 
 /// How the application proves who it is.
-#[derive(Clone)]
 enum Credential {
     Secret(String),
     Assertion(String),
