@@ -1,8 +1,7 @@
 //! The one place where a request is sent and its body read: auth (and one new token after a
 //! `401`), the client's and the request's headers, retries, the body size limit and the tracing
-//! span. Everything the client
-//! sends (reads, pages, writes, `$batch`, `$metadata`) goes through [`Client::execute`], so all of
-//! it gets the same behaviour.
+//! span. Everything the client sends (reads, pages, writes, `$batch`, `$metadata`) goes through
+//! [`Client::execute`], so all of it gets the same behaviour.
 
 use std::time::Instant;
 
@@ -25,7 +24,9 @@ impl Client {
     /// The body is read up to the client's [`max_body_size`](crate::ClientBuilder::max_body_size)
     /// ([`Error::BodyTooLarge`] beyond it). Each call is a `tracing` span `odata.request` (method,
     /// URL without user info, attempt, status, duration, Graph's `request-id`), and each retry
-    /// an event in it; without a subscriber nothing is recorded.
+    /// an event in it; without a subscriber nothing is recorded. After a `401`, the request is
+    /// sent once more with a new token when the provider can give one
+    /// ([`TokenProvider::invalidate`](crate::TokenProvider::invalidate)).
     pub async fn execute(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
         let span = tracing::info_span!(
             "odata.request",
