@@ -119,10 +119,43 @@ pub fn serve(mut script: Script) -> Server {
 pub type SpanRecord = (String, Vec<String>);
 
 /// Records tracing spans and events (their fields as `name=value`).
-#[derive(Clone, Default)]
+///
+/// Tests run in parallel, and `tracing` caches per callsite whether anybody listens. While one
+/// dispatcher alone is registered, a callsite first reached on another test's thread (without a
+/// subscriber) is cached as "never" and this test's events there are lost. A second dispatcher,
+/// alive for the whole process ([`ANCHOR`]), makes `tracing` ask every live dispatcher instead,
+/// this recorder among them; creating a `Recorder` brings it up.
+#[derive(Clone)]
 pub struct Recorder {
     pub spans: Arc<Mutex<Vec<SpanRecord>>>,
     pub events: Arc<Mutex<Vec<Vec<String>>>>,
+}
+
+impl Default for Recorder {
+    fn default() -> Self {
+        std::sync::LazyLock::force(&ANCHOR);
+        Recorder { spans: Arc::default(), events: Arc::default() }
+    }
+}
+
+/// A dispatcher that records nothing, registered once and never dropped (see [`Recorder`]).
+static ANCHOR: std::sync::LazyLock<tracing::Dispatch> = std::sync::LazyLock::new(|| tracing::Dispatch::new(Inert));
+
+/// Listens to nothing.
+struct Inert;
+
+impl tracing::Subscriber for Inert {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        false
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, _: &tracing::Event<'_>) {}
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
 }
 
 struct Fields(Vec<String>);
