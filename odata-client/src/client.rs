@@ -133,7 +133,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Asks `provider` for a bearer token before every request.
+    /// Asks `provider` for a bearer token before every sending of a request; after a `401`,
+    /// once more if the provider can give another ([`TokenProvider::invalidate`]).
     pub fn auth(mut self, provider: impl TokenProvider + 'static) -> Self {
         self.auth = Some(Arc::new(provider));
         self
@@ -212,7 +213,7 @@ impl ClientBuilder {
 
 /// rustls with the `ring` provider (aws-lc-rs, reqwest's default, needs cmake to build) and the
 /// platform's certificate verifier.
-fn default_tls() -> Result<rustls::ClientConfig, Error> {
+pub(crate) fn default_tls() -> Result<rustls::ClientConfig, Error> {
     use rustls_platform_verifier::BuilderVerifierExt;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     Ok(rustls::ClientConfig::builder_with_provider(provider)

@@ -74,6 +74,15 @@ impl Error {
         }
     }
 
+    /// Why [`ClientCredentials`](crate::ClientCredentials) got no token, when it failed.
+    #[cfg(feature = "client-credentials")]
+    pub fn sign_in(&self) -> Option<&crate::SignInError> {
+        match self {
+            Error::Auth(error) => error.downcast_ref(),
+            _ => None,
+        }
+    }
+
     /// The response error, when the service answered.
     pub fn response(&self) -> Option<&ResponseError> {
         match self {

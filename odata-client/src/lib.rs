@@ -30,6 +30,11 @@
 //! request and page is a `tracing` span, bodies are limited in size while they stream in,
 //! [`Client::batch_all`] splits a `$batch` at the service's limit ([`GRAPH_BATCH_LIMIT`]), and
 //! the TLS configuration is the client's own: building a client changes no global state.
+//!
+//! Sign-in: the `client-credentials` feature adds `ClientCredentials`, a [`TokenProvider`] for
+//! the OAuth 2.0 client credentials grant (Microsoft identity platform for Graph, or any token
+//! endpoint) with a token cache refreshed before expiry; a `401` from the service makes the
+//! client sign in again and send the request once more.
 
 mod auth;
 mod batch;
@@ -42,6 +47,8 @@ mod retry;
 mod stream;
 mod transport;
 
+#[cfg(feature = "client-credentials")]
+pub use auth::{ClientCredentials, ClientCredentialsBuilder, OAuthError, SignInError};
 pub use auth::{StaticToken, TokenFuture, TokenProvider};
 pub use batch::GRAPH_BATCH_LIMIT;
 pub use client::{Client, ClientBuilder};

@@ -1,7 +1,7 @@
-//! The one place where a request is sent and its body read: auth, the client's and the
-//! request's headers, retries, the body size limit and the tracing span. Everything the client
-//! sends (reads, pages, writes, `$batch`, `$metadata`) goes through [`Client::execute`], so all of
-//! it gets the same behaviour.
+//! The one place where a request is sent and its body read: auth (and one new token after a
+//! `401`), the client's and the request's headers, retries, the body size limit and the tracing
+//! span. Everything the client sends (reads, pages, writes, `$batch`, `$metadata`) goes through
+//! [`Client::execute`], so all of it gets the same behaviour.
 
 use std::time::Instant;
 
@@ -24,7 +24,9 @@ impl Client {
     /// The body is read up to the client's [`max_body_size`](crate::ClientBuilder::max_body_size)
     /// ([`Error::BodyTooLarge`] beyond it). Each call is a `tracing` span `odata.request` (method,
     /// URL without user info, attempt, status, duration, Graph's `request-id`), and each retry
-    /// an event in it; without a subscriber nothing is recorded.
+    /// an event in it; without a subscriber nothing is recorded. After a `401`, the request is
+    /// sent once more with a new token when the provider can give one
+    /// ([`TokenProvider::invalidate`](crate::TokenProvider::invalidate)).
     pub async fn execute(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
         match self.transmit(request, BodyMode::Read).await? {
             Received::Read(response) => Ok(response),
@@ -66,17 +68,34 @@ impl Client {
         let repeatable = policy.may_repeat_request(&parts);
         let start = Instant::now();
         let mut attempt = 0u32;
+        let mut signed_in_again = false;
         loop {
             attempt += 1;
             span.record("attempt", attempt);
             let mut request = http::Request::from_parts(parts.clone(), body.clone());
-            let result = self.attempt(&mut request, mode).await;
+            let token = match self.auth() {
+                Some(auth) => Some(auth.token().await.map_err(Error::Auth)?),
+                None => None,
+            };
+            let result = self.attempt(&mut request, token.as_deref(), mode).await;
             span.record("duration_ms", start.elapsed().as_millis() as u64);
             let retry_after = match &result {
                 Ok(response) => {
                     span.record("status", response.status().as_u16());
                     if let Some(id) = response.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()) {
                         span.record("request_id", id);
+                    }
+                    // A refused token (revoked, expired early): once, a fresh one and the same
+                    // request again, whatever its method (a request refused for its credentials
+                    // was not carried out). A second 401 is the answer.
+                    if response.status() == http::StatusCode::UNAUTHORIZED
+                        && !signed_in_again
+                        && let (Some(auth), Some(token)) = (self.auth(), &token)
+                        && auth.invalidate(token)
+                    {
+                        signed_in_again = true;
+                        tracing::info!(attempt, "401 Unauthorized: sending again with a new token");
+                        continue;
                     }
                     if !is_retryable_status(response.status()) {
                         return result;
@@ -118,14 +137,18 @@ impl Client {
         }
     }
 
-    /// One sending: headers, auth, the response head, and (to read) the body within the size
-    /// limit.
-    async fn attempt(&self, request: &mut http::Request<Vec<u8>>, mode: BodyMode) -> Result<Received, Error> {
+    /// One sending: headers, the bearer token, the response head, and (to read) the body within
+    /// the size limit.
+    async fn attempt(
+        &self,
+        request: &mut http::Request<Vec<u8>>,
+        token: Option<&str>,
+        mode: BodyMode,
+    ) -> Result<Received, Error> {
         for (name, value) in self.headers() {
             request.headers_mut().append(name, value.clone());
         }
-        if let Some(auth) = self.auth() {
-            let token = auth.token().await.map_err(Error::Auth)?;
+        if let Some(token) = token {
             let mut value = HeaderValue::try_from(format!("Bearer {token}"))
                 .map_err(|_| Error::Auth("the token is not a valid header value".into()))?;
             value.set_sensitive(true);

@@ -3,118 +3,16 @@
 //! tracing events of retries, the body size limit, per-request headers, `$count` answered in
 //! JSON, and `$batch` splitting with throttled inner requests sent again.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use odata_client::{Client, Error, RetryPolicy};
 use odata_core::query::{Query, ServiceRoot};
 use odata_core::request::{BatchItem, BatchRequest};
 use odata_graph::call_records::CallRecord;
-
-/// A request as the server saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    target: String,
-    /// Header lines, lower-case names.
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-}
-
-/// An answer: the whole response after the status line's code, as raw header lines and body.
-struct Reply {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: String,
-    /// Send the body in chunks without `content-length`.
-    chunked: bool,
-}
-
-fn reply(status: u16, body: &str) -> Reply {
-    Reply { status, headers: vec![("content-type", "application/json".into())], body: body.to_owned(), chunked: false }
-}
-
-fn with_header(mut reply: Reply, name: &'static str, value: &str) -> Reply {
-    reply.headers.push((name, value.to_owned()));
-    reply
-}
-
-type Script = Box<dyn FnMut(usize, &Seen) -> Reply + Send>;
-
-struct Server {
-    root: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl Server {
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().expect("log").clone()
-    }
-}
-
-/// Serves each connection (one request each: answers close the connection) with `script`,
-/// given the request's number (from 0) and the request.
-fn serve(mut script: Script) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let root = format!("http://{}/svc", listener.local_addr().expect("address"));
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let log = Arc::clone(&seen);
-    std::thread::spawn(move || {
-        for (n, stream) in listener.incoming().take(64).enumerate() {
-            let Ok(mut stream) = stream else { return };
-            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-            let mut line = String::new();
-            if reader.read_line(&mut line).is_err() {
-                continue;
-            }
-            let mut parts = line.split(' ');
-            let method = parts.next().unwrap_or("").to_owned();
-            let target = parts.next().unwrap_or("").to_owned();
-            let mut headers = Vec::new();
-            loop {
-                let mut header = String::new();
-                if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
-                    break;
-                }
-                if let Some((name, value)) = header.split_once(':') {
-                    headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-                }
-            }
-            let length = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok());
-            let mut body = vec![0; length.unwrap_or(0)];
-            let _ = reader.read_exact(&mut body);
-            let request = Seen { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() };
-            log.lock().expect("log").push(request.clone());
-            let answer = script(n, &request);
-            let mut head = format!("HTTP/1.1 {} X\r\nconnection: close\r\n", answer.status);
-            for (name, value) in &answer.headers {
-                head.push_str(&format!("{name}: {value}\r\n"));
-            }
-            if answer.chunked {
-                head.push_str("transfer-encoding: chunked\r\n\r\n");
-                let _ = stream.write_all(head.as_bytes());
-                for piece in answer.body.as_bytes().chunks(100) {
-                    let _ = stream.write_all(format!("{:x}\r\n", piece.len()).as_bytes());
-                    let _ = stream.write_all(piece);
-                    let _ = stream.write_all(b"\r\n");
-                }
-                let _ = stream.write_all(b"0\r\n\r\n");
-            } else {
-                head.push_str(&format!("content-length: {}\r\n\r\n{}", answer.body.len(), answer.body));
-                let _ = stream.write_all(head.as_bytes());
-            }
-        }
-    });
-    Server { root, seen }
-}
+use support::{Recorder, Reply, Script, Server, reply, serve, with_header};
 
 /// Retries without real waiting: backoff of a millisecond.
 fn fast_retries() -> RetryPolicy {
@@ -133,68 +31,6 @@ fn records(client: &Client) -> odata_core::query::Resource<Vec<CallRecord>> {
     client.root().entity_set::<CallRecord>("Records")
 }
 
-/// A span's name and its fields as `name=value`.
-type SpanRecord = (String, Vec<String>);
-
-/// Records tracing spans and events (their fields as `name=value`).
-#[derive(Clone, Default)]
-struct Recorder {
-    spans: Arc<Mutex<Vec<SpanRecord>>>,
-    events: Arc<Mutex<Vec<Vec<String>>>>,
-}
-
-struct Fields(Vec<String>);
-
-impl tracing::field::Visit for Fields {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        self.0.push(format!("{}={value:?}", field.name()));
-    }
-    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-        self.0.push(format!("{}={value}", field.name()));
-    }
-}
-
-impl tracing::Subscriber for Recorder {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        let mut fields = Fields(Vec::new());
-        span.record(&mut fields);
-        let mut spans = self.spans.lock().expect("spans");
-        spans.push((span.metadata().name().to_owned(), fields.0));
-        tracing::span::Id::from_u64(spans.len() as u64)
-    }
-    fn record(&self, id: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        let mut fields = Fields(Vec::new());
-        values.record(&mut fields);
-        if let Some(span) = self.spans.lock().expect("spans").get_mut(id.into_u64() as usize - 1) {
-            span.1.extend(fields.0);
-        }
-    }
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = Fields(Vec::new());
-        event.record(&mut fields);
-        self.events.lock().expect("events").push(fields.0);
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
-}
-
-/// Runs `f` with `recorder` as this thread's subscriber.
-///
-/// While a single dispatcher is registered, tracing-core decides a callsite's interest from the
-/// default subscriber of whichever thread reaches the callsite first; a test without a
-/// subscriber running in parallel would then switch our events off for the whole process. A
-/// second dispatcher kept alive makes tracing-core ask every registered one instead.
-fn recording<R>(recorder: &Recorder, f: impl FnOnce() -> R) -> R {
-    static SECOND: std::sync::LazyLock<tracing::Dispatch> =
-        std::sync::LazyLock::new(|| tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default()));
-    std::sync::LazyLock::force(&SECOND);
-    tracing::subscriber::with_default(recorder.clone(), f)
-}
-
 #[test]
 fn a_throttled_read_waits_retry_after_and_is_sent_again_with_each_retry_traced() {
     let server = serve(Box::new(|n, _| match n {
@@ -205,7 +41,7 @@ fn a_throttled_read_waits_retry_after_and_is_sent_again_with_each_retry_traced()
         _ => with_header(reply(200, "7"), "request-id", "r-3"),
     }));
     let recorder = Recorder::default();
-    let count = recording(&recorder, || {
+    let count = tracing::subscriber::with_default(recorder.clone(), || {
         let client = client(&server);
         runtime().block_on(client.count(&records(&client), &Query::new()))
     });
@@ -285,7 +121,7 @@ fn a_connection_failure_of_a_read_is_retried_then_reported_as_transport() {
         listener.local_addr().expect("address").port()
     };
     let recorder = Recorder::default();
-    let error = recording(&recorder, || {
+    let error = tracing::subscriber::with_default(recorder.clone(), || {
         let root = ServiceRoot::new(&format!("http://127.0.0.1:{port}/svc")).expect("root");
         let client = Client::builder(root).retry(fast_retries().max_attempts(2)).build().expect("client");
         runtime().block_on(client.count(&records(&client), &Query::new()))
@@ -461,7 +297,7 @@ fn each_page_is_a_span_around_its_request_and_a_throttled_page_is_retried() {
         _ => reply(200, r#"{"value":[{"id":"c"}]}"#),
     }));
     let recorder = Recorder::default();
-    let records = recording(&recorder, || {
+    let records = tracing::subscriber::with_default(recorder.clone(), || {
         let client = client(&server);
         runtime().block_on(client.pages(&records(&client), &Query::new()).collect_all())
     })

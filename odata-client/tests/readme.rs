@@ -1,5 +1,6 @@
-//! The README's client examples are the code of `examples/graph_sessions.rs` and
-//! `examples/production.rs`, which compile.
+//! The README's client examples are the code of `examples/graph_sessions.rs`,
+//! `examples/production.rs`, `examples/graph_delta.rs` and `examples/signin.rs`, which compile
+//! (`signin.rs` with the `client-credentials` feature).
 
 #[test]
 fn the_readme_shows_the_compiled_example() {
@@ -37,5 +38,18 @@ fn the_readme_shows_the_compiled_delta_example() {
     assert!(
         readme.contains(code.trim_end()),
         "README.md and examples/graph_delta.rs differ; copy the example's code into the README"
+    );
+}
+
+#[test]
+fn the_readme_shows_the_compiled_signin_example() {
+    let readme = include_str!("../../README.md");
+    let example = include_str!("../examples/signin.rs");
+    let start = example.find("use odata_client::").expect("the example's code");
+    let end = example.find("#[tokio::main]").expect("the example's main");
+    let code = &example[start..end];
+    assert!(
+        readme.contains(code.trim_end()),
+        "README.md and examples/signin.rs differ; copy the example's code into the README"
     );
 }
