@@ -147,15 +147,12 @@ fn type_argument(path: &syn::Path) -> Option<Type> {
 }
 
 /// `target` as written in `module`: its bare name in its own module, else `crate::...` (the
-/// form the generator writes).
-fn path_from(module: &[String], target: &[String]) -> syn::Path {
-    let (name, parent) = match target.split_last() {
-        Some((name, parent)) => (name.as_str(), parent),
-        None => ("", target),
-    };
-    let text = if parent == module { name.to_owned() } else { format!("crate::{}", target.join("::")) };
-    // Both forms are made of identifiers taken from parsed paths; the fallback is never taken.
-    syn::parse_str(&text).unwrap_or_else(|_| syn::Path::from(syn::Ident::new("_", proc_macro2::Span::call_site())))
+/// form the generator writes). Made of identifiers taken from parsed paths, so it parses; were it
+/// not to, the field keeps the holder's path.
+fn path_from(module: &[String], target: &[String]) -> Option<syn::Path> {
+    let (name, parent) = target.split_last()?;
+    let text = if parent == module { name.clone() } else { format!("crate::{}", target.join("::")) };
+    syn::parse_str(&text).ok()
 }
 
 impl VisitMut for PlainTypes<'_> {
@@ -177,8 +174,9 @@ impl VisitMut for PlainTypes<'_> {
                 *ty = parse_quote!(String);
                 return;
             }
-            if let Some(declared) = resolve(self.module, &tp.path).and_then(|p| self.index.holders.get(&p)) {
-                tp.path = path_from(self.module, declared);
+            let declared = resolve(self.module, &tp.path).and_then(|p| self.index.holders.get(&p));
+            if let Some(path) = declared.and_then(|d| path_from(self.module, d)) {
+                tp.path = path;
                 return;
             }
         }
