@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 7): generate the complete Microsoft Graph v1.0 CSDL into a crate that
-# uses the derives, and the same structs with plain serde derives (`--plain-serde`), then build
-# each, debug and release, reporting wall time, peak memory (RSS) and rlib size.
+# uses the derives, write its plain-serde twin with the bench-only tool `benches/plain-baseline`
+# (the same structs with serde's derives, see its docs), then build each, debug and release,
+# reporting wall time, peak memory (RSS) and rlib size.
 #
 #   bash benches/graph_scale.sh [debug|release|all]     (default: all; from the repository root)
 #
@@ -15,13 +16,13 @@ out=target/graph-scale
 mkdir -p "$out"
 core_path=$(pwd)/odata-core
 
-cargo build --release -q -p odata-codegen
+cargo build --release -q -p odata-codegen -p plain-baseline
+rm -rf "$out/derive" "$out/plain"
+./target/release/odata-codegen "$csdl" --out "$out/derive" --crate graph_derive \
+    --odata-core "{ path = \"$core_path\" }" >"$out/derive.codegen.log"
+tail -1 "$out/derive.codegen.log"
+./target/release/plain-baseline "$out/derive" --out "$out/plain" --name graph_plain
 for kind in derive plain; do
-    flag=""; [ "$kind" = plain ] && flag="--plain-serde"
-    rm -rf "$out/$kind"
-    ./target/release/odata-codegen "$csdl" --out "$out/$kind" --crate "graph_$kind" $flag \
-        --odata-core "{ path = \"$core_path\" }" >"$out/$kind.codegen.log"
-    tail -1 "$out/$kind.codegen.log"
     printf '\n[workspace]\n' >>"$out/$kind/Cargo.toml"
     cp Cargo.lock "$out/$kind/Cargo.lock"
 done

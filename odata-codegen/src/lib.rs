@@ -79,9 +79,6 @@ pub struct Options {
     /// Write a buildable crate of this name (`Cargo.toml`, `src/lib.rs`, one Cargo feature per
     /// namespace) instead of bare module files.
     pub crate_name: Option<String>,
-    /// The same structs with plain serde derives only (no odata-core): the baseline of the scale
-    /// benchmark.
-    pub plain_serde: bool,
     /// The `odata-core` dependency written into a generated crate's `Cargo.toml`, as TOML
     /// (default `"0.1.0"`; a test uses `{ path = "..." }`).
     pub odata_core_dependency: String,
@@ -105,7 +102,6 @@ impl Default for Options {
             extern_types: BTreeMap::new(),
             annotations: Vec::new(),
             crate_name: None,
-            plain_serde: false,
             odata_core_dependency: "\"0.1.0\"".to_owned(),
             reference_texts: BTreeMap::new(),
             reference_files: BTreeMap::new(),

@@ -1,6 +1,6 @@
 //! `odata-codegen (CSDL_FILE | --url SERVICE_ROOT) --out DIR [--namespace NS]... [--type NS.NAME]...
 //! [--extern NS.NAME=RUST::PATH]... [--annotations FILE]... [--references DIR]... [--reference URI=FILE]...
-//! [--crate NAME] [--plain-serde]`: writes Rust models for a CSDL document, read from a file or, with `--url`
+//! [--crate NAME]`: writes Rust models for a CSDL document, read from a file or, with `--url`
 //! (Cargo feature `fetch`, on by default), from the `$metadata` of a running service. Each
 //! `--annotations FILE` is a CSDL document whose out-of-line `<Annotations Target="...">` apply
 //! to the input (descriptions kept apart from the service's metadata, say). The documents of its
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: odata-codegen (CSDL_FILE | --url SERVICE_ROOT [--save-metadata FILE]) --out DIR \
 [--namespace NS]... [--type NS.NAME]... [--extern NS.NAME=RUST::PATH]... [--annotations CSDL_FILE]... \
-[--references DIR]... [--reference URI=CSDL_FILE]... [--crate NAME] [--plain-serde] [--odata-core TOML]";
+[--references DIR]... [--reference URI=CSDL_FILE]... [--crate NAME] [--odata-core TOML]";
 
 fn main() -> ExitCode {
     match run() {
@@ -65,7 +65,6 @@ fn run() -> Result<(), String> {
             }
             "--crate" => options.crate_name = Some(value("--crate")?),
             "--odata-core" => options.odata_core_dependency = value("--odata-core")?,
-            "--plain-serde" => options.plain_serde = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());

@@ -576,16 +576,16 @@ impl<'a> Model<'a> {
     }
 
     /// The Rust type for a CSDL type reference, as seen from `module`.
-    pub fn map(&self, ty: &str, module: &str, plain: bool) -> Mapped {
+    pub fn map(&self, ty: &str, module: &str) -> Mapped {
         let resolved = self.doc.resolve_alias(ty);
         if let Some(inner) = resolved.strip_prefix("Collection(").and_then(|r| r.strip_suffix(')')) {
-            return match self.map(inner, module, plain) {
+            return match self.map(inner, module) {
                 Mapped::Type(t) => Mapped::Type(format!("Vec<{t}>")),
                 other => other,
             };
         }
         if let Some(primitive) = resolved.strip_prefix("Edm.") {
-            return primitive_type(primitive, plain);
+            return primitive_type(primitive);
         }
         if let Some(path) = self.extern_types.get(&resolved) {
             return Mapped::Type(path.clone());
@@ -597,17 +597,17 @@ impl<'a> Model<'a> {
             return Mapped::Unsupported(self.undeclared(&resolved));
         };
         if info.kind == Kind::TypeDefinition {
-            // With the derives, a type definition is a newtype of its own (its CSDL keeps its
-            // name and facets); plain serde has nothing to say about it, so it is the primitive.
+            // A type definition is a newtype of its own (its CSDL keeps its name and facets),
+            // unless its underlying type has no Rust type: then that is the answer.
             let def = &self.doc.schemas[info.schema].type_definitions[info.index];
-            let underlying = self.map(&def.underlying_type, module, plain);
-            if plain || matches!(underlying, Mapped::Unsupported(_)) {
+            let underlying = self.map(&def.underlying_type, module);
+            if matches!(underlying, Mapped::Unsupported(_)) {
                 return underlying;
             }
         }
-        let name = if plain { info.rust.clone() } else { info.any.clone().unwrap_or_else(|| info.rust.clone()) };
+        let name = info.any.clone().unwrap_or_else(|| info.rust.clone());
         let path = if info.module == module { name } else { format!("crate::{}::{name}", info.module) };
-        if info.is_flags && !plain { Mapped::Type(format!("odata_core::Flags<{path}>")) } else { Mapped::Type(path) }
+        if info.is_flags { Mapped::Type(format!("odata_core::Flags<{path}>")) } else { Mapped::Type(path) }
     }
 
     /// The annotations of an element: its own, those aimed at it from outside, and those
@@ -651,7 +651,7 @@ impl ResolvePath for Document {
     }
 }
 
-fn primitive_type(name: &str, plain: bool) -> Mapped {
+fn primitive_type(name: &str) -> Mapped {
     let rust = match name {
         "String" => "String",
         "Boolean" => "bool",
@@ -662,7 +662,6 @@ fn primitive_type(name: &str, plain: bool) -> Mapped {
         "Int64" => "i64",
         "Single" => "f32",
         "Double" => "f64",
-        "Decimal" | "Guid" | "DateTimeOffset" | "Date" | "TimeOfDay" | "Duration" | "Binary" if plain => "String",
         "Decimal" => "odata_core::Decimal",
         "Guid" => "uuid::Uuid",
         "DateTimeOffset" => "odata_core::DateTimeOffset",
@@ -670,13 +669,7 @@ fn primitive_type(name: &str, plain: bool) -> Mapped {
         "TimeOfDay" => "odata_core::TimeOfDay",
         "Duration" => "odata_core::Duration",
         "Binary" => "odata_core::Binary",
-        "Untyped" if plain => "serde_json::Value",
         "Untyped" => "odata_core::Untyped",
-        "PropertyPath" | "NavigationPropertyPath" | "AnyPropertyPath" | "AnnotationPath" | "ModelElementPath"
-            if plain =>
-        {
-            "String"
-        }
         "PropertyPath" => "odata_core::edm::PropertyPath",
         "NavigationPropertyPath" => "odata_core::edm::NavigationPropertyPath",
         "AnyPropertyPath" => "odata_core::edm::AnyPropertyPath",

@@ -27,7 +27,7 @@ fn every_construct_generates_without_a_warning() {
 
 #[test]
 fn every_construct_builds_and_emits_the_schema_it_came_from() {
-    let (dir, _) = support::write_crate("every_construct_models", CSDL, false);
+    let (dir, _) = support::write_crate("every_construct_models", CSDL);
     support::rustfmt_check(&dir);
     support::add_test(&dir, "every_construct.rs", TEST);
     std::fs::write(dir.join("tests").join("every_construct.xml"), CSDL).expect("write the document");

@@ -19,7 +19,7 @@ use crate::names;
 
 impl Writer<'_, '_> {
     pub(super) fn container(&mut self, container: &EntityContainer) {
-        if self.plain() || self.model.selection.is_some() {
+        if self.model.selection.is_some() {
             return;
         }
         let namespace = self.module.schema.namespace.clone();
@@ -125,7 +125,7 @@ impl Writer<'_, '_> {
     fn set_type(&mut self, set: &EntitySet, element: &str, kind: &str) -> Option<String> {
         let resolved = self.model.doc.resolve_alias(&set.entity_type);
         let entity = self.model.types.get(&resolved).is_some_and(|info| info.kind == Kind::Entity);
-        let mapped = if entity { Some(self.model.map(&resolved, &self.module.name, false)) } else { None };
+        let mapped = if entity { Some(self.model.map(&resolved, &self.module.name)) } else { None };
         match mapped {
             Some(Mapped::Type(ty)) => Some(ty),
             _ => {
@@ -168,7 +168,7 @@ impl Writer<'_, '_> {
         // The operation is written only when all its types are (see `operation.rs`).
         let types = operation.parameters.iter().map(|p| &p.ty).chain(operation.return_type.iter().map(|r| &r.ty));
         let supported =
-            types.map(|ty| self.model.map(ty, &module.name, false)).all(|mapped| matches!(mapped, Mapped::Type(_)));
+            types.map(|ty| self.model.map(ty, &module.name)).all(|mapped| matches!(mapped, Mapped::Type(_)));
         if !supported {
             self.warn(
                 format!("<{kind} Name=\"{}\"> of {element}", import.name),

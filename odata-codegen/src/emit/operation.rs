@@ -13,9 +13,8 @@ impl Writer<'_, '_> {
     pub(super) fn operation(&mut self, operation: &Operation, is_action: bool, name: &str) {
         let namespace = &self.module.schema.namespace;
         let element = model::operation_element(operation, is_action, namespace);
-        let plain = self.plain();
         let module = self.module.name.clone();
-        let map = |ty: &str| self.model.map(ty, &module, plain);
+        let map = |ty: &str| self.model.map(ty, &module);
         let mut parameters = Vec::new();
         for parameter in &operation.parameters {
             match map(&parameter.ty) {
@@ -74,13 +73,9 @@ impl Writer<'_, '_> {
         if operation.is_composable && !is_action {
             args.push("composable".into());
         }
-        if plain {
-            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]\n");
-        } else {
-            let derive = if is_action { "ODataAction" } else { "ODataFunction" };
-            let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, PartialEq)]");
-            self.out.push_str(&attribute("", "odata", &args));
-        }
+        let derive = if is_action { "ODataAction" } else { "ODataFunction" };
+        let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, PartialEq)]");
+        self.out.push_str(&attribute("", "odata", &args));
         if own.is_empty() {
             let _ = writeln!(self.out, "pub struct {name};");
             return;
@@ -93,21 +88,16 @@ impl Writer<'_, '_> {
             let annotations = self.model.annotations(&parameter.annotations, &target);
             self.docs("    ", &annotations, &format!("`{}` (`{}`).", parameter.name, parameter.ty));
             let mut args = Vec::new();
-            if plain {
+            if !parameter.nullable {
+                args.push("nullable = false".to_owned());
+            }
+            let at = format!("<Parameter Name=\"{}\"> of {element}", parameter.name);
+            args.extend(self.facet_args(&parameter.facets, &at, operation.line));
+            if names::field_to_wire(&ident) != parameter.name {
                 args.push(format!("rename = {:?}", parameter.name));
-                self.out.push_str(&attribute("    ", "serde", &args));
-            } else {
-                if !parameter.nullable {
-                    args.push("nullable = false".to_owned());
-                }
-                let at = format!("<Parameter Name=\"{}\"> of {element}", parameter.name);
-                args.extend(self.facet_args(&parameter.facets, &at, operation.line));
-                if names::field_to_wire(&ident) != parameter.name {
-                    args.push(format!("rename = {:?}", parameter.name));
-                }
-                if !args.is_empty() {
-                    self.out.push_str(&attribute("    ", "odata", &args));
-                }
+            }
+            if !args.is_empty() {
+                self.out.push_str(&attribute("    ", "odata", &args));
             }
             let _ = writeln!(self.out, "    pub {ident}: {ty},");
         }

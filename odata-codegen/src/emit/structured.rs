@@ -11,7 +11,6 @@ use crate::names;
 
 impl Writer<'_, '_> {
     pub(super) fn structured(&mut self, qualified: &str, info: &TypeInfo, ty: &StructuredType) {
-        let plain = self.plain();
         let kind = info.kind;
         match kind {
             Kind::Entity => self.summary.entity_types += 1,
@@ -25,7 +24,7 @@ impl Writer<'_, '_> {
             args.push(format!("base_type = {base:?}"));
         }
         args.extend(ty.key.iter().map(|k| format!("key_property = {k:?}")));
-        if kind == Kind::Entity && ty.key.is_empty() && base.is_none() && !ty.is_abstract && !plain {
+        if kind == Kind::Entity && ty.key.is_empty() && base.is_none() && !ty.is_abstract {
             // Singleton-only types (Graph's `admin`) have no key.
             args.push("keyless".into());
         }
@@ -38,20 +37,16 @@ impl Writer<'_, '_> {
         if ty.has_stream && kind == Kind::Entity {
             args.push("has_stream".into());
         }
-        if plain {
-            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]\n");
-        } else {
-            let derive = if kind == Kind::Entity { "ODataEntity" } else { "ODataComplex" };
-            let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, Default, PartialEq)]");
-            self.out.push_str(&attribute("", "odata", &args));
-        }
+        let derive = if kind == Kind::Entity { "ODataEntity" } else { "ODataComplex" };
+        let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, Default, PartialEq)]");
+        self.out.push_str(&attribute("", "odata", &args));
         let _ = writeln!(self.out, "pub struct {} {{", info.rust);
         let mut taken = BTreeSet::new();
         let mut fields = Vec::new();
         for property in &ty.properties {
             let element = model::property_element(&property.name, kind, qualified);
             let line = property.line.or(ty.line);
-            let ty_text = match self.model.map(&property.ty, &self.module.name, plain) {
+            let ty_text = match self.model.map(&property.ty, &self.module.name) {
                 Mapped::Type(t) => t,
                 Mapped::Unsupported(reason) => {
                     let message =
@@ -103,17 +98,15 @@ impl Writer<'_, '_> {
             }
             // A navigation property may hold any type derived from its target: its holder.
             let name = match self.model.types.get(inner) {
-                Some(info) if !plain => info.any.clone().unwrap_or_else(|| info.rust.clone()),
-                Some(info) => info.rust.clone(),
+                Some(info) => info.any.clone().unwrap_or_else(|| info.rust.clone()),
                 None => String::new(),
             };
             let target = self.path_to(inner, &name);
             let many = resolved.starts_with("Collection(");
-            let ty_text = match (plain, many) {
-                (false, true) => format!("odata_core::Navigation<Vec<{target}>>"),
-                (false, false) => format!("odata_core::Navigation<{target}>"),
-                (true, true) => format!("Option<Vec<{target}>>"),
-                (true, false) => format!("Option<Box<{target}>>"),
+            let ty_text = if many {
+                format!("odata_core::Navigation<Vec<{target}>>")
+            } else {
+                format!("odata_core::Navigation<{target}>")
             };
             let mut odata = vec!["navigation".to_owned()];
             if !nav.nullable {
@@ -149,42 +142,25 @@ impl Writer<'_, '_> {
             let rust = base_info.map(|i| i.rust).unwrap_or_default();
             let path = self.path_to(base, &rust);
             let _ = writeln!(self.out, "    /// The inherited part (`{base}`).");
-            if plain {
-                self.out.push_str("    #[serde(flatten)]\n");
-            } else {
-                self.out.push_str("    #[odata(base)]\n");
-            }
+            self.out.push_str("    #[odata(base)]\n");
             let _ = writeln!(self.out, "    pub {ident}: {path},");
         }
         for (field, ident) in fields.iter().zip(&idents) {
             self.summary.properties += 1;
             self.docs("    ", &field.annotations, &field.fallback);
-            if plain {
-                let _ = writeln!(
-                    self.out,
-                    "    #[serde(rename = {:?}, default, skip_serializing_if = \"Option::is_none\")]",
-                    field.wire
-                );
-            } else {
-                let mut args = field.odata.clone();
-                if names::field_to_wire(ident) != field.wire {
-                    args.push(format!("rename = {:?}", field.wire));
-                }
-                if !args.is_empty() {
-                    self.out.push_str(&attribute("    ", "odata", &args));
-                }
+            let mut args = field.odata.clone();
+            if names::field_to_wire(ident) != field.wire {
+                args.push(format!("rename = {:?}", field.wire));
+            }
+            if !args.is_empty() {
+                self.out.push_str(&attribute("    ", "odata", &args));
             }
             let _ = writeln!(self.out, "    pub {ident}: {},", field.ty);
         }
         if base.is_none() {
             let ident = claim(&mut taken, "additional_data".to_owned());
             self.out.push_str("    /// Unknown properties and instance annotations, kept to be written back.\n");
-            if plain {
-                self.out.push_str("    #[serde(flatten)]\n");
-                let _ = writeln!(self.out, "    pub {ident}: std::collections::BTreeMap<String, serde_json::Value>,");
-            } else {
-                let _ = writeln!(self.out, "    pub {ident}: odata_core::AdditionalData,");
-            }
+            let _ = writeln!(self.out, "    pub {ident}: odata_core::AdditionalData,");
         }
         self.out.push_str("}\n");
     }
@@ -192,19 +168,13 @@ impl Writer<'_, '_> {
     pub(super) fn holder(&mut self, qualified: &str, info: &TypeInfo) {
         self.summary.polymorphic_enums += 1;
         let Some(any) = &info.any else { return };
-        let plain = self.plain();
         let _ = writeln!(
             self.out,
             "/// A `{qualified}` value of any type derived from it that this model knows; `@odata.type`\n/// picks the variant."
         );
-        if plain {
-            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]\n");
-            self.out.push_str("#[serde(tag = \"@odata.type\")]\n");
-        } else {
-            let derive = if info.kind == Kind::Entity { "ODataEntity" } else { "ODataComplex" };
-            let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, PartialEq)]");
-            self.out.push_str(&attribute("", "odata", &[format!("type = {qualified:?}")]));
-        }
+        let derive = if info.kind == Kind::Entity { "ODataEntity" } else { "ODataComplex" };
+        let _ = writeln!(self.out, "#[derive(odata_core::{derive}, Debug, Clone, PartialEq)]");
+        self.out.push_str(&attribute("", "odata", &[format!("type = {qualified:?}")]));
         let _ = writeln!(self.out, "pub enum {any} {{");
         let mut taken = BTreeSet::new();
         let mut variants = vec![(qualified.to_owned(), info.clone())];
@@ -224,9 +194,6 @@ impl Writer<'_, '_> {
             } else {
                 let _ = writeln!(self.out, "    /// `{name}`.");
             }
-            if plain {
-                let _ = writeln!(self.out, "    #[serde(rename = \"#{name}\")]");
-            }
             if variant.module != self.module.name && self.options.crate_name.is_some() {
                 let _ = writeln!(self.out, "    #[cfg(feature = \"{}\")]", names::unraw(&variant.module));
             }
@@ -238,7 +205,6 @@ impl Writer<'_, '_> {
 
     pub(super) fn enumeration(&mut self, qualified: &str, ty: &EnumType) {
         self.summary.enum_types += 1;
-        let plain = self.plain();
         let underlying = ty.underlying_type.as_ref().map(|u| self.model.doc.resolve_alias(u));
         // The derive rejects a member that does not fit: say so here, and leave the type out of
         // the attribute, rather than write code that does not build.
@@ -281,19 +247,15 @@ impl Writer<'_, '_> {
         let annotations = self.model.annotations(&ty.annotations, qualified);
         self.docs("", &annotations, &format!("`{qualified}`."));
         let rust = self.model.types.get(qualified).map(|i| i.rust.clone()).unwrap_or_default();
-        if plain {
-            self.out.push_str("#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Hash)]\n");
-        } else {
-            self.out.push_str("#[derive(odata_core::ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]\n");
-            let mut args = vec![format!("type = {qualified:?}")];
-            if let Some(underlying) = &underlying {
-                args.push(format!("underlying_type = {underlying:?}"));
-            }
-            if ty.is_flags {
-                args.push("flags".into());
-            }
-            self.out.push_str(&attribute("", "odata", &args));
+        self.out.push_str("#[derive(odata_core::ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]\n");
+        let mut args = vec![format!("type = {qualified:?}")];
+        if let Some(underlying) = &underlying {
+            args.push(format!("underlying_type = {underlying:?}"));
         }
+        if ty.is_flags {
+            args.push("flags".into());
+        }
+        self.out.push_str(&attribute("", "odata", &args));
         let _ = writeln!(self.out, "pub enum {rust} {{");
         let mut taken = BTreeSet::new();
         let mut expected = 0i64;
@@ -301,42 +263,31 @@ impl Writer<'_, '_> {
             let ident = claim(&mut taken, names::variant_ident(&member.name));
             let annotations = self.model.annotations(&member.annotations, &format!("{qualified}/{}", member.name));
             self.docs("    ", &annotations, &format!("`{}`", member.name));
-            if plain {
-                let _ = writeln!(self.out, "    #[serde(rename = {:?})]", member.name);
-            } else {
-                let mut args = Vec::new();
-                if names::variant_to_member(&ident) != member.name {
-                    args.push(format!("rename = {:?}", member.name));
-                }
-                if ty.is_flags || member.value != expected {
-                    args.push(format!("value = {}", member.value));
-                }
-                if !args.is_empty() {
-                    self.out.push_str(&attribute("    ", "odata", &args));
-                }
+            let mut args = Vec::new();
+            if names::variant_to_member(&ident) != member.name {
+                args.push(format!("rename = {:?}", member.name));
+            }
+            if ty.is_flags || member.value != expected {
+                args.push(format!("value = {}", member.value));
+            }
+            if !args.is_empty() {
+                self.out.push_str(&attribute("    ", "odata", &args));
             }
             expected = member.value.wrapping_add(1);
             let _ = writeln!(self.out, "    {ident},");
         }
         let other = claim(&mut taken, "Other".to_owned());
-        if plain {
-            let _ = writeln!(
-                self.out,
-                "    /// A member this model does not know (added to the service later).\n    #[serde(other)]\n    {other},"
-            );
-        } else {
-            let _ = writeln!(
-                self.out,
-                "    /// A member this model does not know (added to the service later), kept verbatim.\n    {other}(String),"
-            );
-        }
+        let _ = writeln!(
+            self.out,
+            "    /// A member this model does not know (added to the service later), kept verbatim.\n    {other}(String),"
+        );
         self.out.push_str("}\n");
     }
 
     /// A type definition: a newtype over its primitive, with its facets.
     pub(super) fn type_definition(&mut self, qualified: &str, info: &TypeInfo, ty: &TypeDefinition) {
         self.summary.type_definitions += 1;
-        let underlying = match self.model.map(&ty.underlying_type, &self.module.name, false) {
+        let underlying = match self.model.map(&ty.underlying_type, &self.module.name) {
             Mapped::Type(t) => t,
             // `Model::map` flattens a definition it cannot generate; nothing refers to this one.
             Mapped::Unsupported(reason) => {

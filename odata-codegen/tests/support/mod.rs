@@ -16,12 +16,11 @@ pub fn target_dir() -> PathBuf {
     exe.ancestors().nth(3).expect("target directory").to_path_buf()
 }
 
-pub fn write_crate(name: &str, csdl: &str, plain_serde: bool) -> (PathBuf, odata_codegen::Generated) {
+pub fn write_crate(name: &str, csdl: &str) -> (PathBuf, odata_codegen::Generated) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root");
     let document = Document::parse_xml(csdl).expect("valid CSDL");
     let options = Options {
         crate_name: Some(name.to_owned()),
-        plain_serde,
         odata_core_dependency: format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()),
         ..Options::default()
     };
