@@ -52,8 +52,18 @@ use std::path::PathBuf;
 
 use odata_core::csdl::{AnnotationGroup, Document};
 
-/// What to generate.
+/// What to generate: [`Options::new`] (everything, as module files) and its setters, so that
+/// options added later do not break callers. The fields stay readable.
+///
+/// ```
+/// let options = odata_codegen::Options::new()
+///     .namespace("microsoft.graph.callRecords")
+///     .extern_type("microsoft.graph.entity", "crate::Entity")
+///     .crate_name("call_records");
+/// assert_eq!(options.crate_name.as_deref(), Some("call_records"));
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Options {
     /// The namespaces to generate, with every namespace they reference; empty means all.
     pub namespaces: Vec<String>,
@@ -110,8 +120,72 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Every type of every namespace, written as module files.
+    pub fn new() -> Self {
+        Options::default()
+    }
+
+    /// Generates this namespace (with every namespace it references); repeat for more.
+    pub fn namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.namespaces.push(namespace.into());
+        self
+    }
+
+    /// Generates this type and what it reaches (see [`types`](Self::types)); repeat for more.
+    pub fn select_type(mut self, qualified_name: impl Into<String>) -> Self {
+        self.types.push(qualified_name.into());
+        self
+    }
+
+    /// Uses `rust_path` for the type `qualified_name` instead of generating it
+    /// (see [`extern_types`](Self::extern_types)).
+    pub fn extern_type(mut self, qualified_name: impl Into<String>, rust_path: impl Into<String>) -> Self {
+        self.extern_types.insert(qualified_name.into(), rust_path.into());
+        self
+    }
+
+    /// Applies these out-of-line annotations (see [`annotations`](Self::annotations)).
+    pub fn annotations(mut self, groups: impl IntoIterator<Item = AnnotationGroup>) -> Self {
+        self.annotations.extend(groups);
+        self
+    }
+
+    /// Writes a buildable crate of this name (see [`crate_name`](Self::crate_name)).
+    pub fn crate_name(mut self, name: impl Into<String>) -> Self {
+        self.crate_name = Some(name.into());
+        self
+    }
+
+    /// The `odata-core` dependency of a generated crate, as TOML (`"0.1.0"`, `{ path = "..." }`).
+    pub fn odata_core_dependency(mut self, toml: impl Into<String>) -> Self {
+        self.odata_core_dependency = toml.into();
+        self
+    }
+
+    /// The CSDL text of the document at `uri` (see [`reference_texts`](Self::reference_texts)).
+    pub fn reference_text(mut self, uri: impl Into<String>, csdl: impl Into<String>) -> Self {
+        self.reference_texts.insert(uri.into(), csdl.into());
+        self
+    }
+
+    /// The file of the document at `uri` (see [`reference_files`](Self::reference_files)).
+    pub fn reference_file(mut self, uri: impl Into<String>, file: impl Into<PathBuf>) -> Self {
+        self.reference_files.insert(uri.into(), file.into());
+        self
+    }
+
+    /// A directory where referenced documents are looked for
+    /// (see [`reference_dirs`](Self::reference_dirs)).
+    pub fn reference_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.reference_dirs.push(dir.into());
+        self
+    }
+}
+
 /// The generated files and what they hold.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Generated {
     /// Relative path (`graph.rs`, or `src/graph.rs` and `Cargo.toml` for a crate) -> content.
     pub files: BTreeMap<String, String>,
@@ -121,6 +195,7 @@ pub struct Generated {
 
 /// Counts of what was generated, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Summary {
     /// Namespaces (modules) written.
     pub namespaces: usize,

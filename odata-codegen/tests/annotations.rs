@@ -79,7 +79,7 @@ fn shop(options: &Options) -> (String, Vec<String>) {
 
 fn with_descriptions() -> (String, Vec<String>) {
     let descriptions = Document::parse_xml(DESCRIPTIONS).expect("valid CSDL");
-    shop(&Options { annotations: annotation_groups(&descriptions), ..Options::default() })
+    shop(&Options::new().annotations(annotation_groups(&descriptions)))
 }
 
 fn assert_contains(text: &str, snippet: &str) {

@@ -220,10 +220,10 @@ pub struct BestSellers {
 #[test]
 fn a_namespace_brings_what_it_references() {
     let document = Document::parse_xml(&csdl(SHOP)).unwrap();
-    let options = Options { namespaces: vec!["example.people".into()], ..Options::default() };
+    let options = Options::new().namespace("example.people");
     let generated = generate(&document, &options).unwrap();
     assert_eq!(generated.files.keys().collect::<Vec<_>>(), ["people.rs"]);
-    let options = Options { namespaces: vec!["shop".into()], ..Options::default() };
+    let options = Options::new().namespace("shop");
     let generated = generate(&document, &options).unwrap();
     assert_eq!(generated.files.keys().collect::<Vec<_>>(), ["people.rs", "shop.rs"]);
 }
@@ -231,7 +231,7 @@ fn a_namespace_brings_what_it_references() {
 #[test]
 fn the_crate_has_a_feature_per_namespace() {
     let document = Document::parse_xml(&csdl(SHOP)).unwrap();
-    let options = Options { crate_name: Some("shop_models".into()), ..Options::default() };
+    let options = Options::new().crate_name("shop_models");
     let generated = generate(&document, &options).unwrap();
     let manifest = &generated.files["Cargo.toml"];
     assert_contains(manifest, "full = [\"people\", \"shop\"]\npeople = []\nshop = [\"people\"]\n");
@@ -327,8 +327,7 @@ fn references_are_resolved_from_a_directory() {
     let capabilities = std::fs::read_to_string(corpus.join("Org.OData.Capabilities.V1.xml")).unwrap();
     let document = Document::parse_xml(&capabilities).unwrap();
     let unresolved = generate(&document, &Options::default()).unwrap();
-    let resolved =
-        generate(&document, &Options { reference_dirs: vec![corpus.clone()], ..Options::default() }).unwrap();
+    let resolved = generate(&document, &Options::new().reference_dir(corpus.clone())).unwrap();
     let modules = |g: &odata_codegen::Generated| g.files.keys().cloned().collect::<Vec<_>>();
     assert_eq!(modules(&unresolved), ["v1.rs"]);
     assert_eq!(modules(&resolved), ["authorization_v1.rs", "capabilities_v1.rs", "core_v1.rs"]);
@@ -339,7 +338,7 @@ fn references_are_resolved_from_a_directory() {
     assert_eq!(mentions(&resolved, "which is not resolved"), 0);
     // A directory without the files: each reference that is needed says where it was looked for.
     let empty = std::env::temp_dir();
-    let missing = generate(&document, &Options { reference_dirs: vec![empty], ..Options::default() }).unwrap();
+    let missing = generate(&document, &Options::new().reference_dir(empty)).unwrap();
     assert_eq!(
         mentions(
             &missing,
@@ -355,8 +354,8 @@ fn references_are_resolved_from_a_directory() {
         (format!("{vocabularies}Org.OData.Core.V1.xml"), corpus.join("Org.OData.Core.V1.xml")),
         (format!("{vocabularies}Org.OData.Authorization.V1.xml"), not_csdl.clone()),
     ];
-    let by_file =
-        generate(&document, &Options { reference_files: files.into_iter().collect(), ..Options::default() }).unwrap();
+    let options = files.into_iter().fold(Options::new(), |options, (uri, file)| options.reference_file(uri, file));
+    let by_file = generate(&document, &options).unwrap();
     assert_eq!(modules(&by_file), ["capabilities_v1.rs", "core_v1.rs"]);
     let unread: Vec<String> =
         by_file.summary.warnings.iter().map(ToString::to_string).filter(|w| w.contains("is not read")).collect();
@@ -383,7 +382,7 @@ fn malformed_csdl_is_an_error_with_a_line() {
 #[test]
 fn unknown_namespace_is_an_error() {
     let document = Document::parse_xml(&csdl(SHOP)).unwrap();
-    let options = Options { namespaces: vec!["example.nothing".into()], ..Options::default() };
+    let options = Options::new().namespace("example.nothing");
     let error = generate(&document, &options).unwrap_err();
     assert_contains(&error.to_string(), "--namespace example.nothing: names no <Schema> of the document");
 }
@@ -543,11 +542,11 @@ const DIRECTORY: &str = r#"    <Schema Namespace="example.dir" xmlns="http://doc
 #[test]
 fn a_type_selection_brings_what_its_types_reach_and_leaves_out_navigation_outside_it() {
     let document = Document::parse_xml(&csdl(DIRECTORY)).unwrap();
-    let options = Options {
-        types: vec!["example.dir.object".into(), "example.dir.person".into(), "example.dir.team".into()],
-        extern_types: [("example.dir.entity".to_owned(), "crate::Entity".to_owned())].into(),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .select_type("example.dir.object")
+        .select_type("example.dir.person")
+        .select_type("example.dir.team")
+        .extern_type("example.dir.entity", "crate::Entity");
     let generated = generate(&document, &options).unwrap();
     let dir = &generated.files["dir.rs"];
     // Named types, their property types and the derived types of those; the extern base by path.
@@ -592,7 +591,7 @@ fn a_type_selection_brings_what_its_types_reach_and_leaves_out_navigation_outsid
 #[test]
 fn an_unknown_selected_type_is_an_error() {
     let document = Document::parse_xml(&csdl(DIRECTORY)).unwrap();
-    let options = Options { types: vec!["example.dir.nobody".into()], ..Options::default() };
+    let options = Options::new().select_type("example.dir.nobody");
     let error = generate(&document, &options).unwrap_err().to_string();
     assert_eq!(error, "--type example.dir.nobody: names no type of the document");
 }

@@ -31,11 +31,9 @@ fn workspace() -> &'static Path {
 /// Writes the crate generated from `document` to `target/codegen-check/<name>`, with `test`
 /// (and the files it reads) in its `tests/`.
 fn write_crate(name: &str, document: &Document, tests: &[(&str, &str)]) -> (PathBuf, Generated) {
-    let options = Options {
-        crate_name: Some(name.to_owned()),
-        odata_core_dependency: format!("{{ path = {:?} }}", workspace().join("odata-core").display().to_string()),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .crate_name(name)
+        .odata_core_dependency(format!("{{ path = {:?} }}", workspace().join("odata-core").display().to_string()));
     let generated = generate(document, &options).expect("generates");
     let dir = target_dir().join("codegen-check").join(name);
     let _ = std::fs::remove_dir_all(dir.join("src"));

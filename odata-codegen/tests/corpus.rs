@@ -144,14 +144,13 @@ fn generate_all() -> Vec<Case> {
             let original = Document::parse_xml(&read(&Path::new(dir).join(file)))
                 .unwrap_or_else(|e| panic!("{file} is not read: {e}"));
             let name = crate_name(file);
-            let options = Options {
-                crate_name: Some(name.clone()),
-                odata_core_dependency: format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()),
+            let options = Options::new()
+                .crate_name(name.clone())
+                .odata_core_dependency(format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()))
                 // References are resolved from the corpus itself (the vocabularies) and from
                 // `references/` (Redfish's `Resource_v1.xml`); the others stay unresolved.
-                reference_dirs: vec![PathBuf::from(CORPUS), Path::new(CORPUS).join("references")],
-                ..Options::default()
-            };
+                .reference_dir(CORPUS)
+                .reference_dir(Path::new(CORPUS).join("references"));
             let generated = generate(&original, &options).unwrap_or_else(|e| panic!("{file} does not generate:\n{e}"));
             let mut referenced = vec![original.clone()];
             let mut queue: Vec<String> = original.references.iter().map(|r| r.uri.clone()).collect();

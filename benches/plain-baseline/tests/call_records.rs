@@ -26,7 +26,7 @@ fn target_dir() -> PathBuf {
 /// Writes the generated crate with the derives (its sources only: it is not built here).
 fn write_generated(dir: &Path) {
     let document = Document::parse_xml(&std::fs::read_to_string(CSDL).expect("the Graph fixtures")).expect("CSDL");
-    let options = Options { crate_name: Some("call_records_models".to_owned()), ..Options::default() };
+    let options = Options::new().crate_name("call_records_models");
     let generated = generate(&document, &options).expect("generates");
     let _ = std::fs::remove_dir_all(dir);
     for (path, content) in &generated.files {

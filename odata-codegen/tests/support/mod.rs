@@ -19,11 +19,9 @@ pub fn target_dir() -> PathBuf {
 pub fn write_crate(name: &str, csdl: &str) -> (PathBuf, odata_codegen::Generated) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root");
     let document = Document::parse_xml(csdl).expect("valid CSDL");
-    let options = Options {
-        crate_name: Some(name.to_owned()),
-        odata_core_dependency: format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .crate_name(name)
+        .odata_core_dependency(format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()));
     let generated = generate(&document, &options).expect("generates");
     let dir = target_dir().join("codegen-check").join(name);
     let _ = std::fs::remove_dir_all(dir.join("src"));
