@@ -69,8 +69,8 @@ for n in $sizes; do
     rm -rf "$dir" && mkdir -p "$dir"
     csdl "$n" "$dir/model.xml"
     ./target/release/odata-codegen "$dir/model.xml" --out "$dir/derive" --crate "bench_derive_$n" \
-        --odata-core "{ path = \"$core_path\" }" >"$dir/codegen.log"
-    ./target/release/plain-baseline "$dir/derive" --out "$dir/plain" --name "bench_plain_$n" >"$dir/plain.log"
+        --odata-core "{ path = \"$core_path\" }" >"$dir/codegen.log" 2>&1
+    ./target/release/plain-baseline "$dir/derive" --out "$dir/plain" --name "bench_plain_$n" >"$dir/plain.log" 2>&1
     for kind in derive plain; do
         printf '\n[workspace]\n' >>"$dir/$kind/Cargo.toml"
         cp Cargo.lock "$dir/$kind/Cargo.lock"
