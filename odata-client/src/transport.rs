@@ -30,7 +30,7 @@ impl Client {
     pub async fn execute(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
         match self.transmit(request, BodyMode::Read).await? {
             Received::Read(response) => Ok(response),
-            // (`send` answers in the mode it was asked for.)
+            // (`transmit` answers in the mode it was asked for.)
             Received::Streaming(response) => self.read_body(response).await,
         }
     }

@@ -44,7 +44,7 @@ fn call_records_crate_compiles_round_trips_every_example_and_emits_its_schema() 
     let (dir, _) = write_crate("call_records_models", &call_records_csdl());
     rustfmt_check(&dir);
     add_test(&dir, "round_trip.rs", ROUND_TRIP_TEST);
-    cargo(&dir, "test");
+    cargo(&dir, &["test"]);
 }
 
 /// Functions taking entity and complex values (single, polymorphic, collections), actions with
@@ -55,5 +55,5 @@ fn operations_with_structured_parameters_compile_and_write_their_urls() {
     assert_eq!((generated.summary.functions, generated.summary.actions), (1, 1));
     rustfmt_check(&dir);
     add_test(&dir, "operations.rs", OPERATIONS_TEST);
-    cargo(&dir, "test");
+    cargo(&dir, &["test"]);
 }

@@ -6,97 +6,24 @@
 //! Graph takes minutes and gigabytes, so that build is an ignored test
 //! (`cargo test -p odata-codegen --test containers -- --ignored`).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+// Not every test file uses every helper.
+#[allow(dead_code)]
+mod support;
 
-use odata_codegen::{Generated, Options, generate};
+use odata_codegen::{Options, generate};
 use odata_core::csdl::Document;
+use support::{cargo, rustfmt_check, write_document};
 
 const NORTHWIND: &str = include_str!("../../tests/fixtures/northwind/northwind-v4.xml");
 const GRAPH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/graph-v1.0.xml");
 const NORTHWIND_TEST: &str = include_str!("generated_crate/northwind.rs");
 const GRAPH_TEST: &str = include_str!("generated_crate/graph_container.rs");
 
-/// `target/` of the workspace: this test binary is `target/<profile>/deps/<name>`.
-fn target_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    exe.ancestors().nth(3).expect("target directory").to_path_buf()
-}
-
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root")
-}
-
-/// Writes the crate generated from `document` to `target/codegen-check/<name>`, with `test`
-/// (and the files it reads) in its `tests/`.
-fn write_crate(name: &str, document: &Document, tests: &[(&str, &str)]) -> (PathBuf, Generated) {
-    let options = Options::new()
-        .crate_name(name)
-        .odata_core_dependency(format!("{{ path = {:?} }}", workspace().join("odata-core").display().to_string()));
-    let generated = generate(document, &options).expect("generates");
-    let dir = target_dir().join("codegen-check").join(name);
-    let _ = std::fs::remove_dir_all(dir.join("src"));
-    let _ = std::fs::remove_dir_all(dir.join("tests"));
-    let mut files: BTreeMap<String, String> = generated.files.clone();
-    for (path, content) in tests {
-        files.insert(format!("tests/{path}"), (*content).to_owned());
-    }
-    for (path, content) in &files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dir");
-        let content = if path.ends_with("Cargo.toml") {
-            // Not a member of the workspace the check directory sits in.
-            format!("{content}\n[workspace]\n")
-        } else {
-            content.clone()
-        };
-        std::fs::write(&path, content).expect("write file");
-    }
-    // The workspace's versions, so the check builds offline with what is already downloaded.
-    std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
-    (dir, generated)
-}
-
-/// `cargo test --tests --features full` in a generated crate: it must succeed without a warning.
-/// (`--tests`: the generated code has no doc tests, and rustdoc would take minutes to find that
-/// out in all of Graph.)
-fn cargo_test(dir: &Path) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["test", "--tests", "--offline", "--features", "full", "--message-format", "short"])
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir().join("codegen-check").join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("run cargo");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo test failed in {}:\n{stdout}\n{stderr}", dir.display());
-    assert!(!stderr.contains("warning:"), "warnings in {}:\n{stderr}", dir.display());
-}
-
-fn rustfmt_check(dir: &Path) {
-    let files: Vec<PathBuf> =
-        std::fs::read_dir(dir.join("src")).expect("src dir").map(|entry| entry.expect("dir entry").path()).collect();
-    let output = Command::new("rustfmt")
-        .args(["--check", "--edition", "2024", "--config-path"])
-        .arg(workspace().join("rustfmt.toml"))
-        .args(&files)
-        .output();
-    match output {
-        Ok(output) => {
-            assert!(output.status.success(), "not rustfmt-clean:\n{}", String::from_utf8_lossy(&output.stdout))
-        }
-        Err(error) => eprintln!("rustfmt not run: {error}"),
-    }
-}
-
 #[test]
 fn northwind_container_generates_builds_and_emits_its_document() {
     let document = Document::parse_xml(NORTHWIND).expect("Northwind's $metadata");
     let tests = [("northwind.rs", NORTHWIND_TEST), ("northwind-v4.xml", NORTHWIND)];
-    let (dir, generated) = write_crate("northwind_models", &document, &tests);
+    let (dir, generated) = write_document("northwind_models", &document, &tests);
     assert!(generated.summary.warnings.is_empty(), "{:?}", generated.summary.warnings);
     let container = &generated.files["src/model.rs"];
     assert!(container.contains("pub struct NorthwindEntities {"), "{container}");
@@ -110,7 +37,7 @@ fn northwind_container_generates_builds_and_emits_its_document() {
         generated.files["Cargo.toml"]
     );
     rustfmt_check(&dir);
-    cargo_test(&dir);
+    cargo(&dir, &["test", "--tests"]);
 }
 
 /// What the generator cannot write is left out with a warning naming it, and the rest of the
@@ -199,6 +126,6 @@ fn graph_container_builds_and_emits_its_document() {
     let text = std::fs::read_to_string(GRAPH).expect("the Graph CSDL");
     let document = Document::parse_xml(&text).expect("valid CSDL");
     let tests = [("graph_container.rs", GRAPH_TEST), ("graph-v1.0.xml", text.as_str())];
-    let (dir, _) = write_crate("graph_container_models", &document, &tests);
-    cargo_test(&dir);
+    let (dir, _) = write_document("graph_container_models", &document, &tests);
+    cargo(&dir, &["test", "--tests"]);
 }

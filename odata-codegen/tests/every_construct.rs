@@ -31,5 +31,5 @@ fn every_construct_builds_and_emits_the_schema_it_came_from() {
     support::rustfmt_check(&dir);
     support::add_test(&dir, "every_construct.rs", TEST);
     std::fs::write(dir.join("tests").join("every_construct.xml"), CSDL).expect("write the document");
-    support::cargo(&dir, "test");
+    support::cargo(&dir, &["test"]);
 }

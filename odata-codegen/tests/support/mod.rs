@@ -17,23 +17,29 @@ pub fn target_dir() -> PathBuf {
 }
 
 pub fn write_crate(name: &str, csdl: &str) -> (PathBuf, odata_codegen::Generated) {
+    write_document(name, &Document::parse_xml(csdl).expect("valid CSDL"), &[])
+}
+
+/// Writes the crate generated from `document` to `target/codegen-check/<name>`, with `tests`
+/// (file name, content: tests and the files they read) in its `tests/`.
+pub fn write_document(name: &str, document: &Document, tests: &[(&str, &str)]) -> (PathBuf, odata_codegen::Generated) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root");
-    let document = Document::parse_xml(csdl).expect("valid CSDL");
     let options = Options::new()
         .crate_name(name)
         .odata_core_dependency(format!("{{ path = {:?} }}", workspace.join("odata-core").display().to_string()));
-    let generated = generate(&document, &options).expect("generates");
+    let generated = generate(document, &options).expect("generates");
     let dir = target_dir().join("codegen-check").join(name);
     let _ = std::fs::remove_dir_all(dir.join("src"));
     let _ = std::fs::remove_dir_all(dir.join("tests"));
-    for (path, content) in &generated.files {
+    let tests = tests.iter().map(|(path, content)| (format!("tests/{path}"), (*content).to_owned()));
+    for (path, content) in generated.files.clone().into_iter().chain(tests) {
         let path = dir.join(path);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dir");
         let content = if path.ends_with("Cargo.toml") {
             // Not a member of the workspace the check directory sits in.
             format!("{content}\n[workspace]\n")
         } else {
-            content.clone()
+            content
         };
         std::fs::write(&path, content).expect("write file");
     }
@@ -53,11 +59,13 @@ pub fn add_test(dir: &Path, name: &str, test: &str) {
     std::fs::write(dir.join("tests").join(name), test).expect("write the test");
 }
 
-/// `cargo <command> --features full` in a generated crate: it must succeed without a warning.
-pub fn cargo(dir: &Path, command: &str) {
+/// `cargo <command...> --features full` in a generated crate (`&["test"]`, `&["test", "--tests"]`):
+/// it must succeed without a warning.
+pub fn cargo(dir: &Path, command: &[&str]) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
-        .args([command, "--offline", "--features", "full", "--message-format", "short"])
+        .args(command)
+        .args(["--offline", "--features", "full", "--message-format", "short"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target_dir().join("codegen-check").join("target"))
         .env("ODATA_GRAPH_FIXTURES", Path::new(FIXTURES).canonicalize().expect("the Graph fixtures"))
@@ -66,7 +74,7 @@ pub fn cargo(dir: &Path, command: &str) {
         .expect("run cargo");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo {command} failed in {}:\n{stdout}\n{stderr}", dir.display());
+    assert!(output.status.success(), "cargo {command:?} failed in {}:\n{stdout}\n{stderr}", dir.display());
     assert!(!stderr.contains("warning:"), "warnings in {}:\n{stderr}", dir.display());
 }
 
