@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, compact};
+use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, at_sign, compact};
 use crate::edm::EdmSeed;
 use crate::json_path as path;
 use crate::navigation::Navigation;
@@ -273,7 +273,7 @@ where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    if let Some(at) = name.find('@').filter(|&at| at > 0)
+    if let Some(at) = at_sign(&name).filter(|&at| at > 0)
         && let Some(index) = T::__odata_field_index(&name[..at])
         && let Some(control) = value.__odata_navigation_control(index)
     {

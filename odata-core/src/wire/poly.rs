@@ -25,7 +25,7 @@ use serde_json::value::RawValue;
 
 use super::de::{Key, KeySeed, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
 use crate::ODataStructured;
-use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, compact, type_name_of};
+use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, before_at, compact, type_name_of};
 use crate::json_path as path;
 use crate::registry::check_hierarchy;
 
@@ -181,7 +181,7 @@ fn dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(map: &mut A) -> Result<T
                 return finish_declared(declared, annotation, &side, map).map(T::__odata_from_declared);
             }
             // A property of a derived variant waits, exactly, for the annotation to decide.
-            Key::Other(name) if T::__odata_variant_property(name.split('@').next().unwrap_or_default()) => {
+            Key::Other(name) if T::__odata_variant_property(before_at(&name)) => {
                 let raw: Box<RawValue> =
                     map.next_value().inspect_err(|error| path::member(error, &name, Some(T::QUALIFIED_NAME)))?;
                 side.push((name, raw));
@@ -261,7 +261,13 @@ impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        let index = resolve::<T>(type_name_of(v)).map_err(E::custom)?;
+        // The usual `#ns.name` of a listed type: a model's qualified names never hold a `#`, so
+        // a match needs no search for a metadata URL before it.
+        let listed = v.strip_prefix('#').and_then(T::__odata_variant);
+        let index = match listed {
+            Some(index) => index,
+            None => resolve::<T>(type_name_of(v)).map_err(E::custom)?,
+        };
         Ok((index, TypeAnnotation::read(self.key, v, T::__odata_variant_annotation(index))))
     }
 }
