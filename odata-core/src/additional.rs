@@ -193,7 +193,9 @@ impl TypeAnnotation {
     /// Whether the annotation names the type with this `#ns.name` and qualified name (cheaply
     /// when it borrows that type's own text).
     pub(crate) fn names(&self, annotation: &'static str, qualified_name: &str) -> bool {
-        std::ptr::eq(self.value.as_ref(), annotation) || self.type_name() == qualified_name
+        // Equal texts first: the usual case, and one short comparison (the same constant may sit
+        // at several addresses, one per codegen unit, so a pointer test alone often misses).
+        self.value.as_ref() == annotation || self.type_name() == qualified_name
     }
 }
 

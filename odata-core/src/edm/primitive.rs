@@ -245,9 +245,11 @@ macro_rules! float {
                     serializer.serialize_str("NaN")
                 } else if v.is_infinite() {
                     serializer.serialize_str(if v > 0.0 { "INF" } else { "-INF" })
-                } else if v.fract() == 0.0 && v.abs() < $exact_int_limit && (v != 0.0 || v.is_sign_positive()) {
+                } else if v.abs() < $exact_int_limit && (v as i64) as $ty == v && (v != 0.0 || v.is_sign_positive()) {
                     // Services write whole numbers without a fraction (`"ratio": 1`); so do we,
                     // where the integer is exact. `-0.0` keeps its float form (and its sign).
+                    // Whole is tested by a round trip through `i64`: `fract()` is a call into
+                    // libm (`truncf`) on x86-64's baseline.
                     serializer.serialize_i64(v as i64)
                 } else {
                     serializer.$serialize(v)
