@@ -98,6 +98,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl _odata::query::ParameterValue for NetworkInfo {
+        #[inline]
         fn write_parameter(&self, __odata_out: &mut _odata::__private::String) {
             _odata::__private::write_json_parameter(self, __odata_out)
         }

@@ -144,10 +144,17 @@ fn wire_impls(
 
 /// `ParameterValue` for an entity or complex type (or a holder of derived types): the value as a
 /// JSON object in a function's URL. Enumerations get theirs from `UrlLiteral`.
+///
+/// `#[inline]` so that it is compiled only where a function call uses it, like a generic: a plain
+/// method would be compiled (in release, optimised) in the model's crate for every type, and with
+/// it the type's whole JSON encoder for serde_json's `String` writer, which nothing else there
+/// instantiates (three quarters of the LLVM IR of a 100-type model crate, measured with
+/// `cargo llvm-lines`).
 fn json_parameter(ident: &syn::Ident) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl _odata::query::ParameterValue for #ident {
+            #[inline]
             fn write_parameter(&self, __odata_out: &mut _odata::__private::String) {
                 _odata::__private::write_json_parameter(self, __odata_out)
             }
