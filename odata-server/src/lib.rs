@@ -4,3 +4,6 @@
 //! production).
 //!
 //! Work in progress (issue 17); the modules below are filled in by the parts of that issue.
+
+pub mod query;
+pub mod sql;

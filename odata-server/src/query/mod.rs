@@ -1,0 +1,2 @@
+//! System query options (`$filter`, `$select`, `$expand`, `$orderby`, `$top`, `$skip`, `$count`,
+//! `$search`, ...) parsed and checked against the model.
