@@ -17,7 +17,7 @@
 
 mod builder;
 mod names;
-mod value;
+pub(crate) mod value;
 
 pub use builder::SqlBuilder;
 pub use names::{NavigationJoin, SqlNames, StorageNames};

@@ -66,3 +66,27 @@ impl SqlValue {
         }
     }
 }
+
+impl SqlValue {
+    /// An `Edm.DateTimeOffset` in its storage form: UTC, `YYYY-MM-DDThh:mm:ss.fffffffZ`, so that
+    /// text order is time order.
+    pub fn date_time_offset(value: time::OffsetDateTime) -> SqlValue {
+        SqlValue::DateTimeOffset(date_time_offset_text(value))
+    }
+
+    /// An `Edm.TimeOfDay` in its storage form: `hh:mm:ss.fffffff`.
+    pub fn time_of_day(value: time::Time) -> SqlValue {
+        SqlValue::TimeOfDay(time_text(value))
+    }
+}
+
+/// UTC, `YYYY-MM-DDThh:mm:ss.fffffffZ`.
+pub(crate) fn date_time_offset_text(value: time::OffsetDateTime) -> String {
+    let utc = value.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02}T{}Z", utc.year(), u8::from(utc.month()), utc.day(), time_text(utc.time()))
+}
+
+/// `hh:mm:ss.fffffff`: seven fractional digits, OData's finest precision (100 ns).
+pub(crate) fn time_text(t: time::Time) -> String {
+    format!("{:02}:{:02}:{:02}.{:07}", t.hour(), t.minute(), t.second(), t.nanosecond() / 100)
+}
