@@ -59,6 +59,8 @@ impl SqlBuilder {
     /// type of the text-carried values) and keeps the value to bind.
     pub fn push_value(&mut self, value: SqlValue) -> &mut Self {
         match self.dialect {
+            // SQLite compares text with numbers as text; a decimal needs its numeric value.
+            Dialect::Sqlite if matches!(value, SqlValue::Decimal(_)) => self.sql.push_str("CAST(? AS NUMERIC)"),
             Dialect::Sqlite => self.sql.push('?'),
             Dialect::Postgres => {
                 self.sql.push('$');

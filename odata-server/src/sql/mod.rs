@@ -16,10 +16,12 @@
 //! ```
 
 mod builder;
+mod filter;
 mod names;
 pub(crate) mod value;
 
 pub use builder::SqlBuilder;
+pub use filter::{SqlError, SqlScope, filter_sql, orderby_sql};
 pub use names::{NavigationJoin, SqlNames, StorageNames};
 pub use value::SqlValue;
 
