@@ -217,7 +217,7 @@ impl Catalog {
                     ))
                 })?;
                 let declared_by =
-                    owner.ancestry().find(|t| t.properties.iter().any(|p| std::ptr::eq(p, property))).unwrap_or(owner);
+                    owner.ancestry().find(|t| t.properties.iter().any(|p| p.name == property.name)).unwrap_or(owner);
                 columns.push(Column { property, kind, declared_by });
             }
         }

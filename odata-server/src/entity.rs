@@ -173,6 +173,7 @@ trait HasNavigation {
 
 impl HasNavigation for TypeInfo {
     fn is_or_derives_from_navigation(&'static self, navigation: &odata_core::NavigationPropertyInfo) -> bool {
-        self.navigation_property(navigation.name).is_some_and(|n| std::ptr::eq(n, navigation))
+        // The tables are constants: compare names, not addresses.
+        self.navigation_property(navigation.name).is_some()
     }
 }

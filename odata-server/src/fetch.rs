@@ -10,7 +10,8 @@ use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
 use crate::options::Options;
 use crate::service::Inner;
-use crate::stmt::{Backend, Stmt};
+use crate::sql::Dialect;
+use crate::stmt::Stmt;
 use crate::value::Datum;
 
 /// `column = value`: from a key predicate or a navigation step.
@@ -151,7 +152,6 @@ pub(crate) async fn fetch(
             next - 1
         }
     };
-    let order = order_by(set, selection.options)?;
     if windowed {
         let join = selection.join.map(|j| j.columns.clone()).unwrap_or_default();
         stmt.push(", ROW_NUMBER() OVER (PARTITION BY ");
@@ -162,7 +162,7 @@ pub(crate) async fn fetch(
             stmt.column("t", name);
         }
         stmt.push(" ORDER BY ");
-        write_order(&mut stmt, set, &order);
+        write_order(inner, &mut stmt, set, selection.options)?;
         stmt.push(") AS \"@rn\"");
     }
     stmt.push(" FROM ").ident(set.name()).push(" t WHERE 1 = 1");
@@ -182,18 +182,18 @@ pub(crate) async fn fetch(
         stmt.push("w.\"@rn\"");
     } else {
         stmt.push(" ORDER BY ");
-        write_order(&mut stmt, set, &order);
+        write_order(inner, &mut stmt, set, selection.options)?;
         if let Some(limit) = selection.limit {
             stmt.push(" LIMIT ").value(ValueKind::Int64, &Datum::Int(clamp(limit)));
             if selection.offset > 0 {
                 stmt.push(" OFFSET ").value(ValueKind::Int64, &Datum::Int(clamp(selection.offset)));
             }
         } else if selection.offset > 0 {
-            let all = if inner.backend == Backend::Sqlite { " LIMIT -1" } else { " LIMIT ALL" };
+            let all = if inner.backend == Dialect::Sqlite { " LIMIT -1" } else { " LIMIT ALL" };
             stmt.push(all).push(" OFFSET ").value(ValueKind::Int64, &Datum::Int(clamp(selection.offset)));
         }
     }
-    let (sql, args) = stmt.into_parts();
+    let (sql, args) = stmt.into_parts()?;
     let rows = sqlx::query_with(sql, args).fetch_all(&mut *conn).await.map_err(|e| ODataError::database(&e))?;
     Ok(RowSet { rows, positions, discriminator, version })
 }
@@ -208,7 +208,7 @@ pub(crate) async fn count(
     let mut stmt = Stmt::new(inner.backend);
     stmt.push("SELECT COUNT(*) FROM ").ident(set.name()).push(" t WHERE 1 = 1");
     write_where(inner, &mut stmt, set, selection)?;
-    let (sql, args) = stmt.into_parts();
+    let (sql, args) = stmt.into_parts()?;
     let row = sqlx::query_with(sql, args).fetch_one(&mut *conn).await.map_err(|e| ODataError::database(&e))?;
     Ok(match crate::value::read_datum(&row, 0) {
         Datum::Int(n) => n,
@@ -287,31 +287,17 @@ fn write_where(inner: &Inner, stmt: &mut Stmt, set: &SetModel, selection: &Selec
     Ok(())
 }
 
-/// One `$orderby` item: a column, descending or not.
-pub(crate) type OrderItem = (usize, bool);
-
 /// The order: `$orderby`, then the key (so that pages are stable).
-fn order_by(set: &SetModel, options: &Options) -> Result<Vec<OrderItem>, ODataError> {
-    let mut order = match &options.orderby {
-        Some(text) => crate::filter::parse_orderby(set, text)?,
-        None => Vec::new(),
-    };
-    for &key in &set.key {
-        if !order.iter().any(|(c, _)| *c == key) {
-            order.push((key, false));
-        }
+fn write_order(inner: &Inner, stmt: &mut Stmt, set: &SetModel, options: &Options) -> Result<(), ODataError> {
+    if !options.orderby.is_empty() {
+        crate::filter::write_orderby(inner, stmt, set, &options.orderby)?;
+        stmt.push(", ");
     }
-    Ok(order)
-}
-
-fn write_order(stmt: &mut Stmt, set: &SetModel, order: &[OrderItem]) {
-    for (i, (column, descending)) in order.iter().enumerate() {
+    for (i, &key) in set.key.iter().enumerate() {
         if i > 0 {
             stmt.push(", ");
         }
-        stmt.column("t", set.columns[*column].name());
-        if *descending {
-            stmt.push(" DESC");
-        }
+        stmt.column("t", set.columns[key].name());
     }
+    Ok(())
 }

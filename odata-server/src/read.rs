@@ -24,18 +24,17 @@ pub(crate) async fn get(
     segments: &[Segment],
     pairs: &[(String, String)],
 ) -> Result<Reply, ODataError> {
-    let options = Options::parse(pairs)?;
-    if options.search.is_some() {
-        return Err(ODataError::not_implemented("$search is not supported").with_target("$search"));
-    }
     let format_option = pairs.iter().find(|(n, _)| n == "$format").map(|(_, v)| v.as_str());
     let addressed = resolve(inner, conn, segments).await?;
+    let parse = |ty| Options::parse(request.query.as_deref(), ty, &inner.limits.query);
     match addressed {
         Addressed::Collection(scope) => {
+            let options = parse(scope.ty)?;
             let format = negotiate(&request.headers, format_option)?;
             collection(inner, conn, request, &scope, &options, format).await
         }
         Addressed::Entity(scope) => {
+            let options = parse(scope.ty)?;
             let format = negotiate(&request.headers, format_option)?;
             single(inner, conn, request, &scope, &options, format).await
         }
@@ -44,6 +43,7 @@ pub(crate) async fn get(
             property(inner, conn, request, &scope, column, raw, format_option).await
         }
         Addressed::Count(scope) => {
+            let options = parse(scope.ty)?;
             let selection = Selection {
                 conds: &scope.conds,
                 cast: Some(scope.ty),
@@ -164,10 +164,10 @@ async fn single(
     format: crate::format::Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
-    if options.top.is_some() || options.skip.is_some() || options.orderby.is_some() || options.count {
+    if options.has_collection_options() {
         return Err(ODataError::bad_request(
             "InvalidQueryOption",
-            "$top, $skip, $orderby and $count apply to collections only",
+            "$filter, $top, $skip, $orderby and $count apply to collections only",
         ));
     }
     let extra = join_sources(inner, set, &options.expand)?;

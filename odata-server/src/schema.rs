@@ -4,7 +4,8 @@
 //! and an index on each referential-constraint column (what `$expand` joins on).
 
 use crate::catalog::{Catalog, ROW_VERSION, SetModel, ValueKind};
-use crate::stmt::{Backend, quote};
+use crate::sql::Dialect as Backend;
+use crate::stmt::quote;
 
 /// The SQL type of a column of `kind`.
 pub(crate) fn column_type(backend: Backend, kind: ValueKind) -> &'static str {

@@ -12,7 +12,7 @@ use sqlx::any::AnyPoolOptions;
 
 use crate::catalog::Catalog;
 use crate::error::{ODataError, ServiceError};
-use crate::stmt::Backend;
+use crate::sql::Dialect as Backend;
 
 /// Limits and policies of a service; every one has a default.
 #[derive(Debug, Clone)]
@@ -20,11 +20,10 @@ use crate::stmt::Backend;
 pub struct Limits {
     /// Entities per page when the client states no `odata.maxpagesize` (server-driven paging).
     pub page_size: u32,
-    /// The largest page a client may ask for with `Prefer: odata.maxpagesize`, and the largest
-    /// `$top`.
+    /// The largest page a client may ask for with `Prefer: odata.maxpagesize`.
     pub max_page_size: u32,
-    /// How deep `$expand` may nest.
-    pub max_expand_depth: u32,
+    /// The limits of query options: `$top`, `$expand` depth, `$filter` length and nesting.
+    pub query: crate::query::Limits,
     /// The largest request body, in bytes.
     pub max_body_bytes: usize,
     /// The most requests in one `$batch`.
@@ -38,7 +37,7 @@ impl Default for Limits {
         Limits {
             page_size: 100,
             max_page_size: 1000,
-            max_expand_depth: 4,
+            query: crate::query::Limits::DEFAULT,
             max_body_bytes: 4 * 1024 * 1024,
             max_batch_requests: 100,
             require_if_match: false,

@@ -178,7 +178,7 @@ fn insert<'a>(
             stmt.push(", 1");
         }
         stmt.push(")");
-        let (sql, args) = stmt.into_parts();
+        let (sql, args) = stmt.into_parts()?;
         sqlx::query_with(sql, args).execute(&mut *conn).await.map_err(db)?;
         // Binds and nested entities of the principal side: they take this entity's values.
         for (navigation, item) in after {
@@ -223,7 +223,7 @@ fn insert<'a>(
                         .ident(target.etag_column())
                         .push(" + 1 WHERE 1 = 1");
                     write_conds(&mut stmt, &key);
-                    let (sql, args) = stmt.into_parts();
+                    let (sql, args) = stmt.into_parts()?;
                     let done = sqlx::query_with(sql, args).execute(&mut *conn).await.map_err(db)?;
                     if done.rows_affected() == 0 {
                         return Err(ODataError::bad_request(
@@ -448,7 +448,7 @@ pub(crate) async fn update(
     stmt.push(" WHERE 1 = 1");
     write_conds(&mut stmt, &key);
     stmt.push(" AND ").ident(etag_column).push(" = ").value(ValueKind::Int64, &version);
-    let (sql, args) = stmt.into_parts();
+    let (sql, args) = stmt.into_parts()?;
     let done = sqlx::query_with(sql, args).execute(&mut *tx).await.map_err(db)?;
     if done.rows_affected() == 0 {
         return Err(ODataError::new(
@@ -492,7 +492,7 @@ pub(crate) async fn delete(
     stmt.push("DELETE FROM ").ident(scope.set.name()).push(" WHERE 1 = 1");
     write_conds(&mut stmt, &key);
     stmt.push(" AND ").ident(scope.set.etag_column()).push(" = ").value(ValueKind::Int64, &version);
-    let (sql, args) = stmt.into_parts();
+    let (sql, args) = stmt.into_parts()?;
     let done = sqlx::query_with(sql, args).execute(&mut *tx).await.map_err(db)?;
     if done.rows_affected() == 0 {
         return Err(ODataError::new(
