@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use odata_core::container::{EntitySet, Singleton};
-use odata_core::{Date, Decimal, Navigation, ODataComplex, ODataEntity, ODataEnum, ODataService};
+use odata_core::{AdditionalData, Date, Decimal, Navigation, ODataComplex, ODataEntity, ODataEnum, ODataService};
 use odata_server::Service;
 use serde_json::{Value, json};
 
@@ -35,6 +35,7 @@ pub struct Category {
     pub description: Option<String>,
     #[odata(navigation, rename = "Products", partner = "Category")]
     pub products: Navigation<Vec<Product>>,
+    pub additional_data: AdditionalData,
 }
 
 #[derive(ODataEntity, Debug, Clone, Default)]
@@ -69,6 +70,7 @@ pub struct Product {
     pub category: Navigation<Category>,
     #[odata(navigation, rename = "Lines", partner = "Product")]
     pub lines: Navigation<Vec<OrderLine>>,
+    pub additional_data: AdditionalData,
 }
 
 #[derive(ODataEntity, Debug, Clone, Default)]
