@@ -4,3 +4,29 @@
 //! production).
 //!
 //! Work in progress (issue 17); the modules below are filled in by the parts of that issue.
+
+mod batch;
+mod body;
+mod catalog;
+mod entity;
+mod error;
+mod etag;
+mod expand;
+mod fetch;
+mod filter;
+mod format;
+mod options;
+mod paging;
+mod path;
+mod read;
+mod request;
+mod resolve;
+mod router;
+mod schema;
+mod service;
+mod stmt;
+mod value;
+mod write;
+
+pub use error::{ErrorDetail, ODataError, ServiceError};
+pub use service::{Limits, Service, ServiceBuilder, connect};

@@ -1,0 +1,202 @@
+//! The service: a model (an entity container), a database pool and limits; built once, then
+//! shared by every request through [`Service::router`].
+
+use std::sync::Arc;
+
+use axum::Router;
+use odata_core::ODataService;
+use odata_core::container::ContainerInfo;
+use odata_core::csdl::Document;
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+
+use crate::catalog::Catalog;
+use crate::error::{ODataError, ServiceError};
+use crate::stmt::Backend;
+
+/// Limits and policies of a service; every one has a default.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Entities per page when the client states no `odata.maxpagesize` (server-driven paging).
+    pub page_size: u32,
+    /// The largest page a client may ask for with `Prefer: odata.maxpagesize`, and the largest
+    /// `$top`.
+    pub max_page_size: u32,
+    /// How deep `$expand` may nest.
+    pub max_expand_depth: u32,
+    /// The largest request body, in bytes.
+    pub max_body_bytes: usize,
+    /// The most requests in one `$batch`.
+    pub max_batch_requests: usize,
+    /// Whether updates and deletes must carry `If-Match` (428 Precondition Required otherwise).
+    pub require_if_match: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            page_size: 100,
+            max_page_size: 1000,
+            max_expand_depth: 4,
+            max_body_bytes: 4 * 1024 * 1024,
+            max_batch_requests: 100,
+            require_if_match: false,
+        }
+    }
+}
+
+/// A served OData service; cheap to clone (shared state).
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub(crate) inner: Arc<Inner>,
+}
+
+/// What every request shares.
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) catalog: Catalog,
+    pub(crate) pool: AnyPool,
+    pub(crate) backend: Backend,
+    pub(crate) limits: Limits,
+    pub(crate) metadata_xml: String,
+    pub(crate) metadata_json: String,
+}
+
+/// Builds a [`Service`]: [`Service::builder`], then limits, then [`build`](Self::build).
+#[derive(Debug)]
+pub struct ServiceBuilder {
+    container: &'static ContainerInfo,
+    pool: AnyPool,
+    limits: Limits,
+    create_tables: bool,
+}
+
+impl Service {
+    /// A builder for the service of container `S` (`#[derive(ODataService)]`) over `pool` (see
+    /// [`connect`] for SQLite in memory or in a file, and PostgreSQL).
+    pub fn builder<S: ODataService>(pool: AnyPool) -> ServiceBuilder {
+        Self::builder_for(S::CONTAINER_INFO, pool)
+    }
+
+    /// A builder for the service of a container given by its table.
+    pub fn builder_for(container: &'static ContainerInfo, pool: AnyPool) -> ServiceBuilder {
+        ServiceBuilder { container, pool, limits: Limits::default(), create_tables: true }
+    }
+
+    /// The axum router that serves it: mount it at the root or with `Router::nest("/odata", ..)`.
+    pub fn router(&self) -> Router {
+        crate::router::router(self.clone())
+    }
+
+    /// The database pool.
+    pub fn pool(&self) -> &AnyPool {
+        &self.inner.pool
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    /// The `$metadata` document as CSDL XML.
+    pub fn metadata_xml(&self) -> &str {
+        &self.inner.metadata_xml
+    }
+
+    /// Inserts one entity (its JSON, as a client would `POST` it) into an entity set, with the
+    /// same checks as a `POST`: for seeding a database at start.
+    pub async fn insert(&self, entity_set: &str, entity: &serde_json::Value) -> Result<(), ODataError> {
+        let set = self
+            .inner
+            .catalog
+            .set_named(entity_set)
+            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        let mut conn = self.inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
+        crate::write::insert_value(&self.inner, &mut conn, set, entity, false).await.map(|_| ())
+    }
+}
+
+impl ServiceBuilder {
+    /// Replaces all limits.
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Entities per page when the client states no `odata.maxpagesize`.
+    #[must_use]
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.limits.page_size = size.max(1);
+        self
+    }
+
+    /// Whether updates and deletes must carry `If-Match` (else 428 Precondition Required).
+    #[must_use]
+    pub fn require_if_match(mut self, required: bool) -> Self {
+        self.limits.require_if_match = required;
+        self
+    }
+
+    /// Whether [`build`](Self::build) creates the tables (the default; they are created only if
+    /// they do not exist yet).
+    #[must_use]
+    pub fn create_tables(mut self, create: bool) -> Self {
+        self.create_tables = create;
+        self
+    }
+
+    /// Resolves the model, writes `$metadata` once, and creates the tables that do not exist.
+    pub async fn build(self) -> Result<Service, ServiceError> {
+        let catalog = Catalog::new(self.container)?;
+        let backend = {
+            let conn = self.pool.acquire().await?;
+            if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") { Backend::Postgres } else { Backend::Sqlite }
+        };
+        if self.create_tables {
+            let mut conn = self.pool.acquire().await?;
+            for statement in crate::schema::ddl(&catalog, backend) {
+                sqlx::query(sqlx::AssertSqlSafe(statement)).execute(&mut *conn).await?;
+            }
+        }
+        let mut document = Document::builder().add_container_info(self.container);
+        for set in &catalog.sets {
+            for derived in &set.derived {
+                document = document.add_type_info(derived);
+            }
+        }
+        let document = document.build();
+        let metadata_xml = document.to_xml();
+        let metadata_json = document.to_json().to_string();
+        Ok(Service {
+            inner: Arc::new(Inner {
+                catalog,
+                pool: self.pool,
+                backend,
+                limits: self.limits,
+                metadata_xml,
+                metadata_json,
+            }),
+        })
+    }
+}
+
+/// Connects to a database by URL through sqlx's `Any` driver: `sqlite::memory:` (one shared
+/// in-memory database, kept for the life of the pool), `sqlite://path.db?mode=rwc`, or
+/// `postgres://user@host/db`.
+pub async fn connect(url: &str) -> Result<AnyPool, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    if url.starts_with("sqlite::memory:") || url.contains("mode=memory") {
+        // Each connection to `sqlite::memory:` is a database of its own, which closes with it:
+        // keep exactly one, forever.
+        return AnyPoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect(url)
+            .await;
+    }
+    AnyPoolOptions::new().max_connections(8).connect(url).await
+}
