@@ -116,6 +116,48 @@ impl Service {
     }
 }
 
+impl Service {
+    /// Inserts entities into an entity set in one transaction (all or none), with the checks of
+    /// a `POST`: for seeding a database at start. Entities may carry `@odata.type` (a derived
+    /// type), `@odata.bind` and nested entities as in a `POST`.
+    pub async fn insert_all<'a>(
+        &self,
+        entity_set: &str,
+        entities: impl IntoIterator<Item = &'a serde_json::Value>,
+    ) -> Result<usize, ODataError> {
+        use sqlx::Connection;
+        let set = self
+            .inner
+            .catalog
+            .set_named(entity_set)
+            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        let mut conn = self.inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
+        let mut tx = conn.begin().await.map_err(|e| ODataError::database(&e))?;
+        let mut count = 0;
+        for entity in entities {
+            crate::write::insert_value(&self.inner, &mut tx, set, entity, false).await?;
+            count += 1;
+        }
+        tx.commit().await.map_err(|e| ODataError::database(&e))?;
+        Ok(count)
+    }
+
+    /// The number of entities in an entity set (or rows of a singleton).
+    pub async fn count(&self, entity_set: &str) -> Result<u64, ODataError> {
+        let set = self
+            .inner
+            .catalog
+            .set_named(entity_set)
+            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        let mut conn = self.inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
+        let options = crate::options::Options::default();
+        let selection =
+            crate::fetch::Selection { conds: &[], cast: None, options: &options, limit: None, offset: 0, join: None };
+        let n = crate::fetch::count(&self.inner, &mut conn, set, &selection).await?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+}
+
 impl ServiceBuilder {
     /// Replaces all limits.
     #[must_use]
