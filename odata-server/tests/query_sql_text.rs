@@ -78,10 +78,7 @@ fn postgres_functions() {
         p("$filter=substring(ProductName,1,2) eq 'ha'"),
         r#"(substr("t"."ProductName", CAST(($1) + 1 AS integer), CAST($2 AS integer)) = $3) -- [Int(1), Int(2), Text("ha")]"#
     );
-    assert_eq!(
-        p("$filter=matchesPattern(ProductName,'^C.*i$')"),
-        r#"("t"."ProductName" ~ $1) -- [Text("^C.*i$")]"#
-    );
+    assert_eq!(p("$filter=matchesPattern(ProductName,'^C.*i$')"), r#"("t"."ProductName" ~ $1) -- [Text("^C.*i$")]"#);
     assert_eq!(p("$filter=round(UnitPrice) eq 21"), r#"(round(CAST("t"."UnitPrice" AS numeric)) = $1) -- [Int(21)]"#);
     let o = |q| pg(Order::TYPE_INFO, "Orders", q);
     assert_eq!(

@@ -54,3 +54,24 @@ pub use syntax::{Node, NodeKind, RawLiteral, Segment};
 pub fn parse_syntax(text: &str, limits: &Limits) -> Result<Node, QueryError> {
     syntax::parse_expression(text, 0, limits.depth()).map_err(|e| QueryError::new("", e.position, e.message))
 }
+
+/// Parses an `$orderby` value without a model: each item's expression and whether it is
+/// `desc`. For tests of the grammar; requests go through [`QueryOptions::parse`].
+pub fn parse_orderby_syntax(text: &str, limits: &Limits) -> Result<Vec<(Node, bool)>, QueryError> {
+    let located = |e: error::Located| QueryError::new("$orderby", e.position, e.message);
+    let mut parser = syntax::Parser::new(text, 0, limits.depth()).map_err(located)?;
+    let mut items = Vec::new();
+    loop {
+        let node = parser.expression().map_err(located)?;
+        items.push((node, parser.direction().unwrap_or(false)));
+        if !parser.eat_comma() {
+            parser.expect_end().map_err(located)?;
+            return Ok(items);
+        }
+    }
+}
+
+/// Parses a `$search` value.
+pub fn parse_search(text: &str, limits: &Limits) -> Result<Search, QueryError> {
+    search::parse(text, limits.depth()).map_err(|e| QueryError::new("$search", e.position, e.message))
+}

@@ -239,6 +239,8 @@ pub(crate) struct Parser {
     end: usize,
     depth: usize,
     max_depth: usize,
+    /// Inside the arguments of `isof`/`cast`, where a qualified type name stands alone.
+    type_names: bool,
 }
 
 impl Parser {
@@ -249,7 +251,14 @@ impl Parser {
         if text.starts_with([' ', '\t']) {
             return Err(Located::new(base, "an expression cannot start with a space"));
         }
-        Ok(Parser { tokens: tokenize(text, base)?, next: 0, end: base + text.len(), depth: 0, max_depth })
+        Ok(Parser {
+            tokens: tokenize(text, base)?,
+            next: 0,
+            end: base + text.len(),
+            depth: 0,
+            max_depth,
+            type_names: false,
+        })
     }
 
     fn peek(&self) -> Option<&Tok> {
@@ -426,7 +435,7 @@ impl Parser {
                 let right = self.primary()?;
                 node = self.checked(Node::new(NodeKind::Has(Box::new(node), Box::new(right)), pos))?;
             } else if self.eat_keyword("in") {
-                let right = self.primary()?;
+                let right = self.in_list()?;
                 node = self.checked(Node::new(NodeKind::In(Box::new(node), Box::new(right)), pos))?;
             } else {
                 return Ok(node);
@@ -450,33 +459,14 @@ impl Parser {
             Tok::Prefixed(prefix, text) => literal(RawLiteral::Prefixed(prefix, text)),
             Tok::At(name) => Ok(Node::new(NodeKind::Alias(name), pos)),
             Tok::LParen => {
-                if self.peek() == Some(&Tok::RParen) {
-                    self.next += 1;
-                    return Ok(Node::new(NodeKind::List(Vec::new()), pos));
-                }
-                let first = self.expression()?;
+                let inner = self.expression()?;
                 if self.peek() == Some(&Tok::Comma) {
-                    let mut items = vec![first];
-                    while self.eat_comma() {
-                        items.push(self.expression()?);
-                    }
-                    self.expect(Tok::RParen, "`)` or `,`")?;
-                    return self.checked(Node::new(NodeKind::List(items), pos));
+                    return Err(Located::new(pos, "a list `(a,b)` is allowed only after `in`"));
                 }
                 self.expect(Tok::RParen, "`)`")?;
-                Ok(first)
+                Ok(inner)
             }
-            Tok::LBracket => {
-                let mut items = Vec::new();
-                if self.peek() != Some(&Tok::RBracket) {
-                    items.push(self.expression()?);
-                    while self.eat_comma() {
-                        items.push(self.expression()?);
-                    }
-                }
-                self.expect(Tok::RBracket, "`]` or `,`")?;
-                self.checked(Node::new(NodeKind::List(items), pos))
-            }
+            Tok::LBracket => Err(Located::new(pos, "JSON arrays are allowed only after `in`")),
             Tok::Dollar(name) => {
                 if !["it", "root", "this"].contains(&name.as_str()) {
                     return Err(Located::new(pos, format!("`${name}` cannot start an expression")));
@@ -503,13 +493,20 @@ impl Parser {
                 let canonical = FUNCTIONS.iter().find(|f| f.eq_ignore_ascii_case(&name)).map(|f| (*f).to_owned());
                 let function = canonical.unwrap_or(name);
                 self.next += 1;
+                // Type names stand alone only as arguments of `isof` and `cast`.
+                let outer = std::mem::replace(&mut self.type_names, function == "isof" || function == "cast");
                 let mut args = Vec::new();
-                if self.peek() != Some(&Tok::RParen) {
-                    args.push(self.expression()?);
-                    while self.eat_comma() {
+                let result = (|| {
+                    if self.peek() != Some(&Tok::RParen) {
                         args.push(self.expression()?);
+                        while self.eat_comma() {
+                            args.push(self.expression()?);
+                        }
                     }
-                }
+                    Ok(())
+                })();
+                self.type_names = outer;
+                result?;
                 self.expect(Tok::RParen, "`)` or `,` in the arguments")?;
                 self.checked(Node::new(NodeKind::Call(function, args), pos))
             }
@@ -545,7 +542,47 @@ impl Parser {
                 None => return Err(Located::new(at, "expected a name after `/`")),
             }
         }
+        if let [Segment::Name(name, at)] = segments.as_slice() {
+            if name.contains('.') && !self.type_names {
+                return Err(Located::new(
+                    *at,
+                    format!("`{name}` names a type or function: follow it with `/` or `(...)`"),
+                ));
+            }
+        }
         self.checked(Node::new(NodeKind::Path(segments), pos))
+    }
+
+    /// The right side of `in`: a `(...)` or `[...]` list of literals, or one operand.
+    fn in_list(&mut self) -> Result<Node> {
+        let pos = self.pos();
+        let close = match self.peek() {
+            Some(Tok::LParen) => Tok::RParen,
+            Some(Tok::LBracket) => Tok::RBracket,
+            _ => return self.primary(),
+        };
+        self.next += 1;
+        let mut items = Vec::new();
+        if self.peek() != Some(&close) {
+            loop {
+                let item = self.expression()?;
+                if !matches!(item.kind, NodeKind::Literal(_))
+                    && (close == Tok::RBracket || self.peek() == Some(&Tok::Comma) || !items.is_empty())
+                {
+                    return Err(Located::new(item.pos, "the list of `in` holds literals only"));
+                }
+                items.push(item);
+                if !self.eat_comma() {
+                    break;
+                }
+            }
+        }
+        self.expect(close, "the end of the list or `,`")?;
+        // `x in (y)` with one operand that is not a literal is `x in y`, a parenthesised operand.
+        if items.len() == 1 && !matches!(items[0].kind, NodeKind::Literal(_)) {
+            return Ok(items.remove(0));
+        }
+        self.checked(Node::new(NodeKind::List(items), pos))
     }
 
     fn lambda(&mut self, all: bool, pos: usize) -> Result<Segment> {
