@@ -2,7 +2,8 @@
 //! value from the request as a bound parameter, every identifier from the model.
 //!
 //! OData's null semantics: `x eq null` is `IS NULL`; `ne` is true when exactly one side is null
-//! (`IS DISTINCT FROM`); `not` of an unknown comparison is true (`IS NOT TRUE`). Lambdas are
+//! (`IS DISTINCT FROM`); a comparison with null is false, never unknown, so under `not` (which
+//! keeps unknown unknown, as SQL's `NOT` does) comparisons are written `COALESCE(..., FALSE)`. Lambdas are
 //! `EXISTS` subqueries over the navigation's join (or over the elements of a JSON collection
 //! column); a path through a single-valued navigation property is a scalar subquery.
 
@@ -96,13 +97,15 @@ struct Translator<'n> {
     names: &'n dyn SqlNames,
     /// The root scope first, then one per enclosing lambda.
     frames: Vec<Frame>,
+    /// Under an odd number of `not`s: comparisons must not be unknown.
+    negated: bool,
 }
 
 impl<'n> Translator<'n> {
     fn new(names: &'n dyn SqlNames, scope: &SqlScope<'_>) -> Self {
         let root =
             Frame::Entity { table: scope.table.to_owned(), alias: scope.alias.to_owned(), ty: scope.entity_type };
-        Translator { names, frames: vec![root] }
+        Translator { names, frames: vec![root], negated: false }
     }
 
     fn frame(&self, scope: Scope) -> &Frame {
@@ -133,9 +136,12 @@ impl<'n> Translator<'n> {
                 self.lambda(*all, collection, body.as_deref(), expr.pos, sql)
             }
             ExprKind::Not(operand) => {
-                sql.push_sql("((");
-                self.expr(operand, sql)?;
-                sql.push_sql(") IS NOT TRUE)");
+                self.negated = !self.negated;
+                sql.push_sql("(NOT ");
+                let result = self.expr(operand, sql);
+                self.negated = !self.negated;
+                result?;
+                sql.push_sql(")");
                 Ok(())
             }
             ExprKind::Negate(operand) => {
@@ -164,7 +170,8 @@ impl<'n> Translator<'n> {
                     return Ok(());
                 }
                 let has_null = values.iter().any(is_null);
-                sql.push_sql("(");
+                let two_valued = self.negated;
+                sql.push_sql(if two_valued { "COALESCE((" } else { "(" });
                 self.expr(operand, sql)?;
                 sql.push_sql(" IN (");
                 let mut first = true;
@@ -184,7 +191,7 @@ impl<'n> Translator<'n> {
                     self.expr(operand, sql)?;
                     sql.push_sql(" IS NULL");
                 }
-                sql.push_sql(")");
+                sql.push_sql(if two_valued { "), FALSE)" } else { ")" });
                 Ok(())
             }
             ExprKind::Has(operand, Literal::Enum(_, members)) => {
@@ -271,7 +278,9 @@ impl<'n> Translator<'n> {
             BinaryOp::Lt => " < ",
             _ => " <= ",
         };
-        sql.push_sql("(");
+        // `=` and the order operators are unknown with a null operand, where OData says false.
+        let two_valued = self.negated && !operator.starts_with(" IS ");
+        sql.push_sql(if two_valued { "COALESCE((" } else { "(" });
         if ordinal {
             self.ordered(left, sql)?
         } else {
@@ -283,7 +292,7 @@ impl<'n> Translator<'n> {
         } else {
             self.expr(right, sql)?
         }
-        sql.push_sql(")");
+        sql.push_sql(if two_valued { "), FALSE)" } else { ")" });
         Ok(())
     }
 
@@ -431,6 +440,8 @@ impl<'n> Translator<'n> {
         sql.push_sql("EXISTS (SELECT 1 FROM ");
         let frame = self.open(member, pos, sql)?;
         self.frames.push(frame);
+        // The subquery's condition only selects rows: a `not` outside does not reach into it.
+        let negated = std::mem::replace(&mut self.negated, false);
         let result = match condition {
             Some(condition) => {
                 sql.push_sql(" AND ");
@@ -439,6 +450,7 @@ impl<'n> Translator<'n> {
             None => Ok(()),
         };
         self.frames.pop();
+        self.negated = negated;
         result?;
         sql.push_sql(")");
         Ok(())
