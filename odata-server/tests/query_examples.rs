@@ -114,6 +114,7 @@ async fn the_url_conventions_filter_examples_return_what_they_describe() {
         ("http://host/service/Products?$filter=Name in ('Milk', 'Cheese')", &[1, 2]),
         // 5.1.1.2.7 Arithmetic Operator Examples ("all products with a Price of 2.55", ...)
         ("http://host/service/Products?$filter=Price add 2.45 eq 5.00", &[1]),
+        ("http://host/service/Products?$filter=Price mul 2.0 eq 5.10", &[1]),
         ("http://host/service/Products?$filter=Price div 2.55 eq 1", &[1]),
         ("http://host/service/Products?$filter=Rating div 2 eq 2", &[1, 2]),
         ("http://host/service/Products?$filter=Rating divby 2 eq 2.5", &[2]),
