@@ -43,7 +43,7 @@ fn postgres_comparisons_carry_casts_and_null_semantics() {
     assert_eq!(p("$filter=ProductName eq null"), r#"("t"."ProductName" IS NULL) -- []"#);
     assert_eq!(
         p("$filter=not (UnitsInStock gt 5) or Discontinued"),
-        r#"(((("t"."UnitsInStock" > $1)) IS NOT TRUE) OR "t"."Discontinued") -- [Int(5)]"#
+        r#"((NOT COALESCE(("t"."UnitsInStock" > $1), FALSE)) OR "t"."Discontinued") -- [Int(5)]"#
     );
     assert_eq!(p("$filter=ProductID in (1,2)"), r#"("t"."ProductID" IN ($1, $2)) -- [Int(1), Int(2)]"#);
     assert_eq!(

@@ -113,7 +113,12 @@ async fn products_by_comparison_arithmetic_and_null_semantics() {
         ("$filter=UnitsInStock gt 20 or ProductName eq 'Chang'", &[1, 2, 4]),
         ("$filter=Discontinued eq true", &[5]),
         ("$filter=Discontinued", &[5]),
-        ("$filter=not Discontinued", &[1, 2, 3, 4, 6, 7]),
+        // `not null` is null (OData URL Conventions 5.1.1.1.9): unknown rows stay out.
+        ("$filter=not Discontinued", &[1, 2, 3, 4]),
+        // A comparison with null is false, so its negation is true.
+        ("$filter=not (Discontinued eq true)", &[1, 2, 3, 4, 6, 7]),
+        ("$filter=not (ProductName in ('Chai','Chang'))", &[3, 4, 5, 6, 7]),
+        ("$filter=not not (UnitsInStock gt 20)", &[1, 4]),
         ("$filter=ProductID in (1, 3, 5)", &[1, 3, 5]),
         ("$filter=ProductID in ()", &[]),
         ("$filter=ProductName in ('Chai', null)", &[1, 7]),

@@ -15,11 +15,18 @@ pub(crate) struct Checker<'l> {
     root: &'static TypeInfo,
     lambdas: Vec<(String, ValueType)>,
     limits: &'l Limits,
+    /// In an option nested in `$expand`, where `$it` names the outer entity (not supported).
+    nested: bool,
 }
 
 impl<'l> Checker<'l> {
     pub(crate) fn new(root: &'static TypeInfo, limits: &'l Limits) -> Self {
-        Checker { root, lambdas: Vec::new(), limits }
+        Checker { root, lambdas: Vec::new(), limits, nested: false }
+    }
+
+    /// A checker for an option nested in `$expand`.
+    pub(crate) fn nested(root: &'static TypeInfo, limits: &'l Limits) -> Self {
+        Checker { nested: true, ..Checker::new(root, limits) }
     }
 
     /// A `$filter`: a Boolean expression.
@@ -167,6 +174,12 @@ impl<'l> Checker<'l> {
             Some(Segment::Variable(name, at)) => {
                 rest = &segments[1..];
                 match name.as_str() {
+                    "it" if self.nested => {
+                        return Err(Located::new(
+                            *at,
+                            "`$it` inside $expand (the outer entity) is not supported; leave it out to name the expanded entity's properties",
+                        ));
+                    }
                     "it" => (Scope::It, ValueType::Entity(self.root)),
                     "this" => match self.lambdas.last() {
                         Some((_, ty)) => (Scope::Lambda(self.lambdas.len() - 1), ty.clone()),
@@ -257,6 +270,17 @@ impl<'l> Checker<'l> {
         };
         let mut typed = Vec::with_capacity(args.len());
         for arg in args {
+            // Values are stored at UTC, so parts of a literal in another offset would be wrong;
+            // the URL Conventions (5.1.1.7) require such services to refuse them.
+            if let NodeKind::Literal(super::syntax::RawLiteral::DateTimeOffset(text)) = &arg.kind {
+                let utc = text.ends_with(['Z', 'z']) || text.ends_with("+00:00") || text.ends_with("-00:00");
+                if !utc && !matches!(function, Function::Now | Function::MaxDateTime | Function::MinDateTime) {
+                    return Err(Located::new(
+                        arg.pos,
+                        format!("`{name}` of a date-time literal needs it in UTC (`Z`)"),
+                    ));
+                }
+            }
             typed.push(self.expr(arg)?);
         }
         use Function as F;
@@ -471,6 +495,12 @@ fn coerce(expr: Expr, target: &ValueType) -> Result<Expr> {
         (ExprKind::Literal(Literal::String(text)), ValueType::Enum(ty)) => {
             let members = literal::enum_members(ty, text, expr.pos)?;
             Ok(Expr { kind: ExprKind::Literal(Literal::Enum(ty, members)), ty: target.clone(), pos: expr.pos })
+        }
+        // OData 4.01: a duration literal may leave out its `duration` prefix.
+        (ExprKind::Literal(Literal::String(text)), ValueType::Primitive(Primitive::Duration)) => {
+            let raw = super::syntax::RawLiteral::Prefixed("duration".into(), text.clone());
+            let (value, ty) = literal::typed(&raw, expr.pos)?;
+            Ok(Expr { kind: ExprKind::Literal(value), ty, pos: expr.pos })
         }
         _ => Ok(expr),
     }

@@ -193,13 +193,29 @@ fn parse_filter_at(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limi
     Checker::new(ty, limits).filter(&node)
 }
 
+fn parse_filter_nested(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limits) -> Result<Expr> {
+    let node = parse_expression(text, base, limits.depth())?;
+    Checker::nested(ty, limits).filter(&node)
+}
+
 fn parse_orderby(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limits) -> Result<Vec<OrderItem>> {
+    parse_orderby_at(text, base, ty, limits, false)
+}
+
+fn parse_orderby_at(
+    text: &str,
+    base: usize,
+    ty: &'static TypeInfo,
+    limits: &Limits,
+    nested: bool,
+) -> Result<Vec<OrderItem>> {
     let mut parser = Parser::new(text, base, limits.depth())?;
     let mut items = Vec::new();
     loop {
         let node = parser.expression()?;
         let descending = parser.direction().unwrap_or(false);
-        items.push(OrderItem { expr: Checker::new(ty, limits).order_key(&node)?, descending });
+        let mut checker = if nested { Checker::nested(ty, limits) } else { Checker::new(ty, limits) };
+        items.push(OrderItem { expr: checker.order_key(&node)?, descending });
         if !parser.eat_comma() {
             parser.expect_end()?;
             return Ok(items);
@@ -431,8 +447,8 @@ fn parse_expand(
                         return Err(Located::new(option_at, format!("{name} is not allowed here")));
                     }
                     match canonical.as_str() {
-                        "$filter" => options.filter = Some(parse_filter_at(value, value_at, target, limits)?),
-                        "$orderby" => options.orderby = parse_orderby(value, value_at, target, limits)?,
+                        "$filter" => options.filter = Some(parse_filter_nested(value, value_at, target, limits)?),
+                        "$orderby" => options.orderby = parse_orderby_at(value, value_at, target, limits, true)?,
                         "$select" => options.select = Some(parse_select(value, value_at, target)?),
                         "$expand" => options.expand = parse_expand(value, value_at, target, limits, depth + 1)?,
                         "$levels" => {
