@@ -13,6 +13,7 @@ mod error;
 mod etag;
 mod expand;
 mod fetch;
+mod operation;
 mod filter;
 mod format;
 mod options;
@@ -31,4 +32,5 @@ mod value;
 mod write;
 
 pub use error::{ErrorDetail, ODataError, ServiceError};
+pub use operation::{OperationCall, OperationHandler, OperationResult};
 pub use service::{Limits, Service, ServiceBuilder, connect};

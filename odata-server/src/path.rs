@@ -85,6 +85,10 @@ fn key_predicate(inner: &str, segment: &str) -> Result<KeyPredicate, ODataError>
     let bad = |message: &str| {
         ODataError::bad_request("InvalidKey", format!("{segment}: {message}")).with_target(segment.to_owned())
     };
+    if inner.trim().is_empty() {
+        // `f()`: a function call without parameters (an empty key is refused later).
+        return Ok(KeyPredicate::Named(Vec::new()));
+    }
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut in_string = false;
@@ -168,7 +172,7 @@ mod tests {
         );
         assert!(parse("Products(1").is_err());
         assert!(parse("Products('x)").is_err());
-        assert!(parse("Products()").is_err());
+        assert_eq!(parse("Top()").unwrap(), Target::Resource(vec![name("Top", Some(KeyPredicate::Named(vec![])))]));
         assert!(parse("Products(A=1,A=2)").is_err());
         assert!(parse("Products//x").is_err());
     }

@@ -39,6 +39,9 @@ pub(crate) async fn get(
             single(inner, conn, request, &scope, &options, format).await
         }
         Addressed::NoEntity => Ok(Reply::empty(StatusCode::NO_CONTENT)),
+        Addressed::Operation { registered, binding, args, entity_set } => {
+            crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set).await
+        }
         Addressed::Property { scope, column, raw } => {
             property(inner, conn, request, &scope, column, raw, format_option).await
         }

@@ -44,6 +44,14 @@ pub(crate) enum Addressed<'c> {
     Property { scope: Scope<'c>, column: usize, raw: bool },
     /// `/$count` of a collection.
     Count(Scope<'c>),
+    /// A function or action call (the last segment).
+    Operation {
+        registered: crate::operation::Registered,
+        binding: crate::operation::Binding,
+        args: Option<KeyPredicate>,
+        /// The entity set its returned entities belong to.
+        entity_set: Option<&'static str>,
+    },
 }
 
 fn not_found(what: &str) -> ODataError {
@@ -76,9 +84,27 @@ pub(crate) async fn resolve<'c>(
             }
         }
         None if catalog.container.operation_imports.iter().any(|i| i.name == name.as_str()) => {
-            return Err(ODataError::not_implemented(format!(
-                "the operation import {name} is not implemented by this service"
-            )));
+            let import = catalog
+                .container
+                .operation_imports
+                .iter()
+                .find(|i| i.name == name.as_str())
+                .ok_or_else(|| not_found(name))?;
+            let registered = inner
+                .operations
+                .iter()
+                .find(|r| r.info.qualified_name == import.operation.qualified_name)
+                .cloned()
+                .ok_or_else(|| {
+                    ODataError::not_implemented(format!(
+                        "the operation import {name} is not implemented by this service"
+                    ))
+                })?;
+            if segments.len() > 1 {
+                return Err(ODataError::not_implemented("composing on the result of an operation is not supported"));
+            }
+            let binding = crate::operation::Binding::None;
+            return Ok(Addressed::Operation { registered, binding, args: key.clone(), entity_set: import.entity_set });
         }
         None => return Err(not_found(&format!("no entity set or singleton named {name}"))),
     };
@@ -90,6 +116,27 @@ pub(crate) async fn resolve<'c>(
                 Addressed::Property { scope, column, raw: true }
             }
             (_, Segment::Ref) => return Err(ODataError::not_implemented("$ref is not supported")),
+            (Addressed::Collection(scope), Segment::Name { name, key })
+                if last && bound(inner, &scope, name, true).is_some() =>
+            {
+                let registered = bound(inner, &scope, name, true).cloned().ok_or_else(|| not_found(name))?;
+                let entity_set = result_set(catalog, &registered);
+                let binding = crate::operation::Binding::Collection(scope.set.name());
+                Addressed::Operation { registered, binding, args: key.clone(), entity_set }
+            }
+            (Addressed::Entity(scope), Segment::Name { name, key })
+                if last && bound(inner, &scope, name, false).is_some() =>
+            {
+                let registered = bound(inner, &scope, name, false).cloned().ok_or_else(|| not_found(name))?;
+                let entity_set = result_set(catalog, &registered);
+                let conds = scope.conds.iter().map(|c| (c.column, c.kind, c.value.clone())).collect();
+                Addressed::Operation {
+                    registered,
+                    binding: crate::operation::Binding::Entity(conds),
+                    args: key.clone(),
+                    entity_set,
+                }
+            }
             (Addressed::Collection(scope), Segment::Name { name, key }) if name.contains('.') => {
                 let ty = cast(&scope, name)?;
                 let scope = Scope { ty, ..scope };
@@ -127,6 +174,29 @@ pub(crate) async fn resolve<'c>(
         };
     }
     Ok(current)
+}
+
+/// The registered operation `name` bound to the scope's type (as a collection or not).
+fn bound<'i>(
+    inner: &'i Inner,
+    scope: &Scope<'_>,
+    name: &str,
+    collection: bool,
+) -> Option<&'i crate::operation::Registered> {
+    inner.operations.iter().find(|r| {
+        r.info.qualified_name == name
+            && r.info.binding.as_ref().is_some_and(|b| {
+                b.ty.collection == collection && b.ty.type_info().is_some_and(|t| scope.ty.is_or_derives_from(t))
+            })
+    })
+}
+
+/// The entity set of the entities an operation returns: the only set of its return type.
+fn result_set(catalog: &Catalog, registered: &crate::operation::Registered) -> Option<&'static str> {
+    let ty = registered.info.return_type.as_ref()?.ty.type_info()?;
+    let mut sets = catalog.sets.iter().filter(|s| !s.singleton && s.ty.qualified_name == ty.qualified_name);
+    let first = sets.next()?;
+    if sets.next().is_some() { None } else { Some(first.info.name) }
 }
 
 fn describe(segment: &Segment) -> String {

@@ -60,6 +60,7 @@ pub(crate) struct Inner {
     pub(crate) limits: Limits,
     pub(crate) metadata_xml: String,
     pub(crate) metadata_json: String,
+    pub(crate) operations: Vec<crate::operation::Registered>,
 }
 
 /// Builds a [`Service`]: [`Service::builder`], then limits, then [`build`](Self::build).
@@ -69,6 +70,7 @@ pub struct ServiceBuilder {
     pool: AnyPool,
     limits: Limits,
     create_tables: bool,
+    operations: Vec<crate::operation::Registered>,
 }
 
 impl Service {
@@ -80,7 +82,7 @@ impl Service {
 
     /// A builder for the service of a container given by its table.
     pub fn builder_for(container: &'static ContainerInfo, pool: AnyPool) -> ServiceBuilder {
-        ServiceBuilder { container, pool, limits: Limits::default(), create_tables: true }
+        ServiceBuilder { container, pool, limits: Limits::default(), create_tables: true, operations: Vec::new() }
     }
 
     /// The axum router that serves it: mount it at the root or with `Router::nest("/odata", ..)`.
@@ -188,6 +190,20 @@ impl ServiceBuilder {
         self
     }
 
+    /// Serves the function or action `O` (`#[derive(ODataFunction)]`, `#[derive(ODataAction)]`)
+    /// with `handler`: through its import in the container (unbound) or bound to its binding
+    /// type. A bound operation is added to `$metadata`.
+    #[must_use]
+    pub fn operation<O: odata_core::ODataOperation>(
+        mut self,
+        handler: impl crate::operation::OperationHandler,
+    ) -> Self {
+        let info = O::OPERATION_INFO;
+        self.operations.retain(|r| r.info.qualified_name != info.qualified_name);
+        self.operations.push(crate::operation::Registered { info, handler: std::sync::Arc::new(handler) });
+        self
+    }
+
     /// Resolves the model, writes `$metadata` once, and creates the tables that do not exist.
     pub async fn build(self) -> Result<Service, ServiceError> {
         let catalog = Catalog::new(self.container)?;
@@ -207,6 +223,12 @@ impl ServiceBuilder {
                 document = document.add_type_info(derived);
             }
         }
+        for registered in &self.operations {
+            document = document.add_operation_info(registered.info);
+        }
+        for registered in &self.operations {
+            document = document.add_operation_info(registered.info);
+        }
         let document = document.build();
         let metadata_xml = document.to_xml();
         let metadata_json = document.to_json().to_string();
@@ -218,6 +240,7 @@ impl ServiceBuilder {
                 limits: self.limits,
                 metadata_xml,
                 metadata_json,
+                operations: self.operations,
             }),
         })
     }

@@ -44,6 +44,10 @@ pub(crate) async fn post(
             return Err(ODataError::method_not_allowed(&request.method, &request.path));
         }
         Addressed::Count(_) => return Err(ODataError::method_not_allowed(&request.method, "$count")),
+        Addressed::Operation { registered, binding, args, entity_set } => {
+            return crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set)
+                .await;
+        }
     };
     let value = parse_object(&request.body)?;
     let ieee754 = body_ieee754(&request.headers);

@@ -2,8 +2,11 @@
 //! over in-memory SQLite, and a raw HTTP client for exact statuses, headers and bodies.
 #![allow(dead_code)]
 
-use odata_core::container::{EntitySet, Singleton};
-use odata_core::{AdditionalData, Date, Decimal, Navigation, ODataComplex, ODataEntity, ODataEnum, ODataService};
+use odata_core::container::{ActionImport, EntitySet, FunctionImport, Singleton};
+use odata_core::{
+    AdditionalData, Date, Decimal, Navigation, ODataAction, ODataComplex, ODataEntity, ODataEnum, ODataFunction,
+    ODataService,
+};
 use odata_server::Service;
 use serde_json::{Value, json};
 
@@ -109,6 +112,38 @@ pub struct Settings {
     pub motto: Option<String>,
 }
 
+/// An unbound function, imported as `MostExpensive`.
+#[derive(ODataFunction, Debug)]
+#[odata(name = "Shop.MostExpensive", returns = "Vec<Product>")]
+pub struct MostExpensive {
+    #[odata(nullable = false)]
+    pub count: i32,
+}
+
+/// An unbound action without a result, imported as `Restock`.
+#[derive(ODataAction, Debug)]
+#[odata(name = "Shop.Restock")]
+pub struct Restock {
+    #[odata(nullable = false)]
+    pub amount: i64,
+}
+
+/// A function bound to a product.
+#[derive(ODataFunction, Debug)]
+#[odata(name = "Shop.PriceWithTax", bound_to = "Product", returns = "Decimal")]
+pub struct PriceWithTax {
+    #[odata(nullable = false)]
+    pub rate: Decimal,
+}
+
+/// An action bound to the collection of products.
+#[derive(ODataAction, Debug)]
+#[odata(name = "Shop.Discount", bound_to = "Vec<Product>", returns = "i32")]
+pub struct Discount {
+    #[odata(nullable = false)]
+    pub percent: i32,
+}
+
 #[derive(ODataService, Debug, Clone)]
 #[odata(namespace = "Shop", container = "ShopContainer")]
 pub struct Shop {
@@ -124,6 +159,10 @@ pub struct Shop {
     pub order_lines: EntitySet<OrderLine>,
     #[odata(singleton = "Config")]
     pub config: Singleton<Settings>,
+    #[odata(function_import = "MostExpensive", entity_set = "Products")]
+    pub most_expensive: FunctionImport<MostExpensive>,
+    #[odata(action_import = "Restock")]
+    pub restock: ActionImport<Restock>,
 }
 
 /// A running server: its root URL and the service.
