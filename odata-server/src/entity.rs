@@ -120,6 +120,10 @@ impl Writer<'_> {
             if !ty.is_or_derives_from_navigation(expansion.navigation) {
                 continue;
             }
+            if let Some(count) = expansion.counts.as_ref().and_then(|c| c.get(row)) {
+                field(out, &format!("{}@odata.count", expansion.navigation.name));
+                out.push_str(&count.to_string());
+            }
             field(out, expansion.navigation.name);
             let related = expansion.groups.get(row).map(Vec::as_slice).unwrap_or_default();
             let select = expansion.options.select.as_deref();

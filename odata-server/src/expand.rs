@@ -28,6 +28,9 @@ pub(crate) struct Expansion<'c> {
     /// Per parent row: the indices of its related rows.
     pub(crate) groups: Vec<Vec<usize>>,
     pub(crate) children: Vec<Expansion<'c>>,
+    /// Per parent row, with the nested `$count=true`: how many related entities there are
+    /// (before the nested `$top`/`$skip`).
+    pub(crate) counts: Option<Vec<i64>>,
 }
 
 /// The navigation property an `$expand` item names (checked by the query module).
@@ -141,12 +144,32 @@ pub(crate) fn expand<'a, 'c: 'a>(
                 let datums: Vec<_> = target_columns.iter().map(|&c| rows.datum(row, c)).collect();
                 by_key.entry(format!("{datums:?}")).or_default().push(row);
             }
-            let groups = parent_keys
+            let groups: Vec<Vec<usize>> = parent_keys
                 .iter()
                 .map(|key| key.as_ref().and_then(|k| by_key.get(k)).cloned().unwrap_or_default())
                 .collect();
+            let counts = if !options.count {
+                None
+            } else if options.top.is_none() && options.skip.is_none() {
+                Some(groups.iter().map(|g: &Vec<usize>| g.len() as i64).collect())
+            } else {
+                let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
+                let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&join) };
+                let per_parent = if join.parents.is_empty() {
+                    HashMap::new()
+                } else {
+                    crate::fetch::count_per_parent(inner, conn, target, &selection).await?
+                };
+                Some(
+                    parent_keys
+                        .iter()
+                        .map(|k| k.as_ref().and_then(|k| per_parent.get(k)).copied().unwrap_or(0))
+                        .collect(),
+                )
+            };
             let children = expand(inner, conn, target, &rows, &item.options.expand, depth + 1).await?;
             expansions.push(Expansion {
+                counts,
                 navigation,
                 set: target,
                 options: item.options.clone(),

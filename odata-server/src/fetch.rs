@@ -216,6 +216,47 @@ pub(crate) async fn count(
     })
 }
 
+/// `SELECT join columns, COUNT(*) .. GROUP BY join columns` of a selection with a parent join:
+/// the number of related entities of each parent (by the `Debug` text of its join values).
+pub(crate) async fn count_per_parent(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    set: &SetModel,
+    selection: &Selection<'_>,
+) -> Result<std::collections::HashMap<String, i64>, ODataError> {
+    let Some(join) = selection.join else {
+        return Ok(std::collections::HashMap::new());
+    };
+    let mut stmt = Stmt::new(inner.backend);
+    stmt.push("SELECT ");
+    for (name, _) in &join.columns {
+        stmt.column("t", name).push(", ");
+    }
+    stmt.push("COUNT(*) FROM ").ident(set.name()).push(" t WHERE 1 = 1");
+    write_where(inner, &mut stmt, set, selection)?;
+    stmt.push(" GROUP BY ");
+    for (i, (name, _)) in join.columns.iter().enumerate() {
+        if i > 0 {
+            stmt.push(", ");
+        }
+        stmt.column("t", name);
+    }
+    let (sql, args) = stmt.into_parts()?;
+    let rows = sqlx::query_with(sql, args).fetch_all(&mut *conn).await.map_err(|e| ODataError::database(&e))?;
+    let n = join.columns.len();
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let key: Vec<Datum> = (0..n).map(|i| crate::value::read_datum(row, i)).collect();
+            let count = match crate::value::read_datum(row, n) {
+                Datum::Int(c) => c,
+                _ => 0,
+            };
+            (format!("{key:?}"), count)
+        })
+        .collect())
+}
+
 fn clamp(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
