@@ -16,6 +16,9 @@ use crate::options::{ExpandItem, Options};
 use crate::resolve::join_columns;
 use crate::service::Inner;
 
+/// The most parents whose join values one statement binds.
+const PARENTS_PER_STATEMENT: usize = 1000;
+
 /// Pairs of (source column, target column) with equal values.
 type Join = Vec<(&'static str, &'static str)>;
 
@@ -135,9 +138,26 @@ pub(crate) fn expand<'a, 'c: 'a>(
                     version: 0,
                 }
             } else {
+                // Bounded statements: at most PARENTS_PER_STATEMENT parents' values in one `IN`
+                // (databases cap the number of bound values), still one statement per level for
+                // any page up to that size.
                 let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
-                let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&join) };
-                fetch(inner, conn, target, &columns, &selection).await?
+                let mut all: Option<crate::fetch::RowSet> = None;
+                for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
+                    let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
+                    let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
+                    let rows = fetch(inner, conn, target, &columns, &selection).await?;
+                    match &mut all {
+                        Some(all) => all.rows.extend(rows.rows),
+                        None => all = Some(rows),
+                    }
+                }
+                all.unwrap_or_else(|| crate::fetch::RowSet {
+                    rows: Vec::new(),
+                    positions: vec![None; target.columns.len()],
+                    discriminator: None,
+                    version: 0,
+                })
             };
             let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
             for row in 0..rows.rows.len() {
@@ -154,12 +174,12 @@ pub(crate) fn expand<'a, 'c: 'a>(
                 Some(groups.iter().map(|g: &Vec<usize>| g.len() as i64).collect())
             } else {
                 let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
-                let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&join) };
-                let per_parent = if join.parents.is_empty() {
-                    HashMap::new()
-                } else {
-                    crate::fetch::count_per_parent(inner, conn, target, &selection).await?
-                };
+                let mut per_parent = HashMap::new();
+                for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
+                    let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
+                    let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
+                    per_parent.extend(crate::fetch::count_per_parent(inner, conn, target, &selection).await?);
+                }
                 Some(
                     parent_keys
                         .iter()

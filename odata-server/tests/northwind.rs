@@ -12,7 +12,7 @@ use odata_client::Client;
 use odata_core::ODataService;
 use odata_core::query::{Query, ServiceRoot};
 use odata_server::Service;
-use serde_json::json;
+use serde_json::{Value, json};
 use support::{get, send};
 
 async fn northwind() -> support::Server {
@@ -70,6 +70,21 @@ async fn the_classic_service() {
     .json();
     assert_eq!(orders["value"].as_array().map(Vec::len), Some(4));
     assert_eq!(orders["@odata.nextLink"], format!("{root}/Customers('ALFKI')/Orders?$select=OrderID&$skiptoken=4"));
+
+    // Three levels over the whole data set: 91 customers, their 830 orders, 2155 order lines.
+    let deep = send(
+        "GET",
+        &format!("{root}/Customers?$select=CustomerID&$expand=Orders($select=OrderID;$expand=Order_Details($select=Quantity;$expand=Product($select=ProductID)))"),
+        &[("Prefer", "odata.maxpagesize=1000")],
+        None,
+    )
+    .await
+    .json();
+    let customers = deep["value"].as_array().expect("customers");
+    let orders: Vec<&Value> = customers.iter().flat_map(|c| c["Orders"].as_array().expect("orders")).collect();
+    let lines: Vec<&Value> = orders.iter().flat_map(|o| o["Order_Details"].as_array().expect("lines")).collect();
+    assert_eq!((customers.len(), orders.len(), lines.len()), (91, 830, 2155));
+    assert!(lines.iter().all(|l| l["Product"]["ProductID"].is_i64()));
 
     // The typed client with the example's own model.
     let service_root = ServiceRoot::new(root).expect("root");
