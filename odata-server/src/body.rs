@@ -114,6 +114,16 @@ pub(crate) fn check(
             if datum == Datum::Null && !col.property.nullable {
                 return Err(invalid(name, format!("{name} cannot be null")));
             }
+            if let Some(odata_core::MaxLength::Length(max)) = col.property.facets.max_length {
+                let length = match &datum {
+                    Datum::Text(text) if col.kind == ValueKind::String => text.chars().count(),
+                    Datum::Bytes(bytes) => bytes.len(),
+                    _ => 0,
+                };
+                if length > max as usize {
+                    return Err(invalid(name, format!("{name} is longer than its MaxLength of {max}")));
+                }
+            }
             if col.kind == ValueKind::Json {
                 check_structured(col.property.ty, value, name, ieee754)?;
             }

@@ -50,7 +50,7 @@ pub(crate) fn entity_path(set: &SetModel, rows: &RowSet, row: usize) -> String {
 }
 
 /// Percent-encodes what a URL path segment cannot hold as it is.
-fn url_path(path: &str) -> String {
+pub(crate) fn url_path(path: &str) -> String {
     const SET: &percent_encoding::AsciiSet =
         &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'?').add(b'<').add(b'>');
     percent_encoding::utf8_percent_encode(path, SET).to_string()

@@ -66,7 +66,7 @@ pub(crate) async fn post(
             "the new entity could not be read back",
         ));
     }
-    let location = format!("{}/{}", request.root, entity_path(set, &rows, 0));
+    let location = format!("{}/{}", request.root, crate::entity::url_path(&entity_path(set, &rows, 0)));
     let etag = crate::etag::etag(&crate::value::read_datum(&rows.rows[0], rows.version));
     if wants_minimal(request) {
         return Ok(Reply::empty(StatusCode::NO_CONTENT)

@@ -86,6 +86,28 @@ async fn the_classic_service() {
     assert_eq!((customers.len(), orders.len(), lines.len()), (91, 830, 2155));
     assert!(lines.iter().all(|l| l["Product"]["ProductID"].is_i64()));
 
+    // A string key with characters a URL must escape: the Location is percent-encoded and leads back.
+    let created = send(
+        "POST",
+        &format!("{root}/Customers"),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"CustomerID":"Ä'B","CompanyName":"Umlaut & Co"}"#),
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let location = created.header("location").expect("location").to_owned();
+    assert_eq!(location, format!("{root}/Customers('%C3%84''B')"));
+    assert_eq!(get(&location).await.json()["CompanyName"], "Umlaut & Co");
+
+    let too_long = send(
+        "POST",
+        &format!("{root}/Customers"),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"CustomerID":"ABCDEF","CompanyName":"x"}"#),
+    )
+    .await;
+    assert_eq!((too_long.status, too_long.error().1.as_deref()), (400, Some("CustomerID")), "{}", too_long.text);
+
     // The typed client with the example's own model.
     let service_root = ServiceRoot::new(root).expect("root");
     let client = Client::new(service_root.clone()).expect("client");
