@@ -7,7 +7,7 @@ mod query_support;
 use odata_core::ODataType;
 use odata_core::container::ODataService;
 use odata_server::query::{Limits, QueryOptions};
-use odata_server::sql::{Dialect, SqlBuilder, SqlScope, SqlValue, StorageNames, filter_sql, orderby_sql};
+use odata_server::sql::{Dialect, SqlBuilder, SqlScope, SqlValue, StorageNames, filter_sql, orderby_sql, search_sql};
 use query_support::{Category, Northwind, Order, Product};
 
 fn translate(dialect: Dialect, ty: &'static odata_core::TypeInfo, table: &str, query: &str) -> (String, Vec<SqlValue>) {
@@ -17,6 +17,9 @@ fn translate(dialect: Dialect, ty: &'static odata_core::TypeInfo, table: &str, q
     let mut sql = SqlBuilder::new(dialect);
     if let Some(filter) = &options.filter {
         filter_sql(filter, &names, &scope, &mut sql).unwrap_or_else(|e| panic!("{query}: {e}"));
+    }
+    if let Some(search) = &options.search {
+        search_sql(search, &names, &scope, &mut sql).unwrap_or_else(|e| panic!("{query}: {e}"));
     }
     if !options.orderby.is_empty() {
         orderby_sql(&options.orderby, &names, &scope, &mut sql).unwrap_or_else(|e| panic!("{query}: {e}"));
@@ -149,5 +152,13 @@ fn sqlite_text_for_the_same_filters() {
     assert_eq!(
         lite(Order::TYPE_INFO, "Orders", "$filter=ShipAddress/City eq 'Reims'"),
         r#"(json_extract("t"."ShipAddress", ?) = ?) -- [Text("$.\"City\""), Text("Reims")]"#
+    );
+}
+
+#[test]
+fn postgres_search_over_the_text_properties() {
+    assert_eq!(
+        pg(Category::TYPE_INFO, "Categories", "$search=bev AND NOT x"),
+        r#"((COALESCE(strpos(lower("t"."CategoryName"), lower($1)), 0) > 0) AND (NOT (COALESCE(strpos(lower("t"."CategoryName"), lower($2)), 0) > 0))) -- [Text("bev"), Text("x")]"#
     );
 }

@@ -7,7 +7,7 @@ mod query_support;
 use odata_core::container::ODataService;
 use odata_core::{ODataType, TypeInfo};
 use odata_server::query::{Limits, QueryOptions};
-use odata_server::sql::{Dialect, SqlBuilder, SqlScope, StorageNames, filter_sql, orderby_sql};
+use odata_server::sql::{Dialect, SqlBuilder, SqlScope, StorageNames, filter_sql, orderby_sql, search_sql};
 use query_support::{Category, Northwind, Order, OrderDetail, Product};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, AssertSqlSafe, Row};
@@ -62,9 +62,14 @@ async fn keys(pool: &AnyPool, table: &str, ty: &'static TypeInfo, key: &str, que
     let scope = SqlScope { table, alias: "t", entity_type: ty };
     let mut sql = SqlBuilder::new(Dialect::Sqlite);
     sql.push_sql("SELECT ").push_sql(key).push_sql(" FROM ").push_ident(table).push_sql(" AS ").push_ident("t");
+    sql.push_sql(" WHERE 1 = 1");
     if let Some(filter) = &options.filter {
-        sql.push_sql(" WHERE ");
+        sql.push_sql(" AND ");
         filter_sql(filter, &names, &scope, &mut sql).unwrap_or_else(|e| panic!("{query}: {e}"));
+    }
+    if let Some(search) = &options.search {
+        sql.push_sql(" AND ");
+        search_sql(search, &names, &scope, &mut sql).unwrap_or_else(|e| panic!("{query}: {e}"));
     }
     sql.push_sql(" ORDER BY ");
     if !options.orderby.is_empty() {
@@ -261,6 +266,23 @@ async fn orderby_puts_nulls_first_and_enums_by_value() {
         ("$orderby=Category/CategoryName", &[6, 7, 1, 2, 3, 4, 5]),
         ("$orderby=length(ProductName) desc&$filter=ProductID le 3", &[3, 2, 1]),
         ("$orderby=Order_Details/$count desc,ProductName", &[1, 2, 4, 5, 7, 6, 3]),
+    ];
+    check(&pool, "Products", Product::TYPE_INFO, r#""t"."ProductID""#, cases).await;
+}
+
+#[tokio::test]
+async fn search_matches_text_properties_ignoring_case() {
+    let pool = database().await;
+    let cases: &[(&str, &[i64])] = &[
+        ("$search=chef", &[4, 5]),
+        ("$search=CHEF AND NOT gumbo", &[4]),
+        ("$search=chef -x", &[]),
+        ("$search=chai OR syrup", &[1, 3]),
+        ("$search=%22anton's cajun%22", &[4]),
+        ("$search=(chai OR chang) AND NOT chang", &[1]),
+        ("$search=NOT a", &[6, 7]),
+        ("$search=%25", &[6]),
+        ("$search=ch&$filter=UnitPrice lt 20", &[1, 2]),
     ];
     check(&pool, "Products", Product::TYPE_INFO, r#""t"."ProductID""#, cases).await;
 }

@@ -230,20 +230,18 @@ pub fn filter_parse(data: &[u8]) {
 
     let Ok(text) = std::str::from_utf8(data) else { return };
     // Small limits reach the limit checks; the default ones the deeper grammar.
-    let limits = [Limits::default(), Limits { max_filter_depth: 4, max_expand_depth: 1, max_in_list: 2, ..Limits::default() }];
+    let limits =
+        [Limits::default(), Limits { max_filter_depth: 4, max_expand_depth: 1, max_in_list: 2, ..Limits::default() }];
     for limits in &limits {
         let _ = parse_syntax(text, limits);
         let _ = parse_orderby_syntax(text, limits);
         let _ = parse_search(text, limits);
-        let mut options = QueryOptions::parse(text, User::TYPE_INFO, limits).ok();
-        if options.is_none() {
-            if let Ok(filter) = parse_filter(text, User::TYPE_INFO, limits) {
-                options = Some(QueryOptions::default());
-                if let Some(o) = options.as_mut() {
-                    o.filter = Some(filter);
-                }
-            }
-        }
+        let options = QueryOptions::parse(text, User::TYPE_INFO, limits).ok().or_else(|| {
+            let filter = parse_filter(text, User::TYPE_INFO, limits).ok()?;
+            let mut options = QueryOptions::default();
+            options.filter = Some(filter);
+            Some(options)
+        });
         let Some(options) = options else { continue };
         let scope = SqlScope { table: "users", alias: "t", entity_type: User::TYPE_INFO };
         for dialect in [Dialect::Sqlite, Dialect::Postgres] {

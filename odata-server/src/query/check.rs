@@ -478,12 +478,13 @@ fn step(current: &ValueType, name: &str, pos: usize) -> Result<(Step, ValueType)
     if let Some(navigation) = ty.navigation_property(name) {
         return Ok((Step::Navigation(navigation), ValueType::of_ref(&navigation.ty)));
     }
-    if let Ok(derived) = resolve_type(name, ty, pos) {
-        if derived.is_or_derives_from(ty) && derived.kind == ty.kind {
-            let next =
-                if derived.kind == TypeKind::Entity { ValueType::Entity(derived) } else { ValueType::Complex(derived) };
-            return Ok((Step::Cast(derived), next));
-        }
+    if let Ok(derived) = resolve_type(name, ty, pos)
+        && derived.is_or_derives_from(ty)
+        && derived.kind == ty.kind
+    {
+        let next =
+            if derived.kind == TypeKind::Entity { ValueType::Entity(derived) } else { ValueType::Complex(derived) };
+        return Ok((Step::Cast(derived), next));
     }
     Err(Located::new(pos, format!("`{name}` is not a property or navigation property of {}", ty.qualified_name)))
 }

@@ -306,10 +306,11 @@ fn digits_literal(text: &str, i: usize, at: usize) -> Result<(Tok, usize)> {
         };
         return Ok((Tok::DateTimeOffset(text[i..end].to_owned()), end));
     }
-    if run - i == 2 && bytes.get(run) == Some(&b':') {
-        if let Some(end) = time_end(bytes, i) {
-            return Ok((Tok::TimeOfDay(text[i..end].to_owned()), end));
-        }
+    if run - i == 2
+        && bytes.get(run) == Some(&b':')
+        && let Some(end) = time_end(bytes, i)
+    {
+        return Ok((Tok::TimeOfDay(text[i..end].to_owned()), end));
     }
     let end = number_end(bytes, i);
     Ok((Tok::Number(text[i..end].to_owned()), end))

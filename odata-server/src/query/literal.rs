@@ -46,11 +46,11 @@ fn number(text: &str, pos: usize) -> Result<(Literal, ValueType)> {
         let value: f64 = text.parse().map_err(|_| Located::new(pos, format!("`{text}` is not a number")))?;
         return Ok(double(value));
     }
-    if !text.contains('.') {
-        if let Ok(value) = text.parse::<i64>() {
-            let ty = if i32::try_from(value).is_ok() { Primitive::Int32 } else { Primitive::Int64 };
-            return Ok((Literal::Int(value), ValueType::Primitive(ty)));
-        }
+    if !text.contains('.')
+        && let Ok(value) = text.parse::<i64>()
+    {
+        let ty = if i32::try_from(value).is_ok() { Primitive::Int32 } else { Primitive::Int64 };
+        return Ok((Literal::Int(value), ValueType::Primitive(ty)));
     }
     Ok((Literal::Decimal(text.to_owned()), ValueType::Primitive(Primitive::Decimal)))
 }

@@ -2,13 +2,13 @@
 //! `$search`, `$skiptoken`, `$format`) parsed from a request's query string and checked against
 //! the entity type they apply to.
 //!
-//! `$filter` and `$orderby` go through three stages, one file each: [`lexer`] (tokens with
+//! `$filter` and `$orderby` go through three stages, one file each: `lexer` (tokens with
 //! byte positions), [`syntax`] (the OData ABNF's `commonExpr` into an untyped tree) and `check`
 //! (names and types against the model, into an [`Expr`]). [`sql`](crate::sql) translates the
 //! typed tree. Every error is a [`QueryError`] naming the option and the byte position.
 //!
 //! ```
-//! use odata_core::ODataEntity;
+//! use odata_core::{ODataEntity, ODataType};
 //! use odata_server::query::{Limits, QueryOptions};
 //!
 //! #[derive(ODataEntity, Debug, Default)]
@@ -35,7 +35,7 @@
 mod check;
 mod error;
 mod expr;
-pub mod lexer;
+mod lexer;
 mod limits;
 mod literal;
 mod options;

@@ -63,10 +63,10 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>> {
                 if !closed {
                     return Err(Located::new(pos, "a $search phrase without its closing `\"`"));
                 }
-                if let Some((next, c)) = chars.peek() {
-                    if !matches!(c, ' ' | '\t' | ')') {
-                        return Err(Located::new(*next, "a $search phrase must be followed by a space or `)`"));
-                    }
+                if let Some((next, c)) = chars.peek()
+                    && !matches!(c, ' ' | '\t' | ')')
+                {
+                    return Err(Located::new(*next, "a $search phrase must be followed by a space or `)`"));
                 }
                 if phrase.is_empty() {
                     return Err(Located::new(pos, "an empty $search phrase"));

@@ -1,5 +1,5 @@
 //! The grammar of OData expressions (`commonExpr` of the OData ABNF), parsed by hand into an
-//! untyped tree that [`check`](super::check) then types against the model.
+//! untyped tree that `check` then types against the model.
 //!
 //! Why by hand: no maintained Rust crate parses OData `$filter`; the grammar is small enough for
 //! precedence climbing, and a hand-written parser gives byte positions in every error and a
@@ -542,13 +542,11 @@ impl Parser {
                 None => return Err(Located::new(at, "expected a name after `/`")),
             }
         }
-        if let [Segment::Name(name, at)] = segments.as_slice() {
-            if name.contains('.') && !self.type_names {
-                return Err(Located::new(
-                    *at,
-                    format!("`{name}` names a type or function: follow it with `/` or `(...)`"),
-                ));
-            }
+        if let [Segment::Name(name, at)] = segments.as_slice()
+            && name.contains('.')
+            && !self.type_names
+        {
+            return Err(Located::new(*at, format!("`{name}` names a type or function: follow it with `/` or `(...)`")));
         }
         self.checked(Node::new(NodeKind::Path(segments), pos))
     }

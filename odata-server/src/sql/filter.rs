@@ -93,6 +93,9 @@ enum Frame {
     Element { alias: String, item: ValueType },
 }
 
+/// Writes the condition of a subquery over the frame it opens.
+type Condition<'c, 'n> = dyn FnMut(&mut Translator<'n>, &mut SqlBuilder) -> Result + 'c;
+
 struct Translator<'n> {
     names: &'n dyn SqlNames,
     /// The root scope first, then one per enclosing lambda.
@@ -303,7 +306,7 @@ impl<'n> Translator<'n> {
         match op {
             BinaryOp::Div | BinaryOp::DivBy if !integral => {
                 // Decimal division even of integer operands (SQLite's `/` of integers truncates).
-                sql.push_sql(if postgres { "CAST(" } else { "CAST(" });
+                sql.push_sql("CAST(");
                 self.expr(left, sql)?;
                 sql.push_sql(if postgres { " AS numeric) / " } else { " AS REAL) / " });
             }
@@ -434,7 +437,7 @@ impl<'n> Translator<'n> {
         &mut self,
         member: &Member,
         pos: usize,
-        condition: Option<&mut dyn FnMut(&mut Self, &mut SqlBuilder) -> Result>,
+        condition: Option<&mut Condition<'_, 'n>>,
         sql: &mut SqlBuilder,
     ) -> Result {
         sql.push_sql("EXISTS (SELECT 1 FROM ");

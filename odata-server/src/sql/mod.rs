@@ -18,11 +18,13 @@
 mod builder;
 mod filter;
 mod names;
+mod search;
 pub(crate) mod value;
 
 pub use builder::SqlBuilder;
 pub use filter::{SqlError, SqlScope, filter_sql, orderby_sql};
 pub use names::{NavigationJoin, SqlNames, StorageNames};
+pub use search::search_sql;
 pub use value::SqlValue;
 
 /// Which SQL to write: placeholders, functions and casts differ between the databases the server
