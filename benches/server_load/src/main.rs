@@ -208,10 +208,10 @@ async fn send(client: &reqwest::Client, base: &str, request: &Request, reported:
         Ok((status, body)) => Some(format!("{status}: {}", String::from_utf8_lossy(&body[..body.len().min(300)]))),
         Err(e) => Some(e.to_string()),
     };
-    if let Some(failure) = &failure {
-        if reported.fetch_add(1, Ordering::Relaxed) < REPORTED_FAILURES {
-            eprintln!("{:?} {url}: {failure}", request.method);
-        }
+    if let Some(failure) = &failure
+        && reported.fetch_add(1, Ordering::Relaxed) < REPORTED_FAILURES
+    {
+        eprintln!("{:?} {url}: {failure}", request.method);
     }
     Sample { kind: request.kind, latency, ok: failure.is_none() }
 }
