@@ -6,6 +6,7 @@
 //! server-load --base http://127.0.0.1:4004/odata/v4/northwind/ --label "SAP CAP" \
 //!     [--operations 5000] [--concurrency 16] [--warmup 500] [--max-seconds 300] \
 //!     [--id-base 1000000] [--threads 1] [--header]
+//! server-load --header-only      # the table's header lines, for a table of several runs
 //! ```
 //!
 //! Every request must answer 2xx (reads: with a JSON object); the others are counted in the
@@ -38,7 +39,7 @@ struct Args {
 }
 
 const USAGE: &str = "usage: server-load --base URL [--label NAME] [--operations N] [--concurrency C] \
-[--warmup N] [--max-seconds S] [--id-base K] [--threads T] [--header]";
+[--warmup N] [--max-seconds S] [--id-base K] [--threads T] [--header]\n       server-load --header-only";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -57,6 +58,10 @@ fn parse_args() -> Result<Args, String> {
         if flag == "--header" {
             args.header = true;
             continue;
+        }
+        if flag == "--header-only" {
+            println!("{}", stats::header());
+            std::process::exit(0);
         }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let number = |v: &str| v.parse::<usize>().map_err(|e| format!("{flag} {v}: {e}"));
@@ -208,10 +213,10 @@ async fn send(client: &reqwest::Client, base: &str, request: &Request, reported:
         Ok((status, body)) => Some(format!("{status}: {}", String::from_utf8_lossy(&body[..body.len().min(300)]))),
         Err(e) => Some(e.to_string()),
     };
-    if let Some(failure) = &failure {
-        if reported.fetch_add(1, Ordering::Relaxed) < REPORTED_FAILURES {
-            eprintln!("{:?} {url}: {failure}", request.method);
-        }
+    if let Some(failure) = &failure
+        && reported.fetch_add(1, Ordering::Relaxed) < REPORTED_FAILURES
+    {
+        eprintln!("{:?} {url}: {failure}", request.method);
     }
     Sample { kind: request.kind, latency, ok: failure.is_none() }
 }
