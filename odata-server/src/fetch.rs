@@ -322,6 +322,9 @@ fn write_where(inner: &Inner, stmt: &mut Stmt, set: &SetModel, selection: &Selec
         }
         stmt.push(")");
     }
+    if let Some(search) = &selection.options.search {
+        crate::filter::write_search(inner, stmt, set, search)?;
+    }
     if let Some(filter) = &selection.options.filter {
         crate::filter::write_filter(inner, stmt, set, filter)?;
     }

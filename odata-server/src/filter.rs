@@ -3,9 +3,9 @@
 
 use crate::catalog::SetModel;
 use crate::error::ODataError;
-use crate::query::{Expr, OrderItem};
+use crate::query::{Expr, OrderItem, Search};
 use crate::service::Inner;
-use crate::sql::{SqlError, SqlScope, StorageNames, filter_sql, orderby_sql};
+use crate::sql::{SqlError, SqlScope, StorageNames, filter_sql, orderby_sql, search_sql};
 use crate::stmt::Stmt;
 
 fn untranslatable(option: &str, error: &SqlError) -> ODataError {
@@ -19,6 +19,16 @@ pub(crate) fn write_filter(inner: &Inner, stmt: &mut Stmt, set: &SetModel, filte
     let scope = SqlScope { table: set.name(), alias: "t", entity_type: set.ty };
     stmt.push(" AND (");
     filter_sql(filter, &names, &scope, &mut stmt.sql).map_err(|e| untranslatable("$filter", &e))?;
+    stmt.push(")");
+    Ok(())
+}
+
+/// Appends ` AND (<search>)` for the table aliased `t`.
+pub(crate) fn write_search(inner: &Inner, stmt: &mut Stmt, set: &SetModel, search: &Search) -> Result<(), ODataError> {
+    let names = StorageNames::new(inner.catalog.container);
+    let scope = SqlScope { table: set.name(), alias: "t", entity_type: set.ty };
+    stmt.push(" AND (");
+    search_sql(search, &names, &scope, &mut stmt.sql).map_err(|e| untranslatable("$search", &e))?;
     stmt.push(")");
     Ok(())
 }

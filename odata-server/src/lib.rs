@@ -32,7 +32,7 @@
 //! `Accept: application/json`), entity sets and singletons, entities by key (compound keys too),
 //! navigation (`Products(1)/Category`), properties and their `$value`, `/$count`, type casts;
 //! `$filter`, `$select`, `$expand` (nested, one query per level), `$orderby`, `$top`, `$skip`,
-//! `$count`; server-driven paging (`Prefer: odata.maxpagesize`, `$skiptoken`,
+//! `$count`, `$search`; server-driven paging (`Prefer: odata.maxpagesize`, `$skiptoken`,
 //! `@odata.nextLink`); `odata.metadata=minimal|full|none` and `IEEE754Compatible`; POST (deep
 //! insert, `@odata.bind`), PATCH, PUT, DELETE with ETags (`If-Match`, `If-None-Match`); JSON
 //! `$batch` with atomicity groups in one transaction; functions and actions through

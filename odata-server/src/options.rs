@@ -19,6 +19,7 @@ pub(crate) struct Options {
     pub(crate) count: bool,
     pub(crate) orderby: Vec<query::OrderItem>,
     pub(crate) filter: Option<query::Expr>,
+    pub(crate) search: Option<query::Search>,
     pub(crate) skiptoken: Option<String>,
 }
 
@@ -51,9 +52,6 @@ impl Options {
     }
 
     fn from_query(parsed: QueryOptions) -> Result<Options, ODataError> {
-        if parsed.search.is_some() {
-            return Err(ODataError::not_implemented("$search is not supported by this service").with_target("$search"));
-        }
         let select = parsed.select.map(|items| {
             items
                 .iter()
@@ -84,12 +82,18 @@ impl Options {
             count: parsed.count,
             orderby: parsed.orderby,
             filter: parsed.filter,
+            search: parsed.search,
             skiptoken: parsed.skiptoken,
         })
     }
 
     /// Whether any option that applies to collections only is present.
     pub(crate) fn has_collection_options(&self) -> bool {
-        self.top.is_some() || self.skip.is_some() || !self.orderby.is_empty() || self.count || self.filter.is_some()
+        self.top.is_some()
+            || self.skip.is_some()
+            || !self.orderby.is_empty()
+            || self.count
+            || self.filter.is_some()
+            || self.search.is_some()
     }
 }
