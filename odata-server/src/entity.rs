@@ -84,7 +84,7 @@ impl Writer<'_> {
             field(out, "@odata.context");
             push_json_string(out, context);
         }
-        let path = url_path(&entity_path(set, rows, row));
+        let path = if full { url_path(&entity_path(set, rows, row)) } else { String::new() };
         if full {
             field(out, "@odata.type");
             push_json_string(out, &format!("#{}", ty.qualified_name));

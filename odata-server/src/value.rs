@@ -398,9 +398,33 @@ fn trim_fraction(text: &str) -> String {
     trimmed
 }
 
-/// Appends `text` as a JSON string.
+/// Appends `text` as a JSON string (escaped as serde_json escapes it).
 pub(crate) fn push_json_string(out: &mut String, text: &str) {
-    out.push_str(&serde_json::Value::from(text).to_string());
+    out.reserve(text.len() + 2);
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{08}' => "\\b",
+            '\u{0c}' => "\\f",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + c.len_utf8();
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
 }
 
 /// The key literal of a datum in a URL: `1`, `'text'`, a GUID or date unquoted.
@@ -437,5 +461,10 @@ mod tests {
         assert_eq!(from_literal(ValueKind::Decimal, "12.50M"), Ok(Datum::Text("12.50".into())));
         assert!(from_json(ValueKind::Int16, &Value::from(40000), false).is_err());
         assert!(from_json(ValueKind::String, &Value::from(1), false).unwrap_err().contains("expected a string"));
+        for text in ["plain", "quote \" back \\ slash", "lines\n\r\t", "\u{1} \u{1f} \u{7f} é 😀"] {
+            let mut out = String::new();
+            push_json_string(&mut out, text);
+            assert_eq!(out, serde_json::to_string(text).unwrap());
+        }
     }
 }
