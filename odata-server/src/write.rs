@@ -405,13 +405,27 @@ pub(crate) async fn update(
     let mut tx = conn.begin().await.map_err(db)?;
     let (scope, key, version, ty) = current(inner, &mut tx, request, segments).await?;
     let set = scope.set;
-    let body = check(set, ty, &value, body_ieee754(&request.headers))?;
+    let mut body = check(set, ty, &value, body_ieee754(&request.headers))?;
     if body.ty.qualified_name != ty.qualified_name {
         return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
             .with_target("@odata.type"));
     }
-    if !body.binds.is_empty() || !body.nested.is_empty() {
-        return Err(ODataError::not_implemented("binds and nested entities in an update are not supported"));
+    if !body.nested.is_empty() {
+        return Err(ODataError::not_implemented("nested entities in an update (deep update) are not supported"));
+    }
+    // `Nav@odata.bind` of a single-valued navigation property with referential constraints sets
+    // this entity's foreign key.
+    for (navigation, links) in std::mem::take(&mut body.binds) {
+        let target =
+            inner.catalog.target_set(set, navigation).filter(|_| !navigation.referential_constraints.is_empty());
+        let (Some(target), [link]) = (target, links.as_slice()) else {
+            return Err(ODataError::not_implemented(format!(
+                "{}@odata.bind in an update: only single-valued navigation properties with referential constraints",
+                navigation.name
+            )));
+        };
+        let key = bound_key(inner, target, link, navigation.name)?;
+        take_constraints(inner, &mut tx, set, target, navigation, &key, &mut body).await?;
     }
     for (cond, &index) in key.iter().zip(&set.key) {
         if let Some(given) = body.values.get(&index)
