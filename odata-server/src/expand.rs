@@ -1,0 +1,203 @@
+//! `$expand`: the related entities of all the entities of a page in one query per expanded
+//! navigation property and level (`IN` over the parents' join values, no N+1), with nested
+//! options; per-parent `$top`/`$skip` through `ROW_NUMBER() OVER (PARTITION BY ..)`.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use odata_core::NavigationPropertyInfo;
+use sqlx::AnyConnection;
+
+use crate::catalog::SetModel;
+use crate::error::ODataError;
+use crate::fetch::{ParentJoin, RowSet, Selection, fetch, needed_columns};
+use crate::options::{ExpandItem, Options};
+use crate::resolve::join_columns;
+use crate::service::Inner;
+
+/// The most parents whose join values one statement binds.
+const PARENTS_PER_STATEMENT: usize = 1000;
+
+/// Pairs of (source column, target column) with equal values.
+type Join = Vec<(&'static str, &'static str)>;
+
+/// The related entities of one expanded navigation property, grouped by parent row.
+pub(crate) struct Expansion<'c> {
+    pub(crate) navigation: &'static NavigationPropertyInfo,
+    pub(crate) set: &'c SetModel,
+    pub(crate) options: Options,
+    pub(crate) rows: RowSet,
+    /// Per parent row: the indices of its related rows.
+    pub(crate) groups: Vec<Vec<usize>>,
+    pub(crate) children: Vec<Expansion<'c>>,
+    /// Per parent row, with the nested `$count=true`: how many related entities there are
+    /// (before the nested `$top`/`$skip`).
+    pub(crate) counts: Option<Vec<i64>>,
+}
+
+/// The navigation property an `$expand` item names (checked by the query module).
+fn navigation_of(_set: &SetModel, item: &ExpandItem) -> Result<&'static NavigationPropertyInfo, ODataError> {
+    Ok(item.navigation)
+}
+
+/// The columns of `set` the expansions of `items` join on (to be read with the parents).
+pub(crate) fn join_sources(
+    inner: &Inner,
+    set: &SetModel,
+    items: &[ExpandItem],
+) -> Result<Vec<&'static str>, ODataError> {
+    let mut names = Vec::new();
+    for item in items {
+        let navigation = navigation_of(set, item)?;
+        let (target, pairs) = target_and_pairs(inner, set, navigation)?;
+        let _ = target;
+        names.extend(pairs.iter().map(|(source, _)| *source));
+    }
+    Ok(names)
+}
+
+fn target_and_pairs<'c>(
+    inner: &'c Inner,
+    set: &SetModel,
+    navigation: &'static NavigationPropertyInfo,
+) -> Result<(&'c SetModel, Join), ODataError> {
+    let target = inner.catalog.target_set(set, navigation).ok_or_else(|| {
+        ODataError::not_implemented(format!("$expand: {} leads to no entity set of this service", navigation.name))
+    })?;
+    let pairs = join_columns(set, target, navigation).ok_or_else(|| {
+        ODataError::not_implemented(format!(
+            "$expand: {} has no referential constraint (nor its partner) to follow",
+            navigation.name
+        ))
+    })?;
+    Ok((target, pairs))
+}
+
+/// Reads the expansions of `items` for the rows `parents` of `set`.
+pub(crate) fn expand<'a, 'c: 'a>(
+    inner: &'c Inner,
+    conn: &'a mut AnyConnection,
+    set: &'c SetModel,
+    parents: &'a RowSet,
+    items: &'a [ExpandItem],
+    depth: u32,
+) -> Pin<Box<dyn Future<Output = Result<Vec<Expansion<'c>>, ODataError>> + Send + 'a>> {
+    Box::pin(async move {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        if depth as usize > inner.limits.query.max_expand_depth {
+            return Err(ODataError::bad_request(
+                "ExpandTooDeep",
+                format!("$expand nests deeper than {} levels", inner.limits.query.max_expand_depth),
+            )
+            .with_target("$expand"));
+        }
+        let mut expansions = Vec::new();
+        for item in items {
+            let navigation = navigation_of(set, item)?;
+            let (target, pairs) = target_and_pairs(inner, set, navigation)?;
+            let source_columns: Vec<usize> = pairs.iter().filter_map(|(s, _)| set.column(s)).collect();
+            let target_columns: Vec<usize> = pairs.iter().filter_map(|(_, t)| target.column(t)).collect();
+            if source_columns.len() != pairs.len() || target_columns.len() != pairs.len() {
+                return Err(ODataError::not_implemented(format!(
+                    "$expand: a referential constraint of {} names no column",
+                    navigation.name
+                )));
+            }
+            // The distinct join values of the parents (a null value joins nothing).
+            let mut parent_keys: Vec<Option<String>> = Vec::with_capacity(parents.rows.len());
+            let mut distinct: HashMap<String, ()> = HashMap::new();
+            let mut values = Vec::new();
+            for row in 0..parents.rows.len() {
+                let datums: Vec<_> = source_columns.iter().map(|&c| parents.datum(row, c)).collect();
+                if datums.contains(&crate::value::Datum::Null) {
+                    parent_keys.push(None);
+                    continue;
+                }
+                let key = format!("{datums:?}");
+                if distinct.insert(key.clone(), ()).is_none() {
+                    values.push(datums);
+                }
+                parent_keys.push(Some(key));
+            }
+            let join = ParentJoin {
+                columns: target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect(),
+                parents: values,
+            };
+            let mut extra: Vec<&'static str> = join.columns.iter().map(|(n, _)| *n).collect();
+            extra.extend(join_sources(inner, target, &item.options.expand)?);
+            let columns = needed_columns(target, &item.options, &extra)?;
+            let options = &item.options;
+            let rows = if join.parents.is_empty() {
+                crate::fetch::RowSet {
+                    rows: Vec::new(),
+                    positions: vec![None; target.columns.len()],
+                    discriminator: None,
+                    version: 0,
+                }
+            } else {
+                // Bounded statements: at most PARENTS_PER_STATEMENT parents' values in one `IN`
+                // (databases cap the number of bound values), still one statement per level for
+                // any page up to that size.
+                let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
+                let mut all: Option<crate::fetch::RowSet> = None;
+                for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
+                    let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
+                    let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
+                    let rows = fetch(inner, conn, target, &columns, &selection).await?;
+                    match &mut all {
+                        Some(all) => all.rows.extend(rows.rows),
+                        None => all = Some(rows),
+                    }
+                }
+                all.unwrap_or_else(|| crate::fetch::RowSet {
+                    rows: Vec::new(),
+                    positions: vec![None; target.columns.len()],
+                    discriminator: None,
+                    version: 0,
+                })
+            };
+            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+            for row in 0..rows.rows.len() {
+                let datums: Vec<_> = target_columns.iter().map(|&c| rows.datum(row, c)).collect();
+                by_key.entry(format!("{datums:?}")).or_default().push(row);
+            }
+            let groups: Vec<Vec<usize>> = parent_keys
+                .iter()
+                .map(|key| key.as_ref().and_then(|k| by_key.get(k)).cloned().unwrap_or_default())
+                .collect();
+            let counts = if !options.count {
+                None
+            } else if options.top.is_none() && options.skip.is_none() {
+                Some(groups.iter().map(|g: &Vec<usize>| g.len() as i64).collect())
+            } else {
+                let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
+                let mut per_parent = HashMap::new();
+                for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
+                    let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
+                    let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
+                    per_parent.extend(crate::fetch::count_per_parent(inner, conn, target, &selection).await?);
+                }
+                Some(
+                    parent_keys
+                        .iter()
+                        .map(|k| k.as_ref().and_then(|k| per_parent.get(k)).copied().unwrap_or(0))
+                        .collect(),
+                )
+            };
+            let children = expand(inner, conn, target, &rows, &item.options.expand, depth + 1).await?;
+            expansions.push(Expansion {
+                counts,
+                navigation,
+                set: target,
+                options: item.options.clone(),
+                rows,
+                groups,
+                children,
+            });
+        }
+        Ok(expansions)
+    })
+}

@@ -1,0 +1,359 @@
+//! GET: collections (with `$count`, paging and `$expand`), single entities (with ETags and
+//! `If-None-Match`), properties and their `$value`, `/$count`.
+
+use http::StatusCode;
+use sqlx::AnyConnection;
+
+use crate::entity::{Shape, Writer, entity_path};
+use crate::error::ODataError;
+use crate::expand::{expand, join_sources};
+use crate::fetch::{Selection, count, fetch, needed_columns};
+use crate::format::{MetadataLevel, negotiate};
+use crate::options::Options;
+use crate::path::Segment;
+use crate::request::{ODataRequest, Reply};
+use crate::resolve::{Addressed, Scope, resolve};
+use crate::service::Inner;
+use crate::value::{Datum, push_json_string, write_json};
+
+/// Answers a GET (or HEAD) of a resource path.
+pub(crate) async fn get(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    request: &ODataRequest,
+    segments: &[Segment],
+    pairs: &[(String, String)],
+) -> Result<Reply, ODataError> {
+    let format_option = pairs.iter().find(|(n, _)| n == "$format").map(|(_, v)| v.as_str());
+    let addressed = resolve(inner, conn, segments).await?;
+    let parse = |ty| Options::parse(request.query.as_deref(), ty, &inner.limits.query);
+    match addressed {
+        Addressed::Collection(scope) => {
+            let options = parse(scope.ty)?;
+            let format = negotiate(&request.headers, format_option)?;
+            collection(inner, conn, request, &scope, &options, format).await
+        }
+        Addressed::Entity(scope) => {
+            let options = parse(scope.ty)?;
+            let format = negotiate(&request.headers, format_option)?;
+            single(inner, conn, request, &scope, &options, format).await
+        }
+        Addressed::NoEntity => Ok(Reply::empty(StatusCode::NO_CONTENT)),
+        Addressed::References { scope, single } => {
+            let options = parse(scope.ty)?;
+            let format = negotiate(&request.headers, format_option)?;
+            references(inner, conn, request, &scope, single, &options, format).await
+        }
+        Addressed::Operation { registered, binding, args, entity_set } => {
+            crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set).await
+        }
+        Addressed::Property { scope, column, raw } => {
+            property(inner, conn, request, &scope, column, raw, format_option).await
+        }
+        Addressed::Count(scope) => {
+            let options = parse(scope.ty)?;
+            let selection = Selection {
+                conds: &scope.conds,
+                cast: Some(scope.ty),
+                options: &options,
+                limit: None,
+                offset: 0,
+                join: None,
+            };
+            let n = count(inner, conn, scope.set, &selection).await?;
+            Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
+        }
+    }
+}
+
+/// `$metadata#Products`, with the `$select` list: `$metadata#Products(ProductID,ProductName)`.
+fn context(request: &ODataRequest, scope: &Scope<'_>, options: &Options, entity: bool) -> String {
+    let mut text = format!("{}/$metadata#{}", request.root, scope.set.name());
+    if scope.ty.qualified_name != scope.set.ty.qualified_name {
+        text.push('/');
+        text.push_str(scope.ty.qualified_name);
+    }
+    if let Some(select) = &options.select {
+        text.push('(');
+        text.push_str(&select.join(","));
+        text.push(')');
+    }
+    if entity && !scope.set.singleton {
+        text.push_str("/$entity");
+    }
+    text
+}
+
+async fn collection(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    request: &ODataRequest,
+    scope: &Scope<'_>,
+    options: &Options,
+    format: crate::format::Format,
+) -> Result<Reply, ODataError> {
+    let set = scope.set;
+    let (page, applied) = crate::paging::page_size(request, &inner.limits);
+    let token = crate::paging::skiptoken(options.skiptoken.as_deref())?;
+    let remaining = options.top.map(|top| top.saturating_sub(token));
+    let offset = options.skip.unwrap_or(0).saturating_add(token);
+    let limit = match remaining {
+        Some(rem) if rem <= page => rem,
+        _ => page + 1,
+    };
+    let extra = join_sources(inner, set, &options.expand)?;
+    let columns = needed_columns(set, options, &extra)?;
+    let selection =
+        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
+    let mut rows = fetch(inner, conn, set, &columns, &selection).await?;
+    let more = rows.rows.len() as u64 > page;
+    if more {
+        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+    }
+    let total = if options.count {
+        let selection =
+            Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: None, offset: 0, join: None };
+        Some(count(inner, conn, set, &selection).await?)
+    } else {
+        None
+    };
+    let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
+    let writer = Writer { root: &request.root, format };
+    let mut out = String::with_capacity(256 + rows.rows.len() * 256);
+    out.push('{');
+    if format.metadata != MetadataLevel::None {
+        out.push_str("\"@odata.context\":");
+        push_json_string(&mut out, &context(request, scope, options, false));
+        out.push(',');
+    }
+    if let Some(total) = total {
+        out.push_str("\"@odata.count\":");
+        if format.ieee754 {
+            push_json_string(&mut out, &total.to_string());
+        } else {
+            out.push_str(&total.to_string());
+        }
+        out.push(',');
+    }
+    out.push_str("\"value\":[");
+    for row in 0..rows.rows.len() {
+        if row > 0 {
+            out.push(',');
+        }
+        writer.entity(
+            &mut out,
+            set,
+            &rows,
+            row,
+            Shape { select: options.select.as_deref(), expansions: &expansions },
+            None,
+        );
+    }
+    out.push(']');
+    if more {
+        out.push_str(",\"@odata.nextLink\":");
+        push_json_string(&mut out, &crate::paging::next_link(request, token + page));
+    }
+    out.push('}');
+    let mut reply = Reply::json(StatusCode::OK, format, out);
+    if let Some(applied) = applied {
+        reply =
+            reply.header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
+    }
+    Ok(reply)
+}
+
+/// `/$ref`: `{"@odata.id": ...}` of one entity, or a page of them.
+async fn references(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    request: &ODataRequest,
+    scope: &Scope<'_>,
+    single: bool,
+    options: &Options,
+    format: crate::format::Format,
+) -> Result<Reply, ODataError> {
+    let set = scope.set;
+    if !options.expand.is_empty() || options.select.is_some() {
+        return Err(ODataError::bad_request("InvalidQueryOption", "$select and $expand do not apply to $ref"));
+    }
+    let (page, applied) = crate::paging::page_size(request, &inner.limits);
+    let token = if single { 0 } else { crate::paging::skiptoken(options.skiptoken.as_deref())? };
+    let remaining = options.top.map(|top| top.saturating_sub(token));
+    let limit = match remaining {
+        _ if single => 1,
+        Some(rem) if rem <= page => rem,
+        _ => page + 1,
+    };
+    let offset = options.skip.unwrap_or(0).saturating_add(token);
+    let selection =
+        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
+    let mut rows = fetch(inner, conn, set, &set.key, &selection).await?;
+    let more = !single && rows.rows.len() as u64 > page;
+    if more {
+        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+    }
+    let id = |row| format!("{}/{}", request.root, crate::entity::url_path(&entity_path(set, &rows, row)));
+    let mut out = String::from("{");
+    let metadata = format.metadata != MetadataLevel::None;
+    if single {
+        if rows.rows.is_empty() {
+            return Err(
+                ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name())
+            );
+        }
+        if metadata {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &format!("{}/$metadata#$ref", request.root));
+            out.push(',');
+        }
+        out.push_str("\"@odata.id\":");
+        push_json_string(&mut out, &id(0));
+    } else {
+        if metadata {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &format!("{}/$metadata#Collection($ref)", request.root));
+            out.push(',');
+        }
+        if options.count {
+            let selection =
+                Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: None, offset: 0, join: None };
+            out.push_str(&format!("\"@odata.count\":{},", count(inner, conn, set, &selection).await?));
+        }
+        out.push_str("\"value\":[");
+        for row in 0..rows.rows.len() {
+            if row > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"@odata.id\":");
+            push_json_string(&mut out, &id(row));
+            out.push('}');
+        }
+        out.push(']');
+        if more {
+            out.push_str(",\"@odata.nextLink\":");
+            push_json_string(&mut out, &crate::paging::next_link(request, token + page));
+        }
+    }
+    out.push('}');
+    let mut reply = Reply::json(StatusCode::OK, format, out);
+    if let Some(applied) = applied.filter(|_| !single) {
+        reply =
+            reply.header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
+    }
+    Ok(reply)
+}
+
+async fn single(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    request: &ODataRequest,
+    scope: &Scope<'_>,
+    options: &Options,
+    format: crate::format::Format,
+) -> Result<Reply, ODataError> {
+    let set = scope.set;
+    if options.has_collection_options() {
+        return Err(ODataError::bad_request(
+            "InvalidQueryOption",
+            "$filter, $top, $skip, $orderby and $count apply to collections only",
+        ));
+    }
+    let extra = join_sources(inner, set, &options.expand)?;
+    let columns = needed_columns(set, options, &extra)?;
+    let selection =
+        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(1), offset: 0, join: None };
+    let rows = fetch(inner, conn, set, &columns, &selection).await?;
+    if rows.rows.is_empty() {
+        return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
+    }
+    let etag = crate::etag::etag(&crate::value::read_datum(&rows.rows[0], rows.version));
+    if crate::etag::not_modified(request, &etag) {
+        return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, &etag));
+    }
+    if crate::etag::get_precondition_failed(request, &etag) {
+        return Err(ODataError::new(
+            StatusCode::PRECONDITION_FAILED,
+            "PreconditionFailed",
+            "If-Match does not match the entity's current ETag",
+        ));
+    }
+    let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
+    let writer = Writer { root: &request.root, format };
+    let mut out = String::with_capacity(512);
+    let context = context(request, scope, options, true);
+    writer.entity(
+        &mut out,
+        set,
+        &rows,
+        0,
+        Shape { select: options.select.as_deref(), expansions: &expansions },
+        Some(&context),
+    );
+    Ok(Reply::json(StatusCode::OK, format, out).header(http::header::ETAG, &etag))
+}
+
+async fn property(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    request: &ODataRequest,
+    scope: &Scope<'_>,
+    column: usize,
+    raw: bool,
+    format_option: Option<&str>,
+) -> Result<Reply, ODataError> {
+    let set = scope.set;
+    let options = Options::default();
+    let selection = Selection {
+        conds: &scope.conds,
+        cast: Some(scope.ty),
+        options: &options,
+        limit: Some(1),
+        offset: 0,
+        join: None,
+    };
+    let mut columns = set.key.clone();
+    if !columns.contains(&column) {
+        columns.push(column);
+    }
+    let rows = fetch(inner, conn, set, &columns, &selection).await?;
+    if rows.rows.is_empty() {
+        return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
+    }
+    let col = &set.columns[column];
+    let position = rows.positions[column].unwrap_or_default();
+    if rows.datum(0, column) == Datum::Null {
+        return Ok(Reply::empty(StatusCode::NO_CONTENT));
+    }
+    if raw {
+        if col.kind == crate::catalog::ValueKind::Binary {
+            let Datum::Bytes(bytes) = rows.datum(0, column) else { return Ok(Reply::empty(StatusCode::NO_CONTENT)) };
+            return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes));
+        }
+        if col.kind == crate::catalog::ValueKind::Json {
+            return Err(ODataError::bad_request(
+                "InvalidPath",
+                format!("{} is not a primitive property: it has no $value", col.name()),
+            ));
+        }
+        let mut text = String::new();
+        write_json(&mut text, &rows.rows[0], position, col.kind, false);
+        let text = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => text,
+        };
+        return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
+    }
+    let format = negotiate(&request.headers, format_option)?;
+    let mut out = String::from("{");
+    if format.metadata != MetadataLevel::None {
+        out.push_str("\"@odata.context\":");
+        let path = entity_path(set, &rows, 0);
+        push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", request.root, col.name()));
+        out.push(',');
+    }
+    out.push_str("\"value\":");
+    write_json(&mut out, &rows.rows[0], position, col.kind, format.ieee754);
+    out.push('}');
+    Ok(Reply::json(StatusCode::OK, format, out))
+}
