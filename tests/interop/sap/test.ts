@@ -18,7 +18,7 @@ if (!url) {
 }
 const destination = { url };
 const { batch, categoriesApi, changeset, customersApi, order_DetailsApi, ordersApi, productsApi } = northwind();
-const { contains, endsWith, length, month, startsWith, substring, toLower, year } = filterFunctions();
+const { contains, endsWith, isOf, length, month, startsWith, substring, toLower, year } = filterFunctions();
 const P = productsApi.schema;
 const C = categoriesApi.schema;
 const D = order_DetailsApi.schema;
@@ -198,6 +198,9 @@ async function main(): Promise<void> {
   await check('filter: across a to-one navigation (Category/CategoryName)', async () => {
     eq(await productsApi.requestBuilder().getAll().filter(P.CATEGORY.filter(C.CATEGORY_NAME.equals('Seafood'))).count().middleware(record).execute(destination), 12, 'Seafood');
   });
+  await check('filter: isof() of the derived type NorthwindModel.DiscontinuedProduct', async () => {
+    eq(await ids(isOf<Products>('NorthwindModel.DiscontinuedProduct').equals(true)), [5, 9, 17, 24, 28, 29, 42, 53], 'isof');
+  });
   await check('filter: any() over a to-many navigation', async () => {
     eq(await ids(P.ORDER_DETAILS.filter(any(D.QUANTITY.greaterThan(100)))), [24, 27, 39, 41, 45, 51, 53, 55, 59, 61, 64, 75], 'Order_Details/any(d:d/Quantity gt 100)');
   });
@@ -244,6 +247,18 @@ async function main(): Promise<void> {
     eq(await productsApi.requestBuilder().getAll().count().middleware(record).execute(destination), 77, 'Products/$count');
     eq(await order_DetailsApi.requestBuilder().getAll().count().middleware(record).execute(destination), 2155, 'Order_Details/$count');
     eq(await productsApi.requestBuilder().getAll().filter(startsWith(P.PRODUCT_NAME, 'Ch').equals(true)).count().middleware(record).execute(destination), 6, 'filtered');
+  });
+
+  await check('paging: Prefer odata.maxpagesize gives a first page and a nextLink', async () => {
+    const prefer = { Prefer: 'odata.maxpagesize=5' };
+    const page = await productsApi.requestBuilder().getAll().orderBy(asc(P.PRODUCT_ID)).addCustomHeaders(prefer).middleware(record).execute(destination);
+    eq(page.map((p) => p.productId), [1, 2, 3, 4, 5], 'first page');
+    const raw = await productsApi.requestBuilder().getAll().orderBy(asc(P.PRODUCT_ID)).select(P.PRODUCT_ID).addCustomHeaders(prefer).middleware(record).executeRaw(destination);
+    eq(raw.headers['preference-applied'], 'odata.maxpagesize=5', 'Preference-Applied');
+    const next = raw.data['@odata.nextLink'];
+    if (typeof next !== 'string') throw new CheckFailed(`no @odata.nextLink in ${JSON.stringify(raw.data)}`);
+    const second = await fetch(new URL(next, url), { headers: prefer }).then((r) => r.json());
+    eq(second.value.map((p: any) => p.ProductID), [6, 7, 8, 9, 10], `page at ${next}`);
   });
 
   // ---- writes -------------------------------------------------------------------------------
@@ -300,6 +315,38 @@ async function main(): Promise<void> {
     const created = await productsApi.requestBuilder().create(draft).asChildOf(parent, C.PRODUCTS).middleware(record).execute(destination);
     eq(lastSent('POST').url, `${url}Categories(CategoryID=${categoryId})/Products`, 'POST URL');
     eq([created.productName, created.categoryId], ['SDK Child', categoryId], 'child');
+  });
+
+  await check('create, read, delete: an Order (DateTimeOffset, Decimal) and an Order_Detail (compound key)', async () => {
+    const order = ordersApi
+      .entityBuilder()
+      .orderId(20000)
+      .customerId('ALFKI')
+      .employeeId(1)
+      .orderDate(moment.utc('2026-11-30T12:34:56Z'))
+      .freight(new BigNumber('12.3456'))
+      .shipCountry('Deutschland')
+      .build();
+    await ordersApi.requestBuilder().create(order).middleware(record).execute(destination);
+    const line = order_DetailsApi.entityBuilder().orderId(20000).productId(1).unitPrice(new BigNumber('18.5')).quantity(3).discount(0.25).build();
+    await order_DetailsApi.requestBuilder().create(line).middleware(record).execute(destination);
+    const read = await ordersApi
+      .requestBuilder()
+      .getByKey(20000)
+      .expand(O.ORDER_DETAILS.select(D.PRODUCT_ID, D.UNIT_PRICE, D.QUANTITY, D.DISCOUNT), O.CUSTOMER.select(customersApi.schema.COMPANY_NAME))
+      .middleware(record)
+      .execute(destination);
+    eq(
+      [read.orderDate?.toISOString(), decimal(read.freight), read.shipCountry, read.customer?.companyName],
+      ['2026-11-30T12:34:56.000Z', '12.3456', 'Deutschland', 'Alfreds Futterkiste'],
+      'order'
+    );
+    eq(read.orderDetails.map((d) => [d.productId, decimal(d.unitPrice), d.quantity, d.discount]), [[1, '18.5', 3, 0.25]], 'lines');
+    await order_DetailsApi.requestBuilder().delete(20000, 1).middleware(record).execute(destination);
+    eq(lastSent('DELETE').url, `${url}Order_Details(OrderID=20000,ProductID=1)`, 'DELETE URL');
+    await expectStatus(order_DetailsApi.requestBuilder().getByKey(20000, 1).execute(destination), 404, 'line after DELETE');
+    await ordersApi.requestBuilder().delete(20000).middleware(record).execute(destination);
+    await expectStatus(ordersApi.requestBuilder().getByKey(20000).execute(destination), 404, 'order after DELETE');
   });
 
   // Two copies of product 78 as read at version 1: `fresh` is updated (the SDK then sets its
