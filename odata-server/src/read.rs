@@ -39,6 +39,11 @@ pub(crate) async fn get(
             single(inner, conn, request, &scope, &options, format).await
         }
         Addressed::NoEntity => Ok(Reply::empty(StatusCode::NO_CONTENT)),
+        Addressed::References { scope, single } => {
+            let options = parse(scope.ty)?;
+            let format = negotiate(&request.headers, format_option)?;
+            references(inner, conn, request, &scope, single, &options, format).await
+        }
         Addressed::Operation { registered, binding, args, entity_set } => {
             crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set).await
         }
@@ -152,6 +157,87 @@ async fn collection(
     out.push('}');
     let mut reply = Reply::json(StatusCode::OK, format, out);
     if let Some(applied) = applied {
+        reply =
+            reply.header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
+    }
+    Ok(reply)
+}
+
+/// `/$ref`: `{"@odata.id": ...}` of one entity, or a page of them.
+async fn references(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    request: &ODataRequest,
+    scope: &Scope<'_>,
+    single: bool,
+    options: &Options,
+    format: crate::format::Format,
+) -> Result<Reply, ODataError> {
+    let set = scope.set;
+    if !options.expand.is_empty() || options.select.is_some() {
+        return Err(ODataError::bad_request("InvalidQueryOption", "$select and $expand do not apply to $ref"));
+    }
+    let (page, applied) = crate::paging::page_size(request, &inner.limits);
+    let token = if single { 0 } else { crate::paging::skiptoken(options.skiptoken.as_deref())? };
+    let remaining = options.top.map(|top| top.saturating_sub(token));
+    let limit = match remaining {
+        _ if single => 1,
+        Some(rem) if rem <= page => rem,
+        _ => page + 1,
+    };
+    let offset = options.skip.unwrap_or(0).saturating_add(token);
+    let selection =
+        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
+    let mut rows = fetch(inner, conn, set, &set.key, &selection).await?;
+    let more = !single && rows.rows.len() as u64 > page;
+    if more {
+        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+    }
+    let id = |row| format!("{}/{}", request.root, crate::entity::url_path(&entity_path(set, &rows, row)));
+    let mut out = String::from("{");
+    let metadata = format.metadata != MetadataLevel::None;
+    if single {
+        if rows.rows.is_empty() {
+            return Err(
+                ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name())
+            );
+        }
+        if metadata {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &format!("{}/$metadata#$ref", request.root));
+            out.push(',');
+        }
+        out.push_str("\"@odata.id\":");
+        push_json_string(&mut out, &id(0));
+    } else {
+        if metadata {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &format!("{}/$metadata#Collection($ref)", request.root));
+            out.push(',');
+        }
+        if options.count {
+            let selection =
+                Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: None, offset: 0, join: None };
+            out.push_str(&format!("\"@odata.count\":{},", count(inner, conn, set, &selection).await?));
+        }
+        out.push_str("\"value\":[");
+        for row in 0..rows.rows.len() {
+            if row > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"@odata.id\":");
+            push_json_string(&mut out, &id(row));
+            out.push('}');
+        }
+        out.push(']');
+        if more {
+            out.push_str(",\"@odata.nextLink\":");
+            push_json_string(&mut out, &crate::paging::next_link(request, token + page));
+        }
+    }
+    out.push('}');
+    let mut reply = Reply::json(StatusCode::OK, format, out);
+    if let Some(applied) = applied.filter(|_| !single) {
         reply =
             reply.header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
     }

@@ -44,6 +44,8 @@ pub(crate) enum Addressed<'c> {
     Property { scope: Scope<'c>, column: usize, raw: bool },
     /// `/$count` of a collection.
     Count(Scope<'c>),
+    /// `/$ref`: the ids of the entities (reads only; links change through `@odata.bind`).
+    References { scope: Scope<'c>, single: bool },
     /// A function or action call (the last segment).
     Operation {
         registered: crate::operation::Registered,
@@ -115,7 +117,10 @@ pub(crate) async fn resolve<'c>(
             (Addressed::Property { scope, column, raw: false }, Segment::Value) if last => {
                 Addressed::Property { scope, column, raw: true }
             }
-            (_, Segment::Ref) => return Err(ODataError::not_implemented("$ref is not supported")),
+            (Addressed::Collection(scope), Segment::Ref) if last => Addressed::References { scope, single: false },
+            (Addressed::Entity(scope), Segment::Ref) if last => Addressed::References { scope, single: true },
+            (Addressed::NoEntity, Segment::Ref) if last => Addressed::NoEntity,
+            (_, Segment::Ref) => return Err(not_found("$ref follows an entity or a collection of entities")),
             (Addressed::Collection(scope), Segment::Name { name, key })
                 if last && bound(inner, &scope, name, true).is_some() =>
             {

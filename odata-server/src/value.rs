@@ -295,7 +295,9 @@ pub(crate) fn write_json(out: &mut String, row: &AnyRow, index: usize, kind: Val
         }
         ValueKind::Decimal => {
             let text = match stored {
-                AnyTypeInfoKind::Text => row.try_get::<String, _>(index).unwrap_or_default(),
+                // PostgreSQL keeps the scale of what was stored (`97.0000`); write the value the
+                // same way on every database (`97`).
+                AnyTypeInfoKind::Text => trim_decimal(&row.try_get::<String, _>(index).unwrap_or_default()),
                 AnyTypeInfoKind::Real | AnyTypeInfoKind::Double => {
                     let value = float(row, index, stored);
                     if value.is_finite() { format!("{value}") } else { "0".into() }
@@ -382,6 +384,14 @@ fn write_float(out: &mut String, value: f64) {
     }
 }
 
+/// `97.0000` → `97`, `263.50` → `263.5` (exponents and integers as they are).
+fn trim_decimal(text: &str) -> String {
+    if !text.contains('.') || text.contains(['e', 'E']) {
+        return text.to_owned();
+    }
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// `...:05.1230000Z` → `...:05.123Z`; `...:05.0000000Z` → `...:05Z`.
 fn trim_fraction(text: &str) -> String {
     let Some(dot) = text.find('.') else {
@@ -455,6 +465,10 @@ mod tests {
         );
         assert_eq!(trim_fraction("1996-07-04T00:00:00.0000000Z"), "1996-07-04T00:00:00Z");
         assert_eq!(trim_fraction("12:30:00.5000000"), "12:30:00.5");
+        assert_eq!(
+            (trim_decimal("97.0000"), trim_decimal("263.50"), trim_decimal("100"), trim_decimal("-0.50")),
+            ("97".into(), "263.5".into(), "100".into(), "-0.5".into())
+        );
         assert_eq!(from_literal(ValueKind::String, "'O''Neil'"), Ok(Datum::Text("O'Neil".into())));
         assert!(from_literal(ValueKind::String, "'a'b'").is_err());
         assert!(from_literal(ValueKind::Int32, "2147483648").is_err());

@@ -44,6 +44,9 @@ pub(crate) async fn post(
             return Err(ODataError::method_not_allowed(&request.method, &request.path));
         }
         Addressed::Count(_) => return Err(ODataError::method_not_allowed(&request.method, "$count")),
+        Addressed::References { .. } => {
+            return Err(ODataError::not_implemented("changing links through $ref is not supported: use @odata.bind"));
+        }
         Addressed::Operation { registered, binding, args, entity_set } => {
             return crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set)
                 .await;
@@ -360,6 +363,9 @@ async fn current<'c>(
         Addressed::Entity(scope) => scope,
         Addressed::Property { .. } => {
             return Err(ODataError::not_implemented("writing a single property is not supported: PATCH the entity"));
+        }
+        Addressed::References { .. } => {
+            return Err(ODataError::not_implemented("changing links through $ref is not supported: use @odata.bind"));
         }
         _ => return Err(ODataError::method_not_allowed(&request.method, &request.path)),
     };

@@ -7,7 +7,7 @@ mod support;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use support::{get, start};
+use support::{get, serve, sqlite};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -66,7 +66,10 @@ fn take() -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_statement_per_expanded_level() {
     tracing::subscriber::set_global_default(Statements).expect("the only subscriber");
-    let server = start().await;
+    // SQLite's placeholders are checked below.
+    let service = odata_server::Service::builder::<support::Shop>(sqlite().await).build().await.expect("service");
+    support::seed(&service).await;
+    let server = serve(service).await;
     take();
     let response = get(&format!("{}/Categories?$expand=Products($expand=Lines,Category)", server.root)).await;
     assert_eq!(response.status, 200);

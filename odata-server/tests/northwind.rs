@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use support::{get, send};
 
 async fn northwind() -> support::Server {
-    let pool = odata_server::connect("sqlite::memory:").await.expect("sqlite");
+    let pool = support::database().await;
     let service = Service::builder::<NorthwindEntities>(pool).build().await.expect("service");
     for set in data::seed().expect("seed") {
         let rows: Vec<serde_json::Value> = set.rows.into_iter().map(serde_json::Value::Object).collect();

@@ -30,4 +30,7 @@ run "$bindir/initdb -D $dir/data -A trust -U odata --no-sync" >/dev/null
 run "$bindir/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off' start" >/dev/null
 run "$bindir/createdb -h 127.0.0.1 -p $port -U odata odata_test"
 
-ODATA_TEST_POSTGRES_URL="postgres://odata@127.0.0.1:$port/odata_test" cargo test -p odata-server --test postgres -- --nocapture
+# Every test of the server (the shop's tests run in a schema of their own each), then the
+# PostgreSQL-only test.
+export ODATA_TEST_POSTGRES_URL="postgres://odata@127.0.0.1:$port/odata_test"
+cargo test -p odata-server --test service --test read --test write --test batch --test errors --test client --test operations --test northwind --test postgres

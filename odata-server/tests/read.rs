@@ -87,6 +87,18 @@ async fn navigation_and_casts() {
     assert_eq!(no_category.status, 204);
     let lines = get(&format!("{root}/Products(1)/Lines/$count")).await;
     assert_eq!(lines.text, "2");
+    let reference = get(&format!("{root}/Products(1)/Category/$ref")).await;
+    assert_eq!(
+        reference.text,
+        format!(r#"{{"@odata.context":"{root}/$metadata#$ref","@odata.id":"{root}/Categories(1)"}}"#)
+    );
+    let references = get(&format!("{root}/Categories(1)/Products/$ref?$count=true")).await;
+    assert_eq!(
+        references.text,
+        format!(
+            r#"{{"@odata.context":"{root}/$metadata#Collection($ref)","@odata.count":2,"value":[{{"@odata.id":"{root}/Products(1)"}},{{"@odata.id":"{root}/Products(2)"}}]}}"#
+        )
+    );
     let specials = get(&format!("{root}/Products/Shop.SpecialProduct")).await.json();
     assert_eq!(specials["value"].as_array().unwrap().len(), 1);
     assert_eq!(specials["@odata.context"], format!("{root}/$metadata#Products/Shop.SpecialProduct"));

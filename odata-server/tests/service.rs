@@ -52,7 +52,7 @@ async fn metadata_as_xml_and_json() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nested_under_a_prefix() {
-    let pool = odata_server::connect("sqlite::memory:").await.expect("sqlite");
+    let pool = support::database().await;
     let service = odata_server::Service::builder::<support::Shop>(pool).build().await.expect("service");
     support::seed(&service).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

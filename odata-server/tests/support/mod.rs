@@ -180,10 +180,43 @@ pub async fn start() -> Server {
 pub async fn start_with(
     configure: impl FnOnce(odata_server::ServiceBuilder) -> odata_server::ServiceBuilder,
 ) -> Server {
-    let pool = odata_server::connect("sqlite::memory:").await.expect("sqlite");
+    let pool = database().await;
     let service = configure(Service::builder::<Shop>(pool)).build().await.expect("service");
     seed(&service).await;
     serve(service).await
+}
+
+/// A fresh database: in-memory SQLite, or (with `ODATA_TEST_POSTGRES_URL` set, as
+/// `tests/postgres.sh` does) a new schema of that PostgreSQL database, so that every test runs
+/// against PostgreSQL too.
+pub async fn database() -> sqlx::AnyPool {
+    match std::env::var("ODATA_TEST_POSTGRES_URL") {
+        Ok(url) => postgres_schema(&url).await,
+        Err(_) => sqlite().await,
+    }
+}
+
+/// A fresh in-memory SQLite database.
+pub async fn sqlite() -> sqlx::AnyPool {
+    odata_server::connect("sqlite::memory:").await.expect("sqlite")
+}
+
+/// A pool whose connections use a new schema of the PostgreSQL database at `url`.
+pub async fn postgres_schema(url: &str) -> sqlx::AnyPool {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let schema = format!("t{}_{n}", std::process::id());
+    let admin = odata_server::connect(url).await.expect("postgres");
+    let create = format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(create)).execute(&admin).await.expect("schema");
+    admin.close().await;
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let pool = odata_server::connect(&format!("{url}{separator}options=-c%20search_path%3D{schema}"))
+        .await
+        .expect("postgres schema");
+    let current: String = sqlx::query_scalar("SELECT current_schema()::text").fetch_one(&pool).await.expect("schema");
+    assert_eq!(current, schema, "the connections use the test's schema");
+    pool
 }
 
 /// Serves `service` on a free port.
