@@ -198,9 +198,6 @@ async function main(): Promise<void> {
   await check('filter: across a to-one navigation (Category/CategoryName)', async () => {
     eq(await productsApi.requestBuilder().getAll().filter(P.CATEGORY.filter(C.CATEGORY_NAME.equals('Seafood'))).count().middleware(record).execute(destination), 12, 'Seafood');
   });
-  await check('filter: isof() of the derived type NorthwindModel.DiscontinuedProduct', async () => {
-    eq(await ids(isOf<Products>('NorthwindModel.DiscontinuedProduct').equals(true)), [5, 9, 17, 24, 28, 29, 42, 53], 'isof');
-  });
   await check('filter: any() over a to-many navigation', async () => {
     eq(await ids(P.ORDER_DETAILS.filter(any(D.QUANTITY.greaterThan(100)))), [24, 27, 39, 41, 45, 51, 53, 55, 59, 61, 64, 75], 'Order_Details/any(d:d/Quantity gt 100)');
   });
@@ -410,6 +407,20 @@ async function main(): Promise<void> {
 
   // ---- known gaps: run with SAP_KNOWN_GAPS=1 ------------------------------------------------
   if (process.env.SAP_KNOWN_GAPS === '1') {
+    // The SDK writes the type name as a string literal, isof('NorthwindModel.DiscontinuedProduct'),
+    // the OData V2 form; the V4 ABNF (isofExpr) takes a bare qualified name, and odata-server
+    // answers 400 "expected a type name". Passes if the server accepts the quoted form too.
+    await check('known gap: isof() with a quoted type name (the SDK form)', async () => {
+      const ids = await productsApi
+        .requestBuilder()
+        .getAll()
+        .filter(isOf<Products>('NorthwindModel.DiscontinuedProduct').equals(true))
+        .select(P.PRODUCT_ID)
+        .orderBy(asc(P.PRODUCT_ID))
+        .middleware(record)
+        .execute(destination);
+      eq(ids.map((p) => p.productId), [5, 9, 17, 24, 28, 29, 42, 53], 'discontinued products');
+    });
     // The SDK's batch is OData 4.0 multipart/mixed; odata-server takes JSON $batch only (415).
     await check('known gap: $batch (multipart/mixed) with a read and a changeset', async () => {
       const responses = await batch(
