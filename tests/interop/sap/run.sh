@@ -11,6 +11,8 @@
 # NORTHWIND_URL=http://127.0.0.1:PORT/ uses a running server instead; SAP_KNOWN_GAPS=1 also runs
 # the checks of what odata-server does not do yet (test.ts says which).
 set -euo pipefail
+# NORTHWIND_BIN may be relative to where the script was started.
+case "${NORTHWIND_BIN:-}" in ""|/*) ;; *) NORTHWIND_BIN="$PWD/$NORTHWIND_BIN" ;; esac
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 cd "$here"
