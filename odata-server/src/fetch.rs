@@ -43,6 +43,14 @@ pub(crate) struct Selection<'a> {
     pub(crate) join: Option<&'a ParentJoin>,
 }
 
+impl<'a> Selection<'a> {
+    /// The one entity that `conds` (a key, or the conditions of a resolved path) address, of
+    /// type `cast` when given.
+    pub(crate) fn one(conds: &'a [Cond], cast: Option<&'static TypeInfo>, options: &'a Options) -> Self {
+        Selection { conds, cast, options, limit: Some(1), offset: 0, join: None }
+    }
+}
+
 /// Rows of one set, with where each column is in them.
 pub(crate) struct RowSet {
     pub(crate) rows: Vec<AnyRow>,

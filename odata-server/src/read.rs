@@ -261,8 +261,7 @@ async fn single(
     }
     let extra = join_sources(inner, set, &options.expand)?;
     let columns = needed_columns(set, options, &extra)?;
-    let selection =
-        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(1), offset: 0, join: None };
+    let selection = Selection::one(&scope.conds, Some(scope.ty), options);
     let rows = fetch(inner, conn, set, &columns, &selection).await?;
     if rows.rows.is_empty() {
         return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
@@ -304,14 +303,7 @@ async fn property(
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
     let options = Options::default();
-    let selection = Selection {
-        conds: &scope.conds,
-        cast: Some(scope.ty),
-        options: &options,
-        limit: Some(1),
-        offset: 0,
-        join: None,
-    };
+    let selection = Selection::one(&scope.conds, Some(scope.ty), &options);
     let mut columns = set.key.clone();
     if !columns.contains(&column) {
         columns.push(column);

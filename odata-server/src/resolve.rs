@@ -321,14 +321,7 @@ async fn navigate<'c>(
         )));
     }
     let options = Options::default();
-    let selection = Selection {
-        conds: &scope.conds,
-        cast: Some(scope.ty),
-        options: &options,
-        limit: Some(1),
-        offset: 0,
-        join: None,
-    };
+    let selection = Selection::one(&scope.conds, Some(scope.ty), &options);
     let rows = fetch(inner, conn, scope.set, &columns, &selection).await?;
     if rows.rows.is_empty() {
         return Err(not_found(&format!("no entity of {} with this key", scope.set.name())));

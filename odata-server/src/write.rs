@@ -59,7 +59,7 @@ pub(crate) async fn post(
     let set = scope.set;
     let options = Options::default();
     let columns = needed_columns(set, &options, &[])?;
-    let selection = Selection { conds: &key, cast: None, options: &options, limit: Some(1), offset: 0, join: None };
+    let selection = Selection::one(&key, None, &options);
     let rows = fetch(inner, &mut tx, set, &columns, &selection).await?;
     tx.commit().await.map_err(db)?;
     if rows.rows.is_empty() {
@@ -281,7 +281,7 @@ async fn take_constraints(
     let columns: Vec<usize> =
         navigation.referential_constraints.iter().filter_map(|c| target.column(c.referenced_property)).collect();
     let options = Options::default();
-    let selection = Selection { conds: key, cast: None, options: &options, limit: Some(1), offset: 0, join: None };
+    let selection = Selection::one(key, None, &options);
     let rows = fetch(inner, conn, target, &columns, &selection).await?;
     if rows.rows.is_empty() {
         return Err(ODataError::bad_request(
@@ -371,14 +371,7 @@ async fn current<'c>(
     };
     let set = scope.set;
     let options = Options::default();
-    let selection = Selection {
-        conds: &scope.conds,
-        cast: Some(scope.ty),
-        options: &options,
-        limit: Some(1),
-        offset: 0,
-        join: None,
-    };
+    let selection = Selection::one(&scope.conds, Some(scope.ty), &options);
     let rows = fetch(inner, conn, set, &set.key, &selection).await?;
     let tag = rows.rows.first().map(|r| crate::value::read_datum(r, rows.version));
     crate::etag::check_if_match(
@@ -483,7 +476,7 @@ pub(crate) async fn update(
     }
     let options = Options::default();
     let columns = needed_columns(set, &options, &[])?;
-    let selection = Selection { conds: &key, cast: None, options: &options, limit: Some(1), offset: 0, join: None };
+    let selection = Selection::one(&key, None, &options);
     let rows = fetch(inner, &mut tx, set, &columns, &selection).await?;
     tx.commit().await.map_err(db)?;
     let etag =
