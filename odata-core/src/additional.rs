@@ -191,7 +191,7 @@ impl TypeAnnotation {
     }
 
     /// Whether the annotation names the type with this `#ns.name` and qualified name (cheaply
-    /// when it borrows that type's own text).
+    /// when its text is that `#ns.name`).
     pub(crate) fn names(&self, annotation: &'static str, qualified_name: &str) -> bool {
         // Equal texts first: the usual case, and one short comparison (the same constant may sit
         // at several addresses, one per codegen unit, so a pointer test alone often misses).

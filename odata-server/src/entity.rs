@@ -117,7 +117,8 @@ impl Writer<'_> {
             write_json(out, &rows.rows[row], position, column.kind, self.format.ieee754);
         }
         for expansion in expansions {
-            if !ty.is_or_derives_from_navigation(expansion.navigation) {
+            // The model's tables are constants that may sit at several addresses: by name.
+            if ty.navigation_property(expansion.navigation.name).is_none() {
                 continue;
             }
             if let Some(count) = expansion.counts.as_ref().and_then(|c| c.get(row)) {
@@ -167,17 +168,5 @@ impl Writer<'_> {
             }
         }
         out.push('}');
-    }
-}
-
-/// Whether a type has a navigation property (declared or inherited).
-trait HasNavigation {
-    fn is_or_derives_from_navigation(&'static self, navigation: &odata_core::NavigationPropertyInfo) -> bool;
-}
-
-impl HasNavigation for TypeInfo {
-    fn is_or_derives_from_navigation(&'static self, navigation: &odata_core::NavigationPropertyInfo) -> bool {
-        // The tables are constants: compare names, not addresses.
-        self.navigation_property(navigation.name).is_some()
     }
 }

@@ -120,9 +120,16 @@ where
     Ok(value)
 }
 
-/// The variant for type `name`: its own, or the declared type's for a type the holder does not
-/// list (which must still fit the hierarchy).
-fn resolve<T: PolymorphicWire>(name: &str) -> Result<u16, String> {
+/// The variant for a type annotation's value `#ns.name` (or another spelling of it): the named
+/// type's own, or the declared type's for a type the holder does not list (which must still fit
+/// the hierarchy).
+fn resolve<T: PolymorphicWire>(value: &str) -> Result<u16, String> {
+    // The usual `#ns.name` of a listed type first: a model's qualified names never hold a `#`, so
+    // a match needs no search for a metadata URL before it.
+    if let Some(index) = value.strip_prefix('#').and_then(T::__odata_variant) {
+        return Ok(index);
+    }
+    let name = type_name_of(value);
     match T::__odata_variant(name) {
         Some(index) => Ok(index),
         None => check_hierarchy(name, T::TYPE_INFO).map(|()| 0),
@@ -261,13 +268,7 @@ impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        // The usual `#ns.name` of a listed type: a model's qualified names never hold a `#`, so
-        // a match needs no search for a metadata URL before it.
-        let listed = v.strip_prefix('#').and_then(T::__odata_variant);
-        let index = match listed {
-            Some(index) => index,
-            None => resolve::<T>(type_name_of(v)).map_err(E::custom)?,
-        };
+        let index = resolve::<T>(v).map_err(E::custom)?;
         Ok((index, TypeAnnotation::read(self.key, v, T::__odata_variant_annotation(index))))
     }
 }
