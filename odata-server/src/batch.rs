@@ -15,34 +15,59 @@ use crate::request::{ODataRequest, Reply};
 use crate::router::dispatch;
 use crate::service::Service;
 
-/// One request of the batch, as read.
-struct Item {
-    id: String,
-    method: Method,
-    url: String,
-    headers: HeaderMap,
-    body: Bytes,
-    depends_on: Vec<String>,
-    group: Option<String>,
+/// One request of the batch, as read (from either format).
+pub(crate) struct Item {
+    /// The request id (JSON `id`, multipart `Content-ID`, or one the server made up).
+    pub(crate) id: String,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+    pub(crate) depends_on: Vec<String>,
+    /// The atomicity group (JSON) or change set (multipart) it belongs to.
+    pub(crate) group: Option<String>,
 }
 
 fn bad(message: impl Into<String>) -> ODataError {
     ODataError::bad_request("InvalidBatch", message).with_target("$batch")
 }
 
-/// Answers a `$batch` request.
+/// Answers a `$batch` request: the JSON format, or the multipart format (`multipart/mixed`,
+/// crate::multipart), which runs through the same [`execute`].
 pub(crate) async fn batch(service: &Service, request: ODataRequest) -> Result<Reply, ODataError> {
     let content_type = request.header("content-type").unwrap_or("application/json").to_ascii_lowercase();
+    if content_type.starts_with("multipart/mixed") {
+        return crate::multipart::batch(service, request).await;
+    }
     if !content_type.starts_with("application/json") {
         return Err(ODataError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UnsupportedMediaType",
-            format!("$batch takes the JSON format (application/json), not {content_type}"),
+            format!("$batch takes the JSON format (application/json) or multipart/mixed, not {content_type}"),
         ));
     }
     let format = crate::format::negotiate(&request.headers, None)?;
     let items = read_items(&request.body, service.inner.limits.max_batch_requests)?;
-    let mut replies: Vec<(String, Reply, Option<String>)> = Vec::with_capacity(items.len());
+    let replies = execute(service, &request, &items, false).await;
+    let responses: Vec<Value> = items
+        .iter()
+        .zip(replies)
+        .map(|(item, reply)| response_json(item.id.clone(), reply, item.group.clone()))
+        .collect();
+    let body = serde_json::json!({ "responses": responses }).to_string();
+    Ok(Reply::json(StatusCode::OK, format, body))
+}
+
+/// Runs the requests in order, each atomicity group (a multipart change set) in one transaction;
+/// one reply per request run. With `stop_on_error`, the first failed request or group is the
+/// last one run (the multipart format's rule without `continue-on-error`).
+pub(crate) async fn execute(
+    service: &Service,
+    request: &ODataRequest,
+    items: &[Item],
+    stop_on_error: bool,
+) -> Vec<Reply> {
+    let mut replies: Vec<Reply> = Vec::with_capacity(items.len());
     let mut status_of: HashMap<String, StatusCode> = HashMap::new();
     let mut location_of: HashMap<String, String> = HashMap::new();
     let mut i = 0;
@@ -53,38 +78,35 @@ pub(crate) async fn batch(service: &Service, request: ODataRequest) -> Result<Re
             None => i + 1,
         };
         let members = &items[i..end];
+        let failed;
         if let Some(g) = &group {
-            if items[end..].iter().any(|it| it.group.as_ref() == Some(g)) {
-                return Err(bad(format!("the requests of atomicity group {g} must be adjacent")));
-            }
-            let results = run_group(service, &request, members, &status_of, &location_of).await;
-            let failed = results.iter().any(|r| r.status.as_u16() >= 400);
+            let results = run_group(service, request, members, &status_of, &location_of).await;
+            failed = results.iter().any(|r| r.status.as_u16() >= 400);
             for (item, reply) in members.iter().zip(results) {
                 let status = if failed { StatusCode::FAILED_DEPENDENCY.max(reply.status) } else { reply.status };
-                record(&mut status_of, &mut location_of, item, &reply, &request.root, Some(g), status);
+                record(&mut status_of, &mut location_of, item, &reply, &request.root, status);
                 status_of.insert(g.clone(), status.max(*status_of.get(g).unwrap_or(&StatusCode::OK)));
-                replies.push((item.id.clone(), reply, group.clone()));
+                replies.push(reply);
             }
         } else {
             let item = &members[0];
             let reply = match dependency_failed(item, &status_of) {
                 Some(reply) => reply,
-                None => {
-                    let inner = inner_request(&request, item, &location_of);
-                    match inner {
-                        Ok(inner) => dispatch(service, inner, None).await,
-                        Err(e) => e.into(),
-                    }
-                }
+                None => match inner_request(request, item, &location_of) {
+                    Ok(inner) => dispatch(service, inner, None).await,
+                    Err(e) => e.into(),
+                },
             };
-            record(&mut status_of, &mut location_of, item, &reply, &request.root, None, reply.status);
-            replies.push((item.id.clone(), reply, None));
+            failed = reply.status.as_u16() >= 400;
+            record(&mut status_of, &mut location_of, item, &reply, &request.root, reply.status);
+            replies.push(reply);
+        }
+        if failed && stop_on_error {
+            break;
         }
         i = end;
     }
-    let responses: Vec<Value> = replies.into_iter().map(|(id, reply, group)| response_json(id, reply, group)).collect();
-    let body = serde_json::json!({ "responses": responses }).to_string();
-    Ok(Reply::json(StatusCode::OK, format, body))
+    replies
 }
 
 fn record(
@@ -93,7 +115,6 @@ fn record(
     item: &Item,
     reply: &Reply,
     root: &str,
-    _group: Option<&String>,
     status: StatusCode,
 ) {
     status_of.insert(item.id.clone(), status);
@@ -233,6 +254,12 @@ fn read_items(body: &[u8], limit: usize) -> Result<Vec<Item>, ODataError> {
             Some(_) => return Err(bad(format!("request {id}: dependsOn must be an array"))),
         };
         let group = text("atomicityGroup");
+        if let Some(g) = &group
+            && items.last().is_some_and(|last| last.group.as_ref() != Some(g))
+            && items.iter().any(|it| it.group.as_ref() == Some(g))
+        {
+            return Err(bad(format!("the requests of atomicity group {g} must be adjacent")));
+        }
         for dependency in &depends_on {
             let known = items.iter().any(|i| i.id == *dependency || i.group.as_ref() == Some(dependency));
             if !known {

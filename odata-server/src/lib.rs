@@ -34,8 +34,9 @@
 //! `$filter`, `$select`, `$expand` (nested, one query per level), `$orderby`, `$top`, `$skip`,
 //! `$count`, `$search`; server-driven paging (`Prefer: odata.maxpagesize`, `$skiptoken`,
 //! `@odata.nextLink`); `odata.metadata=minimal|full|none` and `IEEE754Compatible`; POST (deep
-//! insert, `@odata.bind`), PATCH, PUT, DELETE with ETags (`If-Match`, `If-None-Match`); JSON
-//! `$batch` with atomicity groups in one transaction; functions and actions through
+//! insert, `@odata.bind`), PATCH, PUT, DELETE with ETags (`If-Match`, `If-None-Match`);
+//! `$batch` in the JSON format (atomicity groups) and the multipart/mixed format (change sets),
+//! each group or change set in one transaction; functions and actions through
 //! [`ServiceBuilder::operation`]. Every bad request is a 4xx with the OData JSON error body.
 //!
 //! # Storage
@@ -57,6 +58,7 @@ mod expand;
 mod fetch;
 mod filter;
 mod format;
+mod multipart;
 mod operation;
 mod options;
 mod paging;

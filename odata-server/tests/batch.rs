@@ -90,7 +90,10 @@ async fn malformed_batches_are_refused() {
             assert_eq!((response.status, response.error().0.as_str()), (400, "InvalidBatch"), "{body}");
         }
     }
+    // An empty multipart batch is malformed (tests/protocol_multipart.rs has the format's cases).
     let multipart = send("POST", &url, &[("Content-Type", "multipart/mixed;boundary=x")], Some("--x--")).await;
-    assert_eq!(multipart.status, 415);
+    assert_eq!((multipart.status, multipart.error().0.as_str()), (400, "InvalidBatch"));
+    let text = send("POST", &url, &[("Content-Type", "text/plain")], Some("GET Categories")).await;
+    assert_eq!(text.status, 415);
     assert_eq!(send("GET", &url, &[], None).await.status, 405);
 }
