@@ -58,6 +58,7 @@ mod expand;
 mod fetch;
 mod filter;
 mod format;
+mod keys;
 mod multipart;
 mod operation;
 mod options;

@@ -60,7 +60,12 @@ fn create_table(set: &SetModel, backend: Backend) -> String {
     for (index, column) in set.columns.iter().enumerate() {
         let own = set.ty.is_or_derives_from(column.declared_by);
         let required = set.key.contains(&index) || (own && !column.property.nullable) || set.is_etag(index);
-        let mut text = format!("{} {}", quote(column.name()), column_type(backend, column.kind));
+        let mut text = format!(
+            "{} {}{}",
+            quote(column.name()),
+            column_type(backend, column.kind),
+            crate::keys::ddl_suffix(set, index, backend)
+        );
         if required {
             text.push_str(" NOT NULL");
         }

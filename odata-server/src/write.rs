@@ -149,44 +149,71 @@ fn insert<'a>(
                 }
             }
         }
-        check_complete(set, &body)?;
+        // A left-out single integer or Guid key is generated (keys.rs).
+        let generated = crate::keys::fill_missing(set, &mut body);
+        check_complete(set, &body, generated)?;
+        // The columns and what goes into them, in one order.
+        enum Source<'v> {
+            Value(ValueKind, &'v Datum),
+            Literal(&'static str),
+            Generated(usize),
+        }
+        let type_name = Datum::Text(body.ty.qualified_name.to_owned());
+        let mut columns: Vec<(&str, Source)> = body
+            .values
+            .iter()
+            .map(|(&column, datum)| (set.columns[column].name(), Source::Value(set.columns[column].kind, datum)))
+            .collect();
+        if set.has_discriminator() {
+            columns.push(("@odata.type", Source::Value(ValueKind::String, &type_name)));
+        }
+        if let Some(etag) = set.etag.filter(|e| !body.values.contains_key(e)) {
+            columns.push((set.columns[etag].name(), Source::Literal("1")));
+        }
+        if let Some(column) = generated.filter(|_| crate::keys::names_generated(inner.backend)) {
+            columns.push((set.columns[column].name(), Source::Generated(column)));
+        }
+        let mut stmt = Stmt::new(inner.backend);
+        stmt.push("INSERT INTO ").ident(set.name());
+        if columns.is_empty() {
+            stmt.push(" DEFAULT VALUES");
+        } else {
+            stmt.push(" (");
+            for (i, (name, _)) in columns.iter().enumerate() {
+                stmt.push(if i == 0 { "" } else { ", " }).ident(name);
+            }
+            stmt.push(") VALUES (");
+            for (i, (_, source)) in columns.iter().enumerate() {
+                stmt.push(if i == 0 { "" } else { ", " });
+                match source {
+                    Source::Value(kind, datum) => stmt.value(*kind, datum),
+                    Source::Literal(sql) => stmt.push(sql),
+                    Source::Generated(column) => {
+                        crate::keys::push_generated(&mut stmt, set, *column);
+                        &mut stmt
+                    }
+                };
+            }
+            stmt.push(")");
+        }
+        if let Some(column) = generated {
+            stmt.push(" RETURNING CAST(").ident(set.columns[column].name()).push(" AS BIGINT)");
+            let (sql, args) = stmt.into_parts()?;
+            let value: i64 = sqlx::query_scalar_with(sql, args).fetch_one(&mut *conn).await.map_err(db)?;
+            body.values.insert(column, Datum::Int(value));
+        } else {
+            let (sql, args) = stmt.into_parts()?;
+            sqlx::query_with(sql, args).execute(&mut *conn).await.map_err(db)?;
+        }
         let key: Vec<Cond> = set
             .key
             .iter()
-            .map(|&i| Cond { column: set.columns[i].name(), kind: set.columns[i].kind, value: body.values[&i].clone() })
+            .map(|&i| Cond {
+                column: set.columns[i].name(),
+                kind: set.columns[i].kind,
+                value: body.values.get(&i).cloned().unwrap_or(Datum::Null),
+            })
             .collect();
-        let mut stmt = Stmt::new(inner.backend);
-        stmt.push("INSERT INTO ").ident(set.name()).push(" (");
-        let mut first = true;
-        for &column in body.values.keys() {
-            if !std::mem::replace(&mut first, false) {
-                stmt.push(", ");
-            }
-            stmt.ident(set.columns[column].name());
-        }
-        if set.has_discriminator() {
-            stmt.push(", ").ident("@odata.type");
-        }
-        if let Some(etag) = set.etag.filter(|e| !body.values.contains_key(e)) {
-            stmt.push(", ").ident(set.columns[etag].name());
-        }
-        stmt.push(") VALUES (");
-        let mut first = true;
-        for (&column, datum) in &body.values {
-            if !std::mem::replace(&mut first, false) {
-                stmt.push(", ");
-            }
-            stmt.value(set.columns[column].kind, datum);
-        }
-        if set.has_discriminator() {
-            stmt.push(", ").value(ValueKind::String, &Datum::Text(body.ty.qualified_name.to_owned()));
-        }
-        if set.etag.is_some_and(|e| !body.values.contains_key(&e)) {
-            stmt.push(", 1");
-        }
-        stmt.push(")");
-        let (sql, args) = stmt.into_parts()?;
-        sqlx::query_with(sql, args).execute(&mut *conn).await.map_err(db)?;
         // Binds and nested entities of the principal side: they take this entity's values.
         for (navigation, item) in after {
             let target = inner
@@ -300,9 +327,10 @@ async fn take_constraints(
     Ok(())
 }
 
-/// A new entity has its key and every non-nullable property of its type.
-fn check_complete(set: &SetModel, body: &EntityBody) -> Result<(), ODataError> {
-    for &key in &set.key {
+/// A new entity has its key (but the `generated` one) and every non-nullable property of its
+/// type.
+fn check_complete(set: &SetModel, body: &EntityBody, generated: Option<usize>) -> Result<(), ODataError> {
+    for &key in set.key.iter().filter(|k| Some(**k) != generated) {
         if body.values.get(&key).is_none_or(|d| *d == Datum::Null) {
             let name = set.columns[key].name();
             return Err(
@@ -314,6 +342,7 @@ fn check_complete(set: &SetModel, body: &EntityBody) -> Result<(), ODataError> {
         if set.column_applies(index, body.ty)
             && !column.property.nullable
             && !set.is_etag(index)
+            && Some(index) != generated
             && !body.values.contains_key(&index)
         {
             return Err(ODataError::bad_request(
