@@ -31,7 +31,7 @@
 //! What it serves: the service document, `$metadata` (CSDL XML, or JSON with `$format=json` or
 //! `Accept: application/json`), entity sets and singletons, entities by key (compound keys too),
 //! navigation (`Products(1)/Category`), properties and their `$value`, `/$count`, type casts;
-//! `$filter`, `$select`, `$expand` (nested, one query per level), `$orderby`, `$top`, `$skip`,
+//! `$filter` (with parameter aliases `@p`), `$select`, `$expand` (nested, one query per level), `$orderby`, `$top`, `$skip`,
 //! `$count`, `$search`; server-driven paging (`Prefer: odata.maxpagesize`, `$skiptoken`,
 //! `@odata.nextLink`); `odata.metadata=minimal|full|none` and `IEEE754Compatible`; POST (deep
 //! insert, `@odata.bind`), PATCH, PUT, DELETE with ETags (`If-Match`, `If-None-Match`);

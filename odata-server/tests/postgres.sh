@@ -33,4 +33,4 @@ run "$bindir/createdb -h 127.0.0.1 -p $port -U odata odata_test"
 # Every test of the server (the shop's tests run in a schema of their own each), then the
 # PostgreSQL-only test.
 export ODATA_TEST_POSTGRES_URL="postgres://odata@127.0.0.1:$port/odata_test"
-cargo test -p odata-server --test service --test read --test write --test batch --test errors --test client --test operations --test northwind --test protocol_multipart --test protocol_keys --test postgres
+cargo test -p odata-server --test service --test read --test write --test batch --test errors --test client --test operations --test northwind --test protocol_multipart --test protocol_keys --test protocol_aliases --test postgres

@@ -8,7 +8,7 @@ use super::Limits;
 use super::error::{Located, Result};
 use super::expr::{BinaryOp, Expr, ExprKind, Function, Literal, Member, Primitive, Scope, Step, ValueType};
 use super::literal;
-use super::syntax::{Node, NodeKind, Segment};
+use super::syntax::{self, Node, NodeKind, Segment};
 
 /// Types expressions over entities of one type.
 pub(crate) struct Checker<'l> {
@@ -17,16 +17,54 @@ pub(crate) struct Checker<'l> {
     limits: &'l Limits,
     /// In an option nested in `$expand`, where `$it` names the outer entity (not supported).
     nested: bool,
+    /// The request's parameter aliases (`@p=20`: `("p", "20")`).
+    aliases: &'l [(String, String)],
+    /// The aliases being typed, innermost last (a cycle is an error).
+    expanding: Vec<String>,
 }
+
+/// How deep parameter aliases may refer to aliases.
+const MAX_ALIAS_NESTING: usize = 8;
 
 impl<'l> Checker<'l> {
     pub(crate) fn new(root: &'static TypeInfo, limits: &'l Limits) -> Self {
-        Checker { root, lambdas: Vec::new(), limits, nested: false }
+        Checker { root, lambdas: Vec::new(), limits, nested: false, aliases: &[], expanding: Vec::new() }
     }
 
     /// A checker for an option nested in `$expand`.
     pub(crate) fn nested(root: &'static TypeInfo, limits: &'l Limits) -> Self {
         Checker { nested: true, ..Checker::new(root, limits) }
+    }
+
+    /// The same checker, with the request's parameter aliases.
+    pub(crate) fn with_aliases(self, aliases: &'l [(String, String)]) -> Self {
+        Checker { aliases, ..self }
+    }
+
+    /// The expression a parameter alias stands for (URL Conventions 5.1.1.13), placed at the
+    /// alias's position; `None` for an alias the request gives no value (it is then null).
+    fn alias(&self, name: &str, pos: usize) -> Result<Option<Node>> {
+        let Some((_, value)) = self.aliases.iter().find(|(n, _)| n == name) else {
+            return Ok(None);
+        };
+        if self.expanding.iter().any(|n| n == name) {
+            return Err(Located::new(pos, format!("the parameter alias @{name} refers to itself")));
+        }
+        if self.expanding.len() >= MAX_ALIAS_NESTING {
+            return Err(Located::new(pos, format!("parameter aliases nest deeper than {MAX_ALIAS_NESTING}")));
+        }
+        let node = syntax::parse_alias_value(value, self.limits.depth()).map_err(|e| {
+            Located::new(pos, format!("the value of @{name}, at its position {}: {}", e.position, e.message))
+        })?;
+        Ok(Some(node.placed_at(pos)))
+    }
+
+    /// Types the expression of alias `name`.
+    fn alias_expr(&mut self, name: &str, node: &Node) -> Result<Expr> {
+        self.expanding.push(name.to_owned());
+        let typed = self.expr(node);
+        self.expanding.pop();
+        typed
     }
 
     /// A `$filter`: a Boolean expression.
@@ -60,7 +98,10 @@ impl<'l> Checker<'l> {
                 let (value, ty) = literal::typed(raw, pos)?;
                 make(ExprKind::Literal(value), ty)
             }
-            NodeKind::Alias(name) => Err(Located::new(pos, format!("parameter aliases (`@{name}`) are not supported"))),
+            NodeKind::Alias(name) => match self.alias(name, pos)? {
+                Some(value) => self.alias_expr(name, &value),
+                None => make(ExprKind::Literal(Literal::Null), ValueType::Null),
+            },
             NodeKind::List(_) => Err(Located::new(pos, "a list `(a,b)` is allowed only after `in`")),
             NodeKind::Path(segments) => self.path(segments, pos),
             NodeKind::Call(name, args) => self.call(name, args, pos),
@@ -144,6 +185,16 @@ impl<'l> Checker<'l> {
     }
 
     fn in_list(&mut self, left: &Node, right: &Node, pos: usize) -> Result<Expr> {
+        // `x in @list` with `@list=[1,2]` or `@list=(1,2)`: the alias's list.
+        if let NodeKind::Alias(name) = &right.kind
+            && let Some(value) = self.alias(name, right.pos)?
+            && matches!(value.kind, NodeKind::List(_))
+        {
+            self.expanding.push(name.clone());
+            let typed = self.in_list(left, &value, pos);
+            self.expanding.pop();
+            return typed;
+        }
         let left = self.expr(left)?;
         let items: Vec<&Node> = match &right.kind {
             NodeKind::List(items) => items.iter().collect(),

@@ -115,6 +115,7 @@ impl QueryOptions {
     /// refused, every option checked against the model and `limits`.
     pub fn parse(query: &str, entity_type: &'static TypeInfo, limits: &Limits) -> Result<QueryOptions, QueryError> {
         let mut options = QueryOptions::default();
+        let aliases = aliases(query, limits)?;
         let mut seen: Vec<String> = Vec::new();
         for part in query.split('&').filter(|p| !p.is_empty()) {
             let (raw_name, raw_value) = part.split_once('=').unwrap_or((part, ""));
@@ -129,13 +130,21 @@ impl QueryOptions {
                 return Err(QueryError::new(name, 0, "this system query option is given twice"));
             }
             seen.push(canonical.clone());
-            options.set(&canonical, &value, entity_type, limits, 0).map_err(|e| e.in_option(&name))?;
+            options.set(&canonical, &value, entity_type, limits, &aliases, 0).map_err(|e| e.in_option(&name))?;
         }
         Ok(options)
     }
 
     /// Sets the option `name` (lower-case, with `$`) from its decoded value.
-    fn set(&mut self, name: &str, value: &str, ty: &'static TypeInfo, limits: &Limits, depth: usize) -> Result<()> {
+    fn set(
+        &mut self,
+        name: &str,
+        value: &str,
+        ty: &'static TypeInfo,
+        limits: &Limits,
+        aliases: Aliases,
+        depth: usize,
+    ) -> Result<()> {
         let long = matches!(name, "$filter" | "$orderby" | "$search" | "$select" | "$expand");
         if long && value.len() > limits.max_filter_length {
             return Err(Located::new(
@@ -144,10 +153,10 @@ impl QueryOptions {
             ));
         }
         match name {
-            "$filter" => self.filter = Some(parse_filter_at(value, 0, ty, limits)?),
-            "$orderby" => self.orderby = parse_orderby(value, 0, ty, limits)?,
+            "$filter" => self.filter = Some(parse_filter_at(value, 0, ty, limits, aliases)?),
+            "$orderby" => self.orderby = parse_orderby_at(value, 0, ty, limits, aliases, false)?,
             "$select" => self.select = Some(parse_select(value, 0, ty)?),
-            "$expand" => self.expand = parse_expand(value, 0, ty, limits, depth + 1)?,
+            "$expand" => self.expand = parse_expand(value, 0, ty, limits, aliases, depth + 1)?,
             "$top" => {
                 let top = number(value, 0)?;
                 if top > limits.max_top {
@@ -185,21 +194,53 @@ pub fn parse_filter(text: &str, entity_type: &'static TypeInfo, limits: &Limits)
             format!("longer than the limit of {} bytes", limits.max_filter_length),
         ));
     }
-    parse_filter_at(text, 0, entity_type, limits).map_err(|e| e.in_option("$filter"))
+    parse_filter_at(text, 0, entity_type, limits, &[]).map_err(|e| e.in_option("$filter"))
 }
 
-fn parse_filter_at(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limits) -> Result<Expr> {
+/// The parameter aliases of a request (`@p=20`): name without `@`, decoded value.
+type Aliases<'a> = &'a [(String, String)];
+
+/// The parameter aliases of the query string (URL Conventions 5.1.1.13), each given once and
+/// within the length limit of an expression.
+fn aliases(query: &str, limits: &Limits) -> Result<Vec<(String, String)>, QueryError> {
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    for part in query.split('&').filter(|p| p.starts_with('@')) {
+        let (raw_name, raw_value) = part.split_once('=').unwrap_or((part, ""));
+        let name = decode(raw_name).map_err(|m| QueryError::new("", 0, m))?;
+        let value = decode(raw_value).map_err(|m| QueryError::new(name.clone(), 0, m))?;
+        let bare = &name[1..];
+        if bare.is_empty() || !bare.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Err(QueryError::new(name, 0, "a parameter alias is `@` and an identifier"));
+        }
+        if aliases.iter().any(|(n, _)| n == bare) {
+            return Err(QueryError::new(name, 0, "this parameter alias is given twice"));
+        }
+        if value.len() > limits.max_filter_length {
+            return Err(QueryError::new(
+                name,
+                limits.max_filter_length,
+                format!("longer than the limit of {} bytes", limits.max_filter_length),
+            ));
+        }
+        aliases.push((bare.to_owned(), value));
+    }
+    Ok(aliases)
+}
+
+fn parse_filter_at(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limits, aliases: Aliases) -> Result<Expr> {
     let node = parse_expression(text, base, limits.depth())?;
-    Checker::new(ty, limits).filter(&node)
+    Checker::new(ty, limits).with_aliases(aliases).filter(&node)
 }
 
-fn parse_filter_nested(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limits) -> Result<Expr> {
+fn parse_filter_nested(
+    text: &str,
+    base: usize,
+    ty: &'static TypeInfo,
+    limits: &Limits,
+    aliases: Aliases,
+) -> Result<Expr> {
     let node = parse_expression(text, base, limits.depth())?;
-    Checker::nested(ty, limits).filter(&node)
-}
-
-fn parse_orderby(text: &str, base: usize, ty: &'static TypeInfo, limits: &Limits) -> Result<Vec<OrderItem>> {
-    parse_orderby_at(text, base, ty, limits, false)
+    Checker::nested(ty, limits).with_aliases(aliases).filter(&node)
 }
 
 fn parse_orderby_at(
@@ -207,6 +248,7 @@ fn parse_orderby_at(
     base: usize,
     ty: &'static TypeInfo,
     limits: &Limits,
+    aliases: Aliases,
     nested: bool,
 ) -> Result<Vec<OrderItem>> {
     let mut parser = Parser::new(text, base, limits.depth())?;
@@ -214,7 +256,8 @@ fn parse_orderby_at(
     loop {
         let node = parser.expression()?;
         let descending = parser.direction().unwrap_or(false);
-        let mut checker = if nested { Checker::nested(ty, limits) } else { Checker::new(ty, limits) };
+        let checker = if nested { Checker::nested(ty, limits) } else { Checker::new(ty, limits) };
+        let mut checker = checker.with_aliases(aliases);
         items.push(OrderItem { expr: checker.order_key(&node)?, descending });
         if !parser.eat_comma() {
             parser.expect_end()?;
@@ -349,6 +392,7 @@ fn parse_expand(
     base: usize,
     ty: &'static TypeInfo,
     limits: &Limits,
+    aliases: Aliases,
     depth: usize,
 ) -> Result<Vec<ExpandItem>> {
     if depth > limits.max_expand_depth {
@@ -447,10 +491,16 @@ fn parse_expand(
                         return Err(Located::new(option_at, format!("{name} is not allowed here")));
                     }
                     match canonical.as_str() {
-                        "$filter" => options.filter = Some(parse_filter_nested(value, value_at, target, limits)?),
-                        "$orderby" => options.orderby = parse_orderby_at(value, value_at, target, limits, true)?,
+                        "$filter" => {
+                            options.filter = Some(parse_filter_nested(value, value_at, target, limits, aliases)?)
+                        }
+                        "$orderby" => {
+                            options.orderby = parse_orderby_at(value, value_at, target, limits, aliases, true)?
+                        }
                         "$select" => options.select = Some(parse_select(value, value_at, target)?),
-                        "$expand" => options.expand = parse_expand(value, value_at, target, limits, depth + 1)?,
+                        "$expand" => {
+                            options.expand = parse_expand(value, value_at, target, limits, aliases, depth + 1)?
+                        }
                         "$levels" => {
                             let n = if value.eq_ignore_ascii_case("max") {
                                 Levels::Max
@@ -475,7 +525,7 @@ fn parse_expand(
                             levels = Some(n);
                         }
                         other => options
-                            .set(other, value, target, limits, depth)
+                            .set(other, value, target, limits, aliases, depth)
                             .map_err(|e| Located::new(value_at + e.position, e.message))?,
                     }
                 }

@@ -223,6 +223,63 @@ impl Node {
     }
 }
 
+/// Parses the value of a parameter alias: an expression, or a list for `in` (`[1,2]`, `(1,2)`).
+pub(crate) fn parse_alias_value(text: &str, max_depth: usize) -> Result<Node> {
+    let mut parser = Parser::new(text, 0, max_depth)?;
+    if parser.peek() == Some(&Tok::LParen) {
+        // `(Price add 1) mul 2` is an expression, `(1,2)` a list.
+        if let Ok(node) = parse_expression(text, 0, max_depth) {
+            return Ok(node);
+        }
+    }
+    let node = match parser.peek() {
+        Some(Tok::LBracket | Tok::LParen) => parser.in_list()?,
+        _ => parser.expression()?,
+    };
+    parser.expect_end()?;
+    Ok(node)
+}
+
+impl Node {
+    /// The same tree with every position set to `pos` (an alias's value, placed where the alias
+    /// is used: its own positions are in another option).
+    pub(crate) fn placed_at(mut self, pos: usize) -> Node {
+        self.place(pos);
+        self
+    }
+
+    fn place(&mut self, pos: usize) {
+        self.pos = pos;
+        match &mut self.kind {
+            NodeKind::Literal(_) | NodeKind::Alias(_) => {}
+            NodeKind::Path(segments) => {
+                for segment in segments {
+                    match segment {
+                        Segment::Name(_, at) | Segment::Variable(_, at) | Segment::Count(at) => *at = pos,
+                        Segment::Lambda { variable, body, pos: at, .. } => {
+                            *at = pos;
+                            if let Some((_, v)) = variable {
+                                *v = pos;
+                            }
+                            if let Some(body) = body {
+                                body.place(pos);
+                            }
+                        }
+                    }
+                }
+            }
+            NodeKind::Call(_, args) | NodeKind::And(args) | NodeKind::Or(args) | NodeKind::List(args) => {
+                args.iter_mut().for_each(|a| a.place(pos));
+            }
+            NodeKind::Not(a) | NodeKind::Negate(a) => a.place(pos),
+            NodeKind::Binary(_, a, b) | NodeKind::In(a, b) | NodeKind::Has(a, b) => {
+                a.place(pos);
+                b.place(pos);
+            }
+        }
+    }
+}
+
 /// Parses a whole expression (`$filter`'s value); `base` is the offset of `text` in the option's
 /// value, for positions.
 pub(crate) fn parse_expression(text: &str, base: usize, max_depth: usize) -> Result<Node> {
