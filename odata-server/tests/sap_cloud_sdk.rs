@@ -1,8 +1,9 @@
 //! An independent client against the Northwind example: the SAP Cloud SDK for JavaScript
 //! (`@sap-cloud-sdk/generator` and `@sap-cloud-sdk/odata-v4`, pinned in
 //! `tests/interop/sap/package-lock.json`) generates its typed client from the served `$metadata`
-//! and runs reads, keys, filters, `$select`, `$expand`, counts, creates, updates with ETags and
-//! deletes against the server (`tests/interop/sap/test.ts`, driven by `run.sh`).
+//! and runs reads, keys, filters, `$select`, `$expand`, counts, creates (with and without keys),
+//! updates with ETags, deletes and multipart `$batch` with change sets against the server
+//! (`tests/interop/sap/test.ts`, driven by `run.sh`).
 //!
 //! The service is the example's (model, data set and builder as in `examples/northwind/main.rs`),
 //! served here in-process on 127.0.0.1:0, so the test always runs the code being tested. It needs
