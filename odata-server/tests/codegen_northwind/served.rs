@@ -13,7 +13,7 @@ use northwind_served::northwind_model::{
 use odata_client::Client;
 use odata_client::http::StatusCode;
 use odata_core::csdl::Document;
-use odata_core::query::{Query, ServiceRoot};
+use odata_core::query::{Query, ServiceRoot, is_of};
 use odata_core::request::{BatchItem, BatchRequest, Changes, WriteRequest};
 use odata_core::{Decimal, ODataService, ODataVersion};
 
@@ -234,11 +234,11 @@ async fn the_derived_type_reads_polymorphically() {
     assert_eq!(price(&kobe.product), Some("97"));
     assert_eq!(kobe.discontinued_date.as_ref().map(ToString::to_string).as_deref(), Some("1998-01-23T00:00:00Z"));
 
-    // The type cast segment: only the derived type, typed as it. Through the set's name: the
-    // generated container's `EntitySet<AnyProduct>` does not cast, because a holder's variants
-    // do not implement `Inherits<AnyProduct, _>` (only `Inherits<Product, _>`); see the report
-    // of issue 17's end-to-end test.
-    let derived = root().entity_set::<Product>("Products").cast::<DiscontinuedProduct, _>();
+    // `isof` over the set of `AnyProduct`s, and the type cast segment: only the derived type,
+    // typed as it.
+    let discontinued = Query::new().filter(is_of::<AnyProduct, DiscontinuedProduct, _>());
+    assert_eq!(client.count(&northwind.products, &discontinued).await.expect("isof"), 8);
+    let derived = northwind.products.resource().cast::<DiscontinuedProduct, _>();
     let query = Query::new().order_by(DiscontinuedProduct::DISCONTINUED_DATE).top(3);
     let page = client.get(&derived, &query).await.expect("the discontinued products");
     let first: Vec<(&str, String)> = page
