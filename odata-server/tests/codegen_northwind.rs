@@ -10,6 +10,7 @@
 mod data;
 #[path = "../examples/northwind/model.rs"]
 mod model;
+mod northwind_example;
 mod support;
 
 // The harness odata-codegen's own tests build generated crates with (write the crate, add a
@@ -21,27 +22,14 @@ mod codegen_support;
 
 use std::path::Path;
 
-use model::NorthwindEntities;
 use odata_core::csdl::Document;
-use odata_server::Service;
 
 /// The test run inside the generated crate.
 const SERVED_TEST: &str = include_str!("codegen_northwind/served.rs");
 
-/// The example's service over a fresh in-memory SQLite database, seeded as the example seeds it.
-async fn northwind() -> support::Server {
-    let pool = support::sqlite().await;
-    let service = Service::builder::<NorthwindEntities>(pool).build().await.expect("service");
-    for set in data::seed().expect("seed") {
-        let rows: Vec<serde_json::Value> = set.rows.into_iter().map(serde_json::Value::Object).collect();
-        service.insert_all(set.entity_set, &rows).await.expect("seed rows");
-    }
-    support::serve(service).await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_crate_generated_from_the_served_metadata_reads_and_writes_the_service() {
-    let server = northwind().await;
+    let server = northwind_example::serve().await;
     let metadata = support::get(&format!("{}/$metadata", server.root)).await;
     assert_eq!(metadata.status, 200, "{}", metadata.text);
     assert_eq!(metadata.header("content-type"), Some("application/xml"), "the XML document");
