@@ -4,8 +4,8 @@
 //! `NORTHWIND_SERVED_ROOT`. It uses only the generated types and container, odata-core and
 //! odata-client; the values are those of the classic Northwind data set.
 //!
-//! The tests run in parallel against one database: the writes touch only categories and
-//! shippers of their own (ids from 100), which no read counts.
+//! The tests run in parallel against one database: the writes touch only categories (new ones,
+//! from id 100) and shippers, which no other test counts or reads.
 
 use northwind_served::northwind_model::{
     AnyProduct, Category, Customer, DiscontinuedProduct, NorthwindEntities, OrderDetail, Product, Shipper,
