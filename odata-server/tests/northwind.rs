@@ -5,29 +5,19 @@
 mod data;
 #[path = "../examples/northwind/model.rs"]
 mod model;
+mod northwind_example;
 mod support;
 
 use model::{NorthwindEntities, Product};
 use odata_client::Client;
 use odata_core::ODataService;
 use odata_core::query::{Query, ServiceRoot};
-use odata_server::Service;
 use serde_json::{Value, json};
 use support::{get, send};
 
-async fn northwind() -> support::Server {
-    let pool = support::database().await;
-    let service = Service::builder::<NorthwindEntities>(pool).build().await.expect("service");
-    for set in data::seed().expect("seed") {
-        let rows: Vec<serde_json::Value> = set.rows.into_iter().map(serde_json::Value::Object).collect();
-        service.insert_all(set.entity_set, &rows).await.expect("seed rows");
-    }
-    support::serve(service).await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_classic_service() {
-    let server = northwind().await;
+    let server = northwind_example::serve().await;
     let root = &server.root;
     for (set, count) in
         [("Products", 77), ("Categories", 8), ("Suppliers", 29), ("Orders", 830), ("Order_Details", 2155)]

@@ -62,6 +62,12 @@ pub fn add_test(dir: &Path, name: &str, test: &str) {
 /// `cargo <command...> --features full` in a generated crate (`&["test"]`, `&["test", "--tests"]`):
 /// it must succeed without a warning.
 pub fn cargo(dir: &Path, command: &[&str]) {
+    cargo_with_env(dir, command, &[]);
+}
+
+/// [`cargo`] with more environment variables for the generated crate's tests (the root URL of a
+/// service they read); its standard output (the test results).
+pub fn cargo_with_env(dir: &Path, command: &[&str], env: &[(&str, &str)]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args(command)
@@ -69,6 +75,7 @@ pub fn cargo(dir: &Path, command: &[&str]) {
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target_dir().join("codegen-check").join("target"))
         .env("ODATA_GRAPH_FIXTURES", Path::new(FIXTURES).canonicalize().expect("the Graph fixtures"))
+        .envs(env.iter().copied())
         .env_remove("RUSTFLAGS")
         .output()
         .expect("run cargo");
@@ -76,6 +83,7 @@ pub fn cargo(dir: &Path, command: &[&str]) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "cargo {command:?} failed in {}:\n{stdout}\n{stderr}", dir.display());
     assert!(!stderr.contains("warning:"), "warnings in {}:\n{stderr}", dir.display());
+    stdout.into_owned()
 }
 
 pub fn rustfmt_check(dir: &Path) {

@@ -12,7 +12,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use super::ancestry::Inherits;
+use super::ancestry::{CastsFrom, Inherits};
 
 /// Kind of an [`Expr`]: a path to a structural property (selectable, orderable, comparable,
 /// and writable in updates).
@@ -144,7 +144,7 @@ impl<T, V, K: PathKind> Expr<T, V, K> {
     /// so that `U`'s own properties follow.
     pub fn cast<U, D>(self) -> Expr<T, U, K>
     where
-        U: crate::ODataType + Inherits<V, D>,
+        U: crate::ODataType + CastsFrom<V, D>,
     {
         let mut segments = self.node.into_segments();
         segments.push(U::QUALIFIED_NAME);
@@ -161,7 +161,7 @@ impl<T, I, K: PathKind> Expr<T, Vec<I>, K> {
     /// Narrows the items of a collection to the derived type `U` (a cast segment).
     pub fn cast_items<U, D>(self) -> Expr<T, Vec<U>, K>
     where
-        U: crate::ODataType + Inherits<I, D>,
+        U: crate::ODataType + CastsFrom<I, D>,
     {
         let mut segments = self.node.into_segments();
         segments.push(U::QUALIFIED_NAME);

@@ -14,7 +14,7 @@
 
 use std::ops;
 
-use super::ancestry::{Inherits, Unify};
+use super::ancestry::{CastsFrom, Inherits, Unify};
 use super::expr::{BinaryOp, Computed, Expr, Filter, Member, Node};
 use super::literal::UrlLiteral;
 use crate::edm::{Date, DateTimeOffset, Decimal, Flags};
@@ -139,7 +139,7 @@ impl<T, V, K> Expr<T, V, K> {
     /// `isof(path,Namespace.type)`: the value is a `U` (or derives from it).
     pub fn is_of<U, D>(self) -> Filter<T>
     where
-        U: ODataType + Inherits<V, D>,
+        U: ODataType + CastsFrom<V, D>,
     {
         call("isof", vec![self.into_node(), Node::TypeName(U::QUALIFIED_NAME)])
     }
@@ -148,7 +148,7 @@ impl<T, V, K> Expr<T, V, K> {
 /// `isof(Namespace.type)`: the instance being filtered is a `U` (or derives from it).
 pub fn is_of<T, U, D>() -> Filter<T>
 where
-    U: ODataType + Inherits<T, D>,
+    U: ODataType + CastsFrom<T, D>,
 {
     call("isof", vec![Node::TypeName(U::QUALIFIED_NAME)])
 }

@@ -23,7 +23,7 @@ mod literal;
 mod options;
 pub(crate) mod path;
 
-pub use ancestry::{Down, HasBase, Here, Inherits, There, Unify, Up};
+pub use ancestry::{CastsFrom, Derived, Down, HasBase, Held, Here, Inherits, There, Unify, Up};
 pub use expr::{
     Computed, Expr, Filter, Key, KeyProperty, Member, Navigation, NavigationProperty, PathKind, Property, PropertyKind,
     ReadOnly, ReadOnlyProperty,

@@ -10,7 +10,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use super::ancestry::Inherits;
+use super::ancestry::{CastsFrom, Inherits};
 use super::expr::{Expr, Navigation};
 use super::key::{EntityKey, IntoKey, write_key};
 use super::literal::{PATH_SEGMENT, UrlLiteral, push_encoded};
@@ -286,7 +286,7 @@ impl<E> Resource<Vec<E>> {
     /// Only the items of the derived type `U`: `participants_v2/microsoft.graph.callRecords.organizer`.
     pub fn cast<U, D>(mut self) -> Resource<Vec<U>>
     where
-        U: ODataType + Inherits<E, D>,
+        U: ODataType + CastsFrom<E, D>,
     {
         self.push_segment(U::QUALIFIED_NAME);
         self.retype()
@@ -314,7 +314,7 @@ impl<E: ODataType> Resource<E> {
     /// another type).
     pub fn cast<U, D>(mut self) -> Resource<U>
     where
-        U: ODataType + Inherits<E, D>,
+        U: ODataType + CastsFrom<E, D>,
     {
         self.push_segment(U::QUALIFIED_NAME);
         self.retype()
