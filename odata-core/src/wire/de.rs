@@ -256,7 +256,7 @@ where
             }
             // Kept as the JSON text that was read: numbers digit for digit, whatever their size.
             let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
-            if name.starts_with('@') { data.push_annotation(name, kept) } else { data.push_property(name, kept) }
+            data.push_member(name, kept);
         }
         // The type keeps no unknown data: its author chose to drop it.
         None => {
