@@ -39,7 +39,7 @@ where
     write_head(&mut map, additional, instance)?;
     let nulls = additional.map(crate::AdditionalData::null_names).unwrap_or_default();
     value.__odata_serialize_fields(&mut map, nulls)?;
-    if let Some(additional) = additional.filter(|a| !a.is_empty()) {
+    if let Some(additional) = additional.filter(|a| a.has_members()) {
         additional.serialize_tail(&mut map)?;
     }
     map.end()
@@ -100,7 +100,15 @@ pub fn serialize_property<M: SerializeMap, T: EdmType>(
 #[cold]
 #[inline(never)]
 fn serialize_null<M: SerializeMap>(map: &mut M, name: &str, nulls: Nulls<'_>) -> Result<(), M::Error> {
-    if nulls.contains(&name) { map.serialize_entry(name, &()) } else { Ok(()) }
+    if nulls.iter().any(|null| same_name(null, name)) { map.serialize_entry(name, &()) } else { Ok(()) }
+}
+
+/// Whether two wire names are the same: by address first, since a recorded `null`'s name is
+/// usually the very constant the encoder holds (then no byte is compared), by text otherwise.
+/// Every `None` field of a value with `null`s asks this of each recorded name.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
 }
 
 /// Writes a navigation property's annotations, then its value when it was expanded.
