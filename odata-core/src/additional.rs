@@ -292,9 +292,7 @@ impl AdditionalData {
             // A shared constant always holds a type annotation.
             Repr::Shared(_) => false,
             // Field by field, not `== EMPTY`: the encoder asks this of every value it writes.
-            Repr::Owned(inner) => {
-                inner.type_annotation.is_none() && inner.members.is_empty() && inner.nulls.is_empty()
-            }
+            Repr::Owned(inner) => inner.type_annotation.is_none() && inner.members.is_empty() && inner.nulls.is_empty(),
         }
     }
 

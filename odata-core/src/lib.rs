@@ -152,8 +152,7 @@ pub mod __private {
     pub use crate::query::path::write_json_parameter;
     pub use crate::registry::{ContainerRegistration, OperationRegistration, Registration};
     pub use crate::wire::de::{
-        NavigationControl, StructuredWire, deserialize_structured, visit_navigation, visit_nothing,
-        visit_property,
+        NavigationControl, StructuredWire, deserialize_structured, visit_navigation, visit_nothing, visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
     pub use crate::wire::poly::{
