@@ -387,7 +387,8 @@ impl AdditionalData {
     }
 
     /// Sets an unknown or dynamic property to JSON text as it is (an `Edm.Decimal` with every
-    /// digit: `RawValue::from_string("12.50".into())`).
+    /// digit: `RawValue::from_string("12.50".into())`). A name that starts with `@` is an
+    /// instance annotation, found by [`annotation`](Self::annotation).
     pub fn insert_raw_property(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         // A name with a leading `@` is an annotation whichever way it came in (as before, when
         // the two were apart, `annotation` would not have found it and encoding wrote it last).
