@@ -152,14 +152,15 @@ pub mod __private {
     pub use crate::query::path::write_json_parameter;
     pub use crate::registry::{ContainerRegistration, OperationRegistration, Registration};
     pub use crate::wire::de::{
-        NavigationControl, Nulls, StructuredWire, deserialize_structured, visit_navigation, visit_nothing,
-        visit_property,
+        NavigationControl, StructuredWire, deserialize_structured, visit_navigation, visit_nothing, visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
     pub use crate::wire::poly::{
         PolymorphicWire, SideMembers, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
     };
-    pub use crate::wire::ser::{serialize_navigation, serialize_property, serialize_structured, serialize_variant};
+    pub use crate::wire::ser::{
+        Nulls, serialize_navigation, serialize_property, serialize_structured, serialize_variant,
+    };
     pub use inventory;
     pub use serde;
     pub use serde_json::value::RawValue;

@@ -180,11 +180,7 @@ pub(crate) fn read_page_with<'de, T, A: MapAccess<'de>>(
         }
         let Some(term) = control else {
             let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
-            if key.starts_with('@') {
-                page.additional_data.push_annotation(key.into(), kept);
-            } else {
-                page.additional_data.push_property(key.into(), kept);
-            }
+            page.additional_data.push_member(key.into(), kept);
             continue;
         };
         let raw: Value = map.next_value().inspect_err(fail)?;

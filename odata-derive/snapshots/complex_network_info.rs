@@ -171,12 +171,14 @@ const _: () = {
             _odata::__private::serialize_property(
                 __odata_map,
                 "relayIPAddress",
+                0u16,
                 &self.relay_ip_address,
                 __odata_nulls,
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "linkSpeed",
+                1u16,
                 &self.link_speed,
                 __odata_nulls,
             )?;

@@ -205,12 +205,14 @@ const _: () = {
             _odata::__private::serialize_property(
                 __odata_map,
                 "id",
+                0u16,
                 &self.id,
                 __odata_nulls,
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "customerId",
+                1u16,
                 &self.customer_id,
                 __odata_nulls,
             )?;

@@ -247,23 +247,26 @@ const _: () = {
             <Entity as _odata::__private::StructuredWire>::__odata_serialize_fields(
                 &self.entity,
                 __odata_map,
-                __odata_nulls,
+                __odata_nulls.base(4u16),
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "caller",
+                0u16,
                 &self.caller,
                 __odata_nulls,
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "startDateTime",
+                1u16,
                 &self.start_date_time,
                 __odata_nulls,
             )?;
             _odata::__private::serialize_property(
                 __odata_map,
                 "modalities",
+                2u16,
                 &self.modalities,
                 __odata_nulls,
             )?;

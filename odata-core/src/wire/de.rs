@@ -11,6 +11,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use super::ser::Nulls;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, at_sign, compact};
 use crate::edm::EdmSeed;
 use crate::json_path as path;
@@ -53,7 +54,7 @@ pub trait StructuredWire: Sized {
     fn __odata_navigation_control(&mut self, index: u16) -> Option<&mut dyn NavigationControl>;
 
     /// Writes the declared properties that are set, base part first, and as `null` those whose
-    /// field is `None` and whose name is in `nulls`.
+    /// field is `None` and that `nulls` holds.
     fn __odata_serialize_fields<M: serde::ser::SerializeMap>(
         &self,
         map: &mut M,
@@ -65,9 +66,6 @@ pub trait StructuredWire: Sized {
     /// type into a derived type when `@odata.type` arrives late.
     fn __odata_swap_ancestor(&mut self, ancestor: &mut dyn core::any::Any) -> bool;
 }
-
-/// The declared properties of a value that are `null` (wire names), handed to the encoder.
-pub type Nulls<'a> = &'a [&'static str];
 
 /// Where a navigation property keeps its annotations (`segments@odata.nextLink`).
 #[doc(hidden)]
@@ -256,7 +254,7 @@ where
             }
             // Kept as the JSON text that was read: numbers digit for digit, whatever their size.
             let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
-            if name.starts_with('@') { data.push_annotation(name, kept) } else { data.push_property(name, kept) }
+            data.push_member(name, kept);
         }
         // The type keeps no unknown data: its author chose to drop it.
         None => {

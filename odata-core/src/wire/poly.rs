@@ -235,12 +235,7 @@ where
     }
     let Some(data) = value.additional_data_mut() else { return Ok(()) };
     for (name, raw) in side {
-        let kept = compact(raw.clone());
-        if name.starts_with('@') {
-            data.push_annotation(name.clone(), kept)
-        } else {
-            data.push_property(name.clone(), kept)
-        }
+        data.push_member(name.clone(), compact(raw.clone()));
     }
     Ok(())
 }

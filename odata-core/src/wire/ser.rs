@@ -3,7 +3,7 @@
 
 use serde::ser::{SerializeMap, Serializer};
 
-use super::de::{Nulls, StructuredWire};
+use super::de::StructuredWire;
 use crate::edm::AsEdm;
 use crate::encode::always_write_type;
 use crate::navigation::Navigation;
@@ -37,9 +37,10 @@ where
     let additional = value.additional_data();
     let instance = Instance { name: T::QUALIFIED_NAME, annotation: T::TYPE_ANNOTATION, is_declared };
     write_head(&mut map, additional, instance)?;
-    let nulls = additional.map(crate::AdditionalData::null_names).unwrap_or_default();
+    let names = additional.map(crate::AdditionalData::null_names).unwrap_or_default();
+    let nulls = if names.is_empty() { Nulls::NONE } else { Nulls::of::<T>(names) };
     value.__odata_serialize_fields(&mut map, nulls)?;
-    if let Some(additional) = additional.filter(|a| !a.is_empty()) {
+    if let Some(additional) = additional.filter(|a| a.has_members()) {
         additional.serialize_tail(&mut map)?;
     }
     map.end()
@@ -81,26 +82,87 @@ fn write_head<M: SerializeMap>(
     Ok(())
 }
 
+/// The declared properties of a value that are `null`, handed to the encoder: a bit per field
+/// index (flat across the inheritance chain, as [`StructuredWire`] numbers them), so that a
+/// `None` field costs one test of a constant bit instead of a search of the recorded names (a
+/// Graph media stream has a dozen `None` fields and up to seven `null`s). When a `null`'s index
+/// does not fit the 64 bits, every bit is set and the names are searched instead.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct Nulls<'a> {
+    bits: u64,
+    /// The recorded names when an index did not fit the bits; empty otherwise.
+    names: &'a [&'static str],
+}
+
+impl<'a> Nulls<'a> {
+    /// No `null`s: the usual case.
+    pub const NONE: Nulls<'static> = Nulls { bits: 0, names: &[] };
+
+    /// The `null`s of a value of type `T`, from the wire names recorded in its `AdditionalData`.
+    /// A name that is not one of `T`'s properties is never written, as before.
+    #[cold]
+    #[inline(never)]
+    fn of<T: StructuredWire>(names: &'a [&'static str]) -> Self {
+        let mut bits = 0u64;
+        for name in names {
+            match T::__odata_field_index(name).map(|index| 1u64.checked_shl(u32::from(index))) {
+                Some(Some(bit)) => bits |= bit,
+                Some(None) => return Nulls { bits: u64::MAX, names },
+                None => {}
+            }
+        }
+        Nulls { bits, names: &[] }
+    }
+
+    /// The `null`s of the base part, whose indexes start after the `own` properties of the type.
+    #[inline]
+    pub fn base(self, own: u16) -> Self {
+        if self.names.is_empty() {
+            Nulls { bits: self.bits.checked_shr(u32::from(own)).unwrap_or(0), names: self.names }
+        } else {
+            self
+        }
+    }
+
+    /// Whether the property at `index` may be `null`: one test of a constant bit, exact unless
+    /// the names are searched or the index is past 63.
+    #[inline(always)]
+    fn may_contain(self, index: u16) -> bool {
+        self.bits & (1u64 << (index & 63)) != 0
+    }
+
+    /// Whether the property at `index` with wire name `name` is `null`.
+    fn contains(self, index: u16, name: &str) -> bool {
+        match 1u64.checked_shl(u32::from(index)) {
+            Some(bit) if self.names.is_empty() => self.bits & bit != 0,
+            _ => self.names.contains(&name),
+        }
+    }
+}
+
 /// Writes `name: value` when the property is set, `name: null` when it is `None` and marked
-/// `null`; absent properties are not written.
+/// `null`; absent properties are not written. `index` is the property's field index in the type
+/// whose fields are being written.
 #[inline]
 pub fn serialize_property<M: SerializeMap, T: EdmType>(
     map: &mut M,
     name: &'static str,
+    index: u16,
     value: &Option<T>,
     nulls: Nulls<'_>,
 ) -> Result<(), M::Error> {
     match value {
         Some(value) => map.serialize_entry(name, &AsEdm(value)),
-        None if nulls.is_empty() => Ok(()),
-        None => serialize_null(map, name, nulls),
+        None if !nulls.may_contain(index) => Ok(()),
+        None => serialize_null(map, name, index, nulls),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn serialize_null<M: SerializeMap>(map: &mut M, name: &str, nulls: Nulls<'_>) -> Result<(), M::Error> {
-    if nulls.contains(&name) { map.serialize_entry(name, &()) } else { Ok(()) }
+fn serialize_null<M: SerializeMap>(map: &mut M, name: &str, index: u16, nulls: Nulls<'_>) -> Result<(), M::Error> {
+    if nulls.contains(index, name) { map.serialize_entry(name, &()) } else { Ok(()) }
 }
 
 /// Writes a navigation property's annotations, then its value when it was expanded.

@@ -237,7 +237,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                     #own => _odata::__private::visit_property(&mut self.#field_ident, __odata_map, __odata_null)
                 ));
                 serialize.push(quote_spanned!(span=>
-                    _odata::__private::serialize_property(__odata_map, #wire_name, &self.#field_ident, __odata_nulls)?;
+                    _odata::__private::serialize_property(__odata_map, #wire_name, #own, &self.#field_ident, __odata_nulls)?;
                 ));
                 own += 1;
             }
@@ -289,7 +289,7 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 quote!(__odata_index => #wire::__odata_field_name(__odata_index - #own)),
                 quote!(__odata_index => #wire::__odata_visit_field(&mut self.#field, __odata_index - #own, __odata_map, __odata_null)),
                 quote!(__odata_index if __odata_index >= #own => #wire::__odata_navigation_control(&mut self.#field, __odata_index - #own),),
-                quote!(#wire::__odata_serialize_fields(&self.#field, __odata_map, __odata_nulls)?;),
+                quote!(#wire::__odata_serialize_fields(&self.#field, __odata_map, __odata_nulls.base(#own))?;),
             )
         }
         None => (

@@ -153,12 +153,17 @@ fn main() {
 
 /// `SESSION_PAGE_PROFILE=<id>:decode` (or `:encode`) runs only that, five times, for a profiler:
 /// callgrind's instruction counts do not depend on what else the machine is doing.
+/// `<id>:alloc` prints what one decode allocates (the table's figures, without the timing).
 fn profile(json: &str, task: &str) {
     let (id, operation) = task.split_once(':').unwrap_or((task, "decode"));
     let Some(contender) = CONTENDERS.iter().find(|c| c.id == id) else {
         let ids: Vec<&str> = CONTENDERS.iter().map(|c| c.id).collect();
         return eprintln!("SESSION_PAGE_PROFILE: unknown contender {id:?}; one of {ids:?}");
     };
+    if operation == "alloc" {
+        let (_, count, bytes) = alloc::measure(|| (contender.decode)(json));
+        return println!("{}: {count} allocations, {:.2} MB by one decode", contender.label, bytes as f64 / 1e6);
+    }
     let decoded = (contender.decode)(json);
     let mut buffer = Vec::with_capacity(json.len() * 2);
     for _ in 0..5 {
