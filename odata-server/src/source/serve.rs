@@ -1,0 +1,775 @@
+//! Requests addressed to a source-backed entity set: the protocol around an [`EntitySource`].
+//! Paths (`Set`, `Set(key)`, `Set/$count`, `Set(key)/Property[/$value]`), query options,
+//! paging, ETags and bodies work as for a table; the entities come from the source as JSON and
+//! are checked against the model and written like rows (the same wire form for every value).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use http::{Method, StatusCode};
+use odata_core::{NavigationPropertyInfo, TypeInfo};
+use serde_json::{Map, Value};
+
+use super::{EntitySource, Key, Query, SourceEntity};
+use crate::body::{check, parse_object};
+use crate::catalog::{SetModel, ValueKind};
+use crate::error::ODataError;
+use crate::format::{Format, MetadataLevel, body_ieee754, negotiate, require_json_body};
+use crate::options::Options;
+use crate::path::{KeyPredicate, Segment};
+use crate::query::{Expr, ExprKind, Member, OrderItem, Step};
+use crate::request::{ODataRequest, Reply};
+use crate::resolve::{Scope, with_key};
+use crate::service::Inner;
+use crate::value::{Datum, from_json, literal, push_json_string, write_datum};
+
+/// The registered sources, by entity set.
+#[derive(Clone, Default)]
+pub(crate) struct Sources {
+    map: HashMap<String, Arc<dyn EntitySource>>,
+}
+
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&String> = self.map.keys().collect();
+        names.sort();
+        f.debug_struct("Sources").field("entity_sets", &names).finish()
+    }
+}
+
+impl Sources {
+    pub(crate) fn insert(&mut self, entity_set: &str, source: Arc<dyn EntitySource>) {
+        self.map.insert(entity_set.to_owned(), source);
+    }
+
+    pub(crate) fn get(&self, entity_set: &str) -> Option<&Arc<dyn EntitySource>> {
+        self.map.get(entity_set)
+    }
+
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// 501 for a navigation property that leads to or from a source-backed set.
+fn navigation_refused(navigation: &NavigationPropertyInfo, set: &str) -> ODataError {
+    ODataError::not_implemented(format!(
+        "the navigation property {} connects the entity set {set}, which a data source serves, with another \
+         entity set: navigation, $expand and $filter paths across a data source are not supported",
+        navigation.name
+    ))
+    .with_target(navigation.name)
+}
+
+/// Refuses (501) navigation from a table-backed set into a source-backed `target`.
+pub(crate) fn refuse_navigation(
+    inner: &Inner,
+    target: &SetModel,
+    navigation: &NavigationPropertyInfo,
+) -> Result<(), ODataError> {
+    if inner.sources.get(target.name()).is_some() {
+        return Err(navigation_refused(navigation, target.name()));
+    }
+    Ok(())
+}
+
+/// Refuses (501) a `$filter` or `$orderby` of a table-backed set whose paths navigate to the
+/// entity type of a source-backed set: SQL cannot join a table that does not exist.
+pub(crate) fn refuse_sourced_paths(
+    inner: &Inner,
+    filter: Option<&Expr>,
+    orderby: &[OrderItem],
+) -> Result<(), ODataError> {
+    if inner.sources.is_empty() {
+        return Ok(());
+    }
+    let mut navigations = Vec::new();
+    if let Some(filter) = filter {
+        collect_navigations(filter, &mut navigations);
+    }
+    for item in orderby {
+        collect_navigations(&item.expr, &mut navigations);
+    }
+    for navigation in navigations {
+        let Some(target) = navigation.ty.type_info() else { continue };
+        for name in inner.sources.names() {
+            if let Some(set) = inner.catalog.set_named(name)
+                && (target.is_or_derives_from(set.ty) || set.ty.is_or_derives_from(target))
+            {
+                return Err(navigation_refused(navigation, name));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn collect_navigations(expr: &Expr, out: &mut Vec<&'static NavigationPropertyInfo>) {
+    let member = |m: &Member, out: &mut Vec<&'static NavigationPropertyInfo>| {
+        out.extend(m.steps.iter().filter_map(|s| match s {
+            Step::Navigation(n) => Some(*n),
+            _ => None,
+        }));
+    };
+    match &expr.kind {
+        ExprKind::Member(m) | ExprKind::Count(m) => member(m, out),
+        ExprKind::Lambda { collection, body, .. } => {
+            member(collection, out);
+            if let Some(body) = body {
+                collect_navigations(body, out);
+            }
+        }
+        ExprKind::Not(e) | ExprKind::Negate(e) | ExprKind::Cast(e, _) | ExprKind::Has(e, _) => {
+            collect_navigations(e, out)
+        }
+        ExprKind::And(all) | ExprKind::Or(all) | ExprKind::Call(_, all) => {
+            all.iter().for_each(|e| collect_navigations(e, out))
+        }
+        ExprKind::Binary(_, l, r) => {
+            collect_navigations(l, out);
+            collect_navigations(r, out);
+        }
+        ExprKind::In(e, values) => {
+            collect_navigations(e, out);
+            values.iter().for_each(|e| collect_navigations(e, out));
+        }
+        _ => {}
+    }
+}
+
+/// The source-backed set a path starts with, if any.
+pub(crate) fn sourced<'c>(inner: &'c Inner, segments: &[Segment]) -> Option<(&'c SetModel, &'c dyn EntitySource)> {
+    let Some(Segment::Name { name, .. }) = segments.first() else { return None };
+    let source = inner.sources.get(name)?;
+    Some((inner.catalog.set_named(name)?, source.as_ref()))
+}
+
+/// What a path below a source-backed set addresses.
+enum Addressed<'p> {
+    Collection,
+    Entity(&'p KeyPredicate),
+    Count,
+    Property { key: &'p KeyPredicate, column: usize, raw: bool },
+}
+
+/// Answers a request whose path starts with a source-backed set. `in_group`: it is part of a
+/// `$batch` atomicity group (whose transaction a source cannot join).
+pub(crate) async fn serve(
+    inner: &Inner,
+    set: &SetModel,
+    source: &dyn EntitySource,
+    request: &ODataRequest,
+    segments: &[Segment],
+    pairs: &[(String, String)],
+    in_group: bool,
+) -> Result<Reply, ODataError> {
+    let addressed = address(set, segments)?;
+    let format_option = pairs.iter().find(|(n, _)| n == "$format").map(|(_, v)| v.as_str());
+    let writes = matches!(request.method, Method::POST | Method::PATCH | Method::PUT | Method::DELETE);
+    if writes && in_group {
+        return Err(ODataError::not_implemented(format!(
+            "{} is served by a data source, which cannot take part in the transaction of a $batch atomicity group: \
+             send the request outside the group",
+            set.name()
+        ))
+        .with_target(set.name()));
+    }
+    let ctx = Ctx { inner, set, source, request };
+    match (&request.method, addressed) {
+        (&Method::GET | &Method::HEAD, Addressed::Collection) => {
+            let format = negotiate(&request.headers, format_option)?;
+            ctx.collection(&ctx.options()?, format).await
+        }
+        (&Method::GET | &Method::HEAD, Addressed::Entity(key)) => {
+            let format = negotiate(&request.headers, format_option)?;
+            ctx.single(key, &ctx.options()?, format).await
+        }
+        (&Method::GET | &Method::HEAD, Addressed::Count) => ctx.count(&ctx.options()?).await,
+        (&Method::GET | &Method::HEAD, Addressed::Property { key, column, raw }) => {
+            ctx.property(key, column, raw, format_option).await
+        }
+        (&Method::POST, Addressed::Collection) => {
+            let format = negotiate(&request.headers, format_option)?;
+            ctx.create(format).await
+        }
+        (&Method::PATCH | &Method::PUT, Addressed::Entity(key)) => ctx.update(key).await,
+        (&Method::DELETE, Addressed::Entity(key)) => ctx.delete(key).await,
+        (method, Addressed::Count) => Err(ODataError::method_not_allowed(method, "$count")),
+        (method, _) => Err(ODataError::method_not_allowed(method, &request.path)),
+    }
+}
+
+fn address<'p>(set: &SetModel, segments: &'p [Segment]) -> Result<Addressed<'p>, ODataError> {
+    let Some(Segment::Name { key, .. }) = segments.first() else {
+        return Err(ODataError::not_found("no entity set"));
+    };
+    let not_found = |what: String| ODataError::not_found(what.clone()).with_target(what);
+    match (key, &segments[1..]) {
+        (None, []) => Ok(Addressed::Collection),
+        (Some(key), []) => Ok(Addressed::Entity(key)),
+        (None, [Segment::Count]) => Ok(Addressed::Count),
+        (Some(key), [Segment::Name { name, key: None }, rest @ ..]) if set.column(name).is_some() => {
+            let column = set.column(name).unwrap_or_default();
+            match rest {
+                [] => Ok(Addressed::Property { key, column, raw: false }),
+                [Segment::Value] => Ok(Addressed::Property { key, column, raw: true }),
+                _ => Err(not_found(format!("{name} has nothing below it to address"))),
+            }
+        }
+        (_, [Segment::Name { name, .. }, ..]) => {
+            if let Some(navigation) = set.ty.all_navigation_properties().find(|n| n.name == name.as_str()) {
+                return Err(navigation_refused(navigation, set.name()));
+            }
+            if name.contains('.') {
+                return Err(ODataError::not_implemented(format!(
+                    "{name}: type casts and bound operations on the entity set {}, which a data source serves, \
+                     are not supported",
+                    set.name()
+                ))
+                .with_target(name.clone()));
+            }
+            Err(not_found(format!("{} has no property {name}", set.ty.qualified_name)))
+        }
+        (_, [Segment::Ref, ..]) => Err(ODataError::not_implemented(format!(
+            "$ref on the entity set {}, which a data source serves, is not supported",
+            set.name()
+        ))),
+        _ => Err(not_found("the path does not address a resource of this service".into())),
+    }
+}
+
+/// An entity from a source, checked against the model: its type and a datum per column.
+struct Row {
+    ty: &'static TypeInfo,
+    values: Vec<Datum>,
+    version: Option<String>,
+}
+
+/// A 500 for what a source returned that the model does not allow.
+fn source_fault(set: &SetModel, message: String) -> ODataError {
+    ODataError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "SourceError",
+        format!("the data source of {} returned {message}", set.name()),
+    )
+}
+
+fn to_row(set: &SetModel, entity: &SourceEntity) -> Result<Row, ODataError> {
+    let ty = match entity.value.get("@odata.type").and_then(Value::as_str) {
+        Some(name) => set
+            .type_named(name)
+            .ok_or_else(|| source_fault(set, format!("an entity of type {name}, which is not a type of the set")))?,
+        None => set.ty,
+    };
+    let mut values = Vec::with_capacity(set.columns.len());
+    for (index, column) in set.columns.iter().enumerate() {
+        let datum = match entity.value.get(column.name()) {
+            Some(value) if set.column_applies(index, ty) => {
+                from_json(column.kind, value, true).map_err(|m| source_fault(set, format!("{}: {m}", column.name())))?
+            }
+            _ => Datum::Null,
+        };
+        values.push(datum);
+    }
+    for &key in &set.key {
+        if values[key] == Datum::Null {
+            return Err(source_fault(set, format!("an entity without its key property {}", set.columns[key].name())));
+        }
+    }
+    Ok(Row { ty, values, version: entity.version.clone() })
+}
+
+/// A datum as its OData JSON value (what sources receive).
+fn to_json(kind: ValueKind, datum: &Datum) -> Value {
+    let mut text = String::new();
+    write_datum(&mut text, datum, kind, false);
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// The entity of a row as a source receives it.
+fn row_object(set: &SetModel, ty: &'static TypeInfo, values: &[Datum]) -> Map<String, Value> {
+    let mut object = Map::new();
+    if ty.qualified_name != set.ty.qualified_name {
+        object.insert("@odata.type".into(), Value::from(format!("#{}", ty.qualified_name)));
+    }
+    for (index, column) in set.columns.iter().enumerate() {
+        if set.column_applies(index, ty) {
+            object.insert(column.name().to_owned(), to_json(column.kind, &values[index]));
+        }
+    }
+    object
+}
+
+fn entity_path(set: &SetModel, values: &[Datum]) -> String {
+    let mut path = format!("{}(", set.name());
+    let single = set.key.len() == 1;
+    for (i, &column) in set.key.iter().enumerate() {
+        if i > 0 {
+            path.push(',');
+        }
+        let col = &set.columns[column];
+        if !single {
+            path.push_str(col.name());
+            path.push('=');
+        }
+        path.push_str(&literal(col.kind, &values[column]));
+    }
+    path.push(')');
+    path
+}
+
+fn etag_of(version: Option<&str>) -> Option<String> {
+    version.map(|v| crate::etag::etag(&Datum::Text(v.to_owned())))
+}
+
+/// One request against one source.
+struct Ctx<'a> {
+    inner: &'a Inner,
+    set: &'a SetModel,
+    source: &'a dyn EntitySource,
+    request: &'a ODataRequest,
+}
+
+impl Ctx<'_> {
+    fn options(&self) -> Result<Options, ODataError> {
+        let options = Options::parse(self.request.query.as_deref(), self.set.ty, &self.inner.limits.query)?;
+        if let Some(item) = options.expand.first() {
+            return Err(navigation_refused(item.navigation, self.set.name()));
+        }
+        Ok(options)
+    }
+
+    fn key(&self, key: &KeyPredicate) -> Result<Key, ODataError> {
+        let scope = Scope { set: self.set, conds: Vec::new(), ty: self.set.ty, via: None };
+        let conds = with_key(scope, key)?.conds;
+        let values = conds.iter().map(|c| (c.column, to_json(c.kind, &c.value))).collect();
+        Ok(Key { entity_set: self.set.info, values })
+    }
+
+    fn query<'o>(&self, options: &'o Options, skip: u64, top: Option<u64>, count: bool) -> Query<'o> {
+        Query {
+            entity_set: self.set.info,
+            filter: options.filter.as_ref(),
+            search: options.search.as_ref(),
+            orderby: &options.orderby,
+            skip,
+            top,
+            count,
+        }
+    }
+
+    fn writer(&self, format: Format) -> EntityWriter<'_> {
+        EntityWriter { set: self.set, root: &self.request.root, format }
+    }
+
+    fn context(&self, options: &Options, entity: bool) -> String {
+        let mut text = format!("{}/$metadata#{}", self.request.root, self.set.name());
+        if let Some(select) = &options.select {
+            text.push('(');
+            text.push_str(&select.join(","));
+            text.push(')');
+        }
+        if entity {
+            text.push_str("/$entity");
+        }
+        text
+    }
+
+    async fn collection(&self, options: &Options, format: Format) -> Result<Reply, ODataError> {
+        let (page, applied) = crate::paging::page_size(self.request, &self.inner.limits);
+        let token = crate::paging::skiptoken(options.skiptoken.as_deref())?;
+        let remaining = options.top.map(|top| top.saturating_sub(token));
+        let offset = options.skip.unwrap_or(0).saturating_add(token);
+        let limit = match remaining {
+            Some(rem) if rem <= page => rem,
+            _ => page + 1,
+        };
+        let result = self.source.read(self.query(options, offset, Some(limit), options.count)).await?;
+        let mut rows = Vec::with_capacity(result.entities.len());
+        for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
+            rows.push(to_row(self.set, entity)?);
+        }
+        let more = rows.len() as u64 > page;
+        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+        let total = match (options.count, result.count) {
+            (false, _) => None,
+            (true, Some(n)) => Some(n),
+            (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
+        };
+        let mut out = String::with_capacity(256 + rows.len() * 256);
+        out.push('{');
+        if format.metadata != MetadataLevel::None {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &self.context(options, false));
+            out.push(',');
+        }
+        if let Some(total) = total {
+            out.push_str("\"@odata.count\":");
+            if format.ieee754 {
+                push_json_string(&mut out, &total.to_string());
+            } else {
+                out.push_str(&total.to_string());
+            }
+            out.push(',');
+        }
+        out.push_str("\"value\":[");
+        let writer = self.writer(format);
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            writer.entity(&mut out, row, options.select.as_deref(), None);
+        }
+        out.push(']');
+        if more {
+            out.push_str(",\"@odata.nextLink\":");
+            push_json_string(&mut out, &crate::paging::next_link(self.request, token + page));
+        }
+        out.push('}');
+        let mut reply = Reply::json(StatusCode::OK, format, out);
+        if let Some(applied) = applied {
+            reply = reply
+                .header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
+        }
+        Ok(reply)
+    }
+
+    async fn count(&self, options: &Options) -> Result<Reply, ODataError> {
+        let result = self.source.read(self.query(options, 0, Some(0), true)).await?;
+        let n = result.count.ok_or_else(|| source_fault(self.set, "no count for /$count".into()))?;
+        Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
+    }
+
+    /// The entity with this key, checked (404 when absent).
+    async fn fetch(&self, key: &Key) -> Result<Option<Row>, ODataError> {
+        match self.source.get(key).await? {
+            Some(entity) => Ok(Some(to_row(self.set, &entity)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn missing(&self) -> ODataError {
+        ODataError::not_found(format!("no entity of {} with this key", self.set.name())).with_target(self.set.name())
+    }
+
+    async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
+        if options.has_collection_options() {
+            return Err(ODataError::bad_request(
+                "InvalidQueryOption",
+                "$filter, $top, $skip, $orderby and $count apply to collections only",
+            ));
+        }
+        let key = self.key(key)?;
+        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
+        let etag = etag_of(row.version.as_deref());
+        if let Some(etag) = &etag {
+            if crate::etag::not_modified(self.request, etag) {
+                return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, etag));
+            }
+            if crate::etag::get_precondition_failed(self.request, etag) {
+                return Err(ODataError::new(
+                    StatusCode::PRECONDITION_FAILED,
+                    "PreconditionFailed",
+                    "If-Match does not match the entity's current ETag",
+                ));
+            }
+        }
+        let mut out = String::with_capacity(512);
+        let context = self.context(options, true);
+        self.writer(format).entity(&mut out, &row, options.select.as_deref(), Some(&context));
+        let reply = Reply::json(StatusCode::OK, format, out);
+        Ok(match etag {
+            Some(etag) => reply.header(http::header::ETAG, &etag),
+            None => reply,
+        })
+    }
+
+    async fn property(
+        &self,
+        key: &KeyPredicate,
+        column: usize,
+        raw: bool,
+        format_option: Option<&str>,
+    ) -> Result<Reply, ODataError> {
+        let key = self.key(key)?;
+        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
+        let col = &self.set.columns[column];
+        if !self.set.column_applies(column, row.ty) {
+            return Err(ODataError::not_found(format!("{} has no property {}", row.ty.qualified_name, col.name())));
+        }
+        let datum = &row.values[column];
+        if *datum == Datum::Null {
+            return Ok(Reply::empty(StatusCode::NO_CONTENT));
+        }
+        if raw {
+            if let Datum::Bytes(bytes) = datum {
+                return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes.clone()));
+            }
+            if col.kind == ValueKind::Json {
+                return Err(ODataError::bad_request(
+                    "InvalidPath",
+                    format!("{} is not a primitive property: it has no $value", col.name()),
+                ));
+            }
+            let text = match to_json(col.kind, datum) {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
+        }
+        let format = negotiate(&self.request.headers, format_option)?;
+        let mut out = String::from("{");
+        if format.metadata != MetadataLevel::None {
+            out.push_str("\"@odata.context\":");
+            let path = entity_path(self.set, &row.values);
+            push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", self.request.root, col.name()));
+            out.push(',');
+        }
+        out.push_str("\"value\":");
+        write_datum(&mut out, datum, col.kind, format.ieee754);
+        out.push('}');
+        Ok(Reply::json(StatusCode::OK, format, out))
+    }
+
+    async fn create(&self, format: Format) -> Result<Reply, ODataError> {
+        require_json_body(&self.request.headers)?;
+        let value = parse_object(&self.request.body)?;
+        let body = check(self.set, self.set.ty, &value, body_ieee754(&self.request.headers))?;
+        refuse_links(self.set, &body)?;
+        check_complete(self.set, &body)?;
+        let mut values = vec![Datum::Null; self.set.columns.len()];
+        for (&index, datum) in &body.values {
+            values[index] = datum.clone();
+        }
+        let entity = row_object(self.set, body.ty, &values);
+        let created = self.source.create(self.set.info, entity).await?;
+        let row = to_row(self.set, &created)?;
+        let location =
+            format!("{}/{}", self.request.root, crate::entity::url_path(&entity_path(self.set, &row.values)));
+        let etag = etag_of(row.version.as_deref());
+        let with_etag = |reply: Reply| match &etag {
+            Some(etag) => reply.header(http::header::ETAG, etag),
+            None => reply,
+        };
+        if preference(self.request, "minimal") {
+            return Ok(with_etag(
+                Reply::empty(StatusCode::NO_CONTENT)
+                    .header(http::header::LOCATION, &location)
+                    .header(http::HeaderName::from_static("odata-entityid"), &location)
+                    .header(http::HeaderName::from_static("preference-applied"), "return=minimal"),
+            ));
+        }
+        let mut out = String::new();
+        let context = format!("{}/$metadata#{}/$entity", self.request.root, self.set.name());
+        self.writer(format).entity(&mut out, &row, None, Some(&context));
+        Ok(with_etag(Reply::json(StatusCode::CREATED, format, out).header(http::header::LOCATION, &location)))
+    }
+
+    /// The current entity of a write, after `If-Match` (412, or 428 when required and missing).
+    async fn current(&self, key: &Key) -> Result<Row, ODataError> {
+        let row = self.fetch(key).await?;
+        // An entity without a version matches `If-Match: *` only.
+        let tag = row.as_ref().map(|r| etag_of(r.version.as_deref()).unwrap_or_default());
+        crate::etag::check_if_match(self.request, tag.as_deref(), self.inner.limits.require_if_match)?;
+        row.ok_or_else(|| self.missing())
+    }
+
+    async fn update(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
+        require_json_body(&self.request.headers)?;
+        let format = negotiate(&self.request.headers, None)?;
+        let value = parse_object(&self.request.body)?;
+        let key = self.key(key)?;
+        let current = self.current(&key).await?;
+        let set = self.set;
+        let body = check(set, current.ty, &value, body_ieee754(&self.request.headers))?;
+        if body.ty.qualified_name != current.ty.qualified_name {
+            return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
+                .with_target("@odata.type"));
+        }
+        refuse_links(set, &body)?;
+        let replace = self.request.method == Method::PUT;
+        let mut values = current.values.clone();
+        for (index, column) in set.columns.iter().enumerate() {
+            if set.key.contains(&index) || !set.column_applies(index, current.ty) {
+                continue;
+            }
+            match body.values.get(&index) {
+                Some(datum) => values[index] = datum.clone(),
+                None if replace && !column.property.read_only && !set.is_etag(index) => {
+                    if !column.property.nullable {
+                        return Err(ODataError::bad_request(
+                            "MissingProperty",
+                            format!("PUT replaces the entity: the property {} is required", column.name()),
+                        )
+                        .with_target(column.name()));
+                    }
+                    values[index] = Datum::Null;
+                }
+                None => {}
+            }
+        }
+        for &index in &set.key {
+            if let Some(given) = body.values.get(&index)
+                && *given != current.values[index]
+            {
+                let name = set.columns[index].name();
+                return Err(ODataError::bad_request(
+                    "InvalidProperty",
+                    format!("the key property {name} cannot change"),
+                )
+                .with_target(name));
+            }
+        }
+        let entity = row_object(set, current.ty, &values);
+        let stored = self.source.replace(&key, entity, current.version.as_deref()).await?;
+        let row = to_row(set, &stored)?;
+        let etag = etag_of(row.version.as_deref()).unwrap_or_default();
+        if !preference(self.request, "representation") {
+            return Ok(Reply::empty(StatusCode::NO_CONTENT).header(http::header::ETAG, &etag));
+        }
+        let mut out = String::new();
+        let context = format!("{}/$metadata#{}/$entity", self.request.root, set.name());
+        self.writer(format).entity(&mut out, &row, None, Some(&context));
+        Ok(Reply::json(StatusCode::OK, format, out)
+            .header(http::header::ETAG, &etag)
+            .header(http::HeaderName::from_static("preference-applied"), "return=representation"))
+    }
+
+    async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
+        let key = self.key(key)?;
+        let current = self.current(&key).await?;
+        self.source.delete(&key, current.version.as_deref()).await?;
+        Ok(Reply::empty(StatusCode::NO_CONTENT))
+    }
+}
+
+fn preference(request: &ODataRequest, value: &str) -> bool {
+    request.preference("return").flatten().is_some_and(|v| v.eq_ignore_ascii_case(value))
+}
+
+/// `@odata.bind` and nested entities would write other sets: refused on a source-backed set.
+fn refuse_links(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
+    if let Some((navigation, _)) = body.binds.first() {
+        return Err(navigation_refused(navigation, set.name()));
+    }
+    if let Some((navigation, _)) = body.nested.first() {
+        return Err(navigation_refused(navigation, set.name()));
+    }
+    Ok(())
+}
+
+/// A new entity has its key and every non-nullable property of its type (as for a table).
+fn check_complete(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
+    for &key in &set.key {
+        if body.values.get(&key).is_none_or(|d| *d == Datum::Null) {
+            let name = set.columns[key].name();
+            return Err(
+                ODataError::bad_request("MissingKey", format!("the key property {name} is missing")).with_target(name)
+            );
+        }
+    }
+    for (index, column) in set.columns.iter().enumerate() {
+        if set.column_applies(index, body.ty)
+            && !column.property.nullable
+            && !set.is_etag(index)
+            && !body.values.contains_key(&index)
+        {
+            return Err(ODataError::bad_request(
+                "MissingProperty",
+                format!("the property {} is required", column.name()),
+            )
+            .with_target(column.name()));
+        }
+    }
+    Ok(())
+}
+
+/// Writes entities of a source-backed set with the control information `odata.metadata` asks
+/// for, as [`crate::entity::Writer`] writes rows.
+struct EntityWriter<'a> {
+    set: &'a SetModel,
+    root: &'a str,
+    format: Format,
+}
+
+impl EntityWriter<'_> {
+    fn entity(&self, out: &mut String, row: &Row, select: Option<&[String]>, context: Option<&str>) {
+        let set = self.set;
+        out.push('{');
+        let mut first = true;
+        let mut field = |out: &mut String, name: &str| {
+            if !std::mem::replace(&mut first, false) {
+                out.push(',');
+            }
+            push_json_string(out, name);
+            out.push(':');
+        };
+        let full = self.format.metadata == MetadataLevel::Full;
+        let none = self.format.metadata == MetadataLevel::None;
+        if let Some(context) = context.filter(|_| !none) {
+            field(out, "@odata.context");
+            push_json_string(out, context);
+        }
+        let path = if full { crate::entity::url_path(&entity_path(set, &row.values)) } else { String::new() };
+        if full {
+            field(out, "@odata.type");
+            push_json_string(out, &format!("#{}", row.ty.qualified_name));
+            field(out, "@odata.id");
+            push_json_string(out, &format!("{}/{path}", self.root));
+            field(out, "@odata.editLink");
+            push_json_string(out, &path);
+        } else if !none && row.ty.qualified_name != set.ty.qualified_name {
+            field(out, "@odata.type");
+            push_json_string(out, &format!("#{}", row.ty.qualified_name));
+        }
+        if let Some(etag) = etag_of(row.version.as_deref()).filter(|_| !none) {
+            field(out, "@odata.etag");
+            push_json_string(out, &etag);
+        }
+        let all = select.is_none_or(|s| s.iter().any(|i| i == "*"));
+        for (index, column) in set.columns.iter().enumerate() {
+            if !set.column_applies(index, row.ty) {
+                continue;
+            }
+            let selected = all
+                || select.is_some_and(|s| {
+                    s.iter().any(|i| i.rsplit_once('/').map_or(i.as_str(), |(_, n)| n) == column.name())
+                });
+            if !selected {
+                continue;
+            }
+            field(out, column.name());
+            write_datum(out, &row.values[index], column.kind, self.format.ieee754);
+        }
+        if full {
+            for navigation in row.ty.all_navigation_properties() {
+                field(out, &format!("{}@odata.navigationLink", navigation.name));
+                push_json_string(out, &format!("{path}/{}", navigation.name));
+            }
+        }
+        out.push('}');
+    }
+}
+
+/// [`crate::Service::insert`] into a source-backed set: the checks of a `POST`, then `create`.
+pub(crate) async fn insert(set: &SetModel, source: &dyn EntitySource, value: &Value) -> Result<(), ODataError> {
+    let body = check(set, set.ty, value, false)?;
+    refuse_links(set, &body)?;
+    check_complete(set, &body)?;
+    let mut values = vec![Datum::Null; set.columns.len()];
+    for (&index, datum) in &body.values {
+        values[index] = datum.clone();
+    }
+    source.create(set.info, row_object(set, body.ty, &values)).await.map(|_| ())
+}
+
+/// [`crate::Service::count`] of a source-backed set.
+pub(crate) async fn count(set: &SetModel, source: &dyn EntitySource) -> Result<u64, ODataError> {
+    let query =
+        Query { entity_set: set.info, filter: None, search: None, orderby: &[], skip: 0, top: Some(0), count: true };
+    let page = source.read(query).await?;
+    page.count.ok_or_else(|| source_fault(set, "no count".into()))
+}
