@@ -151,7 +151,12 @@ pub struct Query<'a> {
     pub count: bool,
 }
 
-impl Query<'_> {
+impl<'a> Query<'a> {
+    /// A query for every entity of `entity_set`, uncounted; set the fields to narrow it.
+    pub fn new(entity_set: &'static EntitySetInfo) -> Self {
+        Query { entity_set, filter: None, search: None, orderby: &[], skip: 0, top: None, count: false }
+    }
+
     /// The entity type of the set.
     pub fn entity_type(&self) -> &'static TypeInfo {
         self.entity_set.entity_type
