@@ -54,7 +54,9 @@ async fn store() -> MemoryStore {
                 let value = match kind {
                     AnyTypeInfoKind::Text => {
                         let text: String = row.get(index);
-                        if property.ty.collection || property.ty.type_info().is_some_and(|t| t.kind == TypeKind::Complex) {
+                        if property.ty.collection
+                            || property.ty.type_info().is_some_and(|t| t.kind == TypeKind::Complex)
+                        {
                             serde_json::from_str(&text).expect("JSON text")
                         } else {
                             Value::from(text)
@@ -130,7 +132,8 @@ async fn the_store_holds_the_whole_data_set() {
 #[tokio::test]
 async fn matches_pattern_is_refused_with_its_position() {
     let store = store().await;
-    let error = keys(&store, "Products", "$filter=ProductID eq 1 or matchesPattern(ProductName,'^C')").await.unwrap_err();
+    let error =
+        keys(&store, "Products", "$filter=ProductID eq 1 or matchesPattern(ProductName,'^C')").await.unwrap_err();
     assert_eq!(
         error,
         "501 NotImplemented: $filter at position 18: `matchesPattern` is not supported by the in-memory evaluator \
