@@ -243,7 +243,7 @@ impl ServiceBuilder {
     pub async fn build(self) -> Result<Service, ServiceError> {
         let catalog = Catalog::new(self.container)?;
         for name in self.sources.names() {
-            if !catalog.set_named(name).is_some_and(|s| !s.singleton) {
+            if catalog.set_named(name).is_none_or(|s| s.singleton) {
                 return Err(ServiceError::Model(format!(
                     "a data source is registered for {name}, which is not an entity set of the container"
                 )));

@@ -6,13 +6,15 @@
 
 mod support;
 
-use odata_core::container::EntitySetInfo;
 use odata_server::Service;
 use odata_server::source::{EntitySource, Inline, Key, MemoryStore, Page, Query, SourceEntity, SourceFuture, apply};
 use serde_json::{Value, json};
 use support::{Response, Server, Shop, send, start};
 
 const JSON: (&str, &str) = ("content-type", "application/json");
+
+/// A request: method, path, headers, body.
+type Step<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
 
 /// A read-only source over fixed entities without versions.
 struct Fixed {
@@ -141,7 +143,7 @@ async fn writes_with_etags_answer_as_the_table_does() {
     let (sourced, store) = start_sourced(true).await;
     let created = r#"{"ProductID": 10, "ProductName": "Tofu", "UnitPrice": 23.25, "Stock": 35, "Color": "blue", "Tags": ["soy"], "Made": {"City": "Osaka"}}"#;
     let json = [JSON];
-    let steps: &[(&str, &str, &[(&str, &str)], Option<&str>)] = &[
+    let steps: &[Step] = &[
         ("POST", "Products", &json, Some(created)),
         ("GET", "Products(10)", &[], None),
         (
@@ -342,5 +344,4 @@ async fn source_backed_sets_get_no_table_and_a_source_needs_an_entity_set() {
             )
         );
     }
-    let _: Option<&EntitySetInfo> = None;
 }

@@ -159,6 +159,9 @@ struct Frame<'e> {
 
 static NULL: Value = Value::Null;
 
+/// What a member path reached: the value, and the entity set and type it belongs to.
+type Reached<'f> = (Cow<'f, Value>, Option<&'static str>, Option<&'static TypeInfo>);
+
 fn unsupported(pos: usize, what: &str) -> EvalError {
     EvalError::new(pos, format!("{what} is not supported by the in-memory evaluator"))
 }
@@ -357,11 +360,7 @@ impl<'n> Evaluator<'n> {
     }
 
     /// The value a member path leads to, with the entity set and type of what it reached.
-    fn resolve<'f>(
-        &self,
-        member: &Member,
-        frames: &'f [Frame<'_>],
-    ) -> Result<(Cow<'f, Value>, Option<&'static str>, Option<&'static TypeInfo>), EvalError> {
+    fn resolve<'f>(&self, member: &Member, frames: &'f [Frame<'_>]) -> Result<Reached<'f>, EvalError> {
         let start = frame(frames, member.scope);
         let mut current: Cow<'f, Value> = Cow::Borrowed(start.value.as_ref());
         let (mut set, mut ty) = (start.set, start.ty);
