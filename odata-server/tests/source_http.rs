@@ -345,3 +345,19 @@ async fn source_backed_sets_get_no_table_and_a_source_needs_an_entity_set() {
         );
     }
 }
+
+#[test]
+fn the_readme_shows_the_compiled_module_example() {
+    let readme = include_str!("../../README.md");
+    let docs = include_str!("../src/source/mod.rs");
+    let start = docs.find("//! let store = MemoryStore").expect("the module example");
+    let end = docs[start..].find("//!     .await?;").expect("its end") + start + "//!     .await?;".len();
+    let code: Vec<&str> = docs[start..end]
+        .lines()
+        .map(|l| l.trim_start().trim_start_matches("//!").strip_prefix(' ').unwrap_or(""))
+        .collect();
+    assert!(
+        readme.contains(&code.join("\n")),
+        "README.md and the example of src/source/mod.rs differ; copy the example into the README"
+    );
+}
