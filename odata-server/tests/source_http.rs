@@ -293,6 +293,26 @@ async fn navigation_across_a_source_is_refused_by_name() {
         };
         assert_eq!((response.status, response.json()), (501, expected), "{path}");
     }
+    // A memory store refuses to follow a navigation property to a set it does not hold (here
+    // served by another source) rather than see it empty.
+    let response = send(
+        "GET",
+        &format!("{root}/Products?$filter=ProductID%20eq%201%20and%20Category/Name%20eq%20'Beverages'"),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (response.status, response.json()),
+        (
+            501,
+            json!({"error": {
+                "code": "NotImplemented",
+                "message": "$filter at position 19: `Category` leads to the entity set Categories, which this memory store does not hold",
+                "target": "$filter",
+            }})
+        )
+    );
     // The table-backed sets still read, and filter within themselves.
     let response =
         send("GET", &format!("{root}/OrderLines?$filter=Quantity%20ge%2010&$select=Quantity"), &[], None).await;

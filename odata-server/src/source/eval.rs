@@ -185,8 +185,12 @@ impl<'n> Evaluator<'n> {
 
     /// Whether `entity` passes `filter` (an unknown result does not).
     pub fn matches(&self, filter: &Expr, entity: &Map<String, Value>) -> Result<bool, EvalError> {
-        let value = Value::Object(entity.clone());
-        let mut frames = self.root(&value);
+        self.matches_value(filter, &Value::Object(entity.clone()))
+    }
+
+    /// [`matches`](Self::matches) of an entity as a JSON value (no copy).
+    fn matches_value(&self, filter: &Expr, entity: &Value) -> Result<bool, EvalError> {
+        let mut frames = self.root(entity);
         Ok(matches!(self.eval(filter, &mut frames)?, V::Bool(true)))
     }
 
@@ -213,15 +217,14 @@ impl<'n> Evaluator<'n> {
         a: &Map<String, Value>,
         b: &Map<String, Value>,
     ) -> Result<Ordering, EvalError> {
-        let left = self.sort_key(items, a)?;
-        let right = self.sort_key(items, b)?;
+        let left = self.sort_key(items, &Value::Object(a.clone()))?;
+        let right = self.sort_key(items, &Value::Object(b.clone()))?;
         Ok(compare_keys(items, &left, &right))
     }
 
     /// The values `$orderby` and the key order entities by.
-    fn sort_key(&self, items: &[OrderItem], entity: &Map<String, Value>) -> Result<Vec<V>, EvalError> {
-        let value = Value::Object(entity.clone());
-        let mut frames = self.root(&value);
+    fn sort_key(&self, items: &[OrderItem], entity: &Value) -> Result<Vec<V>, EvalError> {
+        let mut frames = self.root(entity);
         let mut key = Vec::with_capacity(items.len() + 1);
         for item in items {
             key.push(self.eval(&item.expr, &mut frames).map_err(|e| e.in_option("$orderby"))?);
@@ -242,15 +245,15 @@ impl<'n> Evaluator<'n> {
         Ok(match &expr.kind {
             ExprKind::Literal(literal) => from_literal(literal),
             ExprKind::Member(member) => {
-                let (value, _, _) = self.resolve(member, frames)?;
+                let (value, _, _) = self.resolve(member, frames, pos)?;
                 typed(&value, &expr.ty)
             }
             ExprKind::Count(member) => {
-                let (value, _, _) = self.resolve(member, frames)?;
+                let (value, _, _) = self.resolve(member, frames, pos)?;
                 V::Int(value.as_array().map_or(0, |items| items.len() as i64))
             }
             ExprKind::Lambda { all, collection, body, .. } => {
-                let (value, set, ty) = self.resolve(collection, frames)?;
+                let (value, set, ty) = self.resolve(collection, frames, pos)?;
                 let items = match value.into_owned() {
                     Value::Array(items) => items,
                     _ => Vec::new(),
@@ -360,7 +363,7 @@ impl<'n> Evaluator<'n> {
     }
 
     /// The value a member path leads to, with the entity set and type of what it reached.
-    fn resolve<'f>(&self, member: &Member, frames: &'f [Frame<'_>]) -> Result<Reached<'f>, EvalError> {
+    fn resolve<'f>(&self, member: &Member, frames: &'f [Frame<'_>], pos: usize) -> Result<Reached<'f>, EvalError> {
         let start = frame(frames, member.scope);
         let mut current: Cow<'f, Value> = Cow::Borrowed(start.value.as_ref());
         let (mut set, mut ty) = (start.set, start.ty);
@@ -391,7 +394,13 @@ impl<'n> Evaluator<'n> {
                 }
                 Step::Navigation(navigation) => {
                     let followed = match current.as_ref() {
-                        Value::Object(entity) => self.navigator.follow(set, entity, navigation)?,
+                        Value::Object(entity) => self.navigator.follow(set, entity, navigation).map_err(|mut e| {
+                            // A navigator knows no positions: the path's.
+                            if e.position == 0 {
+                                e.position = pos;
+                            }
+                            e
+                        })?,
                         _ => Followed::default(),
                     };
                     set = followed.set;
@@ -759,19 +768,22 @@ pub fn apply(
 ) -> Result<Page, EvalError> {
     let evaluator = Evaluator::new(query.entity_type(), navigator).in_set(query.entity_set.name);
     let mut kept = Vec::new();
-    for entity in entities {
+    for SourceEntity { value, version } in entities {
+        // Evaluated as a JSON value, moved in and out: no copy of the entity.
+        let value = Value::Object(value);
         if let Some(filter) = query.filter
-            && !evaluator.matches(filter, &entity.value)?
+            && !evaluator.matches_value(filter, &value)?
         {
             continue;
         }
-        if let Some(search) = query.search
-            && !evaluator.search(search, &entity.value)
+        if let (Some(search), Value::Object(map)) = (query.search, &value)
+            && !evaluator.search(search, map)
         {
             continue;
         }
-        let key = evaluator.sort_key(query.orderby, &entity.value)?;
-        kept.push((key, entity));
+        let key = evaluator.sort_key(query.orderby, &value)?;
+        let Value::Object(value) = value else { continue };
+        kept.push((key, SourceEntity { value, version }));
     }
     let count = query.count.then_some(kept.len() as u64);
     kept.sort_by(|(a, _), (b, _)| compare_keys(query.orderby, a, b));

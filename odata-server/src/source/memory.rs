@@ -98,7 +98,14 @@ impl MemoryStore {
 
     /// The source that serves entity set `entity_set` from this store (for
     /// [`ServiceBuilder::source`](crate::ServiceBuilder::source)).
+    ///
+    /// The set is then held by the store (empty until entities are added): `$filter` paths of
+    /// other sets of the store may navigate to it. A navigation to a set the store does not
+    /// hold is refused (501) rather than seen as empty.
     pub fn source(&self, entity_set: &str) -> MemorySource {
+        if let Ok(info) = self.set_info(entity_set) {
+            self.inner.sets.write().unwrap_or_else(PoisonError::into_inner).entry(info.name).or_default();
+        }
         MemorySource { store: self.clone(), entity_set: entity_set.to_owned() }
     }
 
@@ -153,6 +160,18 @@ impl Navigator for Linked<'_> {
         let Some(target) = self.catalog.target_set(from, navigation) else {
             return Inline.follow(set, entity, navigation);
         };
+        // A set this store does not hold (served by a table or another source) would look empty:
+        // refuse rather than answer wrongly.
+        let Some(all) = self.sets.get(target.name()) else {
+            return Err(EvalError::new(
+                0,
+                format!(
+                    "`{}` leads to the entity set {}, which this memory store does not hold",
+                    navigation.name,
+                    target.name()
+                ),
+            ));
+        };
         let Some(pairs) = crate::resolve::join_columns(from, target, navigation) else {
             return Err(EvalError::new(
                 0,
@@ -163,21 +182,16 @@ impl Navigator for Linked<'_> {
         if values.iter().any(|v| v.is_null()) {
             return Ok(Followed { set: Some(target.name()), entities: Vec::new() });
         }
-        let entities = self
-            .sets
-            .get(target.name())
-            .map(|all| {
-                all.iter()
-                    .filter(|e| {
-                        pairs
-                            .iter()
-                            .zip(&values)
-                            .all(|((_, column), value)| e.value.get(*column).is_some_and(|v| same_json(v, value)))
-                    })
-                    .map(|e| e.value.clone())
-                    .collect()
+        let entities = all
+            .iter()
+            .filter(|e| {
+                pairs
+                    .iter()
+                    .zip(&values)
+                    .all(|((_, column), value)| e.value.get(*column).is_some_and(|v| same_json(v, value)))
             })
-            .unwrap_or_default();
+            .map(|e| e.value.clone())
+            .collect();
         Ok(Followed { set: Some(target.name()), entities })
     }
 }

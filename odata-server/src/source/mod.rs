@@ -202,6 +202,29 @@ impl Key {
 /// ([`SourceFuture`]); write them as `Box::pin(async move { ... })`. Errors are [`ODataError`]s,
 /// answered to the client as they are: use 404 for a missing entity, 409 for a duplicate key,
 /// 412 (`PreconditionFailed`) when an expected version does not match.
+///
+/// # Example
+///
+/// A read-only source over a fixed list, answering queries with [`apply`]:
+///
+/// ```
+/// use odata_server::source::{EntitySource, Inline, Key, Page, Query, SourceEntity, SourceFuture, apply};
+///
+/// struct Fixed(Vec<SourceEntity>);
+///
+/// impl EntitySource for Fixed {
+///     fn read<'a>(&'a self, query: Query<'a>) -> SourceFuture<'a, Page> {
+///         Box::pin(async move { Ok(apply(&query, self.0.clone(), &Inline)?) })
+///     }
+///
+///     fn get<'a>(&'a self, key: &'a Key) -> SourceFuture<'a, Option<SourceEntity>> {
+///         Box::pin(async move { Ok(self.0.iter().find(|e| key.matches(&e.value)).cloned()) })
+///     }
+/// }
+///
+/// // Object-safe: the server holds sources as `Arc<dyn EntitySource>`.
+/// let _: Box<dyn EntitySource> = Box::new(Fixed(Vec::new()));
+/// ```
 pub trait EntitySource: Send + Sync + 'static {
     /// The entities `query` selects, ordered and paged as it says.
     fn read<'a>(&'a self, query: Query<'a>) -> SourceFuture<'a, Page>;
