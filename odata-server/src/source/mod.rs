@@ -31,15 +31,24 @@
 //! of the client). [`SourceEntity::version`] is the entity's version, if the source keeps one:
 //! the server writes it as the ETag `W/"<version>"` and compares `If-Match` with it.
 //!
+//! # Navigation
+//!
+//! `$expand` from a source-backed set works, nested and with options, to any set: a
+//! source-backed target is read with one [`Query`] per expanded navigation property and level
+//! whose `filter` is the item's own `$filter` and a key-in condition over the page's join values
+//! (`CategoryID in (1,2)`), a table-backed one with one statement; per-parent `$top`, `$skip`
+//! and `$count` apply to the groups. A source evaluates navigation inside its own `$filter` (as
+//! [`MemorySource`] does within its store).
+//!
 //! # What is refused
 //!
-//! Navigation between a source-backed set and any other set (`Categories(1)/Products`, a
-//! `$filter` or `$orderby` path through such a navigation property evaluated in SQL, `$expand`)
-//! is answered `501 Not Implemented` with an OData error naming the navigation property; a
-//! source evaluates navigation inside its own `$filter` (as [`MemorySource`] does within its
-//! store). Also 501: type-cast segments, `/$ref` and bound operations on a source-backed set, and
-//! writes to a source inside a `$batch` atomicity group (a source cannot take part in the
-//! database transaction that makes a group all-or-nothing).
+//! Answered `501 Not Implemented` with an OData error naming the navigation property: path
+//! navigation from or to a source-backed set (`Products(1)/Category`), and, from a table-backed
+//! set, `$expand` to a source-backed set and `$filter`/`$orderby` paths through a navigation
+//! property to its entity type (SQL cannot join a table that does not exist). Also 501:
+//! type-cast segments, `/$ref` and bound operations on a source-backed set, and writes to a
+//! source inside a `$batch` atomicity group (a source cannot take part in the database
+//! transaction that makes a group all-or-nothing).
 //!
 //! # Example
 //!
@@ -80,6 +89,7 @@
 //! ```
 
 mod eval;
+mod expand;
 mod memory;
 pub(crate) mod serve;
 

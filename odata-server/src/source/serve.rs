@@ -10,6 +10,7 @@ use http::{Method, StatusCode};
 use odata_core::{NavigationPropertyInfo, TypeInfo};
 use serde_json::{Map, Value};
 
+use super::expand::Expanded;
 use super::{EntitySource, Key, Query, SourceEntity};
 use crate::body::{check, parse_object};
 use crate::catalog::{SetModel, ValueKind};
@@ -242,14 +243,14 @@ fn address<'p>(set: &SetModel, segments: &'p [Segment]) -> Result<Addressed<'p>,
 }
 
 /// An entity from a source, checked against the model: its type and a datum per column.
-struct Row {
-    ty: &'static TypeInfo,
-    values: Vec<Datum>,
-    version: Option<String>,
+pub(crate) struct Row {
+    pub(crate) ty: &'static TypeInfo,
+    pub(crate) values: Vec<Datum>,
+    pub(crate) version: Option<String>,
 }
 
 /// A 500 for what a source returned that the model does not allow.
-fn source_fault(set: &SetModel, message: String) -> ODataError {
+pub(crate) fn source_fault(set: &SetModel, message: String) -> ODataError {
     ODataError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         "SourceError",
@@ -257,7 +258,7 @@ fn source_fault(set: &SetModel, message: String) -> ODataError {
     )
 }
 
-fn to_row(set: &SetModel, entity: &SourceEntity) -> Result<Row, ODataError> {
+pub(crate) fn to_row(set: &SetModel, entity: &SourceEntity) -> Result<Row, ODataError> {
     let ty = match entity.value.get("@odata.type").and_then(Value::as_str) {
         Some(name) => set
             .type_named(name)
@@ -335,11 +336,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn options(&self) -> Result<Options, ODataError> {
-        let options = Options::parse(self.request.query.as_deref(), self.set.ty, &self.inner.limits.query)?;
-        if let Some(item) = options.expand.first() {
-            return Err(navigation_refused(item.navigation, self.set.name()));
-        }
-        Ok(options)
+        Options::parse(self.request.query.as_deref(), self.set.ty, &self.inner.limits.query)
     }
 
     fn key(&self, key: &KeyPredicate) -> Result<Key, ODataError> {
@@ -399,6 +396,7 @@ impl Ctx<'_> {
             (true, Some(n)) => Some(n),
             (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
         };
+        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
         let mut out = String::with_capacity(256 + rows.len() * 256);
         out.push('{');
         if format.metadata != MetadataLevel::None {
@@ -421,7 +419,7 @@ impl Ctx<'_> {
             if i > 0 {
                 out.push(',');
             }
-            writer.entity(&mut out, row, options.select.as_deref(), None);
+            writer.entity(&mut out, row, i, Shape { select: options.select.as_deref(), expansions: &expansions }, None);
         }
         out.push(']');
         if more {
@@ -477,9 +475,12 @@ impl Ctx<'_> {
                 ));
             }
         }
+        let rows = [row];
+        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
         let mut out = String::with_capacity(512);
         let context = self.context(options, true);
-        self.writer(format).entity(&mut out, &row, options.select.as_deref(), Some(&context));
+        let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+        self.writer(format).entity(&mut out, &rows[0], 0, shape, Some(&context));
         let reply = Reply::json(StatusCode::OK, format, out);
         Ok(match etag {
             Some(etag) => reply.header(http::header::ETAG, &etag),
@@ -564,7 +565,7 @@ impl Ctx<'_> {
         }
         let mut out = String::new();
         let context = format!("{}/$metadata#{}/$entity", self.request.root, self.set.name());
-        self.writer(format).entity(&mut out, &row, None, Some(&context));
+        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
         Ok(with_etag(Reply::json(StatusCode::CREATED, format, out).header(http::header::LOCATION, &location)))
     }
 
@@ -632,7 +633,7 @@ impl Ctx<'_> {
         }
         let mut out = String::new();
         let context = format!("{}/$metadata#{}/$entity", self.request.root, set.name());
-        self.writer(format).entity(&mut out, &row, None, Some(&context));
+        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
         Ok(Reply::json(StatusCode::OK, format, out)
             .header(http::header::ETAG, &etag)
             .header(http::HeaderName::from_static("preference-applied"), "return=representation"))
@@ -687,6 +688,17 @@ fn check_complete(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), 
     Ok(())
 }
 
+/// Which properties of an entity to write: `$select` (`None`: all) and the expansions.
+#[derive(Clone, Copy)]
+struct Shape<'a> {
+    select: Option<&'a [String]>,
+    expansions: &'a [Expanded<'a>],
+}
+
+impl Shape<'_> {
+    const ALL: Shape<'static> = Shape { select: None, expansions: &[] };
+}
+
 /// Writes entities of a source-backed set with the control information `odata.metadata` asks
 /// for, as [`crate::entity::Writer`] writes rows.
 struct EntityWriter<'a> {
@@ -696,8 +708,11 @@ struct EntityWriter<'a> {
 }
 
 impl EntityWriter<'_> {
-    fn entity(&self, out: &mut String, row: &Row, select: Option<&[String]>, context: Option<&str>) {
+    /// `{...}` of `row`, the `index`th row of its read (its expansions' groups are by index).
+    fn entity(&self, out: &mut String, row: &Row, index: usize, shape: Shape<'_>, context: Option<&str>) {
+        let Shape { select, expansions } = shape;
         let set = self.set;
+        let row_index = index;
         out.push('{');
         let mut first = true;
         let mut field = |out: &mut String, name: &str| {
@@ -744,8 +759,39 @@ impl EntityWriter<'_> {
             field(out, column.name());
             write_datum(out, &row.values[index], column.kind, self.format.ieee754);
         }
+        for expansion in expansions {
+            if row.ty.navigation_property(expansion.navigation.name).is_none() {
+                continue;
+            }
+            if let Some(count) = expansion.counts.as_ref().and_then(|c| c.get(row_index)) {
+                field(out, &format!("{}@odata.count", expansion.navigation.name));
+                out.push_str(&count.to_string());
+            }
+            field(out, expansion.navigation.name);
+            let related = expansion.groups.get(row_index).map(Vec::as_slice).unwrap_or_default();
+            let writer = EntityWriter { set: expansion.set, root: self.root, format: self.format };
+            let shape = Shape { select: expansion.options.select.as_deref(), expansions: &expansion.children };
+            if expansion.navigation.ty.collection {
+                out.push('[');
+                for (i, &child) in related.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    writer.entity(out, &expansion.rows[child], child, shape, None);
+                }
+                out.push(']');
+            } else {
+                match related.first() {
+                    Some(&child) => writer.entity(out, &expansion.rows[child], child, shape, None),
+                    None => out.push_str("null"),
+                }
+            }
+        }
         if full {
             for navigation in row.ty.all_navigation_properties() {
+                if expansions.iter().any(|e| e.navigation.name == navigation.name) {
+                    continue;
+                }
                 field(out, &format!("{}@odata.navigationLink", navigation.name));
                 push_json_string(out, &format!("{path}/{}", navigation.name));
             }
