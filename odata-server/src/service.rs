@@ -231,8 +231,9 @@ impl ServiceBuilder {
 
     /// Serves entity set `entity_set` from `source` instead of a table (see [`crate::source`]):
     /// the set gets no table, and its reads, keys, `/$count`, writes, ETags and `$batch` items go
-    /// to the source. [`build`](Self::build) fails if the container has no entity set of this
-    /// name (singletons cannot have a source).
+    /// to the source; a second source for the same set replaces the first.
+    /// [`build`](Self::build) fails if the container has no entity set of this name (singletons
+    /// cannot have a source).
     #[must_use]
     pub fn source(mut self, entity_set: &str, source: impl crate::source::EntitySource) -> Self {
         self.sources.insert(entity_set, std::sync::Arc::new(source));
