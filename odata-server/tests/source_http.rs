@@ -133,6 +133,17 @@ async fn reads_of_a_memory_source_answer_as_the_table_does() {
         ("Products(1)?$top=1", &[]),
         ("Products?$top=-1", &[]),
         ("Products?$skiptoken=abc", &[]),
+        // Type casts.
+        ("Products/Shop.SpecialProduct", &[]),
+        ("Products/Shop.SpecialProduct?$select=Until&$count=true&$filter=Stock%20gt%201", &[]),
+        ("Products/Shop.SpecialProduct/$count", &[]),
+        ("Products/Shop.Product/$count", &[]),
+        ("Products(4)/Shop.SpecialProduct", &[]),
+        ("Products/Shop.SpecialProduct(4)?$select=ProductName", &[]),
+        ("Products(4)/Shop.SpecialProduct/Until", &[]),
+        ("Products(1)/Shop.SpecialProduct", &[]),
+        ("Products/Shop.Nope", &[]),
+        ("Products/Shop.Category", &[]),
         // $expand from the memory source into the read-only source and into a table, nested.
         ("Products?$expand=Category", &[]),
         (
@@ -201,6 +212,21 @@ async fn writes_with_etags_answer_as_the_table_does() {
         ("GET", "Products(10)", &[], None),
         ("DELETE", "Products(10)", &[("if-match", "*")], None),
         ("DELETE", "Products", &[], None),
+        (
+            "POST",
+            "Products/Shop.SpecialProduct",
+            &json,
+            Some(r#"{"ProductID": 13, "ProductName": "Konbu", "Until": "2028-02-29"}"#),
+        ),
+        ("GET", "Products(13)", &[], None),
+        ("PATCH", "Products(2)/Shop.SpecialProduct", &[JSON, ("if-match", "W/\"1\"")], Some(r#"{"Stock": 1}"#)),
+        (
+            "PATCH",
+            "Products(13)/Shop.SpecialProduct",
+            &[JSON, ("if-match", "W/\"1\"")],
+            Some(r#"{"Until": "2029-01-01"}"#),
+        ),
+        ("GET", "Products/Shop.SpecialProduct(13)", &[], None),
         ("POST", "Products(1)", &json, Some("{}")),
         ("POST", "Products/$count", &json, Some("{}")),
     ];

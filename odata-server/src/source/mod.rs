@@ -13,6 +13,9 @@
 //! `$orderby`, `$search`, how many to skip and take, whether to count), one entity by [`Key`],
 //! and, if it is writable, create, replace and delete.
 //!
+//! Type casts (`Products/Ns.Special`) ask the source with an `isof` condition added to the
+//! `$filter`, and treat an entity of another type as absent.
+//!
 //! [`MemorySource`] is a ready-made source over entities held in memory (a [`MemoryStore`]
 //! shared by several sets, so that `$filter` can follow navigation properties between them);
 //! [`Evaluator`] and [`apply`] evaluate a [`Query`] over JSON entities in Rust for any source
@@ -45,9 +48,9 @@
 //! Answered `501 Not Implemented` with an OData error naming the navigation property: path
 //! navigation from or to a source-backed set (`Products(1)/Category`), and, from a table-backed
 //! set, `$expand` to a source-backed set and `$filter`/`$orderby` paths through a navigation
-//! property to its entity type (SQL cannot join a table that does not exist). Also 501:
-//! type-cast segments, `/$ref` and bound operations on a source-backed set, and writes to a
-//! source inside a `$batch` atomicity group (a source cannot take part in the database
+//! property to its entity type (SQL cannot join a table that does not exist). Also 501: `/$ref`
+//! and bound operations on a source-backed set, and writes to a source inside a `$batch`
+//! atomicity group (a source cannot take part in the database
 //! transaction that makes a group all-or-nothing).
 //!
 //! # Example

@@ -167,7 +167,7 @@ pub(crate) async fn serve(
     pairs: &[(String, String)],
     in_group: bool,
 ) -> Result<Reply, ODataError> {
-    let addressed = address(set, segments)?;
+    let (addressed, cast) = address(inner, set, segments)?;
     let format_option = pairs.iter().find(|(n, _)| n == "$format").map(|(_, v)| v.as_str());
     let writes = matches!(request.method, Method::POST | Method::PATCH | Method::PUT | Method::DELETE);
     if writes && in_group {
@@ -178,7 +178,7 @@ pub(crate) async fn serve(
         ))
         .with_target(set.name()));
     }
-    let ctx = Ctx { inner, set, source, request };
+    let ctx = Ctx { inner, set, source, request, cast };
     match (&request.method, addressed) {
         (&Method::GET | &Method::HEAD, Addressed::Collection) => {
             let format = negotiate(&request.headers, format_option)?;
@@ -203,43 +203,73 @@ pub(crate) async fn serve(
     }
 }
 
-fn address<'p>(set: &SetModel, segments: &'p [Segment]) -> Result<Addressed<'p>, ODataError> {
+fn address<'p>(
+    inner: &Inner,
+    set: &SetModel,
+    segments: &'p [Segment],
+) -> Result<(Addressed<'p>, Option<&'static TypeInfo>), ODataError> {
     let Some(Segment::Name { key, .. }) = segments.first() else {
         return Err(ODataError::not_found("no entity set"));
     };
     let not_found = |what: String| ODataError::not_found(what.clone()).with_target(what);
-    match (key, &segments[1..]) {
-        (None, []) => Ok(Addressed::Collection),
-        (Some(key), []) => Ok(Addressed::Entity(key)),
-        (None, [Segment::Count]) => Ok(Addressed::Count),
-        (Some(key), [Segment::Name { name, key: None }, rest @ ..]) if set.column(name).is_some() => {
+    let mut key = key.as_ref();
+    let mut rest = &segments[1..];
+    // A type cast (`Products/Ns.Special`, `Products(4)/Ns.Special`, `Products/Ns.Special(4)`).
+    let mut cast = None;
+    if let [Segment::Name { name, key: cast_key }, tail @ ..] = rest
+        && let Some(ty) = set.type_named(name)
+    {
+        if !ty.is_or_derives_from(set.ty) {
+            return Err(not_found(format!("{name} does not derive from {}", set.ty.qualified_name)));
+        }
+        match (key, cast_key) {
+            (Some(_), Some(_)) => return Err(not_found(format!("{name} follows a key: it takes none"))),
+            (None, Some(k)) => key = Some(k),
+            _ => {}
+        }
+        cast = Some(ty);
+        rest = tail;
+    }
+    let ty = cast.unwrap_or(set.ty);
+    let addressed = match (key, rest) {
+        (None, []) => Addressed::Collection,
+        (Some(key), []) => Addressed::Entity(key),
+        (None, [Segment::Count]) => Addressed::Count,
+        (Some(key), [Segment::Name { name, key: None }, rest @ ..])
+            if set.column(name).is_some_and(|c| set.column_applies(c, ty)) =>
+        {
             let column = set.column(name).unwrap_or_default();
             match rest {
-                [] => Ok(Addressed::Property { key, column, raw: false }),
-                [Segment::Value] => Ok(Addressed::Property { key, column, raw: true }),
-                _ => Err(not_found(format!("{name} has nothing below it to address"))),
+                [] => Addressed::Property { key, column, raw: false },
+                [Segment::Value] => Addressed::Property { key, column, raw: true },
+                _ => return Err(not_found(format!("{name} has nothing below it to address"))),
             }
         }
         (_, [Segment::Name { name, .. }, ..]) => {
-            if let Some(navigation) = set.ty.all_navigation_properties().find(|n| n.name == name.as_str()) {
+            if let Some(navigation) = ty.all_navigation_properties().find(|n| n.name == name.as_str()) {
                 return Err(navigation_refused(navigation, set.name()));
+            }
+            if name.contains('.') && !inner.operations.iter().any(|r| r.info.qualified_name == name.as_str()) {
+                return Err(not_found(format!("{name} is not a type of the entity set {}", set.name())));
             }
             if name.contains('.') {
                 return Err(ODataError::not_implemented(format!(
-                    "{name}: type casts and bound operations on the entity set {}, which a data source serves, \
-                     are not supported",
+                    "{name}: bound operations on the entity set {}, which a data source serves, are not supported",
                     set.name()
                 ))
                 .with_target(name.clone()));
             }
-            Err(not_found(format!("{} has no property {name}", set.ty.qualified_name)))
+            return Err(not_found(format!("{} has no property {name}", ty.qualified_name)));
         }
-        (_, [Segment::Ref, ..]) => Err(ODataError::not_implemented(format!(
-            "$ref on the entity set {}, which a data source serves, is not supported",
-            set.name()
-        ))),
-        _ => Err(not_found("the path does not address a resource of this service".into())),
-    }
+        (_, [Segment::Ref, ..]) => {
+            return Err(ODataError::not_implemented(format!(
+                "$ref on the entity set {}, which a data source serves, is not supported",
+                set.name()
+            )));
+        }
+        _ => return Err(not_found("the path does not address a resource of this service".into())),
+    };
+    Ok((addressed, cast))
 }
 
 /// An entity from a source, checked against the model: its type and a datum per column.
@@ -332,11 +362,23 @@ struct Ctx<'a> {
     set: &'a SetModel,
     source: &'a dyn EntitySource,
     request: &'a ODataRequest,
+    /// The type a cast segment names.
+    cast: Option<&'static TypeInfo>,
 }
 
 impl Ctx<'_> {
+    /// The addressed type: the set's, or the one a cast names.
+    fn ty(&self) -> &'static TypeInfo {
+        self.cast.unwrap_or(self.set.ty)
+    }
+
+    /// Whether an entity is of the addressed type.
+    fn fits(&self, row: &Row) -> bool {
+        row.ty.is_or_derives_from(self.ty())
+    }
+
     fn options(&self) -> Result<Options, ODataError> {
-        Options::parse(self.request.query.as_deref(), self.set.ty, &self.inner.limits.query)
+        Options::parse(self.request.query.as_deref(), self.ty(), &self.inner.limits.query)
     }
 
     fn key(&self, key: &KeyPredicate) -> Result<Key, ODataError> {
@@ -346,10 +388,35 @@ impl Ctx<'_> {
         Ok(Key { entity_set: self.set.info, values })
     }
 
-    fn query<'o>(&self, options: &'o Options, skip: u64, top: Option<u64>, count: bool) -> Query<'o> {
+    /// The `$filter` a source is asked: the request's, and `isof` of a cast type.
+    fn filter(&self, options: &Options) -> Option<Expr> {
+        let cast = self.cast.filter(|c| c.qualified_name != self.set.ty.qualified_name);
+        let Some(cast) = cast else { return options.filter.clone() };
+        let mut types: Vec<&'static str> = std::iter::once(cast)
+            .chain(self.set.derived.iter().copied().filter(|d| d.is_or_derives_from(cast)))
+            .map(|t| t.qualified_name)
+            .collect();
+        types.sort_unstable();
+        types.dedup();
+        let boolean = |kind| Expr { kind, ty: crate::query::ValueType::BOOLEAN, pos: 0 };
+        let isof = boolean(ExprKind::IsOf { scope: crate::query::Scope::It, types });
+        Some(match &options.filter {
+            Some(own) => boolean(ExprKind::And(vec![isof, own.clone()])),
+            None => isof,
+        })
+    }
+
+    fn query<'o>(
+        &self,
+        options: &'o Options,
+        filter: Option<&'o Expr>,
+        skip: u64,
+        top: Option<u64>,
+        count: bool,
+    ) -> Query<'o> {
         Query {
             entity_set: self.set.info,
-            filter: options.filter.as_ref(),
+            filter,
             search: options.search.as_ref(),
             orderby: &options.orderby,
             skip,
@@ -364,6 +431,10 @@ impl Ctx<'_> {
 
     fn context(&self, options: &Options, entity: bool) -> String {
         let mut text = format!("{}/$metadata#{}", self.request.root, self.set.name());
+        if self.ty().qualified_name != self.set.ty.qualified_name {
+            text.push('/');
+            text.push_str(self.ty().qualified_name);
+        }
         if let Some(select) = &options.select {
             text.push('(');
             text.push_str(&select.join(","));
@@ -384,7 +455,8 @@ impl Ctx<'_> {
             Some(rem) if rem <= page => rem,
             _ => page + 1,
         };
-        let result = self.source.read(self.query(options, offset, Some(limit), options.count)).await?;
+        let filter = self.filter(options);
+        let result = self.source.read(self.query(options, filter.as_ref(), offset, Some(limit), options.count)).await?;
         let mut rows = Vec::with_capacity(result.entities.len());
         for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
             rows.push(to_row(self.set, entity)?);
@@ -436,7 +508,8 @@ impl Ctx<'_> {
     }
 
     async fn count(&self, options: &Options) -> Result<Reply, ODataError> {
-        let result = self.source.read(self.query(options, 0, Some(0), true)).await?;
+        let filter = self.filter(options);
+        let result = self.source.read(self.query(options, filter.as_ref(), 0, Some(0), true)).await?;
         let n = result.count.ok_or_else(|| source_fault(self.set, "no count for /$count".into()))?;
         Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
     }
@@ -444,7 +517,8 @@ impl Ctx<'_> {
     /// The entity with this key, checked (404 when absent).
     async fn fetch(&self, key: &Key) -> Result<Option<Row>, ODataError> {
         match self.source.get(key).await? {
-            Some(entity) => Ok(Some(to_row(self.set, &entity)?)),
+            // An entity of another type than a cast names is not there.
+            Some(entity) => Ok(Some(to_row(self.set, &entity)?).filter(|row| self.fits(row))),
             None => Ok(None),
         }
     }
@@ -538,7 +612,7 @@ impl Ctx<'_> {
     async fn create(&self, format: Format) -> Result<Reply, ODataError> {
         require_json_body(&self.request.headers)?;
         let value = parse_object(&self.request.body)?;
-        let body = check(self.set, self.set.ty, &value, body_ieee754(&self.request.headers))?;
+        let body = check(self.set, self.ty(), &value, body_ieee754(&self.request.headers))?;
         refuse_links(self.set, &body)?;
         check_complete(self.set, &body)?;
         let mut values = vec![Datum::Null; self.set.columns.len()];
