@@ -12,7 +12,7 @@ use std::pin::Pin;
 
 use odata_core::NavigationPropertyInfo;
 
-use super::serve::{Row, to_row};
+use super::row::{Row, to_row};
 use super::{Query, SourceEntity};
 use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;

@@ -93,8 +93,11 @@
 
 mod eval;
 mod expand;
+pub(crate) mod guard;
 mod memory;
+mod row;
 pub(crate) mod serve;
+mod values;
 
 use std::future::Future;
 use std::pin::Pin;
