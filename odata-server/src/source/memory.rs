@@ -210,6 +210,11 @@ impl MemorySource {
         &self.store
     }
 
+    /// The entity set it was made for ([`MemoryStore::source`]).
+    pub fn entity_set(&self) -> &str {
+        &self.entity_set
+    }
+
     fn read_now(&self, query: &Query<'_>) -> Result<Page, ODataError> {
         let store = &self.store.inner;
         let sets = store.sets.read().unwrap_or_else(PoisonError::into_inner);
@@ -272,10 +277,7 @@ impl EntitySource for MemorySource {
         entity_set: &'static EntitySetInfo,
         entity: Map<String, Value>,
     ) -> SourceFuture<'a, SourceEntity> {
-        Box::pin(async move {
-            let _ = &self.entity_set;
-            self.store.create_in(entity_set, entity)
-        })
+        Box::pin(async move { self.store.create_in(entity_set, entity) })
     }
 
     fn replace<'a>(

@@ -10,7 +10,7 @@ use crate::error::ODataError;
 use crate::query::{BinaryOp, Literal, OrderItem, Primitive, ValueType};
 
 /// An expression the evaluator cannot compute (`matchesPattern`, date arithmetic, a navigation
-/// the [`Navigator`] cannot follow), with its position in the option's value. It becomes a
+/// the [`Navigator`](super::Navigator) cannot follow), with its position in the option's value. It becomes a
 /// `501 Not Implemented` naming the option and the position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvalError {
