@@ -245,6 +245,13 @@ impl Catalog {
         Ok(SetModel { info, singleton, ty, columns, key, derived, etag })
     }
 
+    /// The same catalog without the sets `skip` names (for the tables of source-backed sets).
+    pub(crate) fn without(mut self, skip: impl Fn(&str) -> bool) -> Catalog {
+        self.sets.retain(|s| !skip(s.name()));
+        self.by_name = self.sets.iter().enumerate().map(|(i, s)| (s.info.name, i)).collect();
+        self
+    }
+
     /// The entity set or singleton named `name`.
     pub(crate) fn set_named(&self, name: &str) -> Option<&SetModel> {
         self.by_name.get(name).map(|&i| &self.sets[i])

@@ -65,6 +65,7 @@ fn target_and_pairs<'c>(
     let target = inner.catalog.target_set(set, navigation).ok_or_else(|| {
         ODataError::not_implemented(format!("$expand: {} leads to no entity set of this service", navigation.name))
     })?;
+    crate::source::guard::refuse_navigation(inner, target, navigation)?;
     let pairs = join_columns(set, target, navigation).ok_or_else(|| {
         ODataError::not_implemented(format!(
             "$expand: {} has no referential constraint (nor its partner) to follow",

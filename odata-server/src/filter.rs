@@ -15,6 +15,7 @@ fn untranslatable(option: &str, error: &SqlError) -> ODataError {
 
 /// Appends ` AND (<filter>)` for the table aliased `t`.
 pub(crate) fn write_filter(inner: &Inner, stmt: &mut Stmt, set: &SetModel, filter: &Expr) -> Result<(), ODataError> {
+    crate::source::guard::refuse_sourced_paths(inner, Some(filter), &[])?;
     let names = StorageNames::new(inner.catalog.container);
     let scope = SqlScope { table: set.name(), alias: "t", entity_type: set.ty };
     stmt.push(" AND (");
@@ -40,6 +41,7 @@ pub(crate) fn write_orderby(
     set: &SetModel,
     items: &[OrderItem],
 ) -> Result<(), ODataError> {
+    crate::source::guard::refuse_sourced_paths(inner, None, items)?;
     let names = StorageNames::new(inner.catalog.container);
     let scope = SqlScope { table: set.name(), alias: "t", entity_type: set.ty };
     orderby_sql(items, &names, &scope, &mut stmt.sql).map_err(|e| untranslatable("$orderby", &e))

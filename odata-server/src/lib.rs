@@ -71,6 +71,7 @@ mod resolve;
 mod router;
 mod schema;
 mod service;
+pub mod source;
 pub mod sql;
 mod stmt;
 mod value;

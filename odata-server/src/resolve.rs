@@ -306,6 +306,7 @@ async fn navigate<'c>(
     let target = catalog.target_set(scope.set, navigation).ok_or_else(|| {
         ODataError::not_implemented(format!("{} leads to no entity set of this service", navigation.name))
     })?;
+    crate::source::guard::refuse_navigation(inner, target, navigation)?;
     let pairs = join_columns(scope.set, target, navigation).ok_or_else(|| {
         ODataError::not_implemented(format!(
             "{} has no referential constraint (nor its partner) to follow",

@@ -112,6 +112,20 @@ async fn answer(
             Box::pin(crate::batch::batch(service, request)).await
         }
         Target::Resource(segments) => {
+            // A set served by a data source: no database connection.
+            if let Some((set, source)) = crate::source::serve::sourced(&service.inner, &segments) {
+                let in_group = conn.is_some();
+                return crate::source::serve::serve(
+                    &service.inner,
+                    set,
+                    source,
+                    &request,
+                    &segments,
+                    &options,
+                    in_group,
+                )
+                .await;
+            }
             let mut owned;
             let conn: &mut sqlx::AnyConnection = match conn {
                 Some(conn) => conn,

@@ -61,6 +61,8 @@ pub(crate) struct Inner {
     pub(crate) metadata_xml: String,
     pub(crate) metadata_json: String,
     pub(crate) operations: Vec<crate::operation::Registered>,
+    /// The entity sets served by a data source rather than a table.
+    pub(crate) sources: crate::source::serve::Sources,
 }
 
 /// Builds a [`Service`]: [`Service::builder`], then limits, then [`build`](Self::build).
@@ -71,6 +73,7 @@ pub struct ServiceBuilder {
     limits: Limits,
     create_tables: bool,
     operations: Vec<crate::operation::Registered>,
+    sources: crate::source::serve::Sources,
 }
 
 impl Service {
@@ -82,7 +85,14 @@ impl Service {
 
     /// A builder for the service of a container given by its table.
     pub fn builder_for(container: &'static ContainerInfo, pool: AnyPool) -> ServiceBuilder {
-        ServiceBuilder { container, pool, limits: Limits::default(), create_tables: true, operations: Vec::new() }
+        ServiceBuilder {
+            container,
+            pool,
+            limits: Limits::default(),
+            create_tables: true,
+            operations: Vec::new(),
+            sources: Default::default(),
+        }
     }
 
     /// The axum router that serves it: mount it at the root or with `Router::nest("/odata", ..)`.
@@ -113,6 +123,9 @@ impl Service {
             .catalog
             .set_named(entity_set)
             .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        if let Some(source) = self.inner.sources.get(entity_set) {
+            return crate::source::serve::insert(set, source.as_ref(), entity).await;
+        }
         let mut conn = self.inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
         crate::write::insert_value(&self.inner, &mut conn, set, entity, false).await.map(|_| ())
     }
@@ -133,6 +146,15 @@ impl Service {
             .catalog
             .set_named(entity_set)
             .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        if let Some(source) = self.inner.sources.get(entity_set) {
+            // A source has no transaction: one create after the other.
+            let mut count = 0;
+            for entity in entities {
+                crate::source::serve::insert(set, source.as_ref(), entity).await?;
+                count += 1;
+            }
+            return Ok(count);
+        }
         let mut conn = self.inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
         let mut tx = conn.begin().await.map_err(|e| ODataError::database(&e))?;
         let mut count = 0;
@@ -151,6 +173,9 @@ impl Service {
             .catalog
             .set_named(entity_set)
             .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        if let Some(source) = self.inner.sources.get(entity_set) {
+            return crate::source::serve::count(set, source.as_ref()).await;
+        }
         let mut conn = self.inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
         let options = crate::options::Options::default();
         let selection =
@@ -204,16 +229,36 @@ impl ServiceBuilder {
         self
     }
 
+    /// Serves entity set `entity_set` from `source` instead of a table (see [`crate::source`]):
+    /// the set gets no table, and its reads, keys, `/$count`, writes, ETags and `$batch` items go
+    /// to the source; a second source for the same set replaces the first.
+    /// [`build`](Self::build) fails if the container has no entity set of this name (singletons
+    /// cannot have a source).
+    #[must_use]
+    pub fn source(mut self, entity_set: &str, source: impl crate::source::EntitySource) -> Self {
+        self.sources.insert(entity_set, std::sync::Arc::new(source));
+        self
+    }
+
     /// Resolves the model, writes `$metadata` once, and creates the tables that do not exist.
     pub async fn build(self) -> Result<Service, ServiceError> {
         let catalog = Catalog::new(self.container)?;
+        for name in self.sources.names() {
+            if catalog.set_named(name).is_none_or(|s| s.singleton) {
+                return Err(ServiceError::Model(format!(
+                    "a data source is registered for {name}, which is not an entity set of the container"
+                )));
+            }
+        }
         let backend = {
             let conn = self.pool.acquire().await?;
             if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") { Backend::Postgres } else { Backend::Sqlite }
         };
         if self.create_tables {
             let mut conn = self.pool.acquire().await?;
-            for statement in crate::schema::ddl(&catalog, backend) {
+            // Source-backed sets get no table.
+            let tables = Catalog::new(self.container)?.without(|name| self.sources.get(name).is_some());
+            for statement in crate::schema::ddl(&tables, backend) {
                 sqlx::query(sqlx::AssertSqlSafe(statement)).execute(&mut *conn).await?;
             }
         }
@@ -241,6 +286,7 @@ impl ServiceBuilder {
                 metadata_xml,
                 metadata_json,
                 operations: self.operations,
+                sources: self.sources,
             }),
         })
     }

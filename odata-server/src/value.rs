@@ -335,6 +335,46 @@ pub(crate) fn write_json(out: &mut String, row: &AnyRow, index: usize, kind: Val
     }
 }
 
+/// Writes a datum of a property of `kind` as JSON text, as [`write_json`] writes the same
+/// value read from a row (for entities that come from a data source, not a table).
+pub(crate) fn write_datum(out: &mut String, datum: &Datum, kind: ValueKind, ieee754: bool) {
+    match (kind, datum) {
+        (_, Datum::Null) => out.push_str("null"),
+        (ValueKind::Boolean, Datum::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+        (ValueKind::Boolean, Datum::Int(i)) => out.push_str(if *i != 0 { "true" } else { "false" }),
+        (ValueKind::Int64, Datum::Int(i)) if ieee754 => push_json_string(out, &i.to_string()),
+        (_, Datum::Int(i)) if kind.is_integer() => out.push_str(&i.to_string()),
+        (ValueKind::Single | ValueKind::Double, Datum::Float(f)) => write_float(out, *f),
+        (ValueKind::Single | ValueKind::Double, Datum::Int(i)) => write_float(out, *i as f64),
+        (ValueKind::Decimal, datum) => {
+            let text = match datum {
+                Datum::Text(t) => trim_decimal(t),
+                Datum::Float(f) if f.is_finite() => format!("{f}"),
+                Datum::Int(i) => i.to_string(),
+                _ => "0".into(),
+            };
+            if ieee754 {
+                push_json_string(out, &text);
+            } else {
+                out.push_str(&text);
+            }
+        }
+        (ValueKind::Json, Datum::Text(text)) => match serde_json::from_str::<&RawValue>(text) {
+            Ok(raw) => out.push_str(raw.get()),
+            Err(_) => out.push_str("null"),
+        },
+        (ValueKind::Binary, Datum::Bytes(bytes)) => push_json_string(out, &Binary::new(bytes.clone()).to_string()),
+        (ValueKind::DateTimeOffset | ValueKind::TimeOfDay, Datum::Text(text)) => {
+            push_json_string(out, &trim_fraction(text))
+        }
+        (_, Datum::Text(text)) => push_json_string(out, text),
+        (_, Datum::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+        (_, Datum::Int(i)) => out.push_str(&i.to_string()),
+        (_, Datum::Float(f)) => write_float(out, *f),
+        (_, Datum::Bytes(bytes)) => push_json_string(out, &Binary::new(bytes.clone()).to_string()),
+    }
+}
+
 /// Reads column `index` of `row` as a datum (for keys, ETags and navigation values).
 pub(crate) fn read_datum(row: &AnyRow, index: usize) -> Datum {
     let Ok(raw) = row.try_get_raw(index) else {

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod cases;
+
 use odata_core::container::EntitySet;
 use odata_core::{
     Date, DateTimeOffset, Decimal, Flags, Navigation, ODataComplex, ODataEntity, ODataEnum, ODataService,
@@ -164,3 +166,40 @@ pub struct Northwind {
     )]
     pub order_details: EntitySet<OrderDetail>,
 }
+
+/// The data set of the query tests, stored by the server's storage conventions (SQLite): the
+/// keys of [`cases`] are the entities of these tables.
+pub const SCHEMA: &str = r#"
+CREATE TABLE "Categories" ("CategoryID" INTEGER PRIMARY KEY, "CategoryName" TEXT);
+CREATE TABLE "Products" (
+    "ProductID" INTEGER PRIMARY KEY, "ProductName" TEXT, "UnitPrice" NUMERIC, "UnitsInStock" INTEGER,
+    "Discontinued" INTEGER, "CategoryID" INTEGER, "Color" TEXT, "Features" TEXT, "Tags" TEXT, "Rating" REAL,
+    "DiscontinuedDate" TEXT, "@odata.type" TEXT NOT NULL
+);
+CREATE TABLE "Orders" (
+    "OrderID" INTEGER PRIMARY KEY, "CustomerID" TEXT, "OrderDate" TEXT, "RequiredDate" TEXT, "Freight" NUMERIC,
+    "ShipAddress" TEXT
+);
+CREATE TABLE "Order_Details" (
+    "OrderID" INTEGER NOT NULL, "ProductID" INTEGER NOT NULL, "UnitPrice" NUMERIC, "Quantity" INTEGER, "Discount" REAL,
+    PRIMARY KEY ("OrderID", "ProductID")
+);
+INSERT INTO "Categories" VALUES (1, 'Beverages'), (2, 'Condiments'), (3, 'Seafood');
+INSERT INTO "Products" VALUES
+    (1, 'Chai', 18, 39, 0, 1, 'Red', 'Organic', '["tea","hot"]', 4.5, NULL, 'NorthwindModel.Product'),
+    (2, 'Chang', 19, 17, 0, 1, 'Green', 'Organic,Fair', '["beer"]', 3.0, NULL, 'NorthwindModel.Product'),
+    (3, 'Aniseed Syrup', 10, 13, 0, 2, 'Blue', NULL, '[]', NULL, NULL, 'NorthwindModel.Product'),
+    (4, 'Chef Anton''s Cajun Seasoning', 22, 53, 0, 2, 'Red', 'Frozen', NULL, 4.0, NULL, 'NorthwindModel.Product'),
+    (5, 'Chef Anton''s Gumbo Mix', 21.35, 0, 1, 2, NULL, NULL, '["spicy","mix"]', 2.5, '2024-03-01T10:30:00.0000000Z',
+        'NorthwindModel.DiscontinuedProduct'),
+    (6, '100%_off', 25, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'NorthwindModel.Product'),
+    (7, NULL, NULL, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'NorthwindModel.Product');
+INSERT INTO "Orders" VALUES
+    (10248, 'VINET', '2024-07-04T08:00:00.0000000Z', '2024-08-01', 32.38,
+        '{"Street":"59 rue de l''Abbaye","City":"Reims","Country":"France"}'),
+    (10249, 'TOMSP', '2024-07-05T23:30:15.5000000Z', '2024-08-16', 11.61, '{"City":"Münster","Country":"Germany"}'),
+    (10250, 'HANAR', '2025-01-10T12:00:00.0000000Z', NULL, 65.83, NULL);
+INSERT INTO "Order_Details" VALUES
+    (10248, 1, 14, 12, 0), (10248, 2, 9.8, 10, 0), (10249, 4, 18.6, 9, 0), (10249, 5, 42.4, 40, 0.15),
+    (10250, 1, 7.7, 10, 0.15);
+"#;

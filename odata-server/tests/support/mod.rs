@@ -228,31 +228,43 @@ pub async fn serve(service: Service) -> Server {
     Server { root: format!("http://{address}"), service }
 }
 
-pub async fn seed(service: &Service) {
-    let categories = [
+/// The categories of the seed.
+pub fn categories() -> Vec<Value> {
+    vec![
         json!({"CategoryID": 1, "Name": "Beverages", "Description": "Soft drinks"}),
         json!({"CategoryID": 2, "Name": "Condiments"}),
         json!({"CategoryID": 3, "Name": "Empty"}),
-    ];
-    for c in &categories {
-        service.insert("Categories", c).await.expect("category");
-    }
-    let products = [
+    ]
+}
+
+/// The products of the seed (one of a derived type, one with an Int64 beyond 2^53).
+pub fn products() -> Vec<Value> {
+    vec![
         json!({"ProductID": 1, "ProductName": "Chai", "UnitPrice": 18.5, "Stock": 39, "Discontinued": false, "Color": "red", "Tags": ["tea", "hot"], "Made": {"City": "Delhi", "Zip": "110001"}, "CategoryID": 1}),
         json!({"ProductID": 2, "ProductName": "Chang", "UnitPrice": 19, "Stock": 17, "Discontinued": false, "Color": "green", "CategoryID": 1}),
         json!({"ProductID": 3, "ProductName": "Aniseed Syrup", "UnitPrice": 10, "Stock": 13, "Discontinued": false, "CategoryID": 2}),
         json!({"@odata.type": "#Shop.SpecialProduct", "ProductID": 4, "ProductName": "Chef Anton's Cajun Seasoning", "UnitPrice": 22, "Stock": 53, "Discontinued": true, "CategoryID": 2, "Until": "2026-12-31"}),
         json!({"ProductID": 5, "ProductName": "Orphan", "UnitPrice": 1.25, "Stock": 9007199254740993i64}),
-    ];
-    for p in &products {
-        service.insert("Products", p).await.expect("product");
-    }
-    let lines = [
+    ]
+}
+
+/// The order lines of the seed.
+pub fn lines() -> Vec<Value> {
+    vec![
         json!({"OrderID": 10248, "ProductID": 1, "Quantity": 12}),
         json!({"OrderID": 10248, "ProductID": 2, "Quantity": 10}),
         json!({"OrderID": 10249, "ProductID": 1, "Quantity": 5}),
-    ];
-    for l in &lines {
+    ]
+}
+
+pub async fn seed(service: &Service) {
+    for c in &categories() {
+        service.insert("Categories", c).await.expect("category");
+    }
+    for p in &products() {
+        service.insert("Products", p).await.expect("product");
+    }
+    for l in &lines() {
         service.insert("OrderLines", l).await.expect("line");
     }
     service.insert("Config", &json!({"ID": 1, "Motto": "Fresh"})).await.expect("config");

@@ -1,0 +1,254 @@
+//! `$expand` from a source-backed set: the related entities of a whole page in one read per
+//! expanded navigation property and level. A source-backed target is asked with its key-in
+//! condition (`CategoryID in (1,2)`, or `(A eq .. and B eq ..) or ..` for several join
+//! properties) added to the item's own `$filter`; a table-backed target is read with the
+//! statement of the table path ([`crate::fetch`], `IN` over the parents' values). Nested
+//! `$expand` continues from either. Per-parent `$top`/`$skip` and `$count` are applied to the
+//! groups.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use odata_core::NavigationPropertyInfo;
+
+use super::row::{Row, to_row};
+use super::{Query, SourceEntity};
+use crate::catalog::{SetModel, ValueKind};
+use crate::error::ODataError;
+use crate::fetch::{ParentJoin, Selection, fetch, needed_columns};
+use crate::options::{ExpandItem, Options};
+use crate::query::{BinaryOp, Expr, ExprKind, Literal, Member, Scope, Step, ValueType};
+use crate::service::Inner;
+use crate::value::Datum;
+
+/// The related entities of one expanded navigation property, grouped by parent.
+pub(crate) struct Expanded<'c> {
+    pub(crate) navigation: &'static NavigationPropertyInfo,
+    pub(crate) set: &'c SetModel,
+    pub(crate) options: Options,
+    pub(crate) rows: Vec<Row>,
+    /// Per parent: the indices of its related rows, paged by the item's `$skip`/`$top`.
+    pub(crate) groups: Vec<Vec<usize>>,
+    /// Per parent, with the item's `$count=true`: how many before paging.
+    pub(crate) counts: Option<Vec<u64>>,
+    pub(crate) children: Vec<Expanded<'c>>,
+}
+
+type Join = Vec<(&'static str, &'static str)>;
+
+fn target_and_pairs<'c>(
+    inner: &'c Inner,
+    set: &SetModel,
+    navigation: &'static NavigationPropertyInfo,
+) -> Result<(&'c SetModel, Join), ODataError> {
+    let target = inner.catalog.target_set(set, navigation).ok_or_else(|| {
+        ODataError::not_implemented(format!("$expand: {} leads to no entity set of this service", navigation.name))
+    })?;
+    let pairs = crate::resolve::join_columns(set, target, navigation).ok_or_else(|| {
+        ODataError::not_implemented(format!(
+            "$expand: {} has no referential constraint (nor its partner) to follow",
+            navigation.name
+        ))
+    })?;
+    Ok((target, pairs))
+}
+
+/// Reads the expansions of `items` for the rows `parents` of `set`.
+pub(crate) fn expand<'a, 'c: 'a>(
+    inner: &'c Inner,
+    set: &'c SetModel,
+    parents: &'a [Row],
+    items: &'a [ExpandItem],
+    depth: u32,
+) -> Pin<Box<dyn Future<Output = Result<Vec<Expanded<'c>>, ODataError>> + Send + 'a>> {
+    Box::pin(async move {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        if depth as usize > inner.limits.query.max_expand_depth {
+            return Err(ODataError::bad_request(
+                "ExpandTooDeep",
+                format!("$expand nests deeper than {} levels", inner.limits.query.max_expand_depth),
+            )
+            .with_target("$expand"));
+        }
+        let mut expansions = Vec::new();
+        for item in items {
+            let navigation = item.navigation;
+            let (target, pairs) = target_and_pairs(inner, set, navigation)?;
+            let source_columns: Vec<usize> = pairs.iter().filter_map(|(s, _)| set.column(s)).collect();
+            let target_columns: Vec<usize> = pairs.iter().filter_map(|(_, t)| target.column(t)).collect();
+            if source_columns.len() != pairs.len() || target_columns.len() != pairs.len() {
+                return Err(ODataError::not_implemented(format!(
+                    "$expand: a referential constraint of {} names no property",
+                    navigation.name
+                )));
+            }
+            // The distinct join values of the parents (a null value joins nothing).
+            let mut parent_keys: Vec<Option<String>> = Vec::with_capacity(parents.len());
+            let mut distinct: Vec<Vec<Datum>> = Vec::new();
+            let mut seen: HashMap<String, ()> = HashMap::new();
+            for parent in parents {
+                let datums: Vec<Datum> = source_columns.iter().map(|&c| parent.values[c].clone()).collect();
+                if datums.contains(&Datum::Null) {
+                    parent_keys.push(None);
+                    continue;
+                }
+                let key = format!("{datums:?}");
+                if seen.insert(key.clone(), ()).is_none() {
+                    distinct.push(datums);
+                }
+                parent_keys.push(Some(key));
+            }
+            let rows = if distinct.is_empty() {
+                Vec::new()
+            } else if let Some(source) = inner.sources.get(target.name()) {
+                let condition = key_in(target, &target_columns, &distinct);
+                let filter = match &item.options.filter {
+                    Some(own) => {
+                        Expr { kind: ExprKind::And(vec![condition, own.clone()]), ty: ValueType::BOOLEAN, pos: own.pos }
+                    }
+                    None => condition,
+                };
+                let mut query = Query::new(target.info);
+                query.filter = Some(&filter);
+                query.search = item.options.search.as_ref();
+                query.orderby = &item.options.orderby;
+                let page = source.read(query).await?;
+                page.entities.iter().map(|e: &SourceEntity| to_row(target, e)).collect::<Result<Vec<_>, _>>()?
+            } else {
+                table_rows(inner, target, navigation, &target_columns, &distinct, item).await?
+            };
+            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+            for (index, row) in rows.iter().enumerate() {
+                let datums: Vec<Datum> = target_columns.iter().map(|&c| row.values[c].clone()).collect();
+                by_key.entry(format!("{datums:?}")).or_default().push(index);
+            }
+            let all: Vec<Vec<usize>> = parent_keys
+                .iter()
+                .map(|key| key.as_ref().and_then(|k| by_key.get(k)).cloned().unwrap_or_default())
+                .collect();
+            let counts = item.options.count.then(|| all.iter().map(|g| g.len() as u64).collect());
+            let skip = usize::try_from(item.options.skip.unwrap_or(0)).unwrap_or(usize::MAX);
+            let top = item.options.top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
+            let groups = all.into_iter().map(|g| g.into_iter().skip(skip).take(top).collect()).collect();
+            let children = expand(inner, target, &rows, &item.options.expand, depth + 1).await?;
+            expansions.push(Expanded {
+                navigation,
+                set: target,
+                options: item.options.clone(),
+                rows,
+                groups,
+                counts,
+                children,
+            });
+        }
+        Ok(expansions)
+    })
+}
+
+/// The related rows of a table-backed target: all of them for the parents' values (paging and
+/// counting per parent are done on the groups), with the item's `$filter`, `$search`, `$orderby`.
+async fn table_rows(
+    inner: &Inner,
+    target: &SetModel,
+    navigation: &'static NavigationPropertyInfo,
+    target_columns: &[usize],
+    distinct: &[Vec<Datum>],
+    item: &ExpandItem,
+) -> Result<Vec<Row>, ODataError> {
+    let mut conn = inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
+    // The item's options without its paging: applied per parent on the groups.
+    let options = Options { top: None, skip: None, count: false, ..item.options.clone() };
+    let mut extra: Vec<&'static str> = target_columns.iter().map(|&c| target.columns[c].name()).collect();
+    for nested in &item.options.expand {
+        if let Ok((_, pairs)) = target_and_pairs(inner, target, nested.navigation) {
+            extra.extend(pairs.iter().map(|(source, _)| *source));
+        }
+    }
+    let columns = needed_columns(target, &options, &extra)?;
+    let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
+    let join_columns: Vec<(&'static str, ValueKind)> =
+        target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect();
+    let mut rows = Vec::new();
+    // Bounded statements, as the table path binds at most this many parents' values at once.
+    for chunk in distinct.chunks(1000) {
+        let join = ParentJoin { columns: join_columns.clone(), parents: chunk.to_vec() };
+        let selection = Selection { conds: &[], cast, options: &options, limit: None, offset: 0, join: Some(&join) };
+        let set = fetch(inner, &mut conn, target, &columns, &selection).await?;
+        for row in 0..set.rows.len() {
+            let values = (0..target.columns.len()).map(|c| set.datum(row, c)).collect();
+            let version = match crate::value::read_datum(&set.rows[row], set.version) {
+                Datum::Int(v) => Some(v.to_string()),
+                Datum::Text(t) => Some(t),
+                _ => None,
+            };
+            rows.push(Row { ty: set.type_of(target, row), values, version });
+        }
+    }
+    Ok(rows)
+}
+
+/// `column in (values)` (one join property) or `(a eq .. and b eq ..) or ..` (several) over the
+/// properties `columns` of `target`, as a typed expression a source evaluates like `$filter`.
+fn key_in(target: &SetModel, columns: &[usize], parents: &[Vec<Datum>]) -> Expr {
+    let member = |c: usize| {
+        let property = target.columns[c].property;
+        Expr {
+            kind: ExprKind::Member(Member { scope: Scope::It, steps: vec![Step::Property(property)] }),
+            ty: ValueType::of_ref(&property.ty),
+            pos: 0,
+        }
+    };
+    let literal = |c: usize, datum: &Datum| Expr {
+        kind: ExprKind::Literal(literal_of(target.columns[c].kind, datum)),
+        ty: ValueType::of_ref(&target.columns[c].property.ty),
+        pos: 0,
+    };
+    let boolean = |kind| Expr { kind, ty: ValueType::BOOLEAN, pos: 0 };
+    if let [column] = columns {
+        let values = parents.iter().map(|p| literal(*column, &p[0])).collect();
+        return boolean(ExprKind::In(Box::new(member(*column)), values));
+    }
+    boolean(ExprKind::Or(
+        parents
+            .iter()
+            .map(|parent| {
+                boolean(ExprKind::And(
+                    columns
+                        .iter()
+                        .zip(parent)
+                        .map(|(&c, datum)| {
+                            boolean(ExprKind::Binary(BinaryOp::Eq, Box::new(member(c)), Box::new(literal(c, datum))))
+                        })
+                        .collect(),
+                ))
+            })
+            .collect(),
+    ))
+}
+
+/// The typed literal of a stored value of `kind`.
+fn literal_of(kind: ValueKind, datum: &Datum) -> Literal {
+    match (kind, datum) {
+        (_, Datum::Null) => Literal::Null,
+        (_, Datum::Bool(b)) => Literal::Boolean(*b),
+        (ValueKind::Boolean, Datum::Int(i)) => Literal::Boolean(*i != 0),
+        (ValueKind::Decimal, Datum::Int(i)) => Literal::Decimal(i.to_string()),
+        (ValueKind::Decimal, Datum::Float(f)) => Literal::Decimal(f.to_string()),
+        (_, Datum::Int(i)) => Literal::Int(*i),
+        (_, Datum::Float(f)) => Literal::Double(*f),
+        (_, Datum::Bytes(b)) => Literal::Binary(b.clone()),
+        (ValueKind::Decimal, Datum::Text(t)) => Literal::Decimal(t.clone()),
+        (ValueKind::Date, Datum::Text(t)) => Literal::Date(t.clone()),
+        (ValueKind::DateTimeOffset, Datum::Text(t)) => Literal::DateTimeOffset(t.clone()),
+        (ValueKind::TimeOfDay, Datum::Text(t)) => Literal::TimeOfDay(t.clone()),
+        (ValueKind::Duration, Datum::Text(t)) => Literal::Duration(t.clone()),
+        (ValueKind::Guid, Datum::Text(t)) => Literal::Guid(t.clone()),
+        (ValueKind::Enum(info), Datum::Text(t)) => {
+            Literal::Enum(info, t.split(',').filter_map(|m| info.member(m.trim())).map(|m| m.name).collect())
+        }
+        (_, Datum::Text(t)) => Literal::String(t.clone()),
+    }
+}

@@ -1,0 +1,616 @@
+//! Requests addressed to a source-backed entity set: the protocol around an [`EntitySource`].
+//! (Rows and their JSON: `row.rs`; the borders with table-backed sets: `guard.rs`.)
+//! Paths (`Set`, `Set(key)`, `Set/$count`, `Set(key)/Property[/$value]`), query options,
+//! paging, ETags and bodies work as for a table; the entities come from the source as JSON and
+//! are checked against the model and written like rows (the same wire form for every value).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use http::{Method, StatusCode};
+use odata_core::TypeInfo;
+use serde_json::Value;
+
+use super::guard::navigation_refused;
+use super::row::{EntityWriter, Row, Shape, entity_path, etag_of, row_object, source_fault, to_json, to_row};
+use super::{EntitySource, Key, Query};
+use crate::body::{check, parse_object};
+use crate::catalog::{SetModel, ValueKind};
+use crate::error::ODataError;
+use crate::format::{Format, MetadataLevel, body_ieee754, negotiate, require_json_body};
+use crate::options::Options;
+use crate::path::{KeyPredicate, Segment};
+use crate::query::{Expr, ExprKind};
+use crate::request::{ODataRequest, Reply};
+use crate::resolve::{Scope, with_key};
+use crate::service::Inner;
+use crate::value::{Datum, push_json_string, write_datum};
+
+/// The registered sources, by entity set.
+#[derive(Clone, Default)]
+pub(crate) struct Sources {
+    map: HashMap<String, Arc<dyn EntitySource>>,
+}
+
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&String> = self.map.keys().collect();
+        names.sort();
+        f.debug_struct("Sources").field("entity_sets", &names).finish()
+    }
+}
+
+impl Sources {
+    pub(crate) fn insert(&mut self, entity_set: &str, source: Arc<dyn EntitySource>) {
+        self.map.insert(entity_set.to_owned(), source);
+    }
+
+    pub(crate) fn get(&self, entity_set: &str) -> Option<&Arc<dyn EntitySource>> {
+        self.map.get(entity_set)
+    }
+
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// The source-backed set a path starts with, if any.
+pub(crate) fn sourced<'c>(inner: &'c Inner, segments: &[Segment]) -> Option<(&'c SetModel, &'c dyn EntitySource)> {
+    let Some(Segment::Name { name, .. }) = segments.first() else { return None };
+    let source = inner.sources.get(name)?;
+    Some((inner.catalog.set_named(name)?, source.as_ref()))
+}
+
+/// What a path below a source-backed set addresses.
+enum Addressed<'p> {
+    Collection,
+    Entity(&'p KeyPredicate),
+    Count,
+    Property { key: &'p KeyPredicate, column: usize, raw: bool },
+}
+
+/// Answers a request whose path starts with a source-backed set. `in_group`: it is part of a
+/// `$batch` atomicity group (whose transaction a source cannot join).
+pub(crate) async fn serve(
+    inner: &Inner,
+    set: &SetModel,
+    source: &dyn EntitySource,
+    request: &ODataRequest,
+    segments: &[Segment],
+    pairs: &[(String, String)],
+    in_group: bool,
+) -> Result<Reply, ODataError> {
+    let (addressed, cast) = address(inner, set, segments)?;
+    let format_option = pairs.iter().find(|(n, _)| n == "$format").map(|(_, v)| v.as_str());
+    let writes = matches!(request.method, Method::POST | Method::PATCH | Method::PUT | Method::DELETE);
+    if writes && in_group {
+        return Err(ODataError::not_implemented(format!(
+            "{} is served by a data source, which cannot take part in the transaction of a $batch atomicity group: \
+             send the request outside the group",
+            set.name()
+        ))
+        .with_target(set.name()));
+    }
+    let ctx = Ctx { inner, set, source, request, cast };
+    match (&request.method, addressed) {
+        (&Method::GET | &Method::HEAD, Addressed::Collection) => {
+            let format = negotiate(&request.headers, format_option)?;
+            ctx.collection(&ctx.options()?, format).await
+        }
+        (&Method::GET | &Method::HEAD, Addressed::Entity(key)) => {
+            let format = negotiate(&request.headers, format_option)?;
+            ctx.single(key, &ctx.options()?, format).await
+        }
+        (&Method::GET | &Method::HEAD, Addressed::Count) => ctx.count(&ctx.options()?).await,
+        (&Method::GET | &Method::HEAD, Addressed::Property { key, column, raw }) => {
+            ctx.property(key, column, raw, format_option).await
+        }
+        (&Method::POST, Addressed::Collection) => {
+            let format = negotiate(&request.headers, format_option)?;
+            ctx.create(format).await
+        }
+        (&Method::PATCH | &Method::PUT, Addressed::Entity(key)) => ctx.update(key).await,
+        (&Method::DELETE, Addressed::Entity(key)) => ctx.delete(key).await,
+        (method, Addressed::Count) => Err(ODataError::method_not_allowed(method, "$count")),
+        (method, _) => Err(ODataError::method_not_allowed(method, &request.path)),
+    }
+}
+
+fn address<'p>(
+    inner: &Inner,
+    set: &SetModel,
+    segments: &'p [Segment],
+) -> Result<(Addressed<'p>, Option<&'static TypeInfo>), ODataError> {
+    let Some(Segment::Name { key, .. }) = segments.first() else {
+        return Err(ODataError::not_found("no entity set"));
+    };
+    let not_found = |what: String| ODataError::not_found(what.clone()).with_target(what);
+    let mut key = key.as_ref();
+    let mut rest = &segments[1..];
+    // A type cast (`Products/Ns.Special`, `Products(4)/Ns.Special`, `Products/Ns.Special(4)`).
+    let mut cast = None;
+    if let [Segment::Name { name, key: cast_key }, tail @ ..] = rest
+        && let Some(ty) = set.type_named(name)
+    {
+        if !ty.is_or_derives_from(set.ty) {
+            return Err(not_found(format!("{name} does not derive from {}", set.ty.qualified_name)));
+        }
+        match (key, cast_key) {
+            (Some(_), Some(_)) => return Err(not_found(format!("{name} follows a key: it takes none"))),
+            (None, Some(k)) => key = Some(k),
+            _ => {}
+        }
+        cast = Some(ty);
+        rest = tail;
+    }
+    let ty = cast.unwrap_or(set.ty);
+    let addressed = match (key, rest) {
+        (None, []) => Addressed::Collection,
+        (Some(key), []) => Addressed::Entity(key),
+        (None, [Segment::Count]) => Addressed::Count,
+        (Some(key), [Segment::Name { name, key: None }, rest @ ..])
+            if set.column(name).is_some_and(|c| set.column_applies(c, ty)) =>
+        {
+            let column = set.column(name).unwrap_or_default();
+            match rest {
+                [] => Addressed::Property { key, column, raw: false },
+                [Segment::Value] => Addressed::Property { key, column, raw: true },
+                _ => return Err(not_found(format!("{name} has nothing below it to address"))),
+            }
+        }
+        (_, [Segment::Name { name, .. }, ..]) => {
+            if let Some(navigation) = ty.all_navigation_properties().find(|n| n.name == name.as_str()) {
+                return Err(navigation_refused(navigation, set.name()));
+            }
+            if name.contains('.') && !inner.operations.iter().any(|r| r.info.qualified_name == name.as_str()) {
+                return Err(not_found(format!("{name} is not a type of the entity set {}", set.name())));
+            }
+            if name.contains('.') {
+                return Err(ODataError::not_implemented(format!(
+                    "{name}: bound operations on the entity set {}, which a data source serves, are not supported",
+                    set.name()
+                ))
+                .with_target(name.clone()));
+            }
+            return Err(not_found(format!("{} has no property {name}", ty.qualified_name)));
+        }
+        (_, [Segment::Ref, ..]) => {
+            return Err(ODataError::not_implemented(format!(
+                "$ref on the entity set {}, which a data source serves, is not supported",
+                set.name()
+            )));
+        }
+        _ => return Err(not_found("the path does not address a resource of this service".into())),
+    };
+    Ok((addressed, cast))
+}
+
+/// One request against one source.
+struct Ctx<'a> {
+    inner: &'a Inner,
+    set: &'a SetModel,
+    source: &'a dyn EntitySource,
+    request: &'a ODataRequest,
+    /// The type a cast segment names.
+    cast: Option<&'static TypeInfo>,
+}
+
+impl Ctx<'_> {
+    /// The addressed type: the set's, or the one a cast names.
+    fn ty(&self) -> &'static TypeInfo {
+        self.cast.unwrap_or(self.set.ty)
+    }
+
+    /// Whether an entity is of the addressed type.
+    fn fits(&self, row: &Row) -> bool {
+        row.ty.is_or_derives_from(self.ty())
+    }
+
+    fn options(&self) -> Result<Options, ODataError> {
+        Options::parse(self.request.query.as_deref(), self.ty(), &self.inner.limits.query)
+    }
+
+    fn key(&self, key: &KeyPredicate) -> Result<Key, ODataError> {
+        let scope = Scope { set: self.set, conds: Vec::new(), ty: self.set.ty, via: None };
+        let conds = with_key(scope, key)?.conds;
+        let values = conds.iter().map(|c| (c.column, to_json(c.kind, &c.value))).collect();
+        Ok(Key { entity_set: self.set.info, values })
+    }
+
+    /// The `$filter` a source is asked: the request's, and `isof` of a cast type.
+    fn filter(&self, options: &Options) -> Option<Expr> {
+        let cast = self.cast.filter(|c| c.qualified_name != self.set.ty.qualified_name);
+        let Some(cast) = cast else { return options.filter.clone() };
+        let mut types: Vec<&'static str> = std::iter::once(cast)
+            .chain(self.set.derived.iter().copied().filter(|d| d.is_or_derives_from(cast)))
+            .map(|t| t.qualified_name)
+            .collect();
+        types.sort_unstable();
+        types.dedup();
+        let boolean = |kind| Expr { kind, ty: crate::query::ValueType::BOOLEAN, pos: 0 };
+        let isof = boolean(ExprKind::IsOf { scope: crate::query::Scope::It, types });
+        Some(match &options.filter {
+            Some(own) => boolean(ExprKind::And(vec![isof, own.clone()])),
+            None => isof,
+        })
+    }
+
+    fn query<'o>(
+        &self,
+        options: &'o Options,
+        filter: Option<&'o Expr>,
+        skip: u64,
+        top: Option<u64>,
+        count: bool,
+    ) -> Query<'o> {
+        Query {
+            entity_set: self.set.info,
+            filter,
+            search: options.search.as_ref(),
+            orderby: &options.orderby,
+            skip,
+            top,
+            count,
+        }
+    }
+
+    fn writer(&self, format: Format) -> EntityWriter<'_> {
+        EntityWriter { set: self.set, root: &self.request.root, format }
+    }
+
+    fn context(&self, options: &Options, entity: bool) -> String {
+        let mut text = format!("{}/$metadata#{}", self.request.root, self.set.name());
+        if self.ty().qualified_name != self.set.ty.qualified_name {
+            text.push('/');
+            text.push_str(self.ty().qualified_name);
+        }
+        if let Some(select) = &options.select {
+            text.push('(');
+            text.push_str(&select.join(","));
+            text.push(')');
+        }
+        if entity {
+            text.push_str("/$entity");
+        }
+        text
+    }
+
+    async fn collection(&self, options: &Options, format: Format) -> Result<Reply, ODataError> {
+        let (page, applied) = crate::paging::page_size(self.request, &self.inner.limits);
+        let token = crate::paging::skiptoken(options.skiptoken.as_deref())?;
+        let remaining = options.top.map(|top| top.saturating_sub(token));
+        let offset = options.skip.unwrap_or(0).saturating_add(token);
+        let limit = match remaining {
+            Some(rem) if rem <= page => rem,
+            _ => page + 1,
+        };
+        let filter = self.filter(options);
+        let result = self.source.read(self.query(options, filter.as_ref(), offset, Some(limit), options.count)).await?;
+        let mut rows = Vec::with_capacity(result.entities.len());
+        for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
+            rows.push(to_row(self.set, entity)?);
+        }
+        let more = rows.len() as u64 > page;
+        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+        let total = match (options.count, result.count) {
+            (false, _) => None,
+            (true, Some(n)) => Some(n),
+            (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
+        };
+        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
+        let mut out = String::with_capacity(256 + rows.len() * 256);
+        out.push('{');
+        if format.metadata != MetadataLevel::None {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &self.context(options, false));
+            out.push(',');
+        }
+        if let Some(total) = total {
+            out.push_str("\"@odata.count\":");
+            if format.ieee754 {
+                push_json_string(&mut out, &total.to_string());
+            } else {
+                out.push_str(&total.to_string());
+            }
+            out.push(',');
+        }
+        out.push_str("\"value\":[");
+        let writer = self.writer(format);
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            writer.entity(&mut out, row, i, Shape { select: options.select.as_deref(), expansions: &expansions }, None);
+        }
+        out.push(']');
+        if more {
+            out.push_str(",\"@odata.nextLink\":");
+            push_json_string(&mut out, &crate::paging::next_link(self.request, token + page));
+        }
+        out.push('}');
+        let mut reply = Reply::json(StatusCode::OK, format, out);
+        if let Some(applied) = applied {
+            reply = reply
+                .header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
+        }
+        Ok(reply)
+    }
+
+    async fn count(&self, options: &Options) -> Result<Reply, ODataError> {
+        let filter = self.filter(options);
+        let result = self.source.read(self.query(options, filter.as_ref(), 0, Some(0), true)).await?;
+        let n = result.count.ok_or_else(|| source_fault(self.set, "no count for /$count".into()))?;
+        Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
+    }
+
+    /// The entity with this key, checked (404 when absent).
+    async fn fetch(&self, key: &Key) -> Result<Option<Row>, ODataError> {
+        match self.source.get(key).await? {
+            // An entity of another type than a cast names is not there.
+            Some(entity) => Ok(Some(to_row(self.set, &entity)?).filter(|row| self.fits(row))),
+            None => Ok(None),
+        }
+    }
+
+    fn missing(&self) -> ODataError {
+        ODataError::not_found(format!("no entity of {} with this key", self.set.name())).with_target(self.set.name())
+    }
+
+    async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
+        if options.has_collection_options() {
+            return Err(ODataError::bad_request(
+                "InvalidQueryOption",
+                "$filter, $top, $skip, $orderby and $count apply to collections only",
+            ));
+        }
+        let key = self.key(key)?;
+        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
+        let etag = etag_of(row.version.as_deref());
+        if let Some(etag) = &etag {
+            if crate::etag::not_modified(self.request, etag) {
+                return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, etag));
+            }
+            if crate::etag::get_precondition_failed(self.request, etag) {
+                return Err(ODataError::new(
+                    StatusCode::PRECONDITION_FAILED,
+                    "PreconditionFailed",
+                    "If-Match does not match the entity's current ETag",
+                ));
+            }
+        }
+        let rows = [row];
+        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
+        let mut out = String::with_capacity(512);
+        let context = self.context(options, true);
+        let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+        self.writer(format).entity(&mut out, &rows[0], 0, shape, Some(&context));
+        let reply = Reply::json(StatusCode::OK, format, out);
+        Ok(match etag {
+            Some(etag) => reply.header(http::header::ETAG, &etag),
+            None => reply,
+        })
+    }
+
+    async fn property(
+        &self,
+        key: &KeyPredicate,
+        column: usize,
+        raw: bool,
+        format_option: Option<&str>,
+    ) -> Result<Reply, ODataError> {
+        let key = self.key(key)?;
+        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
+        let col = &self.set.columns[column];
+        if !self.set.column_applies(column, row.ty) {
+            return Err(ODataError::not_found(format!("{} has no property {}", row.ty.qualified_name, col.name())));
+        }
+        let datum = &row.values[column];
+        if *datum == Datum::Null {
+            return Ok(Reply::empty(StatusCode::NO_CONTENT));
+        }
+        if raw {
+            if let Datum::Bytes(bytes) = datum {
+                return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes.clone()));
+            }
+            if col.kind == ValueKind::Json {
+                return Err(ODataError::bad_request(
+                    "InvalidPath",
+                    format!("{} is not a primitive property: it has no $value", col.name()),
+                ));
+            }
+            let text = match to_json(col.kind, datum) {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
+        }
+        let format = negotiate(&self.request.headers, format_option)?;
+        let mut out = String::from("{");
+        if format.metadata != MetadataLevel::None {
+            out.push_str("\"@odata.context\":");
+            let path = entity_path(self.set, &row.values);
+            push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", self.request.root, col.name()));
+            out.push(',');
+        }
+        out.push_str("\"value\":");
+        write_datum(&mut out, datum, col.kind, format.ieee754);
+        out.push('}');
+        Ok(Reply::json(StatusCode::OK, format, out))
+    }
+
+    async fn create(&self, format: Format) -> Result<Reply, ODataError> {
+        require_json_body(&self.request.headers)?;
+        let value = parse_object(&self.request.body)?;
+        let body = check(self.set, self.ty(), &value, body_ieee754(&self.request.headers))?;
+        refuse_links(self.set, &body)?;
+        check_complete(self.set, &body)?;
+        let mut values = vec![Datum::Null; self.set.columns.len()];
+        for (&index, datum) in &body.values {
+            values[index] = datum.clone();
+        }
+        let entity = row_object(self.set, body.ty, &values);
+        let created = self.source.create(self.set.info, entity).await?;
+        let row = to_row(self.set, &created)?;
+        let location =
+            format!("{}/{}", self.request.root, crate::entity::url_path(&entity_path(self.set, &row.values)));
+        let etag = etag_of(row.version.as_deref());
+        let with_etag = |reply: Reply| match &etag {
+            Some(etag) => reply.header(http::header::ETAG, etag),
+            None => reply,
+        };
+        if preference(self.request, "minimal") {
+            return Ok(with_etag(
+                Reply::empty(StatusCode::NO_CONTENT)
+                    .header(http::header::LOCATION, &location)
+                    .header(http::HeaderName::from_static("odata-entityid"), &location)
+                    .header(http::HeaderName::from_static("preference-applied"), "return=minimal"),
+            ));
+        }
+        let mut out = String::new();
+        let context = format!("{}/$metadata#{}/$entity", self.request.root, self.set.name());
+        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
+        Ok(with_etag(Reply::json(StatusCode::CREATED, format, out).header(http::header::LOCATION, &location)))
+    }
+
+    /// The current entity of a write, after `If-Match` (412, or 428 when required and missing).
+    async fn current(&self, key: &Key) -> Result<Row, ODataError> {
+        let row = self.fetch(key).await?;
+        // An entity without a version matches `If-Match: *` only.
+        let tag = row.as_ref().map(|r| etag_of(r.version.as_deref()).unwrap_or_default());
+        crate::etag::check_if_match(self.request, tag.as_deref(), self.inner.limits.require_if_match)?;
+        row.ok_or_else(|| self.missing())
+    }
+
+    async fn update(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
+        require_json_body(&self.request.headers)?;
+        let format = negotiate(&self.request.headers, None)?;
+        let value = parse_object(&self.request.body)?;
+        let key = self.key(key)?;
+        let current = self.current(&key).await?;
+        let set = self.set;
+        let body = check(set, current.ty, &value, body_ieee754(&self.request.headers))?;
+        if body.ty.qualified_name != current.ty.qualified_name {
+            return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
+                .with_target("@odata.type"));
+        }
+        refuse_links(set, &body)?;
+        let replace = self.request.method == Method::PUT;
+        let mut values = current.values.clone();
+        for (index, column) in set.columns.iter().enumerate() {
+            if set.key.contains(&index) || !set.column_applies(index, current.ty) {
+                continue;
+            }
+            match body.values.get(&index) {
+                Some(datum) => values[index] = datum.clone(),
+                None if replace && !column.property.read_only && !set.is_etag(index) => {
+                    if !column.property.nullable {
+                        return Err(ODataError::bad_request(
+                            "MissingProperty",
+                            format!("PUT replaces the entity: the property {} is required", column.name()),
+                        )
+                        .with_target(column.name()));
+                    }
+                    values[index] = Datum::Null;
+                }
+                None => {}
+            }
+        }
+        for &index in &set.key {
+            if let Some(given) = body.values.get(&index)
+                && *given != current.values[index]
+            {
+                let name = set.columns[index].name();
+                return Err(ODataError::bad_request(
+                    "InvalidProperty",
+                    format!("the key property {name} cannot change"),
+                )
+                .with_target(name));
+            }
+        }
+        let entity = row_object(set, current.ty, &values);
+        let stored = self.source.replace(&key, entity, current.version.as_deref()).await?;
+        let row = to_row(set, &stored)?;
+        let etag = etag_of(row.version.as_deref()).unwrap_or_default();
+        if !preference(self.request, "representation") {
+            return Ok(Reply::empty(StatusCode::NO_CONTENT).header(http::header::ETAG, &etag));
+        }
+        let mut out = String::new();
+        let context = format!("{}/$metadata#{}/$entity", self.request.root, set.name());
+        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
+        Ok(Reply::json(StatusCode::OK, format, out)
+            .header(http::header::ETAG, &etag)
+            .header(http::HeaderName::from_static("preference-applied"), "return=representation"))
+    }
+
+    async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
+        let key = self.key(key)?;
+        let current = self.current(&key).await?;
+        self.source.delete(&key, current.version.as_deref()).await?;
+        Ok(Reply::empty(StatusCode::NO_CONTENT))
+    }
+}
+
+fn preference(request: &ODataRequest, value: &str) -> bool {
+    request.preference("return").flatten().is_some_and(|v| v.eq_ignore_ascii_case(value))
+}
+
+/// `@odata.bind` and nested entities would write other sets: refused on a source-backed set.
+fn refuse_links(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
+    if let Some((navigation, _)) = body.binds.first() {
+        return Err(navigation_refused(navigation, set.name()));
+    }
+    if let Some((navigation, _)) = body.nested.first() {
+        return Err(navigation_refused(navigation, set.name()));
+    }
+    Ok(())
+}
+
+/// A new entity has its key and every non-nullable property of its type (as for a table).
+fn check_complete(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
+    for &key in &set.key {
+        if body.values.get(&key).is_none_or(|d| *d == Datum::Null) {
+            let name = set.columns[key].name();
+            return Err(
+                ODataError::bad_request("MissingKey", format!("the key property {name} is missing")).with_target(name)
+            );
+        }
+    }
+    for (index, column) in set.columns.iter().enumerate() {
+        if set.column_applies(index, body.ty)
+            && !column.property.nullable
+            && !set.is_etag(index)
+            && !body.values.contains_key(&index)
+        {
+            return Err(ODataError::bad_request(
+                "MissingProperty",
+                format!("the property {} is required", column.name()),
+            )
+            .with_target(column.name()));
+        }
+    }
+    Ok(())
+}
+
+/// [`crate::Service::insert`] into a source-backed set: the checks of a `POST`, then `create`.
+pub(crate) async fn insert(set: &SetModel, source: &dyn EntitySource, value: &Value) -> Result<(), ODataError> {
+    let body = check(set, set.ty, value, false)?;
+    refuse_links(set, &body)?;
+    check_complete(set, &body)?;
+    let mut values = vec![Datum::Null; set.columns.len()];
+    for (&index, datum) in &body.values {
+        values[index] = datum.clone();
+    }
+    source.create(set.info, row_object(set, body.ty, &values)).await.map(|_| ())
+}
+
+/// [`crate::Service::count`] of a source-backed set.
+pub(crate) async fn count(set: &SetModel, source: &dyn EntitySource) -> Result<u64, ODataError> {
+    let query =
+        Query { entity_set: set.info, filter: None, search: None, orderby: &[], skip: 0, top: Some(0), count: true };
+    let page = source.read(query).await?;
+    page.count.ok_or_else(|| source_fault(set, "no count".into()))
+}
