@@ -2,7 +2,7 @@
 //! navigation property and level (`IN` over the parents' join values, no N+1), with nested
 //! options; per-parent `$top`/`$skip` through `ROW_NUMBER() OVER (PARTITION BY ..)`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -15,9 +15,11 @@ use crate::fetch::{ParentJoin, RowSet, Selection, fetch, needed_columns};
 use crate::options::{ExpandItem, Options};
 use crate::resolve::join_columns;
 use crate::service::Inner;
+use crate::value::Datum;
 
-/// The most parents whose join values one statement binds.
-const PARENTS_PER_STATEMENT: usize = 1000;
+/// The most parents whose join values one statement binds (databases cap the number of bound
+/// values).
+pub(crate) const PARENTS_PER_STATEMENT: usize = 1000;
 
 /// Pairs of (source column, target column) with equal values.
 type Join = Vec<(&'static str, &'static str)>;
@@ -50,22 +52,26 @@ pub(crate) fn join_sources(
     let mut names = Vec::new();
     for item in items {
         let navigation = navigation_of(set, item)?;
-        let (target, pairs) = target_and_pairs(inner, set, navigation)?;
-        let _ = target;
+        let (_, pairs) = target_and_pairs(inner, set, navigation, true)?;
         names.extend(pairs.iter().map(|(source, _)| *source));
     }
     Ok(names)
 }
 
-fn target_and_pairs<'c>(
+/// The target set of `navigation` from `set` and the (source, target) columns they join on;
+/// `from_table`: the parents are database rows, which cannot join a source-backed target.
+pub(crate) fn target_and_pairs<'c>(
     inner: &'c Inner,
     set: &SetModel,
     navigation: &'static NavigationPropertyInfo,
+    from_table: bool,
 ) -> Result<(&'c SetModel, Join), ODataError> {
     let target = inner.catalog.target_set(set, navigation).ok_or_else(|| {
         ODataError::not_implemented(format!("$expand: {} leads to no entity set of this service", navigation.name))
     })?;
-    crate::source::guard::refuse_navigation(inner, target, navigation)?;
+    if from_table {
+        crate::source::guard::refuse_navigation(inner, target, navigation)?;
+    }
     let pairs = join_columns(set, target, navigation).ok_or_else(|| {
         ODataError::not_implemented(format!(
             "$expand: {} has no referential constraint (nor its partner) to follow",
@@ -73,6 +79,78 @@ fn target_and_pairs<'c>(
         ))
     })?;
     Ok((target, pairs))
+}
+
+/// The column indices of the join `pairs` in `set` (the parents) and in `target`.
+pub(crate) fn join_indices(
+    set: &SetModel,
+    target: &SetModel,
+    pairs: &Join,
+    navigation: &'static NavigationPropertyInfo,
+) -> Result<(Vec<usize>, Vec<usize>), ODataError> {
+    let source_columns: Vec<usize> = pairs.iter().filter_map(|(s, _)| set.column(s)).collect();
+    let target_columns: Vec<usize> = pairs.iter().filter_map(|(_, t)| target.column(t)).collect();
+    if source_columns.len() != pairs.len() || target_columns.len() != pairs.len() {
+        return Err(ODataError::not_implemented(format!(
+            "$expand: a referential constraint of {} names no property",
+            navigation.name
+        )));
+    }
+    Ok((source_columns, target_columns))
+}
+
+/// A 400 when `$expand` nests past the limit.
+pub(crate) fn check_depth(inner: &Inner, depth: u32) -> Result<(), ODataError> {
+    if depth as usize > inner.limits.query.max_expand_depth {
+        return Err(ODataError::bad_request(
+            "ExpandTooDeep",
+            format!("$expand nests deeper than {} levels", inner.limits.query.max_expand_depth),
+        )
+        .with_target("$expand"));
+    }
+    Ok(())
+}
+
+/// The parents' join values: per parent a group key (`None`: a null value joins nothing), and
+/// the distinct values in the order first seen, to be bound or matched once each.
+pub(crate) struct ParentValues {
+    keys: Vec<Option<String>>,
+    pub(crate) distinct: Vec<Vec<Datum>>,
+}
+
+impl ParentValues {
+    pub(crate) fn collect(parents: impl Iterator<Item = Vec<Datum>>) -> Self {
+        let mut keys = Vec::new();
+        let mut seen = HashSet::new();
+        let mut distinct = Vec::new();
+        for datums in parents {
+            if datums.contains(&Datum::Null) {
+                keys.push(None);
+                continue;
+            }
+            let key = format!("{datums:?}");
+            if seen.insert(key.clone()) {
+                distinct.push(datums);
+            }
+            keys.push(Some(key));
+        }
+        ParentValues { keys, distinct }
+    }
+
+    /// The group key of each parent, in parent order.
+    pub(crate) fn keys(&self) -> &[Option<String>] {
+        &self.keys
+    }
+
+    /// Per parent: the indices of the related rows whose join values (`related`, in row order)
+    /// equal its own.
+    pub(crate) fn groups(&self, related: impl Iterator<Item = Vec<Datum>>) -> Vec<Vec<usize>> {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, datums) in related.enumerate() {
+            by_key.entry(format!("{datums:?}")).or_default().push(index);
+        }
+        self.keys.iter().map(|key| key.as_ref().and_then(|k| by_key.get(k)).cloned().unwrap_or_default()).collect()
+    }
 }
 
 /// Reads the expansions of `items` for the rows `parents` of `set`.
@@ -88,45 +166,20 @@ pub(crate) fn expand<'a, 'c: 'a>(
         if items.is_empty() {
             return Ok(Vec::new());
         }
-        if depth as usize > inner.limits.query.max_expand_depth {
-            return Err(ODataError::bad_request(
-                "ExpandTooDeep",
-                format!("$expand nests deeper than {} levels", inner.limits.query.max_expand_depth),
-            )
-            .with_target("$expand"));
-        }
+        check_depth(inner, depth)?;
         let mut expansions = Vec::new();
         for item in items {
             let navigation = navigation_of(set, item)?;
-            let (target, pairs) = target_and_pairs(inner, set, navigation)?;
-            let source_columns: Vec<usize> = pairs.iter().filter_map(|(s, _)| set.column(s)).collect();
-            let target_columns: Vec<usize> = pairs.iter().filter_map(|(_, t)| target.column(t)).collect();
-            if source_columns.len() != pairs.len() || target_columns.len() != pairs.len() {
-                return Err(ODataError::not_implemented(format!(
-                    "$expand: a referential constraint of {} names no column",
-                    navigation.name
-                )));
-            }
-            // The distinct join values of the parents (a null value joins nothing).
-            let mut parent_keys: Vec<Option<String>> = Vec::with_capacity(parents.rows.len());
-            let mut distinct: HashMap<String, ()> = HashMap::new();
-            let mut values = Vec::new();
-            for row in 0..parents.rows.len() {
-                let datums: Vec<_> = source_columns.iter().map(|&c| parents.datum(row, c)).collect();
-                if datums.contains(&crate::value::Datum::Null) {
-                    parent_keys.push(None);
-                    continue;
-                }
-                let key = format!("{datums:?}");
-                if distinct.insert(key.clone(), ()).is_none() {
-                    values.push(datums);
-                }
-                parent_keys.push(Some(key));
-            }
+            let (target, pairs) = target_and_pairs(inner, set, navigation, true)?;
+            let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
+            let mut parent_values = ParentValues::collect(
+                (0..parents.rows.len()).map(|row| source_columns.iter().map(|&c| parents.datum(row, c)).collect()),
+            );
             let join = ParentJoin {
                 columns: target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect(),
-                parents: values,
+                parents: std::mem::take(&mut parent_values.distinct),
             };
+            let parent_keys = parent_values.keys();
             let mut extra: Vec<&'static str> = join.columns.iter().map(|(n, _)| *n).collect();
             extra.extend(join_sources(inner, target, &item.options.expand)?);
             let columns = needed_columns(target, &item.options, &extra)?;
@@ -139,9 +192,8 @@ pub(crate) fn expand<'a, 'c: 'a>(
                     version: 0,
                 }
             } else {
-                // Bounded statements: at most PARENTS_PER_STATEMENT parents' values in one `IN`
-                // (databases cap the number of bound values), still one statement per level for
-                // any page up to that size.
+                // Bounded statements: at most PARENTS_PER_STATEMENT parents' values in one `IN`,
+                // still one statement per level for any page up to that size.
                 let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
                 let mut all: Option<crate::fetch::RowSet> = None;
                 for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
@@ -160,15 +212,8 @@ pub(crate) fn expand<'a, 'c: 'a>(
                     version: 0,
                 })
             };
-            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-            for row in 0..rows.rows.len() {
-                let datums: Vec<_> = target_columns.iter().map(|&c| rows.datum(row, c)).collect();
-                by_key.entry(format!("{datums:?}")).or_default().push(row);
-            }
-            let groups: Vec<Vec<usize>> = parent_keys
-                .iter()
-                .map(|key| key.as_ref().and_then(|k| by_key.get(k)).cloned().unwrap_or_default())
-                .collect();
+            let groups = parent_values
+                .groups((0..rows.rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c)).collect()));
             let counts = if !options.count {
                 None
             } else if options.top.is_none() && options.skip.is_none() {

@@ -6,7 +6,6 @@
 //! `$expand` continues from either. Per-parent `$top`/`$skip` and `$count` are applied to the
 //! groups.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -16,6 +15,7 @@ use super::row::{Row, to_row};
 use super::{Query, SourceEntity};
 use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
+use crate::expand::{PARENTS_PER_STATEMENT, ParentValues, check_depth, join_indices, target_and_pairs};
 use crate::fetch::{ParentJoin, Selection, fetch, needed_columns};
 use crate::options::{ExpandItem, Options};
 use crate::query::{BinaryOp, Expr, ExprKind, Literal, Member, Scope, Step, ValueType};
@@ -35,25 +35,6 @@ pub(crate) struct Expanded<'c> {
     pub(crate) children: Vec<Expanded<'c>>,
 }
 
-type Join = Vec<(&'static str, &'static str)>;
-
-fn target_and_pairs<'c>(
-    inner: &'c Inner,
-    set: &SetModel,
-    navigation: &'static NavigationPropertyInfo,
-) -> Result<(&'c SetModel, Join), ODataError> {
-    let target = inner.catalog.target_set(set, navigation).ok_or_else(|| {
-        ODataError::not_implemented(format!("$expand: {} leads to no entity set of this service", navigation.name))
-    })?;
-    let pairs = crate::resolve::join_columns(set, target, navigation).ok_or_else(|| {
-        ODataError::not_implemented(format!(
-            "$expand: {} has no referential constraint (nor its partner) to follow",
-            navigation.name
-        ))
-    })?;
-    Ok((target, pairs))
-}
-
 /// Reads the expansions of `items` for the rows `parents` of `set`.
 pub(crate) fn expand<'a, 'c: 'a>(
     inner: &'c Inner,
@@ -66,45 +47,20 @@ pub(crate) fn expand<'a, 'c: 'a>(
         if items.is_empty() {
             return Ok(Vec::new());
         }
-        if depth as usize > inner.limits.query.max_expand_depth {
-            return Err(ODataError::bad_request(
-                "ExpandTooDeep",
-                format!("$expand nests deeper than {} levels", inner.limits.query.max_expand_depth),
-            )
-            .with_target("$expand"));
-        }
+        check_depth(inner, depth)?;
         let mut expansions = Vec::new();
         for item in items {
             let navigation = item.navigation;
-            let (target, pairs) = target_and_pairs(inner, set, navigation)?;
-            let source_columns: Vec<usize> = pairs.iter().filter_map(|(s, _)| set.column(s)).collect();
-            let target_columns: Vec<usize> = pairs.iter().filter_map(|(_, t)| target.column(t)).collect();
-            if source_columns.len() != pairs.len() || target_columns.len() != pairs.len() {
-                return Err(ODataError::not_implemented(format!(
-                    "$expand: a referential constraint of {} names no property",
-                    navigation.name
-                )));
-            }
-            // The distinct join values of the parents (a null value joins nothing).
-            let mut parent_keys: Vec<Option<String>> = Vec::with_capacity(parents.len());
-            let mut distinct: Vec<Vec<Datum>> = Vec::new();
-            let mut seen: HashMap<String, ()> = HashMap::new();
-            for parent in parents {
-                let datums: Vec<Datum> = source_columns.iter().map(|&c| parent.values[c].clone()).collect();
-                if datums.contains(&Datum::Null) {
-                    parent_keys.push(None);
-                    continue;
-                }
-                let key = format!("{datums:?}");
-                if seen.insert(key.clone(), ()).is_none() {
-                    distinct.push(datums);
-                }
-                parent_keys.push(Some(key));
-            }
+            let (target, pairs) = target_and_pairs(inner, set, navigation, false)?;
+            let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
+            let parent_values = ParentValues::collect(
+                parents.iter().map(|parent| source_columns.iter().map(|&c| parent.values[c].clone()).collect()),
+            );
+            let distinct = &parent_values.distinct;
             let rows = if distinct.is_empty() {
                 Vec::new()
             } else if let Some(source) = inner.sources.get(target.name()) {
-                let condition = key_in(target, &target_columns, &distinct);
+                let condition = key_in(target, &target_columns, distinct);
                 let filter = match &item.options.filter {
                     Some(own) => {
                         Expr { kind: ExprKind::And(vec![condition, own.clone()]), ty: ValueType::BOOLEAN, pos: own.pos }
@@ -118,17 +74,10 @@ pub(crate) fn expand<'a, 'c: 'a>(
                 let page = source.read(query).await?;
                 page.entities.iter().map(|e: &SourceEntity| to_row(target, e)).collect::<Result<Vec<_>, _>>()?
             } else {
-                table_rows(inner, target, navigation, &target_columns, &distinct, item).await?
+                table_rows(inner, target, navigation, &target_columns, distinct, item).await?
             };
-            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-            for (index, row) in rows.iter().enumerate() {
-                let datums: Vec<Datum> = target_columns.iter().map(|&c| row.values[c].clone()).collect();
-                by_key.entry(format!("{datums:?}")).or_default().push(index);
-            }
-            let all: Vec<Vec<usize>> = parent_keys
-                .iter()
-                .map(|key| key.as_ref().and_then(|k| by_key.get(k)).cloned().unwrap_or_default())
-                .collect();
+            let all = parent_values
+                .groups(rows.iter().map(|row| target_columns.iter().map(|&c| row.values[c].clone()).collect()));
             let counts = item.options.count.then(|| all.iter().map(|g| g.len() as u64).collect());
             let skip = usize::try_from(item.options.skip.unwrap_or(0)).unwrap_or(usize::MAX);
             let top = item.options.top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
@@ -163,7 +112,7 @@ async fn table_rows(
     let options = Options { top: None, skip: None, count: false, ..item.options.clone() };
     let mut extra: Vec<&'static str> = target_columns.iter().map(|&c| target.columns[c].name()).collect();
     for nested in &item.options.expand {
-        if let Ok((_, pairs)) = target_and_pairs(inner, target, nested.navigation) {
+        if let Ok((_, pairs)) = target_and_pairs(inner, target, nested.navigation, false) {
             extra.extend(pairs.iter().map(|(source, _)| *source));
         }
     }
@@ -172,8 +121,8 @@ async fn table_rows(
     let join_columns: Vec<(&'static str, ValueKind)> =
         target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect();
     let mut rows = Vec::new();
-    // Bounded statements, as the table path binds at most this many parents' values at once.
-    for chunk in distinct.chunks(1000) {
+    // Bounded statements, as on the table path.
+    for chunk in distinct.chunks(PARENTS_PER_STATEMENT) {
         let join = ParentJoin { columns: join_columns.clone(), parents: chunk.to_vec() };
         let selection = Selection { conds: &[], cast, options: &options, limit: None, offset: 0, join: Some(&join) };
         let set = fetch(inner, &mut conn, target, &columns, &selection).await?;
