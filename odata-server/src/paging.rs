@@ -2,9 +2,13 @@
 //! default, never above its maximum), `$skiptoken` (how many entities of the result earlier
 //! pages held) and `@odata.nextLink`.
 
+use http::StatusCode;
+
 use crate::error::ODataError;
-use crate::request::ODataRequest;
+use crate::format::{Format, MetadataLevel};
+use crate::request::{ODataRequest, Reply};
 use crate::service::Limits;
+use crate::value::push_json_string;
 
 /// The page size of a request, and whether the client's preference was applied.
 pub(crate) fn page_size(request: &ODataRequest, limits: &Limits) -> (u64, Option<u64>) {
@@ -46,4 +50,52 @@ pub(crate) fn next_link(request: &ODataRequest, offset: u64) -> String {
     let token = format!("$skiptoken={offset}");
     query.push(&token);
     format!("{}/{}?{}", request.root, request.path, query.join("&"))
+}
+
+/// A collection's page as a response: `@odata.context` (unless `odata.metadata=none`),
+/// `@odata.count` when asked for, `value` (written by `write_value` between the brackets),
+/// `@odata.nextLink` when more follow, and `Preference-Applied` for a page size applied. The
+/// same for sets in tables and sets served by a source.
+pub(crate) struct Page<'a> {
+    pub(crate) format: Format,
+    pub(crate) context: &'a dyn Fn() -> String,
+    pub(crate) total: Option<u64>,
+    pub(crate) next_link: Option<String>,
+    pub(crate) applied: Option<u64>,
+}
+
+impl Page<'_> {
+    pub(crate) fn reply(self, capacity: usize, write_value: impl FnOnce(&mut String)) -> Reply {
+        let format = self.format;
+        let mut out = String::with_capacity(capacity);
+        out.push('{');
+        if format.metadata != MetadataLevel::None {
+            out.push_str("\"@odata.context\":");
+            push_json_string(&mut out, &(self.context)());
+            out.push(',');
+        }
+        if let Some(total) = self.total {
+            out.push_str("\"@odata.count\":");
+            if format.ieee754 {
+                push_json_string(&mut out, &total.to_string());
+            } else {
+                out.push_str(&total.to_string());
+            }
+            out.push(',');
+        }
+        out.push_str("\"value\":[");
+        write_value(&mut out);
+        out.push(']');
+        if let Some(link) = self.next_link {
+            out.push_str(",\"@odata.nextLink\":");
+            push_json_string(&mut out, &link);
+        }
+        out.push('}');
+        let reply = Reply::json(StatusCode::OK, format, out);
+        match self.applied {
+            Some(applied) => reply
+                .header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}")),
+            None => reply,
+        }
+    }
 }

@@ -119,48 +119,28 @@ async fn collection(
     };
     let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
     let writer = Writer { root: &request.root, format };
-    let mut out = String::with_capacity(256 + rows.rows.len() * 256);
-    out.push('{');
-    if format.metadata != MetadataLevel::None {
-        out.push_str("\"@odata.context\":");
-        push_json_string(&mut out, &context(request, scope, options, false));
-        out.push(',');
-    }
-    if let Some(total) = total {
-        out.push_str("\"@odata.count\":");
-        if format.ieee754 {
-            push_json_string(&mut out, &total.to_string());
-        } else {
-            out.push_str(&total.to_string());
+    let page = crate::paging::Page {
+        format,
+        context: &|| context(request, scope, options, false),
+        total: total.map(|n| u64::try_from(n).unwrap_or_default()),
+        next_link: more.then(|| crate::paging::next_link(request, token + page)),
+        applied,
+    };
+    Ok(page.reply(256 + rows.rows.len() * 256, |out| {
+        for row in 0..rows.rows.len() {
+            if row > 0 {
+                out.push(',');
+            }
+            writer.entity(
+                out,
+                set,
+                &rows,
+                row,
+                Shape { select: options.select.as_deref(), expansions: &expansions },
+                None,
+            );
         }
-        out.push(',');
-    }
-    out.push_str("\"value\":[");
-    for row in 0..rows.rows.len() {
-        if row > 0 {
-            out.push(',');
-        }
-        writer.entity(
-            &mut out,
-            set,
-            &rows,
-            row,
-            Shape { select: options.select.as_deref(), expansions: &expansions },
-            None,
-        );
-    }
-    out.push(']');
-    if more {
-        out.push_str(",\"@odata.nextLink\":");
-        push_json_string(&mut out, &crate::paging::next_link(request, token + page));
-    }
-    out.push('}');
-    let mut reply = Reply::json(StatusCode::OK, format, out);
-    if let Some(applied) = applied {
-        reply =
-            reply.header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
-    }
-    Ok(reply)
+    }))
 }
 
 /// `/$ref`: `{"@odata.id": ...}` of one entity, or a page of them.

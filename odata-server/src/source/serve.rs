@@ -302,42 +302,22 @@ impl Ctx<'_> {
             (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
         };
         let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
-        let mut out = String::with_capacity(256 + rows.len() * 256);
-        out.push('{');
-        if format.metadata != MetadataLevel::None {
-            out.push_str("\"@odata.context\":");
-            push_json_string(&mut out, &self.context(options, false));
-            out.push(',');
-        }
-        if let Some(total) = total {
-            out.push_str("\"@odata.count\":");
-            if format.ieee754 {
-                push_json_string(&mut out, &total.to_string());
-            } else {
-                out.push_str(&total.to_string());
-            }
-            out.push(',');
-        }
-        out.push_str("\"value\":[");
         let writer = self.writer(format);
-        for (i, row) in rows.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
+        let page = crate::paging::Page {
+            format,
+            context: &|| self.context(options, false),
+            total,
+            next_link: more.then(|| crate::paging::next_link(self.request, token + page)),
+            applied,
+        };
+        Ok(page.reply(256 + rows.len() * 256, |out| {
+            for (i, row) in rows.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                writer.entity(out, row, i, Shape { select: options.select.as_deref(), expansions: &expansions }, None);
             }
-            writer.entity(&mut out, row, i, Shape { select: options.select.as_deref(), expansions: &expansions }, None);
-        }
-        out.push(']');
-        if more {
-            out.push_str(",\"@odata.nextLink\":");
-            push_json_string(&mut out, &crate::paging::next_link(self.request, token + page));
-        }
-        out.push('}');
-        let mut reply = Reply::json(StatusCode::OK, format, out);
-        if let Some(applied) = applied {
-            reply = reply
-                .header(http::HeaderName::from_static("preference-applied"), &format!("odata.maxpagesize={applied}"));
-        }
-        Ok(reply)
+        }))
     }
 
     async fn count(&self, options: &Options) -> Result<Reply, ODataError> {
