@@ -424,3 +424,33 @@ fn collections_of_nullable_items_keep_nulls_and_others_refuse_them() {
     let message = error::<Lists>(r#"{"strict": [1, null]}"#);
     assert!(message.starts_with("$.strict[1]: invalid type: null, expected Edm.Int32 (test.lists)"), "{message}");
 }
+
+/// Declares a complex type with the listed `Option<i32>` fields (field indexes 0, 1, ...).
+macro_rules! wide_type {
+    ($($field:ident)*) => {
+        #[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+        #[odata(type = "test.wide")]
+        struct Wide {
+            $($field: Option<i32>,)*
+            additional_data: AdditionalData,
+        }
+    };
+}
+
+wide_type!(
+    f00 f01 f02 f03 f04 f05 f06 f07 f08 f09 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19
+    f20 f21 f22 f23 f24 f25 f26 f27 f28 f29 f30 f31 f32 f33 f34 f35 f36 f37 f38 f39
+    f40 f41 f42 f43 f44 f45 f46 f47 f48 f49 f50 f51 f52 f53 f54 f55 f56 f57 f58 f59
+    f60 f61 f62 f63 f64 f65 f66 f67 f68 f69
+);
+
+/// The encoder marks `null`s by field index in 64 bits: a `null` past index 63 (Graph's `user`
+/// has over a hundred properties) falls back to the recorded names, and every `null` is still
+/// written, none invented.
+#[test]
+fn nulls_past_the_sixty_fourth_property_are_written_back() {
+    let low: Wide = assert_round_trip(r#"{"f00": 1, "f03": null, "f63": null}"#);
+    assert_eq!(serde_json::to_string(&low).expect("encode"), r#"{"f00":1,"f03":null,"f63":null}"#);
+    let high: Wide = assert_round_trip(r#"{"f69": null, "f00": 1, "f03": null, "f64": null, "f66": 2}"#);
+    assert_eq!(serde_json::to_string(&high).expect("encode"), r#"{"f00":1,"f03":null,"f64":null,"f66":2,"f69":null}"#);
+}
