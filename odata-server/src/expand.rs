@@ -38,11 +38,6 @@ pub(crate) struct Expansion<'c> {
     pub(crate) counts: Option<Vec<i64>>,
 }
 
-/// The navigation property an `$expand` item names (checked by the query module).
-fn navigation_of(_set: &SetModel, item: &ExpandItem) -> Result<&'static NavigationPropertyInfo, ODataError> {
-    Ok(item.navigation)
-}
-
 /// The columns of `set` the expansions of `items` join on (to be read with the parents).
 pub(crate) fn join_sources(
     inner: &Inner,
@@ -51,7 +46,7 @@ pub(crate) fn join_sources(
 ) -> Result<Vec<&'static str>, ODataError> {
     let mut names = Vec::new();
     for item in items {
-        let navigation = navigation_of(set, item)?;
+        let navigation = item.navigation;
         let (_, pairs) = target_and_pairs(inner, set, navigation, true)?;
         names.extend(pairs.iter().map(|(source, _)| *source));
     }
@@ -169,7 +164,7 @@ pub(crate) fn expand<'a, 'c: 'a>(
         check_depth(inner, depth)?;
         let mut expansions = Vec::new();
         for item in items {
-            let navigation = navigation_of(set, item)?;
+            let navigation = item.navigation;
             let (target, pairs) = target_and_pairs(inner, set, navigation, true)?;
             let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
             let mut parent_values = ParentValues::collect(

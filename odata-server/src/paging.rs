@@ -6,6 +6,7 @@ use http::StatusCode;
 
 use crate::error::ODataError;
 use crate::format::{Format, MetadataLevel};
+use crate::options::Options;
 use crate::request::{ODataRequest, Reply};
 use crate::service::Limits;
 use crate::value::push_json_string;
@@ -50,6 +51,39 @@ pub(crate) fn next_link(request: &ODataRequest, offset: u64) -> String {
     let token = format!("$skiptoken={offset}");
     query.push(&token);
     format!("{}/{}?{}", request.root, request.path, query.join("&"))
+}
+
+/// The rows a collection request reads: `limit` of them from `offset` (one more than the page
+/// when the page could be full, to know whether a next page follows).
+pub(crate) struct Window {
+    /// The page size.
+    pub(crate) page: u64,
+    /// The client's page size preference, when applied.
+    pub(crate) applied: Option<u64>,
+    /// The offset `$skiptoken` stands for.
+    pub(crate) token: u64,
+    pub(crate) offset: u64,
+    pub(crate) limit: u64,
+}
+
+impl Window {
+    /// The window of a page of a collection: `$skip`, `$top`, `$skiptoken` and the page size.
+    pub(crate) fn of(request: &ODataRequest, limits: &Limits, options: &Options) -> Result<Window, ODataError> {
+        let (page, applied) = page_size(request, limits);
+        let token = skiptoken(options.skiptoken.as_deref())?;
+        let limit = match options.top.map(|top| top.saturating_sub(token)) {
+            Some(remaining) if remaining <= page => remaining,
+            _ => page + 1,
+        };
+        let offset = options.skip.unwrap_or(0).saturating_add(token);
+        Ok(Window { page, applied, token, offset, limit })
+    }
+
+    /// The window of a single entity (`$skiptoken` does not apply).
+    pub(crate) fn single(request: &ODataRequest, limits: &Limits, options: &Options) -> Window {
+        let (page, applied) = page_size(request, limits);
+        Window { page, applied, token: 0, offset: options.skip.unwrap_or(0), limit: 1 }
+    }
 }
 
 /// A collection's page as a response: `@odata.context` (unless `odata.metadata=none`),

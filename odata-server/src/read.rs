@@ -2,14 +2,17 @@
 //! `If-None-Match`), properties and their `$value`, `/$count`.
 
 use http::StatusCode;
+use odata_core::TypeInfo;
 use sqlx::AnyConnection;
 
+use crate::catalog::SetModel;
 use crate::entity::{Shape, Writer, entity_path};
 use crate::error::ODataError;
 use crate::expand::{expand, join_sources};
 use crate::fetch::{Selection, count, fetch, needed_columns};
 use crate::format::{MetadataLevel, negotiate};
 use crate::options::Options;
+use crate::paging::Window;
 use crate::path::Segment;
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Addressed, Scope, resolve};
@@ -66,19 +69,20 @@ pub(crate) async fn get(
     }
 }
 
-/// `$metadata#Products`, with the `$select` list: `$metadata#Products(ProductID,ProductName)`.
-fn context(request: &ODataRequest, scope: &Scope<'_>, options: &Options, entity: bool) -> String {
-    let mut text = format!("{}/$metadata#{}", request.root, scope.set.name());
-    if scope.ty.qualified_name != scope.set.ty.qualified_name {
+/// `$metadata#Products`, with the `$select` list: `$metadata#Products(ProductID,ProductName)`;
+/// `ty`: the type a cast addressed (the set's own type otherwise).
+pub(crate) fn context(root: &str, set: &SetModel, ty: &TypeInfo, options: &Options, entity: bool) -> String {
+    let mut text = format!("{root}/$metadata#{}", set.name());
+    if ty.qualified_name != set.ty.qualified_name {
         text.push('/');
-        text.push_str(scope.ty.qualified_name);
+        text.push_str(ty.qualified_name);
     }
     if let Some(select) = &options.select {
         text.push('(');
         text.push_str(&select.join(","));
         text.push(')');
     }
-    if entity && !scope.set.singleton {
+    if entity && !set.singleton {
         text.push_str("/$entity");
     }
     text
@@ -93,14 +97,7 @@ async fn collection(
     format: crate::format::Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
-    let (page, applied) = crate::paging::page_size(request, &inner.limits);
-    let token = crate::paging::skiptoken(options.skiptoken.as_deref())?;
-    let remaining = options.top.map(|top| top.saturating_sub(token));
-    let offset = options.skip.unwrap_or(0).saturating_add(token);
-    let limit = match remaining {
-        Some(rem) if rem <= page => rem,
-        _ => page + 1,
-    };
+    let Window { page, applied, token, offset, limit } = Window::of(request, &inner.limits, options)?;
     let extra = join_sources(inner, set, &options.expand)?;
     let columns = needed_columns(set, options, &extra)?;
     let selection =
@@ -121,7 +118,7 @@ async fn collection(
     let writer = Writer { root: &request.root, format };
     let page = crate::paging::Page {
         format,
-        context: &|| context(request, scope, options, false),
+        context: &|| context(&request.root, scope.set, scope.ty, options, false),
         total: total.map(|n| u64::try_from(n).unwrap_or_default()),
         next_link: more.then(|| crate::paging::next_link(request, token + page)),
         applied,
@@ -157,15 +154,11 @@ async fn references(
     if !options.expand.is_empty() || options.select.is_some() {
         return Err(ODataError::bad_request("InvalidQueryOption", "$select and $expand do not apply to $ref"));
     }
-    let (page, applied) = crate::paging::page_size(request, &inner.limits);
-    let token = if single { 0 } else { crate::paging::skiptoken(options.skiptoken.as_deref())? };
-    let remaining = options.top.map(|top| top.saturating_sub(token));
-    let limit = match remaining {
-        _ if single => 1,
-        Some(rem) if rem <= page => rem,
-        _ => page + 1,
+    let Window { page, applied, token, offset, limit } = if single {
+        Window::single(request, &inner.limits, options)
+    } else {
+        Window::of(request, &inner.limits, options)?
     };
-    let offset = options.skip.unwrap_or(0).saturating_add(token);
     let selection =
         Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
     let mut rows = fetch(inner, conn, set, &set.key, &selection).await?;
@@ -260,7 +253,7 @@ async fn single(
     let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
     let writer = Writer { root: &request.root, format };
     let mut out = String::with_capacity(512);
-    let context = context(request, scope, options, true);
+    let context = context(&request.root, scope.set, scope.ty, options, true);
     writer.entity(
         &mut out,
         set,

@@ -329,7 +329,7 @@ async fn take_constraints(
 
 /// A new entity has its key (but the `generated` one) and every non-nullable property of its
 /// type.
-fn check_complete(set: &SetModel, body: &EntityBody, generated: Option<usize>) -> Result<(), ODataError> {
+pub(crate) fn check_complete(set: &SetModel, body: &EntityBody, generated: Option<usize>) -> Result<(), ODataError> {
     for &key in set.key.iter().filter(|k| Some(**k) != generated) {
         if body.values.get(&key).is_none_or(|d| *d == Datum::Null) {
             let name = set.columns[key].name();

@@ -263,31 +263,12 @@ impl Ctx<'_> {
     }
 
     fn context(&self, options: &Options, entity: bool) -> String {
-        let mut text = format!("{}/$metadata#{}", self.request.root, self.set.name());
-        if self.ty().qualified_name != self.set.ty.qualified_name {
-            text.push('/');
-            text.push_str(self.ty().qualified_name);
-        }
-        if let Some(select) = &options.select {
-            text.push('(');
-            text.push_str(&select.join(","));
-            text.push(')');
-        }
-        if entity {
-            text.push_str("/$entity");
-        }
-        text
+        crate::read::context(&self.request.root, self.set, self.ty(), options, entity)
     }
 
     async fn collection(&self, options: &Options, format: Format) -> Result<Reply, ODataError> {
-        let (page, applied) = crate::paging::page_size(self.request, &self.inner.limits);
-        let token = crate::paging::skiptoken(options.skiptoken.as_deref())?;
-        let remaining = options.top.map(|top| top.saturating_sub(token));
-        let offset = options.skip.unwrap_or(0).saturating_add(token);
-        let limit = match remaining {
-            Some(rem) if rem <= page => rem,
-            _ => page + 1,
-        };
+        let crate::paging::Window { page, applied, token, offset, limit } =
+            crate::paging::Window::of(self.request, &self.inner.limits, options)?;
         let filter = self.filter(options);
         let result = self.source.read(self.query(options, filter.as_ref(), offset, Some(limit), options.count)).await?;
         let mut rows = Vec::with_capacity(result.entities.len());
@@ -427,7 +408,7 @@ impl Ctx<'_> {
         let value = parse_object(&self.request.body)?;
         let body = check(self.set, self.ty(), &value, body_ieee754(&self.request.headers))?;
         refuse_links(self.set, &body)?;
-        check_complete(self.set, &body)?;
+        crate::write::check_complete(self.set, &body, None)?;
         let mut values = vec![Datum::Null; self.set.columns.len()];
         for (&index, datum) in &body.values {
             values[index] = datum.clone();
@@ -549,37 +530,11 @@ fn refuse_links(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), OD
     Ok(())
 }
 
-/// A new entity has its key and every non-nullable property of its type (as for a table).
-fn check_complete(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
-    for &key in &set.key {
-        if body.values.get(&key).is_none_or(|d| *d == Datum::Null) {
-            let name = set.columns[key].name();
-            return Err(
-                ODataError::bad_request("MissingKey", format!("the key property {name} is missing")).with_target(name)
-            );
-        }
-    }
-    for (index, column) in set.columns.iter().enumerate() {
-        if set.column_applies(index, body.ty)
-            && !column.property.nullable
-            && !set.is_etag(index)
-            && !body.values.contains_key(&index)
-        {
-            return Err(ODataError::bad_request(
-                "MissingProperty",
-                format!("the property {} is required", column.name()),
-            )
-            .with_target(column.name()));
-        }
-    }
-    Ok(())
-}
-
 /// [`crate::Service::insert`] into a source-backed set: the checks of a `POST`, then `create`.
 pub(crate) async fn insert(set: &SetModel, source: &dyn EntitySource, value: &Value) -> Result<(), ODataError> {
     let body = check(set, set.ty, value, false)?;
     refuse_links(set, &body)?;
-    check_complete(set, &body)?;
+    crate::write::check_complete(set, &body, None)?;
     let mut values = vec![Datum::Null; set.columns.len()];
     for (&index, datum) in &body.values {
         values[index] = datum.clone();
