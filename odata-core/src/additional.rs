@@ -9,6 +9,11 @@ use serde_json::value::RawValue;
 
 use crate::ODataType;
 
+mod nulls;
+
+use nulls::{NullBits, NullNamesIter};
+pub(crate) use nulls::{NameOf, NullRecord};
+
 /// The name of a kept member. Names are short (`tenantId`, `@odata.etag`): kept inline up to 24
 /// bytes, so keeping an unknown member costs one allocation (its text) instead of two; a page of
 /// Graph sessions keeps 28,000 of them.
@@ -19,9 +24,8 @@ pub(crate) type Name = compact_str::CompactString;
 /// is held in place, in the `Inner` already allocated, and more spill to the heap as a `Vec` would.
 type Entries = smallvec::SmallVec<[(Name, Box<RawValue>); 1]>;
 
-/// The wire names of the declared properties read as `null`. Two live in place (a Graph network
-/// sends one, a stream two to seven), so recording them usually costs no allocation of its own;
-/// more spill to the heap. With one list of members instead of two and smallvec's `union` layout
+/// The wire names of the declared properties read as `null`, when they cannot be bits
+/// ([`Repr::Nulls`]): two live in place, more spill to the heap. With one list of members instead of two and smallvec's `union` layout
 /// (no tag word), `Inner` is 120 bytes (it was 168 with two lists and the names in a `Vec`; four
 /// names in place would make it 152, for 0.2% fewer decode instructions on a page of Graph
 /// sessions but 0.8 MB more allocated, as every identity's `tenantId` pays for the room).
@@ -64,6 +68,8 @@ enum Repr {
     Empty,
     /// A per-type constant holding only the canonical type annotation.
     Shared(&'static Inner),
+    /// Only `null` properties, as bits of the reading type's field indexes (see `nulls.rs`).
+    Nulls(NullBits),
     Owned(Box<Inner>),
 }
 
@@ -88,21 +94,6 @@ impl Inner {
     }
 }
 
-/// The `null`s are a set: decoding records them in the order read, encoding writes them in
-/// declaration order, and either is the same value. Annotations and properties compare each in
-/// their own order (encoding writes all annotations first, so how the two interleave on the
-/// wire is not part of the value).
-impl PartialEq for Inner {
-    fn eq(&self, other: &Self) -> bool {
-        self.type_annotation == other.type_annotation
-            && self.members.len() == other.members.len()
-            && same_entries(self.annotations(), other.annotations())
-            && same_entries(self.properties(), other.properties())
-            && self.nulls.len() == other.nulls.len()
-            && self.nulls.iter().all(|name| other.nulls.contains(name))
-    }
-}
-
 static EMPTY: Inner = Inner { type_annotation: None, members: Entries::new_const(), nulls: NullNames::new_const() };
 
 /// The constant for "only `@odata.type: #<T's name>`", one per type.
@@ -119,9 +110,19 @@ fn canonical<T: ODataType>() -> &'static Inner {
     }
 }
 
+/// The `null`s are a set: decoding records them in the order read (or as bits, in field order),
+/// encoding writes them in declaration order, and either is the same value. Annotations and
+/// properties compare each in their own order (encoding writes all annotations first, so how the
+/// two interleave on the wire is not part of the value).
 impl PartialEq for AdditionalData {
     fn eq(&self, other: &Self) -> bool {
-        self.inner() == other.inner()
+        let (a, b) = (self.inner(), other.inner());
+        a.type_annotation == b.type_annotation
+            && a.members.len() == b.members.len()
+            && same_entries(a.annotations(), b.annotations())
+            && same_entries(a.properties(), b.properties())
+            && self.nulls().len() == other.nulls().len()
+            && self.nulls().all(|name| other.is_null(name))
     }
 }
 
@@ -132,7 +133,7 @@ impl fmt::Debug for AdditionalData {
             .field("type_annotation", &inner.type_annotation)
             .field("annotations", &inner.annotations().collect::<Vec<_>>())
             .field("properties", &inner.properties().collect::<Vec<_>>())
-            .field("nulls", &inner.nulls)
+            .field("nulls", &self.nulls().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -249,9 +250,10 @@ impl AdditionalData {
         Self::default()
     }
 
+    /// The owned part, or an empty one (the `null`s of [`Repr::Nulls`] are read apart).
     fn inner(&self) -> &Inner {
         match &self.repr {
-            Repr::Empty => &EMPTY,
+            Repr::Empty | Repr::Nulls(_) => &EMPTY,
             Repr::Shared(inner) => inner,
             Repr::Owned(inner) => inner,
         }
@@ -269,11 +271,16 @@ impl AdditionalData {
                 let type_annotation = inner.type_annotation.clone();
                 self.repr = Repr::Owned(Box::new(Inner { type_annotation, ..Inner::default() }))
             }
+            Repr::Nulls(bits) => {
+                let mut nulls = NullNames::new();
+                bits.names().for_each(|name| push_name(&mut nulls, name));
+                self.repr = Repr::Owned(Box::new(Inner { nulls, ..Inner::default() }))
+            }
         }
         match &mut self.repr {
             Repr::Owned(inner) => inner,
             // Just made owned above.
-            Repr::Empty | Repr::Shared(_) => unreachable!("the representation was made owned"),
+            Repr::Empty | Repr::Shared(_) | Repr::Nulls(_) => unreachable!("the representation was made owned"),
         }
     }
 
@@ -291,6 +298,7 @@ impl AdditionalData {
             Repr::Empty => true,
             // A shared constant always holds a type annotation.
             Repr::Shared(_) => false,
+            Repr::Nulls(bits) => bits.is_empty(),
             // Field by field, not `== EMPTY`: the encoder asks this of every value it writes.
             Repr::Owned(inner) => inner.type_annotation.is_none() && inner.members.is_empty() && inner.nulls.is_empty(),
         }
@@ -408,13 +416,17 @@ impl AdditionalData {
     /// property is absent; typed code asks through
     /// [`ODataStructured::is_null`](crate::ODataStructured::is_null).
     pub fn is_null(&self, property: &str) -> bool {
-        self.inner().nulls.contains(&property)
+        self.nulls().any(|name| name == property)
     }
 
-    /// The declared properties that are `null`, by wire name, in the order read or set (the
-    /// order means nothing: two values with the same `null`s in another order are equal).
+    /// The declared properties that are `null`, by wire name, in no promised order (field order
+    /// while they are recorded as bits, the order read or set otherwise): two values with the
+    /// same `null`s in another order are equal.
     pub fn nulls(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.inner().nulls.iter().copied()
+        match &self.repr {
+            Repr::Nulls(bits) => bits.names(),
+            _ => NullNamesIter::Names(self.inner().nulls.iter()),
+        }
     }
 
     /// Marks the declared property with this wire name as `null`: encoding writes
@@ -433,24 +445,35 @@ impl AdditionalData {
         if !self.is_null(property) {
             return false;
         }
-        self.inner_mut().nulls.retain(|name| *name != property);
+        match &mut self.repr {
+            Repr::Nulls(bits) => {
+                bits.remove(property);
+            }
+            _ => self.inner_mut().nulls.retain(|name| *name != property),
+        }
         self.tidy();
         true
     }
 
-    /// The `null` properties, for the encoder: empty (no allocation, no branch on the
-    /// representation beyond this one) in the common case.
+    /// The `null` properties, for the encoder: `None` (no branch on the representation beyond
+    /// this one) in the common case.
     #[inline]
-    pub(crate) fn null_names(&self) -> &[&'static str] {
+    pub(crate) fn null_record(&self) -> NullRecord<'_> {
         match &self.repr {
-            Repr::Owned(inner) => &inner.nulls,
-            Repr::Empty | Repr::Shared(_) => &[],
+            Repr::Owned(inner) if !inner.nulls.is_empty() => NullRecord::Names(&inner.nulls),
+            Repr::Nulls(bits) => NullRecord::Bits(*bits),
+            Repr::Empty | Repr::Shared(_) | Repr::Owned(_) => NullRecord::None,
         }
     }
 
-    /// Records a declared property read as `null`.
-    pub(crate) fn push_null(&mut self, property: &'static str) {
-        push_name(&mut self.inner_mut().nulls, property);
+    /// Records the declared property at field `index` of the reading type (named by `name_of`)
+    /// as read `null`: a bit while nothing else is kept, a name otherwise.
+    pub(crate) fn push_null(&mut self, index: u16, name_of: NameOf) {
+        match &mut self.repr {
+            Repr::Empty if index < NullBits::CAPACITY => self.repr = Repr::Nulls(NullBits::one(index, name_of)),
+            Repr::Nulls(bits) if index < NullBits::CAPACITY && bits.same_type(name_of) => bits.insert(index),
+            _ => push_name(&mut self.inner_mut().nulls, name_of(index)),
+        }
     }
 
     /// Whether an unknown member or annotation with this name was already read.
@@ -519,7 +542,14 @@ impl AdditionalData {
     /// Appends an annotation or unknown property as read (the decoder rejects a member read twice
     /// before it gets here).
     pub(crate) fn push_member(&mut self, name: Name, value: Box<RawValue>) {
-        self.inner_mut().members.push((name, value));
+        let members = &mut self.inner_mut().members;
+        // Past the one in place, room for eight at once: an open type's dynamic properties come
+        // in numbers (a feedback token set has eight), and growing by doubling would allocate
+        // three times on the way.
+        if members.len() == members.inline_size() {
+            members.reserve_exact(8 - members.len());
+        }
+        members.push((name, value));
     }
 
     /// Writes the instance annotations: control information comes before the properties, as
@@ -734,6 +764,59 @@ mod tests {
         assert_eq!(data.property_value("tenantId"), Some(Value::from("b")));
         assert_eq!(data.remove_property("tenantId").map(|raw| raw.get().to_owned()).as_deref(), Some("\"b\""));
         assert!(data.is_empty());
+    }
+
+    fn field_of_a(index: u16) -> &'static str {
+        ["a0", "a1", "a2", "a3"].get(usize::from(index)).copied().unwrap_or("a?")
+    }
+
+    fn field_of_b(index: u16) -> &'static str {
+        ["b0", "b1"].get(usize::from(index)).copied().unwrap_or("b?")
+    }
+
+    #[test]
+    fn nulls_alone_are_bits_and_equal_the_same_names() {
+        let mut data = AdditionalData::new();
+        data.push_null(3, field_of_a);
+        data.push_null(1, field_of_a);
+        assert!(matches!(data.repr, Repr::Nulls(_)), "no allocation");
+        assert!(data.is_null("a1") && data.is_null("a3") && !data.is_null("a2"));
+        assert_eq!(data.nulls().collect::<Vec<_>>(), ["a1", "a3"]);
+        let mut named = AdditionalData::new();
+        named.set_null("a3");
+        named.set_null("a1");
+        assert!(matches!(named.repr, Repr::Owned(_)));
+        assert_eq!(data, named, "a set, whichever record and order");
+        named.set_null("a2");
+        assert_ne!(data, named);
+        assert!(data.clear_null("a3"));
+        assert!(!data.clear_null("a3"));
+        assert_eq!(data.nulls().collect::<Vec<_>>(), ["a1"]);
+        assert!(data.clear_null("a1"));
+        assert!(matches!(data.repr, Repr::Empty));
+        assert_eq!(data, AdditionalData::new());
+    }
+
+    #[test]
+    fn nulls_become_names_when_bits_cannot_say_them() {
+        // Another type's indexes, an index past the bits, and other kept data each turn the
+        // bits into names; nothing recorded is lost on the way.
+        let mut data = AdditionalData::new();
+        data.push_null(0, field_of_a);
+        data.push_null(1, field_of_b);
+        assert!(matches!(data.repr, Repr::Owned(_)));
+        assert_eq!(data.nulls().collect::<Vec<_>>(), ["a0", "b1"]);
+        let mut far = AdditionalData::new();
+        far.push_null(NullBits::CAPACITY, field_of_a);
+        assert!(matches!(far.repr, Repr::Owned(_)));
+        assert!(far.is_null("a?"));
+        let mut mixed = AdditionalData::new();
+        mixed.push_null(2, field_of_a);
+        mixed.push_member(Name::new("tenantId"), RawValue::from_string("\"t\"".into()).unwrap());
+        assert!(matches!(mixed.repr, Repr::Owned(_)));
+        assert!(mixed.is_null("a2"));
+        assert_eq!(mixed.property("tenantId").map(RawValue::get), Some("\"t\""));
+        assert_eq!(format!("{mixed:?}").contains("nulls: [\"a2\"]"), true);
     }
 
     #[test]

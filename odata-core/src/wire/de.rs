@@ -164,7 +164,7 @@ impl SeenNulls {
     pub(crate) fn of<T: ODataStructured + StructuredWire>(value: &T) -> Self {
         let mut seen = SeenNulls::default();
         if let Some(data) = value.additional_data() {
-            for name in data.null_names() {
+            for name in data.nulls() {
                 if let Some(index) = T::__odata_field_index(name) {
                     seen.insert(index);
                 }
@@ -205,7 +205,7 @@ where
     if was_null {
         seen.insert(index);
         if let Some(data) = value.additional_data_mut() {
-            data.push_null(T::__odata_field_name(index));
+            data.push_null(index, T::__odata_field_name);
         }
     }
     Ok(())

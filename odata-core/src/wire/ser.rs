@@ -4,6 +4,7 @@
 use serde::ser::{SerializeMap, Serializer};
 
 use super::de::StructuredWire;
+use crate::additional::{NameOf, NullRecord};
 use crate::edm::AsEdm;
 use crate::encode::always_write_type;
 use crate::navigation::Navigation;
@@ -37,8 +38,10 @@ where
     let additional = value.additional_data();
     let instance = Instance { name: T::QUALIFIED_NAME, annotation: T::TYPE_ANNOTATION, is_declared };
     write_head(&mut map, additional, instance)?;
-    let names = additional.map(crate::AdditionalData::null_names).unwrap_or_default();
-    let nulls = if names.is_empty() { Nulls::NONE } else { Nulls::of::<T>(names) };
+    let nulls = match additional.map_or(NullRecord::None, crate::AdditionalData::null_record) {
+        NullRecord::None => Nulls::NONE,
+        record => Nulls::of::<T>(record),
+    };
     value.__odata_serialize_fields(&mut map, nulls)?;
     if let Some(additional) = additional.filter(|a| a.has_members()) {
         additional.serialize_tail(&mut map)?;
@@ -91,35 +94,47 @@ fn write_head<M: SerializeMap>(
 #[derive(Clone, Copy)]
 pub struct Nulls<'a> {
     bits: u64,
-    /// The recorded names when an index did not fit the bits; empty otherwise.
-    names: &'a [&'static str],
+    /// The record to search by name when an index did not fit the bits; `None` otherwise.
+    fallback: NullRecord<'a>,
 }
 
 impl<'a> Nulls<'a> {
     /// No `null`s: the usual case.
-    pub const NONE: Nulls<'static> = Nulls { bits: 0, names: &[] };
+    pub const NONE: Nulls<'static> = Nulls { bits: 0, fallback: NullRecord::None };
 
-    /// The `null`s of a value of type `T`, from the wire names recorded in its `AdditionalData`.
+    /// The `null`s of a value of type `T`, from the record in its `AdditionalData`: bits that
+    /// `T` itself recorded are used as they are; names (or another type's bits) are looked up.
     /// A name that is not one of `T`'s properties is never written, as before.
     #[cold]
     #[inline(never)]
-    fn of<T: StructuredWire>(names: &'a [&'static str]) -> Self {
+    fn of<T: StructuredWire>(record: NullRecord<'a>) -> Self {
+        let name_of: NameOf = T::__odata_field_name;
+        if let NullRecord::Bits(bits) = record
+            && bits.same_type(name_of)
+        {
+            return Nulls { bits: bits.get(), fallback: NullRecord::None };
+        }
         let mut bits = 0u64;
-        for name in names {
+        for name in record.names() {
             match T::__odata_field_index(name).map(|index| 1u64.checked_shl(u32::from(index))) {
                 Some(Some(bit)) => bits |= bit,
-                Some(None) => return Nulls { bits: u64::MAX, names },
+                Some(None) => return Nulls { bits: u64::MAX, fallback: record },
                 None => {}
             }
         }
-        Nulls { bits, names: &[] }
+        Nulls { bits, fallback: NullRecord::None }
+    }
+
+    /// Whether the bits are exact (no index past 63).
+    fn is_exact(self) -> bool {
+        matches!(self.fallback, NullRecord::None)
     }
 
     /// The `null`s of the base part, whose indexes start after the `own` properties of the type.
     #[inline]
     pub fn base(self, own: u16) -> Self {
-        if self.names.is_empty() {
-            Nulls { bits: self.bits.checked_shr(u32::from(own)).unwrap_or(0), names: self.names }
+        if self.is_exact() {
+            Nulls { bits: self.bits.checked_shr(u32::from(own)).unwrap_or(0), fallback: NullRecord::None }
         } else {
             self
         }
@@ -135,8 +150,8 @@ impl<'a> Nulls<'a> {
     /// Whether the property at `index` with wire name `name` is `null`.
     fn contains(self, index: u16, name: &str) -> bool {
         match 1u64.checked_shl(u32::from(index)) {
-            Some(bit) if self.names.is_empty() => self.bits & bit != 0,
-            _ => self.names.contains(&name),
+            Some(bit) if self.is_exact() => self.bits & bit != 0,
+            _ => self.fallback.names().any(|recorded| recorded == name),
         }
     }
 }
