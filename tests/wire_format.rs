@@ -457,3 +457,35 @@ fn nulls_past_the_sixty_fourth_property_are_written_back() {
     let high: Wide = assert_round_trip(r#"{"f69": null, "f00": 1, "f03": null, "f64": null, "f66": 2}"#);
     assert_eq!(serde_json::to_string(&high).expect("encode"), r#"{"f00":1,"f03":null,"f64":null,"f66":2,"f69":null}"#);
 }
+
+#[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.shape")]
+struct Shape {
+    area: Option<f64>,
+    label: Option<String>,
+    additional_data: AdditionalData,
+}
+
+#[derive(ODataComplex, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.circle", base_type = "test.shape")]
+struct Circle {
+    #[odata(base)]
+    shape: Shape,
+    radius: Option<f64>,
+    center: Option<String>,
+}
+
+#[test]
+fn nulls_read_as_one_type_are_written_right_as_another() {
+    // `null`s are recorded as bits of the reading type's field indexes; a base part read alone
+    // and put into a derived value (whose own properties come first in its indexes), or the other
+    // way round, must still write the `null`s of the properties that were `null`.
+    let shape: Shape = decode(json!({"area": null, "label": "s"}));
+    let circle = Circle { shape, radius: None, center: None };
+    assert_eq!(serde_json::to_string(&circle).expect("encode"), r#"{"area":null,"label":"s"}"#);
+    let circle: Circle = decode(json!({"radius": null, "center": "c", "label": null}));
+    assert_eq!(serde_json::to_string(&circle).expect("encode"), r#"{"label":null,"radius":null,"center":"c"}"#);
+    let shape = circle.shape;
+    assert_eq!(serde_json::to_string(&shape).expect("encode"), r#"{"label":null}"#, "radius is not a shape's");
+    assert!(shape.additional_data.is_null("radius"), "kept, as any recorded null");
+}

@@ -120,6 +120,7 @@ const _: () = {
                 _ => _odata::__private::None,
             }
         }
+        #[inline(never)]
         fn __odata_field_name(__odata_index: u16) -> &'static str {
             match __odata_index {
                 0u16 => "relayIPAddress",

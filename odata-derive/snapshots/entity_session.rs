@@ -169,6 +169,7 @@ const _: () = {
                 }
             }
         }
+        #[inline(never)]
         fn __odata_field_name(__odata_index: u16) -> &'static str {
             match __odata_index {
                 0u16 => "caller",

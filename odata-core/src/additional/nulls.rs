@@ -36,8 +36,9 @@ impl NullBits {
 
     /// Whether `name_of` reads the same indexes as the one recorded with the bits. Function
     /// addresses are not unique, but that errs only one way here: two different addresses for
-    /// one type's function turn the bits into names (correct, slower), and two types' functions
-    /// at one address have the same code, hence the same names.
+    /// one type's function mean a lookup by name (correct, slower; the derive keeps the
+    /// function out of line so that it has one address), and two types' functions at one
+    /// address have the same code, hence the same names.
     pub(crate) fn same_type(&self, name_of: NameOf) -> bool {
         std::ptr::fn_addr_eq(self.name_of, name_of)
     }

@@ -321,6 +321,10 @@ fn wire_impl(model: &StructModel) -> TokenStream {
                 }
             }
 
+            // Never inlined, so that the function has one address: a value's `null`s are
+            // recorded as field-index bits beside it, and the encoder trusts the bits when the
+            // address is its own type's (small functions are otherwise copied into each unit).
+            #[inline(never)]
             fn __odata_field_name(__odata_index: u16) -> &'static str {
                 match __odata_index {
                     #(#name_arms,)*
