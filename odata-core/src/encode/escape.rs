@@ -1,0 +1,157 @@
+//! JSON strings, escaped as serde_json escapes them: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
+//! `\u00XX` for the other bytes below 0x20; everything else (non-ASCII, `/`, DEL) as it is.
+//!
+//! Why not serde_json's own: its escaper looks up every byte in a table, one at a time, and
+//! writes the quotes, each clean run and each escape as separate writes. Strings are most of what
+//! an OData payload is (keys, ids, annotations, dates), so here the common case is one capacity
+//! check and one copy per string, found clean eight bytes at a time.
+
+/// What follows the `\` of each byte's escape: 0 for bytes written as they are, `u` for `\u00XX`.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Nonzero if any of the eight bytes of `word` may need an escape (a byte below 0x20, `"` or
+/// `\`); zero only if none does. The classic bit tricks: `(x - 0x01..) & !x & 0x80..` is nonzero
+/// exactly when some byte of `x` is zero, and `(x - 0x20..) & !x & 0x80..` when some byte is
+/// below 0x20 (bytes from 0x80 up, UTF-8's multi-byte sequences, never match: `!x` clears their
+/// high bit). A borrow can flag a byte above a real match, never without one, so a nonzero
+/// result sends the word to the exact byte-by-byte table and a zero one lets it be copied.
+#[inline(always)]
+const fn may_need_escape(word: u64) -> u64 {
+    let control = word.wrapping_sub(ONES * 0x20) & !word;
+    let quote = word ^ (ONES * b'"' as u64);
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let quote = quote.wrapping_sub(ONES) & !quote;
+    let backslash = backslash.wrapping_sub(ONES) & !backslash;
+    (control | quote | backslash) & HIGHS
+}
+
+/// Appends `text` between quotes, escaped. One capacity check covers the quotes and the text;
+/// escapes, if any, grow the buffer as they come.
+#[inline]
+pub(crate) fn write_quoted(out: &mut Vec<u8>, text: &str) {
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    write_escaped(out, text.as_bytes());
+    out.push(b'"');
+}
+
+/// Appends an object member's name as it goes between the previous member and the value: a `,`
+/// unless it is the first, the quoted name, and the `:`, under one capacity check.
+#[inline]
+pub(crate) fn write_key(out: &mut Vec<u8>, comma: bool, key: &str) {
+    out.reserve(key.len() + 4);
+    if comma {
+        out.push(b',');
+    }
+    out.push(b'"');
+    write_escaped(out, key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// Appends `bytes` (UTF-8 text) escaped, without quotes: the clean runs between escapes are
+/// copied whole.
+#[inline]
+pub(crate) fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    let (words, tail) = bytes.as_chunks::<8>();
+    // Where the run not yet copied starts.
+    let mut run = 0;
+    for (index, word) in words.iter().enumerate() {
+        if may_need_escape(u64::from_le_bytes(*word)) != 0 {
+            run = escape_bytes(out, bytes, run, index * 8, word);
+        }
+    }
+    if !tail.is_empty() {
+        // The last 1 to 7 bytes, padded with spaces (which need no escape) to a word.
+        let mut word = [b' '; 8];
+        word[..tail.len()].copy_from_slice(tail);
+        if may_need_escape(u64::from_le_bytes(word)) != 0 {
+            run = escape_bytes(out, bytes, run, words.len() * 8, tail);
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+/// The slow path for a word that may hold a byte to escape: `chunk` is `bytes[offset..]`'s first
+/// bytes. Copies the run before each escaped byte, writes the escape, and returns where the next
+/// run starts.
+#[cold]
+#[inline(never)]
+fn escape_bytes(out: &mut Vec<u8>, bytes: &[u8], mut run: usize, offset: usize, chunk: &[u8]) -> usize {
+    for (i, &byte) in chunk.iter().enumerate() {
+        let escape = ESCAPE[byte as usize];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[run..offset + i]);
+        write_escape(out, byte, escape);
+        run = offset + i + 1;
+    }
+    run
+}
+
+fn write_escape(out: &mut Vec<u8>, byte: u8, escape: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    if escape == b'u' {
+        out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(byte >> 4) as usize], HEX[(byte & 0xf) as usize]]);
+    } else {
+        out.extend_from_slice(&[b'\\', escape]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> String {
+        let mut out = Vec::new();
+        write_quoted(&mut out, text);
+        String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+    }
+
+    #[test]
+    fn the_word_test_finds_every_byte_that_needs_an_escape_and_no_other_clean_word() {
+        for byte in 0..=255u8 {
+            let needs = ESCAPE[byte as usize] != 0;
+            for position in 0..8 {
+                let mut word = [b'a'; 8];
+                word[position] = byte;
+                let flagged = may_need_escape(u64::from_le_bytes(word)) != 0;
+                assert_eq!(flagged, needs, "byte {byte:#04x} at {position}");
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_as_serde_json_does_at_every_position() {
+        for byte in 0..0x80u8 {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut text = vec![b'x'; len];
+                    text[at] = byte;
+                    let text = String::from_utf8(text).expect("ASCII");
+                    assert_eq!(quoted(&text), serde_json::to_string(&text).expect("a string"), "{text:?}");
+                }
+            }
+        }
+        let text = "é\u{1}😀\"\\\n/\u{7f}\u{1f}";
+        assert_eq!(quoted(text), serde_json::to_string(text).expect("a string"));
+    }
+}
