@@ -23,10 +23,10 @@ pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Whether serde_json is built with `arbitrary_precision`: only then does a number keep the
-/// exponent it was read with.
+/// digits it was read with (`1.50`, not `1.5`).
 pub(crate) fn arbitrary_precision() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
-    *ON.get_or_init(|| serde_json::from_str::<serde_json::Number>("1e2").is_ok_and(|n| n.to_string() == "1e2"))
+    *ON.get_or_init(|| serde_json::from_str::<serde_json::Number>("1.50").is_ok_and(|n| n.to_string() == "1.50"))
 }
 
 /// serde_json's error for `probe`, which it refuses.
