@@ -33,7 +33,9 @@ fn same<T: Serialize + ?Sized>(value: &T) {
             if ours != theirs {
                 // Where they part, with some context (a document may be long).
                 let at = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
-                let around = |bytes: &[u8]| String::from_utf8_lossy(&bytes[at.saturating_sub(60)..(at + 60).min(bytes.len())]).into_owned();
+                let around = |bytes: &[u8]| {
+                    String::from_utf8_lossy(&bytes[at.saturating_sub(60)..(at + 60).min(bytes.len())]).into_owned()
+                };
                 panic!("they differ at byte {at}:\nthe writer: {}\nserde_json: {}", around(&ours), around(&theirs));
             }
             // The other entry points: a `String`, and appending to a buffer that has something.
@@ -197,7 +199,19 @@ fn floats_of_every_kind() {
         f64::NEG_INFINITY,
         9007199254740993.0,
     ];
-    let f32s = [0.0, -0.0, 0.1, 1e-45, f32::MIN_POSITIVE, f32::MAX, f32::MIN, f32::EPSILON, f32::NAN, f32::INFINITY, 16777217.0];
+    let f32s = [
+        0.0,
+        -0.0,
+        0.1,
+        1e-45,
+        f32::MIN_POSITIVE,
+        f32::MAX,
+        f32::MIN,
+        f32::EPSILON,
+        f32::NAN,
+        f32::INFINITY,
+        16777217.0,
+    ];
     let random64 = bit_patterns(20_000).map(f64::from_bits);
     let random32 = bit_patterns(20_000).map(|bits| f32::from_bits(bits as u32));
     for value in f64s.into_iter().chain(random64) {
@@ -262,7 +276,14 @@ fn integers_at_their_boundaries() {
     }
     boundaries!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
     for bits in bit_patterns(5_000) {
-        same(&(bits, bits as i64, bits as u32, bits as i16, u128::from(bits) << 64 | u128::from(bits), -i128::from(bits)));
+        same(&(
+            bits,
+            bits as i64,
+            bits as u32,
+            bits as i16,
+            u128::from(bits) << 64 | u128::from(bits),
+            -i128::from(bits),
+        ));
     }
     for digits in 0..39 {
         let power = 10u128.pow(digits);
@@ -312,7 +333,10 @@ enum Variant {
     Newtype(u8),
     Tuple(u8, &'static str),
     EmptyTuple(),
-    Struct { a: u8, b: &'static str },
+    Struct {
+        a: u8,
+        b: &'static str,
+    },
     EmptyStruct {},
 }
 
@@ -488,7 +512,9 @@ impl Serialize for PrivateStruct {
 
 #[test]
 fn raw_values_and_numbers() {
-    for text in ["1", "1.50", "-0", "1e2", "1E+02", "123456789012345678901234567890", "[1, 2.0 ,{\"a\" : null}]", " \"s\" "] {
+    for text in
+        ["1", "1.50", "-0", "1e2", "1E+02", "123456789012345678901234567890", "[1, 2.0 ,{\"a\" : null}]", " \"s\" "]
+    {
         let raw: Box<RawValue> = serde_json::from_str(text).expect("JSON");
         same(&raw);
         same(&vec![raw.clone(), raw.clone()]);

@@ -195,10 +195,22 @@ pub fn to_vec_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> 
 /// Encodes `value` as a JSON string with `options` in effect: what `serde_json::to_string`
 /// writes, but faster (see [`to_writer_with`]).
 pub fn to_string_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> serde_json::Result<String> {
+    with_encode_options(options, || json_string(value))
+}
+
+/// `value` as JSON bytes with the options already in effect (inside the crate, for values that
+/// are parts of a larger request or are already encoded).
+pub(crate) fn json_vec<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    let mut buffer = Vec::with_capacity(128);
+    value.serialize(JsonWriter::new(&mut buffer))?;
+    Ok(buffer)
+}
+
+/// [`json_vec`] as a `String`.
+pub(crate) fn json_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     // The writer writes only `&str`s and ASCII, so the check cannot fail; it costs a pass over
     // the bytes, which `unsafe` would save (the workspace denies it).
-    String::from_utf8(to_vec_with(value, options)?)
-        .map_err(|_| serde::ser::Error::custom("the JSON writer wrote invalid UTF-8"))
+    String::from_utf8(json_vec(value)?).map_err(|_| serde::ser::Error::custom("the JSON writer wrote invalid UTF-8"))
 }
 
 /// [`to_vec_with`] with the default options (a response payload, OData 4.0).

@@ -171,7 +171,11 @@ macro_rules! text_only {
             fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Self::Error> {
                 Err($refuse)
             }
-            fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, _: &T) -> Result<(), Self::Error> {
+            fn serialize_newtype_struct<T: ?Sized + Serialize>(
+                self,
+                _: &'static str,
+                _: &T,
+            ) -> Result<(), Self::Error> {
                 Err($refuse)
             }
             fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -189,7 +193,11 @@ macro_rules! text_only {
             fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Self::Error> {
                 Err($refuse)
             }
-            fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Self::Error> {
+            fn serialize_tuple_struct(
+                self,
+                _: &'static str,
+                _: usize,
+            ) -> Result<Self::SerializeTupleStruct, Self::Error> {
                 Err($refuse)
             }
             fn serialize_tuple_variant(

@@ -204,12 +204,21 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
     }
 
     #[inline]
-    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), Self::Error> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Self::Error> {
         self.serialize_str(variant)
     }
 
     #[inline]
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, value: &T) -> Result<(), Self::Error> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
         value.serialize(self)
     }
 
@@ -303,7 +312,10 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
 }
 
 /// Writes what `value` displays, escaped, without quotes.
-pub(crate) fn write_display_escaped<T: ?Sized + Display>(out: &mut Vec<u8>, value: &T) -> Result<(), serde_json::Error> {
+pub(crate) fn write_display_escaped<T: ?Sized + Display>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), serde_json::Error> {
     struct Escaping<'o>(&'o mut Vec<u8>);
     impl fmt::Write for Escaping<'_> {
         fn write_str(&mut self, text: &str) -> fmt::Result {
@@ -459,7 +471,11 @@ impl ser::SerializeMap for Compound<'_> {
 
     /// The key with its `,` and `:` in one write, then the value.
     #[inline]
-    fn serialize_entry<K: ?Sized + Serialize, V: ?Sized + Serialize>(&mut self, key: &K, value: &V) -> Result<(), Self::Error> {
+    fn serialize_entry<K: ?Sized + Serialize, V: ?Sized + Serialize>(
+        &mut self,
+        key: &K,
+        value: &V,
+    ) -> Result<(), Self::Error> {
         let comma = self.comma();
         key.serialize(KeyWriter { out: &mut *self.out, comma, colon: true })?;
         value.serialize(JsonWriter { out: &mut *self.out })
