@@ -43,11 +43,14 @@ const fn may_need_escape(word: u64) -> u64 {
     (control | quote | backslash) & HIGHS
 }
 
+/// Room for the up to seven bytes past its end that [`write_escaped`] writes and then takes back.
+const SLACK: usize = 8;
+
 /// Appends `text` between quotes, escaped. One capacity check covers the quotes and the text;
 /// escapes, if any, grow the buffer as they come.
 #[inline]
 pub(crate) fn write_quoted(out: &mut Vec<u8>, text: &str) {
-    out.reserve(text.len() + 2);
+    out.reserve(text.len() + 2 + SLACK);
     out.push(b'"');
     write_escaped(out, text.as_bytes());
     out.push(b'"');
@@ -57,7 +60,7 @@ pub(crate) fn write_quoted(out: &mut Vec<u8>, text: &str) {
 /// unless it is the first, the quoted name, and the `:`, under one capacity check.
 #[inline]
 pub(crate) fn write_key(out: &mut Vec<u8>, comma: bool, key: &str) {
-    out.reserve(key.len() + 4);
+    out.reserve(key.len() + 4 + SLACK);
     if comma {
         out.push(b',');
     }
@@ -66,45 +69,82 @@ pub(crate) fn write_key(out: &mut Vec<u8>, comma: bool, key: &str) {
     out.extend_from_slice(b"\":");
 }
 
-/// Appends `bytes` (UTF-8 text) escaped, without quotes: the clean runs between escapes are
-/// copied whole.
+const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+
+/// Appends `bytes` (UTF-8 text) escaped, without quotes.
+///
+/// Clean text, the usual case, is copied eight bytes at a time as it is tested: a copy of a
+/// constant eight bytes is one store, where a copy of the whole run (a `memcpy` call) costs more
+/// than the short strings of a payload (member names, ids, dates) are long. The last partial word
+/// is written whole and the bytes past the text taken back (`truncate`), so no write has a
+/// variable length; callers reserve [`SLACK`] bytes beyond the text for it.
 #[inline]
 pub(crate) fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    let len = bytes.len();
+    if len < 8 {
+        if len == 0 {
+            return;
+        }
+        let word = short_word(bytes);
+        if may_need_escape(word) != 0 {
+            return escape_from(out, bytes, 0);
+        }
+        out.extend_from_slice(&word.to_le_bytes());
+        out.truncate(out.len() - (8 - len));
+        return;
+    }
     let (words, tail) = bytes.as_chunks::<8>();
-    // Where the run not yet copied starts.
-    let mut run = 0;
     for (index, word) in words.iter().enumerate() {
         if may_need_escape(u64::from_le_bytes(*word)) != 0 {
-            run = escape_bytes(out, bytes, run, index * 8, word);
+            return escape_from(out, bytes, index * 8);
         }
+        out.extend_from_slice(word);
     }
-    if !tail.is_empty() {
-        // The last 1 to 7 bytes, padded with spaces (which need no escape) to a word.
-        let mut word = [b' '; 8];
-        word[..tail.len()].copy_from_slice(tail);
-        if may_need_escape(u64::from_le_bytes(word)) != 0 {
-            run = escape_bytes(out, bytes, run, words.len() * 8, tail);
+    // The last eight bytes, overlapping the last word written: tested whole, and written over
+    // the overlap.
+    if let Some(last) = bytes.last_chunk::<8>()
+        && !tail.is_empty()
+    {
+        if may_need_escape(u64::from_le_bytes(*last)) != 0 {
+            return escape_from(out, bytes, len - tail.len());
         }
+        out.truncate(out.len() - (8 - tail.len()));
+        out.extend_from_slice(last);
     }
-    out.extend_from_slice(&bytes[run..]);
 }
 
-/// The slow path for a word that may hold a byte to escape: `chunk` is `bytes[offset..]`'s first
-/// bytes. Copies the run before each escaped byte, writes the escape, and returns where the next
-/// run starts.
+/// The one to seven bytes of `bytes` as a word, in order, padded with spaces (which need no
+/// escape): from two overlapping loads, without a loop or a variable-length copy.
+#[inline(always)]
+fn short_word(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let word = if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // The overlapping bytes are the same in both, so OR keeps them.
+        u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << (8 * (len - 4))
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(*first)) | u64::from(u16::from_le_bytes(*last)) << (8 * (len - 2))
+    } else {
+        bytes.first().map_or(0, |&byte| u64::from(byte))
+    };
+    word | SPACES << (8 * len)
+}
+
+/// The slow path, from the first word that may hold a byte to escape (`bytes[..start]` is written
+/// already): byte by byte against the table, copying the runs between escapes.
 #[cold]
 #[inline(never)]
-fn escape_bytes(out: &mut Vec<u8>, bytes: &[u8], mut run: usize, offset: usize, chunk: &[u8]) -> usize {
-    for (i, &byte) in chunk.iter().enumerate() {
+fn escape_from(out: &mut Vec<u8>, bytes: &[u8], start: usize) {
+    let mut run = start;
+    for (i, &byte) in bytes.iter().enumerate().skip(start) {
         let escape = ESCAPE[byte as usize];
         if escape == 0 {
             continue;
         }
-        out.extend_from_slice(&bytes[run..offset + i]);
+        out.extend_from_slice(&bytes[run..i]);
         write_escape(out, byte, escape);
-        run = offset + i + 1;
+        run = i + 1;
     }
-    run
+    out.extend_from_slice(&bytes[run..]);
 }
 
 fn write_escape(out: &mut Vec<u8>, byte: u8, escape: u8) {
