@@ -115,16 +115,16 @@ fn the_session_page_of_the_benchmark() {
     }
 }
 
-/// Filler text with `inserted` at every position of strings of 0 to 24 bytes: every byte of
+/// Filler text with `inserted` at every position of strings of 0 to 40 bytes: every byte of
 /// ASCII (the control characters, `"`, `\`, `/`, DEL) and characters of two, three and four
-/// bytes, before, inside and after each eight-byte word the escape scan reads.
+/// bytes, before, inside and after each eight-byte word and sixteen-byte pair the escape scan reads.
 #[test]
 fn every_ascii_byte_and_multi_byte_characters_at_every_position() {
     let inserted = (0..=127u8).map(char::from).chain(['é', '€', '😀', '\u{2028}', '\u{ffff}']);
     for c in inserted {
-        for len in 0..=24 {
+        for len in 0..=40 {
             for at in 0..=len {
-                let mut text: String = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+                let mut text: String = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH".chars().take(len).collect();
                 text.insert(at, c);
                 same(&text);
                 same(&c);
