@@ -249,7 +249,9 @@ impl Writer {
 /// `SESSION_PAGE_PROFILE=<id>:decode` (or `:encode`) runs only that, five times, for a profiler:
 /// callgrind's instruction counts do not depend on what else the machine is doing. `:encode`
 /// uses the contender's own writer (serde_json for (a), odata-core's for odata-graph);
-/// `:encode_serde_json` and `:encode_odata_core` choose one.
+/// `:encode_serde_json` and `:encode_odata_core` choose one. `SESSION_PAGE_RUNS=<n>` runs it `n`
+/// times instead of five (for a sampling profiler such as `perf record -e cpu-clock`, which needs
+/// the runs to outweigh the data generation; the callgrind recipe in BENCHMARKS.md assumes five).
 /// `<id>:alloc` prints what one decode allocates (the table's figures, without the timing).
 fn profile(json: &str, task: &str) {
     let (id, operation) = task.split_once(':').unwrap_or((task, "decode"));
@@ -263,7 +265,8 @@ fn profile(json: &str, task: &str) {
     }
     let decoded = (contender.decode)(json);
     let mut buffer = Vec::with_capacity(json.len() * 2);
-    for _ in 0..5 {
+    let runs: usize = std::env::var("SESSION_PAGE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    for _ in 0..runs {
         match operation {
             "encode" => decoded.encode(black_box(&mut buffer), contender.writer),
             "encode_serde_json" => decoded.encode(black_box(&mut buffer), Writer::SerdeJson),
