@@ -4,7 +4,7 @@
 //! Why not serde_json's own: its escaper looks up every byte in a table, one at a time, and
 //! writes the quotes, each clean run and each escape as separate writes. Strings are most of what
 //! an OData payload is (keys, ids, annotations, dates), so here the common case is one capacity
-//! check and one copy per string, found clean eight bytes at a time.
+//! check per string, tested and copied sixteen bytes at a time.
 
 /// What follows the `\` of each byte's escape: 0 for bytes written as they are, `u` for `\u00XX`.
 static ESCAPE: [u8; 256] = {
@@ -73,11 +73,12 @@ const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
 
 /// Appends `bytes` (UTF-8 text) escaped, without quotes.
 ///
-/// Clean text, the usual case, is copied eight bytes at a time as it is tested: a copy of a
-/// constant eight bytes is one store, where a copy of the whole run (a `memcpy` call) costs more
+/// Clean text, the usual case, is copied sixteen or eight bytes at a time as it is tested: a copy
+/// of a constant size is one store, where a copy of the whole run (a `memcpy` call) costs more
 /// than the short strings of a payload (member names, ids, dates) are long. The last partial word
 /// is written whole and the bytes past the text taken back (`truncate`), so no write has a
-/// variable length; callers reserve [`SLACK`] bytes beyond the text for it.
+/// variable length; callers reserve [`SLACK`] bytes beyond the text for it (without, the buffer
+/// may grow once more; the output is the same).
 #[inline]
 pub(crate) fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     let len = bytes.len();

@@ -3,7 +3,7 @@
 //! of the repository, the benchmark's page and generated values of every serde shape).
 //!
 //! Where it is faster than serde_json's serializer (measured in BENCHMARKS.md): strings and member
-//! names are scanned for escapes eight bytes at a time and written with one capacity check each,
+//! names are scanned for escapes sixteen bytes at a time and written with one capacity check each,
 //! a struct member's `,"name":` is one write, and numbers go through `itoa` and `zmij` (serde_json's
 //! own number formatters, so the digits are the same) straight into the buffer, not through
 //! `io::Write`.
