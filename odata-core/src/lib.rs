@@ -126,7 +126,10 @@ pub use container::ODataService;
 pub use decode::{DecodeError, from_slice, from_str};
 pub use delta::{DeltaItem, DeltaLink, LinkChange, RemovalReason, Removed};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Duration, EdmParseError, EdmType, Flags, TimeOfDay, Untyped};
-pub use encode::{EncodeOptions, ODataVersion, Payload, to_string_with, to_vec_with, with_encode_options};
+pub use encode::{
+    EncodeOptions, JsonWriter, ODataVersion, Payload, to_string, to_string_with, to_vec, to_vec_with, to_writer,
+    to_writer_with, with_encode_options,
+};
 pub use model::{
     EnumMemberInfo, FacetInfo, MaxLength, MediaEntity, NavigationPropertyInfo, NavigationTarget, ODataComplex,
     ODataEntity, ODataEnum, ODataOperation, ODataStructured, ODataType, ODataTypeDefinition, OperationInfo,

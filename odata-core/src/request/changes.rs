@@ -185,7 +185,7 @@ impl<T> Changes<T> {
     /// The new value of a property as JSON text (`null` for a clear; an object of the changed
     /// members for a path into a complex property).
     pub fn get(&self, name: &str) -> Option<String> {
-        self.members.get(name).and_then(|member| serde_json::to_string(member).ok())
+        self.members.get(name).and_then(|member| crate::encode::json_string(member).ok())
     }
 
     /// The body, as JSON text: every value exactly as its type writes it (an `Edm.Decimal` with
@@ -194,7 +194,7 @@ impl<T> Changes<T> {
         if let Some(error) = &self.error {
             return Err(error.clone());
         }
-        serde_json::to_string(&self.members)
+        crate::encode::json_string(&self.members)
             .map_err(|e| ChangeError::Encode { property: "(the change set)".to_owned(), message: e.to_string() })
     }
 

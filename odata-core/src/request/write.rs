@@ -198,7 +198,7 @@ fn encode<E: Serialize + ODataType>(value: &E, version: ODataVersion, drop_keys:
         if out.len() > 1 {
             out.push(b',');
         }
-        serde_json::to_writer(&mut out, name).map_err(failed)?;
+        name.serialize(crate::JsonWriter::new(&mut out)).map_err(failed)?;
         out.push(b':');
         out.extend_from_slice(value.get().as_bytes());
     }

@@ -1,7 +1,9 @@
 //! Decode and encode a Graph-like page of sessions (see `data.rs`) with odata-graph's types,
 //! against, in the same run: (a) plain serde structs of the same shape, (b) serde's
 //! `tag`+`flatten` way, (c) `serde_json::Value`. Prints criterion's figures, then a table of
-//! median times (from interleaved rounds) and allocated bytes, as ratios to (a).
+//! median times (from interleaved rounds) and allocated bytes, as ratios to (a). Each contender
+//! encodes as its users would: odata-graph with `odata_core::to_writer`, the others with
+//! `serde_json::to_writer`; a second table crosses the writers of (a) and odata-graph.
 //!
 //! Run: `cargo bench -p odata-graph --bench session_page` (see BENCHMARKS.md).
 
@@ -34,14 +36,31 @@ enum Decoded {
     Value(Value),
 }
 
+/// Which JSON writer encodes: serde_json's serializer (what a plain serde program uses) or
+/// odata-core's writer (what `odata_core::to_writer_with` and the other `to_*` functions use;
+/// the same bytes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Writer {
+    SerdeJson,
+    ODataCore,
+}
+
 impl Decoded {
-    fn encode(&self, buffer: &mut Vec<u8>) {
+    fn encode(&self, buffer: &mut Vec<u8>, writer: Writer) {
         buffer.clear();
-        let written = match self {
-            Decoded::Plain(page) => serde_json::to_writer(&mut *buffer, page),
-            Decoded::OData(page) => serde_json::to_writer(&mut *buffer, page),
-            Decoded::Tagged(page) => serde_json::to_writer(&mut *buffer, page),
-            Decoded::Value(page) => serde_json::to_writer(&mut *buffer, page),
+        let written = match writer {
+            Writer::SerdeJson => match self {
+                Decoded::Plain(page) => serde_json::to_writer(&mut *buffer, page),
+                Decoded::OData(page) => serde_json::to_writer(&mut *buffer, page),
+                Decoded::Tagged(page) => serde_json::to_writer(&mut *buffer, page),
+                Decoded::Value(page) => serde_json::to_writer(&mut *buffer, page),
+            },
+            Writer::ODataCore => match self {
+                Decoded::Plain(page) => odata_core::to_writer(buffer, page),
+                Decoded::OData(page) => odata_core::to_writer(buffer, page),
+                Decoded::Tagged(page) => odata_core::to_writer(buffer, page),
+                Decoded::Value(page) => odata_core::to_writer(buffer, page),
+            },
         };
         written.expect("the page encodes");
     }
@@ -51,14 +70,46 @@ struct Contender {
     id: &'static str,
     label: &'static str,
     decode: fn(&str) -> Decoded,
+    /// How a user of this model encodes: plain serde users with serde_json, odata-graph's users
+    /// with odata-core's `to_writer`.
+    writer: Writer,
 }
 
 /// In table order; the first is the baseline.
 const CONTENDERS: [Contender; 4] = [
-    Contender { id: "a_plain", label: "(a) plain serde structs", decode: |j| Decoded::Plain(decode(j)) },
-    Contender { id: "odata", label: "odata-graph (OData semantics)", decode: |j| Decoded::OData(decode(j)) },
-    Contender { id: "b_tag_flatten", label: "(b) serde tag + flatten", decode: |j| Decoded::Tagged(decode(j)) },
-    Contender { id: "c_value", label: "(c) serde_json::Value", decode: |j| Decoded::Value(decode(j)) },
+    Contender {
+        id: "a_plain",
+        label: "(a) plain serde structs",
+        decode: |j| Decoded::Plain(decode(j)),
+        writer: Writer::SerdeJson,
+    },
+    Contender {
+        id: "odata",
+        label: "odata-graph (OData semantics)",
+        decode: |j| Decoded::OData(decode(j)),
+        writer: Writer::ODataCore,
+    },
+    Contender {
+        id: "b_tag_flatten",
+        label: "(b) serde tag + flatten",
+        decode: |j| Decoded::Tagged(decode(j)),
+        writer: Writer::SerdeJson,
+    },
+    Contender {
+        id: "c_value",
+        label: "(c) serde_json::Value",
+        decode: |j| Decoded::Value(decode(j)),
+        writer: Writer::SerdeJson,
+    },
+];
+
+/// The other writer for the first two contenders, for transparency: odata-graph through
+/// serde_json (how it encoded before odata-core had a writer) and the plain structs through
+/// odata-core's writer (how much of the difference is the writer, and what OData's larger output
+/// still costs at equal writer). Indexes into `CONTENDERS`, with the writer used.
+const CROSSED: [(usize, Writer, &str); 2] = [
+    (0, Writer::ODataCore, "(a) plain serde structs through odata_core::to_writer"),
+    (1, Writer::SerdeJson, "odata-graph through serde_json::to_writer"),
 ];
 
 fn decode<T: serde::de::DeserializeOwned>(json: &str) -> T {
@@ -85,8 +136,11 @@ fn main() {
     let sizes: Vec<usize> = decoded
         .iter()
         .map(|d| {
-            d.encode(&mut buffer);
-            buffer.len()
+            d.encode(&mut buffer, Writer::SerdeJson);
+            let theirs = buffer.clone();
+            d.encode(&mut buffer, Writer::ODataCore);
+            assert!(buffer == theirs, "the two writers write the same bytes");
+            theirs.len()
         })
         .collect();
 
@@ -105,7 +159,11 @@ fn main() {
     // allocator's page faults (which vary from run to run) more than the encoder.
     let mut group = criterion.benchmark_group("encode");
     for (contender, value) in CONTENDERS.iter().zip(&decoded) {
-        group.bench_function(contender.id, |b| b.iter(|| value.encode(black_box(&mut buffer))));
+        group.bench_function(contender.id, |b| b.iter(|| value.encode(black_box(&mut buffer), contender.writer)));
+    }
+    for &(i, writer, _) in &CROSSED {
+        let id = format!("{}_{}", CONTENDERS[i].id, writer.id());
+        group.bench_function(id, |b| b.iter(|| decoded[i].encode(black_box(&mut buffer), writer)));
     }
     group.finish();
     criterion.final_summary();
@@ -116,6 +174,7 @@ fn main() {
     let rounds = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(25);
     let mut decode_samples: [Vec<f64>; 4] = Default::default();
     let mut encode_samples: [Vec<f64>; 4] = Default::default();
+    let mut crossed_samples: [Vec<f64>; 2] = Default::default();
     for round in 0..rounds {
         for k in 0..CONTENDERS.len() {
             let i = (round + k) % CONTENDERS.len();
@@ -123,13 +182,27 @@ fn main() {
             let value = (CONTENDERS[i].decode)(black_box(&json));
             decode_samples[i].push(start.elapsed().as_secs_f64());
             drop(black_box(value));
-            let start = Instant::now();
-            decoded[i].encode(black_box(&mut buffer));
-            encode_samples[i].push(start.elapsed().as_secs_f64());
+            // The crossed writer's encode of the same value takes turns with the contender's own
+            // in coming first: the second encode of a value finds more of it in the caches.
+            let crossed = CROSSED.iter().position(|&(crossed, _, _)| crossed == i);
+            let mut writers = vec![(CONTENDERS[i].writer, None)];
+            if let Some(c) = crossed {
+                writers.insert(round % 2, (CROSSED[c].1, Some(c)));
+            }
+            for (writer, slot) in writers {
+                let start = Instant::now();
+                decoded[i].encode(black_box(&mut buffer), writer);
+                let elapsed = start.elapsed().as_secs_f64();
+                match slot {
+                    Some(c) => crossed_samples[c].push(elapsed),
+                    None => encode_samples[i].push(elapsed),
+                }
+            }
         }
     }
     let decode_times = decode_samples.map(Stats::of);
     let encode_times = encode_samples.map(Stats::of);
+    let crossed_times = crossed_samples.map(Stats::of);
 
     println!("\n{rounds} interleaved rounds; median (min) per page, ratios of medians to (a):\n");
     println!("| | decode | ratio | allocated by decode | ratio | allocations | encode | ratio | output |");
@@ -149,10 +222,36 @@ fn main() {
             sizes[i] as f64 / 1e6,
         );
     }
+    println!(
+        "\nThe other writer (same rounds; the table above encodes (a) with serde_json, odata-graph with odata-core):\n"
+    );
+    println!("| | encode | ratio to (a) | output |");
+    println!("|---|---|---|---|");
+    for (c, &(i, _, label)) in CROSSED.iter().enumerate() {
+        println!(
+            "| {label} | {} | {:.2}x | {:.1} MB |",
+            crossed_times[c],
+            crossed_times[c].median / encode_times[0].median,
+            sizes[i] as f64 / 1e6,
+        );
+    }
+}
+
+impl Writer {
+    fn id(self) -> &'static str {
+        match self {
+            Writer::SerdeJson => "serde_json",
+            Writer::ODataCore => "odata_core",
+        }
+    }
 }
 
 /// `SESSION_PAGE_PROFILE=<id>:decode` (or `:encode`) runs only that, five times, for a profiler:
-/// callgrind's instruction counts do not depend on what else the machine is doing.
+/// callgrind's instruction counts do not depend on what else the machine is doing. `:encode`
+/// uses the contender's own writer (serde_json for (a), odata-core's for odata-graph);
+/// `:encode_serde_json` and `:encode_odata_core` choose one. `SESSION_PAGE_RUNS=<n>` runs it `n`
+/// times instead of five (for a sampling profiler such as `perf record -e cpu-clock`, which needs
+/// the runs to outweigh the data generation; the callgrind recipe in BENCHMARKS.md assumes five).
 /// `<id>:alloc` prints what one decode allocates (the table's figures, without the timing).
 fn profile(json: &str, task: &str) {
     let (id, operation) = task.split_once(':').unwrap_or((task, "decode"));
@@ -166,9 +265,12 @@ fn profile(json: &str, task: &str) {
     }
     let decoded = (contender.decode)(json);
     let mut buffer = Vec::with_capacity(json.len() * 2);
-    for _ in 0..5 {
+    let runs: usize = std::env::var("SESSION_PAGE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    for _ in 0..runs {
         match operation {
-            "encode" => decoded.encode(black_box(&mut buffer)),
+            "encode" => decoded.encode(black_box(&mut buffer), contender.writer),
+            "encode_serde_json" => decoded.encode(black_box(&mut buffer), Writer::SerdeJson),
+            "encode_odata_core" => decoded.encode(black_box(&mut buffer), Writer::ODataCore),
             _ => drop(black_box((contender.decode)(black_box(json)))),
         }
     }

@@ -18,7 +18,7 @@ impl BatchRequest {
     /// The `{"requests":[...]}` document, validated.
     pub(super) fn document(&self) -> Result<Vec<u8>, BatchError> {
         let items = self.encoded_items()?;
-        serde_json::to_vec(&Document { items: &items })
+        crate::encode::json_vec(&Document { items: &items })
             .map_err(|e| BatchError::Request { message: format!("the batch did not encode: {e}") })
     }
 
