@@ -389,6 +389,7 @@ impl<'de, T: StructuredWire> Visitor<'de> for KeySeed<'_, 'de, T> {
         f.write_str("a property name")
     }
 
+    #[inline(always)]
     fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<KeyCode, E> {
         Ok(classify::<T>(name).unwrap_or_else(|| {
             *self.name = MemberName::Borrowed(name);
