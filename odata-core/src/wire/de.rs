@@ -151,12 +151,12 @@ where
 
 /// Which declared properties of the object being read were `null`, by field index: a property
 /// sent twice is an error also when one of its values is `null` (its field then holds `None` and
-/// cannot tell). Indexes past 127 (types with that many properties) go to a list. The `null`s
+/// cannot tell). Indexes past 63 (types with that many properties) go to a list. The `null`s
 /// themselves are recorded by name in the value's `AdditionalData`.
 #[derive(Default)]
 pub(crate) struct SeenNulls {
     any: bool,
-    low: u128,
+    low: u64,
     high: Vec<u16>,
 }
 
@@ -179,7 +179,7 @@ impl SeenNulls {
     #[inline]
     fn contains(&self, index: u16) -> bool {
         self.any
-            && match 1u128.checked_shl(u32::from(index)) {
+            && match 1u64.checked_shl(u32::from(index)) {
                 Some(bit) => self.low & bit != 0,
                 None => self.high.contains(&index),
             }
@@ -187,7 +187,7 @@ impl SeenNulls {
 
     fn insert(&mut self, index: u16) {
         self.any = true;
-        match 1u128.checked_shl(u32::from(index)) {
+        match 1u64.checked_shl(u32::from(index)) {
             Some(bit) => self.low |= bit,
             None => self.high.push(index),
         }
@@ -314,12 +314,14 @@ impl KeyCode {
 
     #[inline(always)]
     pub(crate) fn key(self) -> Key {
+        // A field, the usual key, with one test.
+        if self.0 <= usize::from(u16::MAX) {
+            return Key::Field(self.0 as u16);
+        }
         match self {
-            KeyCode::OTHER => Key::Other,
             KeyCode::ODATA_TYPE => Key::TypeAnnotation(TypeAnnotationKey::ODataType),
             KeyCode::TYPE => Key::TypeAnnotation(TypeAnnotationKey::Type),
-            // Every other value came from a `u16` field index.
-            KeyCode(index) => Key::Field(index as u16),
+            _ => Key::Other,
         }
     }
 }
