@@ -454,3 +454,21 @@ fn nulls_past_the_sixty_fourth_property_are_written_back() {
     let high: Wide = assert_round_trip(r#"{"f69": null, "f00": 1, "f03": null, "f64": null, "f66": 2}"#);
     assert_eq!(serde_json::to_string(&high).expect("encode"), r#"{"f00":1,"f03":null,"f64":null,"f66":2,"f69":null}"#);
 }
+
+/// The decoder keeps the indexes of the `null`s it read in 64 bits, then in a list: a property
+/// sent again after a `null` is refused on both sides of index 63.
+#[test]
+fn a_property_sent_again_after_a_null_is_refused_past_the_sixty_fourth() {
+    for (text, name) in [
+        (r#"{"f03": null, "f03": 1}"#, "f03"),
+        (r#"{"f63": null, "f00": 1, "f63": null}"#, "f63"),
+        (r#"{"f64": null, "f64": 2}"#, "f64"),
+        (r#"{"f03": null, "f69": null, "f00": 1, "f69": 3}"#, "f69"),
+    ] {
+        let message = serde_json::from_str::<Wide>(text).expect_err(text).to_string();
+        assert!(
+            message.starts_with(&format!("$.{name}: the property appears twice in one object")),
+            "{text}: {message}"
+        );
+    }
+}
