@@ -283,6 +283,11 @@ impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        // The usual `#ns.name` of a listed type is that variant's annotation text exactly: keep
+        // the model's copy without comparing again.
+        if let Some(index) = v.strip_prefix('#').and_then(T::__odata_variant) {
+            return Ok((index, TypeAnnotation::new(self.key, T::__odata_variant_annotation(index))));
+        }
         let index = resolve::<T>(v).map_err(E::custom)?;
         Ok((index, TypeAnnotation::read(self.key, v, T::__odata_variant_annotation(index))))
     }
