@@ -472,3 +472,26 @@ fn a_property_sent_again_after_a_null_is_refused_past_the_sixty_fourth() {
         );
     }
 }
+
+/// A derived type with no navigation property of its own.
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.special", base_type = "test.item", key_property = "id")]
+struct Special {
+    #[odata(base)]
+    item: Item,
+    rank: Option<i32>,
+}
+
+/// The decoder looks for a navigation property's control information only in types that have
+/// navigation properties: an inherited one still gets its `nextLink`, and a type without any keeps
+/// `prop@term` as unknown data.
+#[test]
+fn control_information_of_an_inherited_navigation_property_is_stored_with_it() {
+    let special: Special = assert_round_trip(
+        r#"{"id": "1", "rank": 2, "children@odata.nextLink": "https://host/svc/Items('1')/children?$skip=1", "children": []}"#,
+    );
+    assert_eq!(special.item.children.next_link(), Some("https://host/svc/Items('1')/children?$skip=1"));
+    assert_eq!(special.item.base.additional_data, AdditionalData::default());
+    let detail: Detail = assert_round_trip(r#"{"note@odata.nextLink": "x", "note": "n"}"#);
+    assert_eq!(detail.additional_data.property("note@odata.nextLink").map(|raw| raw.get()), Some(r#""x""#));
+}

@@ -32,6 +32,10 @@ use serde_json::value::RawValue;
     note = "a polymorphic enum (one variant per derived type) can hold a property's value, but not a base part or another enum's variant"
 )]
 pub trait StructuredWire: Sized {
+    /// Whether the type (or a base part) has navigation properties, whose control information
+    /// (`segments@odata.nextLink`) is stored with them rather than kept as unknown data.
+    const __ODATA_HAS_NAVIGATION: bool = true;
+
     /// A value with every property absent.
     fn __odata_empty() -> Self;
 
@@ -246,7 +250,7 @@ where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    if read_navigation_annotation(value, &name, map)? {
+    if T::__ODATA_HAS_NAVIGATION && read_navigation_annotation(value, &name, map)? {
         return Ok(());
     }
     let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
