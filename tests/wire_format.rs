@@ -495,3 +495,32 @@ fn control_information_of_an_inherited_navigation_property_is_stored_with_it() {
     let detail: Detail = assert_round_trip(r#"{"note@odata.nextLink": "x", "note": "n"}"#);
     assert_eq!(detail.additional_data.property("note@odata.nextLink").map(|raw| raw.get()), Some(r#""x""#));
 }
+
+/// An unknown member's name is borrowed from the input where serde_json lends it and owned where
+/// the key is transient (escapes in a string, any key from a reader or a `Value`): every way
+/// keeps the same name, and a duplicate is refused in every way.
+#[test]
+fn unknown_member_names_are_kept_from_borrowed_and_transient_keys() {
+    let text = r#"{"note": "n", "x\u0041y": 1, "plain": [1, 2], "@ns.t\u00e9rm": "a"}"#;
+    let borrowed: Detail = serde_json::from_str(text).expect("from_str");
+    let from_reader: Detail = serde_json::from_reader(text.as_bytes()).expect("from_reader");
+    let from_value: Detail = serde_json::from_value(serde_json::from_str(text).expect("value")).expect("from_value");
+    let names: Vec<_> = borrowed.additional_data.properties().map(|(name, raw)| (name, raw.get())).collect();
+    assert_eq!(names, [("xAy", "1"), ("plain", "[1,2]")]);
+    assert_eq!(borrowed.additional_data.annotation("@ns.t\u{e9}rm").map(|raw| raw.get()), Some(r#""a""#));
+    assert_eq!(from_reader, borrowed);
+    // A `Value`'s members come in name order.
+    let mut names_from_value: Vec<_> =
+        from_value.additional_data.properties().map(|(name, raw)| (name, raw.get())).collect();
+    names_from_value.sort();
+    assert_eq!(names_from_value, [("plain", "[1,2]"), ("xAy", "1")]);
+    assert_eq!(from_value.additional_data.annotation("@ns.t\u{e9}rm").map(|raw| raw.get()), Some(r#""a""#));
+    for text in [r#"{"xAy": 1, "x\u0041y": 2}"#, r#"{"x\u0041y": 1, "xAy": 2}"#] {
+        for message in [
+            serde_json::from_str::<Detail>(text).expect_err(text).to_string(),
+            serde_json::from_reader::<_, Detail>(text.as_bytes()).expect_err(text).to_string(),
+        ] {
+            assert!(message.starts_with("$.xAy: the member appears twice in one object"), "{text}: {message}");
+        }
+    }
+}
