@@ -169,8 +169,8 @@ impl<'de, T: PolymorphicWire> Visitor<'de> for PolymorphicVisitor<T> {
 
 fn dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(map: &mut A) -> Result<T, A::Error> {
     let mut name = MemberName::default();
-    let first = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?.map(KeyCode::key);
-    if let Some(Key::TypeAnnotation(key)) = first {
+    let first = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?;
+    if let Some(Key::TypeAnnotation(key)) = first.map(KeyCode::key) {
         // The fast path: nothing read yet, so stream straight into the variant.
         let (index, annotation) = read_dispatch::<T, A>(key, map)?;
         return T::__odata_visit_variant(index, Some(annotation), map);
@@ -180,7 +180,7 @@ fn dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(map: &mut A) -> Result<T
 
 /// The slow path: the object streams into the declared type until a type annotation decides.
 fn dispatch_declared<'de, T: PolymorphicWire, A: MapAccess<'de>>(
-    first: Option<Key>,
+    first: Option<KeyCode>,
     mut name: MemberName<'de>,
     map: &mut A,
 ) -> Result<T, A::Error> {
@@ -188,8 +188,8 @@ fn dispatch_declared<'de, T: PolymorphicWire, A: MapAccess<'de>>(
     let mut side: Vec<SideMember> = Vec::new();
     let mut seen = SeenNulls::default();
     let mut next = first;
-    while let Some(key) = next {
-        match key {
+    while let Some(code) = next {
+        match code.key() {
             Key::Field(index) => visit_field(&mut declared, index, map, &mut seen)?,
             Key::TypeAnnotation(key) => {
                 let (index, annotation) = read_dispatch::<T, A>(key, map)?;
@@ -207,7 +207,7 @@ fn dispatch_declared<'de, T: PolymorphicWire, A: MapAccess<'de>>(
             // Anything else is the declared type's business whatever the annotation says.
             Key::Other => read_other(&mut declared, mem::take(&mut name), map)?,
         }
-        next = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?.map(KeyCode::key);
+        next = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?;
     }
     keep_side_members(&mut declared, &side)?;
     Ok(T::__odata_from_declared(declared))
