@@ -383,6 +383,9 @@ impl<'a, 'de, T> KeySeed<'a, 'de, T> {
 impl<'de, T: StructuredWire> DeserializeSeed<'de> for KeySeed<'_, 'de, T> {
     type Value = KeyCode;
 
+    // Left out of line: inlined (into serde_json's `next_key_seed`, which stays a call) it cost
+    // 3 M instructions more per session page, and so did splitting off the name comparison
+    // (callgrind; BENCHMARKS.md).
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<KeyCode, D::Error> {
         deserializer.deserialize_identifier(self)
     }
@@ -395,6 +398,7 @@ impl<'de, T: StructuredWire> Visitor<'de> for KeySeed<'_, 'de, T> {
         f.write_str("a property name")
     }
 
+    // The usual key (serde_json lends every key without escapes): one body with the seed.
     #[inline(always)]
     fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<KeyCode, E> {
         Ok(classify::<T>(name).unwrap_or_else(|| {
