@@ -189,6 +189,7 @@ impl SeenNulls {
             }
     }
 
+    #[inline]
     fn insert(&mut self, index: u16) {
         self.any = true;
         match 1u64.checked_shl(u32::from(index)) {
