@@ -489,3 +489,73 @@ fn nulls_read_as_one_type_are_written_right_as_another() {
     assert_eq!(serde_json::to_string(&shape).expect("encode"), r#"{"label":null}"#, "radius is not a shape's");
     assert!(shape.additional_data.is_null("radius"), "kept, as any recorded null");
 }
+
+/// The decoder keeps the indexes of the `null`s it read in 64 bits, then in a list: a property
+/// sent again after a `null` is refused on both sides of index 63.
+#[test]
+fn a_property_sent_again_after_a_null_is_refused_past_the_sixty_fourth() {
+    for (text, name) in [
+        (r#"{"f03": null, "f03": 1}"#, "f03"),
+        (r#"{"f63": null, "f00": 1, "f63": null}"#, "f63"),
+        (r#"{"f64": null, "f64": 2}"#, "f64"),
+        (r#"{"f03": null, "f69": null, "f00": 1, "f69": 3}"#, "f69"),
+    ] {
+        let message = serde_json::from_str::<Wide>(text).expect_err(text).to_string();
+        assert!(
+            message.starts_with(&format!("$.{name}: the property appears twice in one object")),
+            "{text}: {message}"
+        );
+    }
+}
+
+/// A derived type with no navigation property of its own.
+#[derive(ODataEntity, Debug, Clone, Default, PartialEq)]
+#[odata(type = "test.special", base_type = "test.item", key_property = "id")]
+struct Special {
+    #[odata(base)]
+    item: Item,
+    rank: Option<i32>,
+}
+
+/// The decoder looks for a navigation property's control information only in types that have
+/// navigation properties: an inherited one still gets its `nextLink`, and a type without any keeps
+/// `prop@term` as unknown data.
+#[test]
+fn control_information_of_an_inherited_navigation_property_is_stored_with_it() {
+    let special: Special = assert_round_trip(
+        r#"{"id": "1", "rank": 2, "children@odata.nextLink": "https://host/svc/Items('1')/children?$skip=1", "children": []}"#,
+    );
+    assert_eq!(special.item.children.next_link(), Some("https://host/svc/Items('1')/children?$skip=1"));
+    assert_eq!(special.item.base.additional_data, AdditionalData::default());
+    let detail: Detail = assert_round_trip(r#"{"note@odata.nextLink": "x", "note": "n"}"#);
+    assert_eq!(detail.additional_data.property("note@odata.nextLink").map(|raw| raw.get()), Some(r#""x""#));
+}
+
+/// An unknown member's name is borrowed from the input where serde_json lends it and owned where
+/// the key is transient (escapes in a string, any key from a reader or a `Value`): every way
+/// keeps the same name, and a duplicate is refused in every way.
+#[test]
+fn unknown_member_names_are_kept_from_borrowed_and_transient_keys() {
+    let text = r#"{"note": "n", "x\u0041y": 1, "plain": [1, 2], "@ns.t\u00e9rm": "a"}"#;
+    let borrowed: Detail = serde_json::from_str(text).expect("from_str");
+    let from_reader: Detail = serde_json::from_reader(text.as_bytes()).expect("from_reader");
+    let from_value: Detail = serde_json::from_value(serde_json::from_str(text).expect("value")).expect("from_value");
+    let names: Vec<_> = borrowed.additional_data.properties().map(|(name, raw)| (name, raw.get())).collect();
+    assert_eq!(names, [("xAy", "1"), ("plain", "[1,2]")]);
+    assert_eq!(borrowed.additional_data.annotation("@ns.t\u{e9}rm").map(|raw| raw.get()), Some(r#""a""#));
+    assert_eq!(from_reader, borrowed);
+    // A `Value`'s members come in name order.
+    let mut names_from_value: Vec<_> =
+        from_value.additional_data.properties().map(|(name, raw)| (name, raw.get())).collect();
+    names_from_value.sort();
+    assert_eq!(names_from_value, [("plain", "[1,2]"), ("xAy", "1")]);
+    assert_eq!(from_value.additional_data.annotation("@ns.t\u{e9}rm").map(|raw| raw.get()), Some(r#""a""#));
+    for text in [r#"{"xAy": 1, "x\u0041y": 2}"#, r#"{"x\u0041y": 1, "xAy": 2}"#] {
+        for message in [
+            serde_json::from_str::<Detail>(text).expect_err(text).to_string(),
+            serde_json::from_reader::<_, Detail>(text.as_bytes()).expect_err(text).to_string(),
+        ] {
+            assert!(message.starts_with("$.xAy: the member appears twice in one object"), "{text}: {message}");
+        }
+    }
+}

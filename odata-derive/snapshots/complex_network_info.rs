@@ -105,6 +105,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl _odata::__private::StructuredWire for NetworkInfo {
+        const __ODATA_HAS_NAVIGATION: bool = false;
         fn __odata_empty() -> Self {
             NetworkInfo {
                 relay_ip_address: _odata::__private::None,

@@ -133,6 +133,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl _odata::__private::StructuredWire for Order {
+        const __ODATA_HAS_NAVIGATION: bool = true;
         fn __odata_empty() -> Self {
             Order {
                 id: _odata::__private::None,

@@ -141,6 +141,8 @@ const _: () = {
     }
     #[automatically_derived]
     impl _odata::__private::StructuredWire for Session {
+        const __ODATA_HAS_NAVIGATION: bool = true
+            || <Entity as _odata::__private::StructuredWire>::__ODATA_HAS_NAVIGATION;
         fn __odata_empty() -> Self {
             Session {
                 entity: <Entity as _odata::__private::StructuredWire>::__odata_empty(),

@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::mem;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
@@ -31,6 +32,10 @@ use serde_json::value::RawValue;
     note = "a polymorphic enum (one variant per derived type) can hold a property's value, but not a base part or another enum's variant"
 )]
 pub trait StructuredWire: Sized {
+    /// Whether the type (or a base part) has navigation properties, whose control information
+    /// (`segments@odata.nextLink`) is stored with them rather than kept as unknown data.
+    const __ODATA_HAS_NAVIGATION: bool = true;
+
     /// A value with every property absent.
     fn __odata_empty() -> Self;
 
@@ -114,11 +119,12 @@ where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
-        match key {
+    let mut name = MemberName::default();
+    while let Some(code) = map.next_key_seed(KeySeed::<T>::new(&mut name))? {
+        match code.key() {
             Key::Field(index) => visit_field(value, index, map, seen)?,
             Key::TypeAnnotation(key) => read_type_annotation(value, key, map)?,
-            Key::Other(name) => read_other(value, name, map)?,
+            Key::Other => read_other(value, mem::take(&mut name), map)?,
         }
     }
     Ok(())
@@ -149,12 +155,12 @@ where
 
 /// Which declared properties of the object being read were `null`, by field index: a property
 /// sent twice is an error also when one of its values is `null` (its field then holds `None` and
-/// cannot tell). Indexes past 127 (types with that many properties) go to a list. The `null`s
+/// cannot tell). Indexes past 63 (types with that many properties) go to a list. The `null`s
 /// themselves are recorded by name in the value's `AdditionalData`.
 #[derive(Default)]
 pub(crate) struct SeenNulls {
     any: bool,
-    low: u128,
+    low: u64,
     high: Vec<u16>,
 }
 
@@ -177,15 +183,16 @@ impl SeenNulls {
     #[inline]
     fn contains(&self, index: u16) -> bool {
         self.any
-            && match 1u128.checked_shl(u32::from(index)) {
+            && match 1u64.checked_shl(u32::from(index)) {
                 Some(bit) => self.low & bit != 0,
                 None => self.high.contains(&index),
             }
     }
 
+    #[inline]
     fn insert(&mut self, index: u16) {
         self.any = true;
-        match 1u128.checked_shl(u32::from(index)) {
+        match 1u64.checked_shl(u32::from(index)) {
             Some(bit) => self.low |= bit,
             None => self.high.push(index),
         }
@@ -237,13 +244,16 @@ where
     })
 }
 
-/// An annotation (`@...`, `prop@...`) or a property the model does not declare.
-pub(crate) fn read_other<'de, T, A>(value: &mut T, name: Name, map: &mut A) -> Result<(), A::Error>
+/// An annotation (`@...`, `prop@...`) or a property the model does not declare. Its name becomes
+/// owned only here, where it is kept.
+pub(crate) fn read_other<'de, T, A>(value: &mut T, name: MemberName<'_>, map: &mut A) -> Result<(), A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    let Some(name) = read_navigation_annotation(value, name, map)? else { return Ok(()) };
+    if T::__ODATA_HAS_NAVIGATION && read_navigation_annotation(value, &name, map)? {
+        return Ok(());
+    }
     let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
     match value.additional_data_mut() {
         Some(data) => {
@@ -254,7 +264,7 @@ where
             }
             // Kept as the JSON text that was read: numbers digit for digit, whatever their size.
             let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
-            data.push_member(name, kept);
+            data.push_member(name.into_name(), kept);
         }
         // The type keeps no unknown data: its author chose to drop it.
         None => {
@@ -265,72 +275,164 @@ where
 }
 
 /// `segments@odata.nextLink`: control information of a navigation property, stored with it.
-/// Gives the name back when it is something else.
-fn read_navigation_annotation<'de, T, A>(value: &mut T, name: Name, map: &mut A) -> Result<Option<Name>, A::Error>
+/// False when the name is something else.
+fn read_navigation_annotation<'de, T, A>(value: &mut T, name: &str, map: &mut A) -> Result<bool, A::Error>
 where
     T: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    if let Some(at) = at_sign(&name).filter(|&at| at > 0)
+    if let Some(at) = at_sign(name).filter(|&at| at > 0)
         && let Some(index) = T::__odata_field_index(&name[..at])
         && let Some(control) = value.__odata_navigation_control(index)
     {
-        let fail = |error: &A::Error| path::member(error, &name, Some(T::QUALIFIED_NAME));
+        let fail = |error: &A::Error| path::member(error, name, Some(T::QUALIFIED_NAME));
         let annotation: Value = map.next_value().inspect_err(fail)?;
         control.set_annotation(&name[at + 1..], annotation).map_err(|message| {
             let error = de::Error::custom(message);
             fail(&error);
             error
         })?;
-        return Ok(None);
+        return Ok(true);
     }
-    Ok(Some(name))
+    Ok(false)
 }
 
+/// What a member's name is to the member loop.
+#[derive(Clone, Copy)]
 pub(crate) enum Key {
     Field(u16),
     TypeAnnotation(TypeAnnotationKey),
-    Other(Name),
+    /// Any other member: the key seed left its name in the loop's [`MemberName`].
+    Other,
 }
 
-/// Classifies a key without allocating for declared properties (the hot path).
-pub(crate) struct KeySeed<T>(pub(crate) PhantomData<T>);
+/// A [`Key`] as the key seed returns it: one word, so that `Result<KeyCode, Error>` comes back
+/// in two registers (a `Result` of the enum itself is returned through memory).
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(transparent)]
+pub(crate) struct KeyCode(usize);
 
-impl<'de, T: StructuredWire> DeserializeSeed<'de> for KeySeed<T> {
-    type Value = Key;
+impl KeyCode {
+    const OTHER: KeyCode = KeyCode(usize::MAX);
+    const ODATA_TYPE: KeyCode = KeyCode(usize::MAX - 1);
+    const TYPE: KeyCode = KeyCode(usize::MAX - 2);
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+    #[inline(always)]
+    pub(crate) fn key(self) -> Key {
+        // A field, the usual key, with one test.
+        if self.0 <= usize::from(u16::MAX) {
+            return Key::Field(self.0 as u16);
+        }
+        match self {
+            KeyCode::ODATA_TYPE => Key::TypeAnnotation(TypeAnnotationKey::ODataType),
+            KeyCode::TYPE => Key::TypeAnnotation(TypeAnnotationKey::Type),
+            _ => Key::Other,
+        }
+    }
+}
+
+/// The name of a member that is not a declared property: borrowed from the input when the
+/// deserializer lends it (serde_json does for keys without escapes, from a `&str` or a slice),
+/// owned when the key was transient (escapes, readers).
+pub(crate) enum MemberName<'de> {
+    Borrowed(&'de str),
+    Owned(Name),
+}
+
+impl Default for MemberName<'_> {
+    fn default() -> Self {
+        MemberName::Borrowed("")
+    }
+}
+
+impl std::ops::Deref for MemberName<'_> {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            MemberName::Borrowed(name) => name,
+            MemberName::Owned(name) => name,
+        }
+    }
+}
+
+impl MemberName<'_> {
+    /// The name to keep.
+    pub(crate) fn into_name(self) -> Name {
+        match self {
+            MemberName::Borrowed(name) => Name::new(name),
+            MemberName::Owned(name) => name,
+        }
+    }
+}
+
+/// Classifies a key without allocating or copying for declared properties (the hot path); the
+/// name of any other member goes to `name`.
+pub(crate) struct KeySeed<'a, 'de, T> {
+    name: &'a mut MemberName<'de>,
+    marker: PhantomData<T>,
+}
+
+impl<'a, 'de, T> KeySeed<'a, 'de, T> {
+    #[inline]
+    pub(crate) fn new(name: &'a mut MemberName<'de>) -> Self {
+        KeySeed { name, marker: PhantomData }
+    }
+}
+
+impl<'de, T: StructuredWire> DeserializeSeed<'de> for KeySeed<'_, 'de, T> {
+    type Value = KeyCode;
+
+    // Left out of line: inlined (into serde_json's `next_key_seed`, which stays a call) it cost
+    // 3 M instructions more per session page, and so did splitting off the name comparison
+    // (callgrind; BENCHMARKS.md).
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<KeyCode, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl<'de, T: StructuredWire> Visitor<'de> for KeySeed<T> {
-    type Value = Key;
+impl<'de, T: StructuredWire> Visitor<'de> for KeySeed<'_, 'de, T> {
+    type Value = KeyCode;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a property name")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(match T::__odata_field_index(name) {
-            Some(index) => Key::Field(index),
-            None => classify_other(name).unwrap_or_else(|| Key::Other(Name::new(name))),
-        })
+    // The usual key (serde_json lends every key without escapes): one body with the seed.
+    #[inline(always)]
+    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<KeyCode, E> {
+        Ok(classify::<T>(name).unwrap_or_else(|| {
+            *self.name = MemberName::Borrowed(name);
+            KeyCode::OTHER
+        }))
     }
 
-    fn visit_string<E: de::Error>(self, name: String) -> Result<Key, E> {
-        Ok(match T::__odata_field_index(&name) {
-            Some(index) => Key::Field(index),
-            None => classify_other(&name).unwrap_or(Key::Other(Name::from(name))),
-        })
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<KeyCode, E> {
+        Ok(classify::<T>(name).unwrap_or_else(|| {
+            *self.name = MemberName::Owned(Name::new(name));
+            KeyCode::OTHER
+        }))
+    }
+
+    fn visit_string<E: de::Error>(self, name: String) -> Result<KeyCode, E> {
+        Ok(classify::<T>(&name).unwrap_or_else(|| {
+            *self.name = MemberName::Owned(Name::from(name));
+            KeyCode::OTHER
+        }))
     }
 }
 
-fn classify_other(name: &str) -> Option<Key> {
-    match name {
-        "@odata.type" => Some(Key::TypeAnnotation(TypeAnnotationKey::ODataType)),
-        "@type" => Some(Key::TypeAnnotation(TypeAnnotationKey::Type)),
-        _ => None,
+/// A declared property or a type annotation; `None` for any other member.
+#[inline(always)]
+fn classify<T: StructuredWire>(name: &str) -> Option<KeyCode> {
+    match T::__odata_field_index(name) {
+        Some(index) => Some(KeyCode(usize::from(index))),
+        None => match name {
+            "@odata.type" => Some(KeyCode::ODATA_TYPE),
+            "@type" => Some(KeyCode::TYPE),
+            _ => None,
+        },
     }
 }
 

@@ -18,12 +18,13 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::mem;
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::de::{Key, KeySeed, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
+use super::de::{Key, KeyCode, KeySeed, MemberName, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
 use crate::ODataStructured;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, before_at, compact, type_name_of};
 use crate::json_path as path;
@@ -167,39 +168,58 @@ impl<'de, T: PolymorphicWire> Visitor<'de> for PolymorphicVisitor<T> {
 }
 
 fn dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(map: &mut A) -> Result<T, A::Error> {
+    let mut name = MemberName::default();
+    let first = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?;
+    if let Some(Key::TypeAnnotation(key)) = first.map(KeyCode::key) {
+        // The fast path: nothing read yet, so stream straight into the variant.
+        let (index, annotation) = read_dispatch::<T, A>(key, map)?;
+        return T::__odata_visit_variant(index, Some(annotation), map);
+    }
+    dispatch_declared(first, name, map)
+}
+
+/// The slow path: the object streams into the declared type until a type annotation decides.
+fn dispatch_declared<'de, T: PolymorphicWire, A: MapAccess<'de>>(
+    first: Option<KeyCode>,
+    mut name: MemberName<'de>,
+    map: &mut A,
+) -> Result<T, A::Error> {
     let mut declared = T::Declared::__odata_empty();
     let mut side: Vec<SideMember> = Vec::new();
     let mut seen = SeenNulls::default();
-    let mut first = true;
-    while let Some(key) = map.next_key_seed(KeySeed::<T::Declared>(PhantomData))? {
-        match key {
+    let mut next = first;
+    while let Some(code) = next {
+        match code.key() {
             Key::Field(index) => visit_field(&mut declared, index, map, &mut seen)?,
             Key::TypeAnnotation(key) => {
-                let (index, annotation) = map
-                    .next_value_seed(DispatchSeed::<T> { key, marker: PhantomData })
-                    .inspect_err(|error| path::property(error, key.as_str(), T::QUALIFIED_NAME))?;
-                if first {
-                    // The fast path: nothing read yet, so stream straight into the variant.
-                    return T::__odata_visit_variant(index, Some(annotation), map);
-                }
+                let (index, annotation) = read_dispatch::<T, A>(key, map)?;
                 if index != 0 {
                     return T::__odata_upgrade(index, declared, annotation, &side, map);
                 }
                 return finish_declared(declared, annotation, &side, map).map(T::__odata_from_declared);
             }
             // A property of a derived variant waits, exactly, for the annotation to decide.
-            Key::Other(name) if T::__odata_variant_property(before_at(&name)) => {
+            Key::Other if T::__odata_variant_property(before_at(&name)) => {
                 let raw: Box<RawValue> =
                     map.next_value().inspect_err(|error| path::member(error, &name, Some(T::QUALIFIED_NAME)))?;
-                side.push((name, raw));
+                side.push((mem::take(&mut name).into_name(), raw));
             }
             // Anything else is the declared type's business whatever the annotation says.
-            Key::Other(name) => read_other(&mut declared, name, map)?,
+            Key::Other => read_other(&mut declared, mem::take(&mut name), map)?,
         }
-        first = false;
+        next = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?;
     }
     keep_side_members(&mut declared, &side)?;
     Ok(T::__odata_from_declared(declared))
+}
+
+/// Reads a type annotation's value: the variant it picks, and the annotation to keep.
+fn read_dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(
+    key: TypeAnnotationKey,
+    map: &mut A,
+) -> Result<(u16, TypeAnnotation), A::Error> {
+    map.next_value_seed(DispatchSeed::<T> { key, marker: PhantomData })
+        .inspect_err(|error| path::property(error, key.as_str(), T::QUALIFIED_NAME))
 }
 
 /// The late annotation names the declared type itself (or a type the model does not know): keep
@@ -263,6 +283,11 @@ impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        // The usual `#ns.name` of a listed type is that variant's annotation text exactly: keep
+        // the model's copy without comparing again.
+        if let Some(index) = v.strip_prefix('#').and_then(T::__odata_variant) {
+            return Ok((index, TypeAnnotation::new(self.key, T::__odata_variant_annotation(index))));
+        }
         let index = resolve::<T>(v).map_err(E::custom)?;
         Ok((index, TypeAnnotation::read(self.key, v, T::__odata_variant_annotation(index))))
     }

@@ -277,6 +277,16 @@ fn wire_impl(model: &StructModel) -> TokenStream {
             false
         }),
     };
+    // Whether a member `prop@term` can be a navigation property's control information: the
+    // decoder skips looking for the `@` in every unknown member's name of a type without any.
+    let own_navigation = !control_arms.is_empty();
+    let has_navigation = match &model.base {
+        Some(base) => {
+            let ty = &base.ty;
+            quote!(#own_navigation || <#ty as _odata::__private::StructuredWire>::__ODATA_HAS_NAVIGATION)
+        }
+        None => quote!(#own_navigation),
+    };
     let (index_rest, name_rest, visit_rest, control_rest, serialize_base) = match &model.base {
         Some(base) => {
             let (field, ty) = (&base.field, &base.ty);
@@ -306,6 +316,8 @@ fn wire_impl(model: &StructModel) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl _odata::__private::StructuredWire for #ident {
+            const __ODATA_HAS_NAVIGATION: bool = #has_navigation;
+
             fn __odata_empty() -> Self {
                 #ident { #(#empty),* }
             }
