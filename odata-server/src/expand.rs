@@ -14,6 +14,7 @@ use crate::error::ODataError;
 use crate::fetch::{ParentJoin, RowSet, Selection, fetch, needed_columns};
 use crate::options::{ExpandItem, Options};
 use crate::resolve::join_columns;
+use crate::rows::Rows;
 use crate::service::Inner;
 use crate::value::Datum;
 
@@ -29,13 +30,13 @@ pub(crate) struct Expansion<'c> {
     pub(crate) navigation: &'static NavigationPropertyInfo,
     pub(crate) set: &'c SetModel,
     pub(crate) options: Options,
-    pub(crate) rows: RowSet,
+    pub(crate) rows: Rows,
     /// Per parent row: the indices of its related rows.
     pub(crate) groups: Vec<Vec<usize>>,
     pub(crate) children: Vec<Expansion<'c>>,
     /// Per parent row, with the nested `$count=true`: how many related entities there are
     /// (before the nested `$top`/`$skip`).
-    pub(crate) counts: Option<Vec<i64>>,
+    pub(crate) counts: Option<Vec<u64>>,
 }
 
 /// The columns of `set` the expansions of `items` join on (to be read with the parents).
@@ -153,7 +154,7 @@ pub(crate) fn expand<'a, 'c: 'a>(
     inner: &'c Inner,
     conn: &'a mut AnyConnection,
     set: &'c SetModel,
-    parents: &'a RowSet,
+    parents: &'a Rows,
     items: &'a [ExpandItem],
     depth: u32,
 ) -> Pin<Box<dyn Future<Output = Result<Vec<Expansion<'c>>, ODataError>> + Send + 'a>> {
@@ -168,7 +169,8 @@ pub(crate) fn expand<'a, 'c: 'a>(
             let (target, pairs) = target_and_pairs(inner, set, navigation, true)?;
             let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
             let mut parent_values = ParentValues::collect(
-                (0..parents.rows.len()).map(|row| source_columns.iter().map(|&c| parents.datum(row, c)).collect()),
+                (0..parents.len())
+                    .map(|row| source_columns.iter().map(|&c| parents.datum(row, c).into_owned()).collect()),
             );
             let join = ParentJoin {
                 columns: target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect(),
@@ -180,17 +182,12 @@ pub(crate) fn expand<'a, 'c: 'a>(
             let columns = needed_columns(target, &item.options, &extra)?;
             let options = &item.options;
             let rows = if join.parents.is_empty() {
-                crate::fetch::RowSet {
-                    rows: Vec::new(),
-                    positions: vec![None; target.columns.len()],
-                    discriminator: None,
-                    version: 0,
-                }
+                RowSet::empty(target)
             } else {
                 // Bounded statements: at most PARENTS_PER_STATEMENT parents' values in one `IN`,
                 // still one statement per level for any page up to that size.
                 let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
-                let mut all: Option<crate::fetch::RowSet> = None;
+                let mut all: Option<RowSet> = None;
                 for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
                     let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
                     let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
@@ -200,19 +197,16 @@ pub(crate) fn expand<'a, 'c: 'a>(
                         None => all = Some(rows),
                     }
                 }
-                all.unwrap_or_else(|| crate::fetch::RowSet {
-                    rows: Vec::new(),
-                    positions: vec![None; target.columns.len()],
-                    discriminator: None,
-                    version: 0,
-                })
+                all.unwrap_or_else(|| RowSet::empty(target))
             };
-            let groups = parent_values
-                .groups((0..rows.rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c)).collect()));
+            let rows = Rows::Table(rows);
+            let groups = parent_values.groups(
+                (0..rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c).into_owned()).collect()),
+            );
             let counts = if !options.count {
                 None
             } else if options.top.is_none() && options.skip.is_none() {
-                Some(groups.iter().map(|g: &Vec<usize>| g.len() as i64).collect())
+                Some(groups.iter().map(|g: &Vec<usize>| g.len() as u64).collect())
             } else {
                 let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
                 let mut per_parent = HashMap::new();
@@ -224,7 +218,9 @@ pub(crate) fn expand<'a, 'c: 'a>(
                 Some(
                     parent_keys
                         .iter()
-                        .map(|k| k.as_ref().and_then(|k| per_parent.get(k)).copied().unwrap_or(0))
+                        .map(|k| {
+                            k.as_ref().and_then(|k| per_parent.get(k)).map_or(0, |&n| u64::try_from(n).unwrap_or(0))
+                        })
                         .collect(),
                 )
             };

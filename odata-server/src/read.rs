@@ -16,8 +16,9 @@ use crate::paging::Window;
 use crate::path::Segment;
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Addressed, Scope, resolve};
+use crate::rows::Rows;
 use crate::service::Inner;
-use crate::value::{Datum, push_json_string, write_json};
+use crate::value::push_json_string;
 
 /// Answers a GET (or HEAD) of a resource path.
 pub(crate) async fn get(
@@ -102,10 +103,10 @@ async fn collection(
     let columns = needed_columns(set, options, &extra)?;
     let selection =
         Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
-    let mut rows = fetch(inner, conn, set, &columns, &selection).await?;
-    let more = rows.rows.len() as u64 > page;
+    let mut rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    let more = rows.len() as u64 > page;
     if more {
-        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
     }
     let total = if options.count {
         let selection =
@@ -123,8 +124,8 @@ async fn collection(
         next_link: more.then(|| crate::paging::next_link(request, token + page)),
         applied,
     };
-    Ok(page.reply(256 + rows.rows.len() * 256, |out| {
-        for row in 0..rows.rows.len() {
+    Ok(page.reply(256 + rows.len() * 256, |out| {
+        for row in 0..rows.len() {
             if row > 0 {
                 out.push(',');
             }
@@ -161,19 +162,17 @@ async fn references(
     };
     let selection =
         Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
-    let mut rows = fetch(inner, conn, set, &set.key, &selection).await?;
-    let more = !single && rows.rows.len() as u64 > page;
+    let mut rows = Rows::Table(fetch(inner, conn, set, &set.key, &selection).await?);
+    let more = !single && rows.len() as u64 > page;
     if more {
-        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
     }
     let id = |row| format!("{}/{}", request.root, crate::entity::url_path(&entity_path(set, &rows, row)));
     let mut out = String::from("{");
     let metadata = format.metadata != MetadataLevel::None;
     if single {
-        if rows.rows.is_empty() {
-            return Err(
-                ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name())
-            );
+        if rows.is_empty() {
+            return Err(crate::answer::missing(set));
         }
         if metadata {
             out.push_str("\"@odata.context\":");
@@ -194,7 +193,7 @@ async fn references(
             out.push_str(&format!("\"@odata.count\":{},", count(inner, conn, set, &selection).await?));
         }
         out.push_str("\"value\":[");
-        for row in 0..rows.rows.len() {
+        for row in 0..rows.len() {
             if row > 0 {
                 out.push(',');
             }
@@ -235,34 +234,17 @@ async fn single(
     let extra = join_sources(inner, set, &options.expand)?;
     let columns = needed_columns(set, options, &extra)?;
     let selection = Selection::one(&scope.conds, Some(scope.ty), options);
-    let rows = fetch(inner, conn, set, &columns, &selection).await?;
-    if rows.rows.is_empty() {
-        return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
+    let rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    if rows.is_empty() {
+        return Err(crate::answer::missing(set));
     }
-    let etag = crate::etag::etag(&crate::value::read_datum(&rows.rows[0], rows.version));
-    if crate::etag::not_modified(request, &etag) {
-        return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, &etag));
-    }
-    if crate::etag::get_precondition_failed(request, &etag) {
-        return Err(ODataError::new(
-            StatusCode::PRECONDITION_FAILED,
-            "PreconditionFailed",
-            "If-Match does not match the entity's current ETag",
-        ));
+    if let Some(reply) = crate::answer::get_preconditions(request, rows.etag(0).as_deref())? {
+        return Ok(reply);
     }
     let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
-    let writer = Writer { root: &request.root, format };
-    let mut out = String::with_capacity(512);
     let context = context(&request.root, scope.set, scope.ty, options, true);
-    writer.entity(
-        &mut out,
-        set,
-        &rows,
-        0,
-        Shape { select: options.select.as_deref(), expansions: &expansions },
-        Some(&context),
-    );
-    Ok(Reply::json(StatusCode::OK, format, out).header(http::header::ETAG, &etag))
+    let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+    Ok(crate::answer::entity(request, format, set, &rows, shape, &context))
 }
 
 async fn property(
@@ -281,44 +263,9 @@ async fn property(
     if !columns.contains(&column) {
         columns.push(column);
     }
-    let rows = fetch(inner, conn, set, &columns, &selection).await?;
-    if rows.rows.is_empty() {
-        return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
+    let rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    if rows.is_empty() {
+        return Err(crate::answer::missing(set));
     }
-    let col = &set.columns[column];
-    let position = rows.positions[column].unwrap_or_default();
-    if rows.datum(0, column) == Datum::Null {
-        return Ok(Reply::empty(StatusCode::NO_CONTENT));
-    }
-    if raw {
-        if col.kind == crate::catalog::ValueKind::Binary {
-            let Datum::Bytes(bytes) = rows.datum(0, column) else { return Ok(Reply::empty(StatusCode::NO_CONTENT)) };
-            return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes));
-        }
-        if col.kind == crate::catalog::ValueKind::Json {
-            return Err(ODataError::bad_request(
-                "InvalidPath",
-                format!("{} is not a primitive property: it has no $value", col.name()),
-            ));
-        }
-        let mut text = String::new();
-        write_json(&mut text, &rows.rows[0], position, col.kind, false);
-        let text = match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(serde_json::Value::String(s)) => s,
-            _ => text,
-        };
-        return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
-    }
-    let format = negotiate(&request.headers, format_option)?;
-    let mut out = String::from("{");
-    if format.metadata != MetadataLevel::None {
-        out.push_str("\"@odata.context\":");
-        let path = entity_path(set, &rows, 0);
-        push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", request.root, col.name()));
-        out.push(',');
-    }
-    out.push_str("\"value\":");
-    write_json(&mut out, &rows.rows[0], position, col.kind, format.ieee754);
-    out.push('}');
-    Ok(Reply::json(StatusCode::OK, format, out))
+    crate::answer::property(request, set, &rows, column, raw, format_option)
 }

@@ -11,7 +11,6 @@ use sqlx::{AnyConnection, Connection};
 
 use crate::body::{EntityBody, check, parse_object};
 use crate::catalog::{ROW_VERSION, SetModel, ValueKind};
-use crate::entity::{Shape, Writer, entity_path};
 use crate::error::ODataError;
 use crate::fetch::{Cond, Selection, fetch, needed_columns};
 use crate::format::{body_ieee754, negotiate, require_json_body};
@@ -19,6 +18,7 @@ use crate::options::Options;
 use crate::path::{Segment, parse};
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Addressed, Scope, join_columns, resolve, with_key};
+use crate::rows::Rows;
 use crate::service::Inner;
 use crate::stmt::Stmt;
 use crate::value::Datum;
@@ -60,39 +60,16 @@ pub(crate) async fn post(
     let options = Options::default();
     let columns = needed_columns(set, &options, &[])?;
     let selection = Selection::one(&key, None, &options);
-    let rows = fetch(inner, &mut tx, set, &columns, &selection).await?;
+    let rows = Rows::Table(fetch(inner, &mut tx, set, &columns, &selection).await?);
     tx.commit().await.map_err(db)?;
-    if rows.rows.is_empty() {
+    if rows.is_empty() {
         return Err(ODataError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "InsertLost",
             "the new entity could not be read back",
         ));
     }
-    let location = format!("{}/{}", request.root, crate::entity::url_path(&entity_path(set, &rows, 0)));
-    let etag = crate::etag::etag(&crate::value::read_datum(&rows.rows[0], rows.version));
-    if wants_minimal(request) {
-        return Ok(Reply::empty(StatusCode::NO_CONTENT)
-            .header(http::header::LOCATION, &location)
-            .header(http::HeaderName::from_static("odata-entityid"), &location)
-            .header(http::header::ETAG, &etag)
-            .header(http::HeaderName::from_static("preference-applied"), "return=minimal"));
-    }
-    let writer = Writer { root: &request.root, format };
-    let mut out = String::new();
-    let context = format!("{}/$metadata#{}/$entity", request.root, set.name());
-    writer.entity(&mut out, set, &rows, 0, Shape::ALL, Some(&context));
-    Ok(Reply::json(StatusCode::CREATED, format, out)
-        .header(http::header::LOCATION, &location)
-        .header(http::header::ETAG, &etag))
-}
-
-fn wants_minimal(request: &ODataRequest) -> bool {
-    request.preference("return").flatten().is_some_and(|v| v.eq_ignore_ascii_case("minimal"))
-}
-
-fn wants_representation(request: &ODataRequest) -> bool {
-    request.preference("return").flatten().is_some_and(|v| v.eq_ignore_ascii_case("representation"))
+    Ok(crate::answer::created(request, format, set, &rows))
 }
 
 /// Inserts `value` into the set of `scope` (with the values its navigation step implies), with
@@ -506,20 +483,9 @@ pub(crate) async fn update(
     let options = Options::default();
     let columns = needed_columns(set, &options, &[])?;
     let selection = Selection::one(&key, None, &options);
-    let rows = fetch(inner, &mut tx, set, &columns, &selection).await?;
+    let rows = Rows::Table(fetch(inner, &mut tx, set, &columns, &selection).await?);
     tx.commit().await.map_err(db)?;
-    let etag =
-        rows.rows.first().map(|r| crate::etag::etag(&crate::value::read_datum(r, rows.version))).unwrap_or_default();
-    if !wants_representation(request) || rows.rows.is_empty() {
-        return Ok(Reply::empty(StatusCode::NO_CONTENT).header(http::header::ETAG, &etag));
-    }
-    let writer = Writer { root: &request.root, format };
-    let mut out = String::new();
-    let context = format!("{}/$metadata#{}/$entity", request.root, set.name());
-    writer.entity(&mut out, set, &rows, 0, Shape::ALL, Some(&context));
-    Ok(Reply::json(StatusCode::OK, format, out)
-        .header(http::header::ETAG, &etag)
-        .header(http::HeaderName::from_static("preference-applied"), "return=representation"))
+    Ok(crate::answer::updated(request, format, set, &rows))
 }
 
 /// DELETE of an entity.

@@ -11,38 +11,26 @@ use std::pin::Pin;
 
 use odata_core::NavigationPropertyInfo;
 
-use super::row::{Row, to_row};
+use super::row::to_row;
 use super::{Query, SourceEntity};
 use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
-use crate::expand::{PARENTS_PER_STATEMENT, ParentValues, check_depth, join_indices, target_and_pairs};
-use crate::fetch::{ParentJoin, Selection, fetch, needed_columns};
+use crate::expand::{Expansion, PARENTS_PER_STATEMENT, ParentValues, check_depth, join_indices, target_and_pairs};
+use crate::fetch::{ParentJoin, RowSet, Selection, fetch, needed_columns};
 use crate::options::{ExpandItem, Options};
 use crate::query::{BinaryOp, Expr, ExprKind, Literal, Member, Scope, Step, ValueType};
+use crate::rows::Rows;
 use crate::service::Inner;
 use crate::value::Datum;
-
-/// The related entities of one expanded navigation property, grouped by parent.
-pub(crate) struct Expanded<'c> {
-    pub(crate) navigation: &'static NavigationPropertyInfo,
-    pub(crate) set: &'c SetModel,
-    pub(crate) options: Options,
-    pub(crate) rows: Vec<Row>,
-    /// Per parent: the indices of its related rows, paged by the item's `$skip`/`$top`.
-    pub(crate) groups: Vec<Vec<usize>>,
-    /// Per parent, with the item's `$count=true`: how many before paging.
-    pub(crate) counts: Option<Vec<u64>>,
-    pub(crate) children: Vec<Expanded<'c>>,
-}
 
 /// Reads the expansions of `items` for the rows `parents` of `set`.
 pub(crate) fn expand<'a, 'c: 'a>(
     inner: &'c Inner,
     set: &'c SetModel,
-    parents: &'a [Row],
+    parents: &'a Rows,
     items: &'a [ExpandItem],
     depth: u32,
-) -> Pin<Box<dyn Future<Output = Result<Vec<Expanded<'c>>, ODataError>> + Send + 'a>> {
+) -> Pin<Box<dyn Future<Output = Result<Vec<Expansion<'c>>, ODataError>> + Send + 'a>> {
     Box::pin(async move {
         if items.is_empty() {
             return Ok(Vec::new());
@@ -54,11 +42,12 @@ pub(crate) fn expand<'a, 'c: 'a>(
             let (target, pairs) = target_and_pairs(inner, set, navigation, false)?;
             let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
             let parent_values = ParentValues::collect(
-                parents.iter().map(|parent| source_columns.iter().map(|&c| parent.values[c].clone()).collect()),
+                (0..parents.len())
+                    .map(|row| source_columns.iter().map(|&c| parents.datum(row, c).into_owned()).collect()),
             );
             let distinct = &parent_values.distinct;
             let rows = if distinct.is_empty() {
-                Vec::new()
+                Rows::Entities(Vec::new())
             } else if let Some(source) = inner.sources.get(target.name()) {
                 let condition = key_in(target, &target_columns, distinct);
                 let filter = match &item.options.filter {
@@ -72,18 +61,21 @@ pub(crate) fn expand<'a, 'c: 'a>(
                 query.search = item.options.search.as_ref();
                 query.orderby = &item.options.orderby;
                 let page = source.read(query).await?;
-                page.entities.iter().map(|e: &SourceEntity| to_row(target, e)).collect::<Result<Vec<_>, _>>()?
+                Rows::Entities(
+                    page.entities.iter().map(|e: &SourceEntity| to_row(target, e)).collect::<Result<Vec<_>, _>>()?,
+                )
             } else {
-                table_rows(inner, target, navigation, &target_columns, distinct, item).await?
+                Rows::Table(table_rows(inner, target, navigation, &target_columns, distinct, item).await?)
             };
-            let all = parent_values
-                .groups(rows.iter().map(|row| target_columns.iter().map(|&c| row.values[c].clone()).collect()));
+            let all = parent_values.groups(
+                (0..rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c).into_owned()).collect()),
+            );
             let counts = item.options.count.then(|| all.iter().map(|g| g.len() as u64).collect());
             let skip = usize::try_from(item.options.skip.unwrap_or(0)).unwrap_or(usize::MAX);
             let top = item.options.top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
             let groups = all.into_iter().map(|g| g.into_iter().skip(skip).take(top).collect()).collect();
             let children = expand(inner, target, &rows, &item.options.expand, depth + 1).await?;
-            expansions.push(Expanded {
+            expansions.push(Expansion {
                 navigation,
                 set: target,
                 options: item.options.clone(),
@@ -106,7 +98,7 @@ async fn table_rows(
     target_columns: &[usize],
     distinct: &[Vec<Datum>],
     item: &ExpandItem,
-) -> Result<Vec<Row>, ODataError> {
+) -> Result<RowSet, ODataError> {
     let mut conn = inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
     // The item's options without its paging: applied per parent on the groups.
     let options = Options { top: None, skip: None, count: false, ..item.options.clone() };
@@ -120,23 +112,18 @@ async fn table_rows(
     let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
     let join_columns: Vec<(&'static str, ValueKind)> =
         target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect();
-    let mut rows = Vec::new();
+    let mut all: Option<RowSet> = None;
     // Bounded statements, as on the table path.
     for chunk in distinct.chunks(PARENTS_PER_STATEMENT) {
         let join = ParentJoin { columns: join_columns.clone(), parents: chunk.to_vec() };
         let selection = Selection { conds: &[], cast, options: &options, limit: None, offset: 0, join: Some(&join) };
-        let set = fetch(inner, &mut conn, target, &columns, &selection).await?;
-        for row in 0..set.rows.len() {
-            let values = (0..target.columns.len()).map(|c| set.datum(row, c)).collect();
-            let version = match crate::value::read_datum(&set.rows[row], set.version) {
-                Datum::Int(v) => Some(v.to_string()),
-                Datum::Text(t) => Some(t),
-                _ => None,
-            };
-            rows.push(Row { ty: set.type_of(target, row), values, version });
+        let rows = fetch(inner, &mut conn, target, &columns, &selection).await?;
+        match &mut all {
+            Some(all) => all.rows.extend(rows.rows),
+            None => all = Some(rows),
         }
     }
-    Ok(rows)
+    Ok(all.unwrap_or_else(|| RowSet::empty(target)))
 }
 
 /// `column in (values)` (one join property) or `(a eq .. and b eq ..) or ..` (several) over the

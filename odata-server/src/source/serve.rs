@@ -12,19 +12,21 @@ use odata_core::TypeInfo;
 use serde_json::Value;
 
 use super::guard::navigation_refused;
-use super::row::{EntityWriter, Row, Shape, entity_path, etag_of, row_object, source_fault, to_json, to_row};
+use super::row::{row_object, source_fault, to_json, to_row};
 use super::{EntitySource, Key, Query};
 use crate::body::{check, parse_object};
-use crate::catalog::{SetModel, ValueKind};
+use crate::catalog::SetModel;
+use crate::entity::{Shape, Writer};
 use crate::error::ODataError;
-use crate::format::{Format, MetadataLevel, body_ieee754, negotiate, require_json_body};
+use crate::format::{Format, body_ieee754, negotiate, require_json_body};
 use crate::options::Options;
 use crate::path::{KeyPredicate, Segment};
 use crate::query::{Expr, ExprKind};
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Scope, with_key};
+use crate::rows::{Row, Rows};
 use crate::service::Inner;
-use crate::value::{Datum, push_json_string, write_datum};
+use crate::value::Datum;
 
 /// The registered sources, by entity set.
 #[derive(Clone, Default)]
@@ -258,10 +260,6 @@ impl Ctx<'_> {
         }
     }
 
-    fn writer(&self, format: Format) -> EntityWriter<'_> {
-        EntityWriter { set: self.set, root: &self.request.root, format }
-    }
-
     fn context(&self, options: &Options, entity: bool) -> String {
         crate::read::context(&self.request.root, self.set, self.ty(), options, entity)
     }
@@ -275,6 +273,7 @@ impl Ctx<'_> {
         for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
             rows.push(to_row(self.set, entity)?);
         }
+        let mut rows = Rows::Entities(rows);
         let more = rows.len() as u64 > page;
         rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
         let total = match (options.count, result.count) {
@@ -283,7 +282,7 @@ impl Ctx<'_> {
             (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
         };
         let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
-        let writer = self.writer(format);
+        let writer = Writer { root: &self.request.root, format };
         let page = crate::paging::Page {
             format,
             context: &|| self.context(options, false),
@@ -292,11 +291,12 @@ impl Ctx<'_> {
             applied,
         };
         Ok(page.reply(256 + rows.len() * 256, |out| {
-            for (i, row) in rows.iter().enumerate() {
-                if i > 0 {
+            for row in 0..rows.len() {
+                if row > 0 {
                     out.push(',');
                 }
-                writer.entity(out, row, i, Shape { select: options.select.as_deref(), expansions: &expansions }, None);
+                let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+                writer.entity(out, self.set, &rows, row, shape, None);
             }
         }))
     }
@@ -318,7 +318,7 @@ impl Ctx<'_> {
     }
 
     fn missing(&self) -> ODataError {
-        ODataError::not_found(format!("no entity of {} with this key", self.set.name())).with_target(self.set.name())
+        crate::answer::missing(self.set)
     }
 
     async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
@@ -330,30 +330,14 @@ impl Ctx<'_> {
         }
         let key = self.key(key)?;
         let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
-        let etag = etag_of(row.version.as_deref());
-        if let Some(etag) = &etag {
-            if crate::etag::not_modified(self.request, etag) {
-                return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, etag));
-            }
-            if crate::etag::get_precondition_failed(self.request, etag) {
-                return Err(ODataError::new(
-                    StatusCode::PRECONDITION_FAILED,
-                    "PreconditionFailed",
-                    "If-Match does not match the entity's current ETag",
-                ));
-            }
+        let rows = Rows::Entities(vec![row]);
+        if let Some(reply) = crate::answer::get_preconditions(self.request, rows.etag(0).as_deref())? {
+            return Ok(reply);
         }
-        let rows = [row];
         let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
-        let mut out = String::with_capacity(512);
         let context = self.context(options, true);
         let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
-        self.writer(format).entity(&mut out, &rows[0], 0, shape, Some(&context));
-        let reply = Reply::json(StatusCode::OK, format, out);
-        Ok(match etag {
-            Some(etag) => reply.header(http::header::ETAG, &etag),
-            None => reply,
-        })
+        Ok(crate::answer::entity(self.request, format, self.set, &rows, shape, &context))
     }
 
     async fn property(
@@ -365,42 +349,11 @@ impl Ctx<'_> {
     ) -> Result<Reply, ODataError> {
         let key = self.key(key)?;
         let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
-        let col = &self.set.columns[column];
         if !self.set.column_applies(column, row.ty) {
-            return Err(ODataError::not_found(format!("{} has no property {}", row.ty.qualified_name, col.name())));
+            let name = self.set.columns[column].name();
+            return Err(ODataError::not_found(format!("{} has no property {name}", row.ty.qualified_name)));
         }
-        let datum = &row.values[column];
-        if *datum == Datum::Null {
-            return Ok(Reply::empty(StatusCode::NO_CONTENT));
-        }
-        if raw {
-            if let Datum::Bytes(bytes) = datum {
-                return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes.clone()));
-            }
-            if col.kind == ValueKind::Json {
-                return Err(ODataError::bad_request(
-                    "InvalidPath",
-                    format!("{} is not a primitive property: it has no $value", col.name()),
-                ));
-            }
-            let text = match to_json(col.kind, datum) {
-                Value::String(s) => s,
-                other => other.to_string(),
-            };
-            return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
-        }
-        let format = negotiate(&self.request.headers, format_option)?;
-        let mut out = String::from("{");
-        if format.metadata != MetadataLevel::None {
-            out.push_str("\"@odata.context\":");
-            let path = entity_path(self.set, &row.values);
-            push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", self.request.root, col.name()));
-            out.push(',');
-        }
-        out.push_str("\"value\":");
-        write_datum(&mut out, datum, col.kind, format.ieee754);
-        out.push('}');
-        Ok(Reply::json(StatusCode::OK, format, out))
+        crate::answer::property(self.request, self.set, &Rows::Entities(vec![row]), column, raw, format_option)
     }
 
     async fn create(&self, format: Format) -> Result<Reply, ODataError> {
@@ -415,33 +368,15 @@ impl Ctx<'_> {
         }
         let entity = row_object(self.set, body.ty, &values);
         let created = self.source.create(self.set.info, entity).await?;
-        let row = to_row(self.set, &created)?;
-        let location =
-            format!("{}/{}", self.request.root, crate::entity::url_path(&entity_path(self.set, &row.values)));
-        let etag = etag_of(row.version.as_deref());
-        let with_etag = |reply: Reply| match &etag {
-            Some(etag) => reply.header(http::header::ETAG, etag),
-            None => reply,
-        };
-        if preference(self.request, "minimal") {
-            return Ok(with_etag(
-                Reply::empty(StatusCode::NO_CONTENT)
-                    .header(http::header::LOCATION, &location)
-                    .header(http::HeaderName::from_static("odata-entityid"), &location)
-                    .header(http::HeaderName::from_static("preference-applied"), "return=minimal"),
-            ));
-        }
-        let mut out = String::new();
-        let context = format!("{}/$metadata#{}/$entity", self.request.root, self.set.name());
-        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
-        Ok(with_etag(Reply::json(StatusCode::CREATED, format, out).header(http::header::LOCATION, &location)))
+        let rows = Rows::Entities(vec![to_row(self.set, &created)?]);
+        Ok(crate::answer::created(self.request, format, self.set, &rows))
     }
 
     /// The current entity of a write, after `If-Match` (412, or 428 when required and missing).
     async fn current(&self, key: &Key) -> Result<Row, ODataError> {
         let row = self.fetch(key).await?;
         // An entity without a version matches `If-Match: *` only.
-        let tag = row.as_ref().map(|r| etag_of(r.version.as_deref()).unwrap_or_default());
+        let tag = row.as_ref().map(|r| r.version.as_deref().map(crate::etag::etag_of_text).unwrap_or_default());
         crate::etag::check_if_match(self.request, tag.as_deref(), self.inner.limits.require_if_match)?;
         row.ok_or_else(|| self.missing())
     }
@@ -494,17 +429,8 @@ impl Ctx<'_> {
         }
         let entity = row_object(set, current.ty, &values);
         let stored = self.source.replace(&key, entity, current.version.as_deref()).await?;
-        let row = to_row(set, &stored)?;
-        let etag = etag_of(row.version.as_deref()).unwrap_or_default();
-        if !preference(self.request, "representation") {
-            return Ok(Reply::empty(StatusCode::NO_CONTENT).header(http::header::ETAG, &etag));
-        }
-        let mut out = String::new();
-        let context = format!("{}/$metadata#{}/$entity", self.request.root, set.name());
-        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
-        Ok(Reply::json(StatusCode::OK, format, out)
-            .header(http::header::ETAG, &etag)
-            .header(http::HeaderName::from_static("preference-applied"), "return=representation"))
+        let rows = Rows::Entities(vec![to_row(set, &stored)?]);
+        Ok(crate::answer::updated(self.request, format, set, &rows))
     }
 
     async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
@@ -513,10 +439,6 @@ impl Ctx<'_> {
         self.source.delete(&key, current.version.as_deref()).await?;
         Ok(Reply::empty(StatusCode::NO_CONTENT))
     }
-}
-
-fn preference(request: &ODataRequest, value: &str) -> bool {
-    request.preference("return").flatten().is_some_and(|v| v.eq_ignore_ascii_case(value))
 }
 
 /// `@odata.bind` and nested entities would write other sets: refused on a source-backed set.
