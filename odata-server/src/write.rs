@@ -411,10 +411,7 @@ pub(crate) async fn update(
     let (scope, key, version, ty) = current(inner, &mut tx, request, segments).await?;
     let set = scope.set;
     let mut body = check(set, ty, &value, body_ieee754(&request.headers))?;
-    if body.ty.qualified_name != ty.qualified_name {
-        return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
-            .with_target("@odata.type"));
-    }
+    body.same_type(ty)?;
     if !body.nested.is_empty() {
         return Err(ODataError::not_implemented("nested entities in an update (deep update) are not supported"));
     }
@@ -432,41 +429,15 @@ pub(crate) async fn update(
         let key = bound_key(inner, target, link, navigation.name)?;
         take_constraints(inner, &mut tx, set, target, navigation, &key, &mut body).await?;
     }
-    for (cond, &index) in key.iter().zip(&set.key) {
-        if let Some(given) = body.values.get(&index)
-            && *given != cond.value
-        {
-            return Err(ODataError::bad_request(
-                "InvalidProperty",
-                format!("the key property {} cannot change", cond.column),
-            )
-            .with_target(cond.column));
-        }
-    }
-    let replace = request.method == http::Method::PUT;
+    let changes = body.changes(set, ty, key.iter().map(|c| &c.value), request.method == http::Method::PUT)?;
     let mut stmt = Stmt::new(inner.backend);
     stmt.push("UPDATE ").ident(set.name()).push(" SET ");
     let etag_column = set.etag_column();
     stmt.ident(etag_column).push(" = ").ident(etag_column).push(" + 1");
-    for (index, column) in set.columns.iter().enumerate() {
-        if set.key.contains(&index) || set.is_etag(index) || !set.column_applies(index, ty) {
-            continue;
-        }
-        let datum = match body.values.get(&index) {
-            Some(datum) => datum.clone(),
-            None if replace && !column.property.read_only => {
-                if !column.property.nullable {
-                    return Err(ODataError::bad_request(
-                        "MissingProperty",
-                        format!("PUT replaces the entity: the property {} is required", column.name()),
-                    )
-                    .with_target(column.name()));
-                }
-                Datum::Null
-            }
-            None => continue,
-        };
-        stmt.push(", ").ident(column.name()).push(" = ").value(column.kind, &datum);
+    // The row version is the server's: a value in the body does not change it.
+    for (index, datum) in changes.iter().filter(|(index, _)| !set.is_etag(*index)) {
+        let column = &set.columns[*index];
+        stmt.push(", ").ident(column.name()).push(" = ").value(column.kind, datum);
     }
     stmt.push(" WHERE 1 = 1");
     write_conds(&mut stmt, &key);

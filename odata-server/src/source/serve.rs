@@ -389,43 +389,12 @@ impl Ctx<'_> {
         let current = self.current(&key).await?;
         let set = self.set;
         let body = check(set, current.ty, &value, body_ieee754(&self.request.headers))?;
-        if body.ty.qualified_name != current.ty.qualified_name {
-            return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
-                .with_target("@odata.type"));
-        }
+        body.same_type(current.ty)?;
         refuse_links(set, &body)?;
-        let replace = self.request.method == Method::PUT;
+        let key_values = set.key.iter().map(|&k| &current.values[k]);
         let mut values = current.values.clone();
-        for (index, column) in set.columns.iter().enumerate() {
-            if set.key.contains(&index) || !set.column_applies(index, current.ty) {
-                continue;
-            }
-            match body.values.get(&index) {
-                Some(datum) => values[index] = datum.clone(),
-                None if replace && !column.property.read_only && !set.is_etag(index) => {
-                    if !column.property.nullable {
-                        return Err(ODataError::bad_request(
-                            "MissingProperty",
-                            format!("PUT replaces the entity: the property {} is required", column.name()),
-                        )
-                        .with_target(column.name()));
-                    }
-                    values[index] = Datum::Null;
-                }
-                None => {}
-            }
-        }
-        for &index in &set.key {
-            if let Some(given) = body.values.get(&index)
-                && *given != current.values[index]
-            {
-                let name = set.columns[index].name();
-                return Err(ODataError::bad_request(
-                    "InvalidProperty",
-                    format!("the key property {name} cannot change"),
-                )
-                .with_target(name));
-            }
+        for (index, datum) in body.changes(set, current.ty, key_values, self.request.method == Method::PUT)? {
+            values[index] = datum;
         }
         let entity = row_object(set, current.ty, &values);
         let stored = self.source.replace(&key, entity, current.version.as_deref()).await?;
