@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use crate::catalog::SetModel;
 use crate::entity::{Shape, Writer, entity_path};
 use crate::error::ODataError;
-use crate::expand::{expand, join_sources};
+use crate::expand::{Tables, expand, join_sources};
 use crate::fetch::{Selection, count, fetch, needed_columns};
 use crate::format::{MetadataLevel, negotiate};
 use crate::options::Options;
@@ -99,7 +99,7 @@ async fn collection(
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
     let Window { page, applied, token, offset, limit } = Window::of(request, &inner.limits, options)?;
-    let extra = join_sources(inner, set, &options.expand)?;
+    let extra = join_sources(inner, set, &options.expand, true)?;
     let columns = needed_columns(set, options, &extra)?;
     let selection =
         Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
@@ -115,7 +115,7 @@ async fn collection(
     } else {
         None
     };
-    let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
+    let expansions = expand(inner, &mut Tables::Conn(conn), set, &rows, &options.expand, 1, true).await?;
     let writer = Writer { root: &request.root, format };
     let page = crate::paging::Page {
         format,
@@ -231,7 +231,7 @@ async fn single(
             "$filter, $top, $skip, $orderby and $count apply to collections only",
         ));
     }
-    let extra = join_sources(inner, set, &options.expand)?;
+    let extra = join_sources(inner, set, &options.expand, true)?;
     let columns = needed_columns(set, options, &extra)?;
     let selection = Selection::one(&scope.conds, Some(scope.ty), options);
     let rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
@@ -241,7 +241,7 @@ async fn single(
     if let Some(reply) = crate::answer::get_preconditions(request, rows.etag(0).as_deref())? {
         return Ok(reply);
     }
-    let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
+    let expansions = expand(inner, &mut Tables::Conn(conn), set, &rows, &options.expand, 1, true).await?;
     let context = context(&request.root, scope.set, scope.ty, options, true);
     let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
     Ok(crate::answer::entity(request, format, set, &rows, shape, &context))

@@ -92,7 +92,7 @@
 //! ```
 
 mod eval;
-mod expand;
+pub(crate) mod expand;
 pub(crate) mod guard;
 mod memory;
 mod row;

@@ -18,6 +18,7 @@ use crate::body::{check, parse_object};
 use crate::catalog::SetModel;
 use crate::entity::{Shape, Writer};
 use crate::error::ODataError;
+use crate::expand::{Expansion, Tables};
 use crate::format::{Format, body_ieee754, negotiate, require_json_body};
 use crate::options::Options;
 use crate::path::{KeyPredicate, Segment};
@@ -260,6 +261,12 @@ impl Ctx<'_> {
         }
     }
 
+    /// The expansions of `rows` (tables are read with a connection from the pool).
+    async fn expand(&self, rows: &Rows, options: &Options) -> Result<Vec<Expansion<'_>>, ODataError> {
+        let mut tables = Tables::Pool(&self.inner.pool, None);
+        crate::expand::expand(self.inner, &mut tables, self.set, rows, &options.expand, 1, false).await
+    }
+
     fn context(&self, options: &Options, entity: bool) -> String {
         crate::read::context(&self.request.root, self.set, self.ty(), options, entity)
     }
@@ -281,7 +288,7 @@ impl Ctx<'_> {
             (true, Some(n)) => Some(n),
             (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
         };
-        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
+        let expansions = self.expand(&rows, options).await?;
         let writer = Writer { root: &self.request.root, format };
         let page = crate::paging::Page {
             format,
@@ -334,7 +341,7 @@ impl Ctx<'_> {
         if let Some(reply) = crate::answer::get_preconditions(self.request, rows.etag(0).as_deref())? {
             return Ok(reply);
         }
-        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
+        let expansions = self.expand(&rows, options).await?;
         let context = self.context(options, true);
         let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
         Ok(crate::answer::entity(self.request, format, self.set, &rows, shape, &context))
