@@ -225,12 +225,7 @@ async fn single(
     format: crate::format::Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
-    if options.has_collection_options() {
-        return Err(ODataError::bad_request(
-            "InvalidQueryOption",
-            "$filter, $top, $skip, $orderby and $count apply to collections only",
-        ));
-    }
+    options.for_single_entity()?;
     let extra = join_sources(inner, set, &options.expand, true)?;
     let columns = needed_columns(set, options, &extra)?;
     let selection = Selection::one(&scope.conds, Some(scope.ty), options);

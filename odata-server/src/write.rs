@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::{AnyConnection, Connection};
 
 use crate::body::{EntityBody, check, parse_object};
-use crate::catalog::{ROW_VERSION, SetModel, ValueKind};
+use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
 use crate::fetch::{Cond, Selection, fetch, needed_columns};
 use crate::format::{body_ieee754, negotiate, require_json_body};
@@ -441,16 +441,8 @@ pub(crate) async fn update(
     }
     stmt.push(" WHERE 1 = 1");
     write_conds(&mut stmt, &key);
-    stmt.push(" AND ").ident(etag_column).push(" = ").value(ValueKind::Int64, &version);
-    let (sql, args) = stmt.into_parts()?;
-    let done = sqlx::query_with(sql, args).execute(&mut *tx).await.map_err(db)?;
-    if done.rows_affected() == 0 {
-        return Err(ODataError::new(
-            StatusCode::PRECONDITION_FAILED,
-            "PreconditionFailed",
-            "the entity changed while it was being updated",
-        ));
-    }
+    stmt.push(" AND ").ident(etag_column);
+    execute_versioned(&mut tx, stmt, &version, "updated").await?;
     let options = Options::default();
     let columns = needed_columns(set, &options, &[])?;
     let selection = Selection::one(&key, None, &options);
@@ -474,17 +466,29 @@ pub(crate) async fn delete(
     let mut stmt = Stmt::new(inner.backend);
     stmt.push("DELETE FROM ").ident(scope.set.name()).push(" WHERE 1 = 1");
     write_conds(&mut stmt, &key);
-    stmt.push(" AND ").ident(scope.set.etag_column()).push(" = ").value(ValueKind::Int64, &version);
+    stmt.push(" AND ").ident(scope.set.etag_column());
+    execute_versioned(&mut tx, stmt, &version, "deleted").await?;
+    tx.commit().await.map_err(db)?;
+    Ok(Reply::empty(StatusCode::NO_CONTENT))
+}
+
+/// Runs an UPDATE or DELETE whose text ends with its row-version column: `= version` is
+/// appended, and no row affected means another write came first (412).
+async fn execute_versioned(
+    conn: &mut AnyConnection,
+    mut stmt: Stmt,
+    version: &Datum,
+    done: &str,
+) -> Result<(), ODataError> {
+    stmt.push(" = ").value(ValueKind::Int64, version);
     let (sql, args) = stmt.into_parts()?;
-    let done = sqlx::query_with(sql, args).execute(&mut *tx).await.map_err(db)?;
-    if done.rows_affected() == 0 {
+    let result = sqlx::query_with(sql, args).execute(&mut *conn).await.map_err(db)?;
+    if result.rows_affected() == 0 {
         return Err(ODataError::new(
             StatusCode::PRECONDITION_FAILED,
             "PreconditionFailed",
-            "the entity changed while it was being deleted",
+            format!("the entity changed while it was being {done}"),
         ));
     }
-    tx.commit().await.map_err(db)?;
-    let _ = ROW_VERSION;
-    Ok(Reply::empty(StatusCode::NO_CONTENT))
+    Ok(())
 }

@@ -329,12 +329,7 @@ impl Ctx<'_> {
     }
 
     async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
-        if options.has_collection_options() {
-            return Err(ODataError::bad_request(
-                "InvalidQueryOption",
-                "$filter, $top, $skip, $orderby and $count apply to collections only",
-            ));
-        }
+        options.for_single_entity()?;
         let key = self.key(key)?;
         let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
         let rows = Rows::Entities(vec![row]);
