@@ -12,14 +12,9 @@ use crate::value::Datum;
 pub(crate) fn etag(version: &Datum) -> String {
     match version {
         Datum::Int(v) => format!("W/\"{v}\""),
-        Datum::Text(t) => etag_of_text(t),
+        Datum::Text(t) => format!("W/\"{t}\""),
         _ => "W/\"0\"".into(),
     }
-}
-
-/// The ETag of a version a source reported.
-pub(crate) fn etag_of_text(version: &str) -> String {
-    format!("W/\"{version}\"")
 }
 
 /// Whether a list of entity tags (`If-Match`, `If-None-Match`) holds `*` or `tag`.

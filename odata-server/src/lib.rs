@@ -76,6 +76,8 @@ mod service;
 pub mod source;
 pub mod sql;
 mod stmt;
+mod store;
+mod table;
 mod value;
 mod write;
 

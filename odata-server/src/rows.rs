@@ -87,12 +87,17 @@ impl Rows {
         }
     }
 
-    /// The ETag of row `row`: of its row version (a database row always has one), or of the
+    /// The version of row `row`: its row version (a database row always has one), or the
     /// version its source reported (`None`: it keeps none).
-    pub(crate) fn etag(&self, row: usize) -> Option<String> {
+    pub(crate) fn version(&self, row: usize) -> Option<Datum> {
         match self {
-            Rows::Table(rows) => Some(crate::etag::etag(&crate::value::read_datum(&rows.rows[row], rows.version))),
-            Rows::Entities(rows) => rows[row].version.as_deref().map(crate::etag::etag_of_text),
+            Rows::Table(rows) => Some(crate::value::read_datum(&rows.rows[row], rows.version)),
+            Rows::Entities(rows) => rows[row].version.clone().map(Datum::Text),
         }
+    }
+
+    /// The ETag of row `row`, of its [`version`](Self::version).
+    pub(crate) fn etag(&self, row: usize) -> Option<String> {
+        self.version(row).map(|version| crate::etag::etag(&version))
     }
 }

@@ -97,6 +97,7 @@ pub(crate) mod guard;
 mod memory;
 mod row;
 pub(crate) mod serve;
+pub(crate) mod store;
 mod values;
 
 use std::future::Future;

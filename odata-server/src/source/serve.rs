@@ -12,14 +12,14 @@ use odata_core::TypeInfo;
 use serde_json::Value;
 
 use super::guard::navigation_refused;
-use super::row::{row_object, source_fault, to_json, to_row};
+use super::row::{source_fault, to_json, to_row};
 use super::{EntitySource, Key, Query};
-use crate::body::{check, parse_object};
+use crate::body::parse_object;
 use crate::catalog::SetModel;
 use crate::entity::{Shape, Writer};
 use crate::error::ODataError;
 use crate::expand::{Expansion, Tables};
-use crate::format::{Format, body_ieee754, negotiate, require_json_body};
+use crate::format::{Format, negotiate, require_json_body};
 use crate::options::Options;
 use crate::path::{KeyPredicate, Segment};
 use crate::query::{Expr, ExprKind};
@@ -27,7 +27,7 @@ use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Scope, with_key};
 use crate::rows::{Row, Rows};
 use crate::service::Inner;
-use crate::value::Datum;
+use crate::store::Store;
 
 /// The registered sources, by entity set.
 #[derive(Clone, Default)]
@@ -330,8 +330,7 @@ impl Ctx<'_> {
 
     async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
         options.for_single_entity()?;
-        let key = self.key(key)?;
-        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
+        let row = self.fetch(&self.key(key)?).await?.ok_or_else(|| self.missing())?;
         let rows = Rows::Entities(vec![row]);
         if let Some(reply) = crate::answer::get_preconditions(self.request, rows.etag(0).as_deref())? {
             return Ok(reply);
@@ -349,8 +348,7 @@ impl Ctx<'_> {
         raw: bool,
         format_option: Option<&str>,
     ) -> Result<Reply, ODataError> {
-        let key = self.key(key)?;
-        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
+        let row = self.fetch(&self.key(key)?).await?.ok_or_else(|| self.missing())?;
         if !self.set.column_applies(column, row.ty) {
             let name = self.set.columns[column].name();
             return Err(ODataError::not_found(format!("{} has no property {name}", row.ty.qualified_name)));
@@ -358,81 +356,40 @@ impl Ctx<'_> {
         crate::answer::property(self.request, self.set, &Rows::Entities(vec![row]), column, raw, format_option)
     }
 
+    /// The scope of a write: the entity with this key, or (`None`) the collection.
+    fn scope(&self, key: Option<&KeyPredicate>) -> Result<Scope<'_>, ODataError> {
+        let scope = Scope { set: self.set, conds: Vec::new(), ty: self.ty(), via: None };
+        match key {
+            Some(key) => with_key(scope, key),
+            None => Ok(scope),
+        }
+    }
+
     async fn create(&self, format: Format) -> Result<Reply, ODataError> {
         require_json_body(&self.request.headers)?;
         let value = parse_object(&self.request.body)?;
-        let body = check(self.set, self.ty(), &value, body_ieee754(&self.request.headers))?;
-        refuse_links(self.set, &body)?;
-        crate::write::check_complete(self.set, &body, None)?;
-        let mut values = vec![Datum::Null; self.set.columns.len()];
-        for (&index, datum) in &body.values {
-            values[index] = datum.clone();
-        }
-        let entity = row_object(self.set, body.ty, &values);
-        let created = self.source.create(self.set.info, entity).await?;
-        let rows = Rows::Entities(vec![to_row(self.set, &created)?]);
-        Ok(crate::answer::created(self.request, format, self.set, &rows))
-    }
-
-    /// The current entity of a write, after `If-Match` (412, or 428 when required and missing).
-    async fn current(&self, key: &Key) -> Result<Row, ODataError> {
-        let row = self.fetch(key).await?;
-        // An entity without a version matches `If-Match: *` only.
-        let tag = row.as_ref().map(|r| r.version.as_deref().map(crate::etag::etag_of_text).unwrap_or_default());
-        crate::etag::check_if_match(self.request, tag.as_deref(), self.inner.limits.require_if_match)?;
-        row.ok_or_else(|| self.missing())
+        let mut store = Store::Source(self.source);
+        crate::write::create(&mut store, self.inner, self.request, format, &self.scope(None)?, &value).await
     }
 
     async fn update(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
         require_json_body(&self.request.headers)?;
         let format = negotiate(&self.request.headers, None)?;
         let value = parse_object(&self.request.body)?;
-        let key = self.key(key)?;
-        let current = self.current(&key).await?;
-        let set = self.set;
-        let body = check(set, current.ty, &value, body_ieee754(&self.request.headers))?;
-        body.same_type(current.ty)?;
-        refuse_links(set, &body)?;
-        let key_values = set.key.iter().map(|&k| &current.values[k]);
-        let mut values = current.values.clone();
-        for (index, datum) in body.changes(set, current.ty, key_values, self.request.method == Method::PUT)? {
-            values[index] = datum;
-        }
-        let entity = row_object(set, current.ty, &values);
-        let stored = self.source.replace(&key, entity, current.version.as_deref()).await?;
-        let rows = Rows::Entities(vec![to_row(set, &stored)?]);
-        Ok(crate::answer::updated(self.request, format, set, &rows))
+        let scope = self.scope(Some(key))?;
+        crate::write::replace(&mut Store::Source(self.source), self.inner, self.request, format, &scope, &value).await
     }
 
     async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
-        let key = self.key(key)?;
-        let current = self.current(&key).await?;
-        self.source.delete(&key, current.version.as_deref()).await?;
-        Ok(Reply::empty(StatusCode::NO_CONTENT))
+        let scope = self.scope(Some(key))?;
+        crate::write::remove(&mut Store::Source(self.source), self.inner, self.request, &scope).await
     }
-}
-
-/// `@odata.bind` and nested entities would write other sets: refused on a source-backed set.
-fn refuse_links(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
-    if let Some((navigation, _)) = body.binds.first() {
-        return Err(navigation_refused(navigation, set.name()));
-    }
-    if let Some((navigation, _)) = body.nested.first() {
-        return Err(navigation_refused(navigation, set.name()));
-    }
-    Ok(())
 }
 
 /// [`crate::Service::insert`] into a source-backed set: the checks of a `POST`, then `create`.
 pub(crate) async fn insert(set: &SetModel, source: &dyn EntitySource, value: &Value) -> Result<(), ODataError> {
-    let body = check(set, set.ty, value, false)?;
-    refuse_links(set, &body)?;
-    crate::write::check_complete(set, &body, None)?;
-    let mut values = vec![Datum::Null; set.columns.len()];
-    for (&index, datum) in &body.values {
-        values[index] = datum.clone();
-    }
-    source.create(set.info, row_object(set, body.ty, &values)).await.map(|_| ())
+    let entity = super::store::new_entity(set, set.ty, value, false)?;
+    source.create(set.info, entity).await.map(|_| ())
 }
 
 /// [`crate::Service::count`] of a source-backed set.
