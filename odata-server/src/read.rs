@@ -8,9 +8,9 @@ use sqlx::AnyConnection;
 use crate::catalog::SetModel;
 use crate::entity::{Shape, Writer, entity_path};
 use crate::error::ODataError;
-use crate::expand::{Tables, expand, join_sources};
-use crate::fetch::{Selection, count, fetch, needed_columns};
-use crate::format::{MetadataLevel, negotiate};
+use crate::expand::expand;
+use crate::fetch::{Selection, count, fetch};
+use crate::format::{Format, MetadataLevel, negotiate};
 use crate::options::Options;
 use crate::paging::Window;
 use crate::path::Segment;
@@ -18,6 +18,7 @@ use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Addressed, Scope, resolve};
 use crate::rows::Rows;
 use crate::service::Inner;
+use crate::store::Store;
 use crate::value::push_json_string;
 
 /// Answers a GET (or HEAD) of a resource path.
@@ -35,12 +36,12 @@ pub(crate) async fn get(
         Addressed::Collection(scope) => {
             let options = parse(scope.ty)?;
             let format = negotiate(&request.headers, format_option)?;
-            collection(inner, conn, request, &scope, &options, format).await
+            collection(&mut Store::Table(conn), inner, request, &scope, &options, format).await
         }
         Addressed::Entity(scope) => {
             let options = parse(scope.ty)?;
             let format = negotiate(&request.headers, format_option)?;
-            single(inner, conn, request, &scope, &options, format).await
+            single(&mut Store::Table(conn), inner, request, &scope, &options, format).await
         }
         Addressed::NoEntity => Ok(Reply::empty(StatusCode::NO_CONTENT)),
         Addressed::References { scope, single } => {
@@ -52,19 +53,11 @@ pub(crate) async fn get(
             crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set).await
         }
         Addressed::Property { scope, column, raw } => {
-            property(inner, conn, request, &scope, column, raw, format_option).await
+            property(&mut Store::Table(conn), inner, request, &scope, column, raw, format_option).await
         }
         Addressed::Count(scope) => {
             let options = parse(scope.ty)?;
-            let selection = Selection {
-                conds: &scope.conds,
-                cast: Some(scope.ty),
-                options: &options,
-                limit: None,
-                offset: 0,
-                join: None,
-            };
-            let n = count(inner, conn, scope.set, &selection).await?;
+            let n = Store::Table(conn).count(inner, &scope, &options).await?;
             Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
         }
     }
@@ -89,38 +82,30 @@ pub(crate) fn context(root: &str, set: &SetModel, ty: &TypeInfo, options: &Optio
     text
 }
 
-async fn collection(
+/// A page of the collection `scope` addresses in `store`: `$count`, server-driven paging,
+/// `$expand`.
+pub(crate) async fn collection(
+    store: &mut Store<'_>,
     inner: &Inner,
-    conn: &mut AnyConnection,
     request: &ODataRequest,
     scope: &Scope<'_>,
     options: &Options,
-    format: crate::format::Format,
+    format: Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
     let Window { page, applied, token, offset, limit } = Window::of(request, &inner.limits, options)?;
-    let extra = join_sources(inner, set, &options.expand, true)?;
-    let columns = needed_columns(set, options, &extra)?;
-    let selection =
-        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
-    let mut rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    let (mut rows, total) = store.page(inner, scope, options, offset, limit).await?;
     let more = rows.len() as u64 > page;
     if more {
         rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
     }
-    let total = if options.count {
-        let selection =
-            Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: None, offset: 0, join: None };
-        Some(count(inner, conn, set, &selection).await?)
-    } else {
-        None
-    };
-    let expansions = expand(inner, &mut Tables::Conn(conn), set, &rows, &options.expand, 1, true).await?;
+    let (mut tables, from_table) = store.tables(inner);
+    let expansions = expand(inner, &mut tables, set, &rows, &options.expand, 1, from_table).await?;
     let writer = Writer { root: &request.root, format };
     let page = crate::paging::Page {
         format,
         context: &|| context(&request.root, scope.set, scope.ty, options, false),
-        total: total.map(|n| u64::try_from(n).unwrap_or_default()),
+        total,
         next_link: more.then(|| crate::paging::next_link(request, token + page)),
         applied,
     };
@@ -129,14 +114,8 @@ async fn collection(
             if row > 0 {
                 out.push(',');
             }
-            writer.entity(
-                out,
-                set,
-                &rows,
-                row,
-                Shape { select: options.select.as_deref(), expansions: &expansions },
-                None,
-            );
+            let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+            writer.entity(out, set, &rows, row, shape, None);
         }
     }))
 }
@@ -216,35 +195,35 @@ async fn references(
     Ok(reply)
 }
 
-async fn single(
+/// The entity `scope` addresses in `store`: `If-None-Match`, `If-Match`, `$expand`, `ETag`.
+pub(crate) async fn single(
+    store: &mut Store<'_>,
     inner: &Inner,
-    conn: &mut AnyConnection,
     request: &ODataRequest,
     scope: &Scope<'_>,
     options: &Options,
-    format: crate::format::Format,
+    format: Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
     options.for_single_entity()?;
-    let extra = join_sources(inner, set, &options.expand, true)?;
-    let columns = needed_columns(set, options, &extra)?;
-    let selection = Selection::one(&scope.conds, Some(scope.ty), options);
-    let rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    let rows = store.one(inner, scope, Some(options), None).await?;
     if rows.is_empty() {
         return Err(crate::answer::missing(set));
     }
     if let Some(reply) = crate::answer::get_preconditions(request, rows.etag(0).as_deref())? {
         return Ok(reply);
     }
-    let expansions = expand(inner, &mut Tables::Conn(conn), set, &rows, &options.expand, 1, true).await?;
+    let (mut tables, from_table) = store.tables(inner);
+    let expansions = expand(inner, &mut tables, set, &rows, &options.expand, 1, from_table).await?;
     let context = context(&request.root, scope.set, scope.ty, options, true);
     let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
     Ok(crate::answer::entity(request, format, set, &rows, shape, &context))
 }
 
-async fn property(
+/// Property `column` of the entity `scope` addresses in `store`, or its `$value` (`raw`).
+pub(crate) async fn property(
+    store: &mut Store<'_>,
     inner: &Inner,
-    conn: &mut AnyConnection,
     request: &ODataRequest,
     scope: &Scope<'_>,
     column: usize,
@@ -252,15 +231,14 @@ async fn property(
     format_option: Option<&str>,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
-    let options = Options::default();
-    let selection = Selection::one(&scope.conds, Some(scope.ty), &options);
-    let mut columns = set.key.clone();
-    if !columns.contains(&column) {
-        columns.push(column);
-    }
-    let rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    let rows = store.one(inner, scope, None, Some(column)).await?;
     if rows.is_empty() {
         return Err(crate::answer::missing(set));
+    }
+    let ty = rows.type_of(set, 0);
+    if !set.column_applies(column, ty) {
+        let name = set.columns[column].name();
+        return Err(ODataError::not_found(format!("{} has no property {name}", ty.qualified_name)));
     }
     crate::answer::property(request, set, &rows, column, raw, format_option)
 }

@@ -1,7 +1,7 @@
-//! Writes to a set's table: the SQL statements of the write handlers (`write.rs`) behind
-//! [`crate::store::Store::Table`], all on the connection of the request's transaction (a `$batch`
-//! atomicity group's): INSERT with deep insert and `@odata.bind`, UPDATE and DELETE guarded by
-//! the row version, and the read back of what was written.
+//! A set's table behind [`crate::store::Store::Table`]: its reads (the SELECTs of
+//! `fetch.rs`) and its writes, on the request's connection (writes: in its transaction, a
+//! `$batch` atomicity group's): INSERT with deep insert and `@odata.bind`, UPDATE and DELETE
+//! guarded by the row version, and the read back of what was written.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -13,6 +13,7 @@ use sqlx::AnyConnection;
 use crate::body::{EntityBody, check};
 use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
+use crate::expand::join_sources;
 use crate::fetch::{Cond, Selection, fetch, needed_columns};
 use crate::options::Options;
 use crate::path::{Segment, parse};
@@ -24,6 +25,65 @@ use crate::value::Datum;
 
 fn db(error: sqlx::Error) -> ODataError {
     ODataError::database(&error)
+}
+
+/// A page of the collection `scope` addresses (with the columns its expansions join on), and
+/// the total count with `$count=true`.
+pub(crate) async fn page(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    scope: &Scope<'_>,
+    options: &Options,
+    offset: u64,
+    limit: u64,
+) -> Result<(Rows, Option<u64>), ODataError> {
+    let set = scope.set;
+    let extra = join_sources(inner, set, &options.expand, true)?;
+    let columns = needed_columns(set, options, &extra)?;
+    let selection =
+        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
+    let rows = Rows::Table(fetch(inner, conn, set, &columns, &selection).await?);
+    let total = if options.count { Some(count(inner, conn, scope, options).await?) } else { None };
+    Ok((rows, total))
+}
+
+/// How many entities of the collection `scope` addresses pass `$filter` and `$search`.
+pub(crate) async fn count(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    scope: &Scope<'_>,
+    options: &Options,
+) -> Result<u64, ODataError> {
+    let selection =
+        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: None, offset: 0, join: None };
+    let n = crate::fetch::count(inner, conn, scope.set, &selection).await?;
+    Ok(u64::try_from(n).unwrap_or_default())
+}
+
+/// The entity `scope` addresses: with what `options` select and expand needs, or (`None`) its
+/// key and `column`.
+pub(crate) async fn one(
+    inner: &Inner,
+    conn: &mut AnyConnection,
+    scope: &Scope<'_>,
+    options: Option<&Options>,
+    column: Option<usize>,
+) -> Result<Rows, ODataError> {
+    let set = scope.set;
+    let default = Options::default();
+    let (columns, options) = match options {
+        Some(options) => {
+            let extra = join_sources(inner, set, &options.expand, true)?;
+            (needed_columns(set, options, &extra)?, options)
+        }
+        None => {
+            let mut columns = set.key.clone();
+            columns.extend(column.filter(|c| !set.key.contains(c)));
+            (columns, &default)
+        }
+    };
+    let selection = Selection::one(&scope.conds, Some(scope.ty), options);
+    Ok(Rows::Table(fetch(inner, conn, set, &columns, &selection).await?))
 }
 
 /// The entity `scope` addresses, with its key columns, row version and type (no row: none).

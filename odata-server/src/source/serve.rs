@@ -12,20 +12,16 @@ use odata_core::TypeInfo;
 use serde_json::Value;
 
 use super::guard::navigation_refused;
-use super::row::{source_fault, to_json, to_row};
-use super::{EntitySource, Key, Query};
+use super::row::source_fault;
+use super::{EntitySource, Query};
 use crate::body::parse_object;
 use crate::catalog::SetModel;
-use crate::entity::{Shape, Writer};
 use crate::error::ODataError;
-use crate::expand::{Expansion, Tables};
 use crate::format::{Format, negotiate, require_json_body};
 use crate::options::Options;
 use crate::path::{KeyPredicate, Segment};
-use crate::query::{Expr, ExprKind};
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Scope, with_key};
-use crate::rows::{Row, Rows};
 use crate::service::Inner;
 use crate::store::Store;
 
@@ -99,18 +95,26 @@ pub(crate) async fn serve(
         .with_target(set.name()));
     }
     let ctx = Ctx { inner, set, source, request, cast };
+    let mut store = ctx.store();
     match (&request.method, addressed) {
         (&Method::GET | &Method::HEAD, Addressed::Collection) => {
             let format = negotiate(&request.headers, format_option)?;
-            ctx.collection(&ctx.options()?, format).await
+            let options = ctx.options()?;
+            crate::read::collection(&mut store, inner, request, &ctx.scope(None)?, &options, format).await
         }
         (&Method::GET | &Method::HEAD, Addressed::Entity(key)) => {
             let format = negotiate(&request.headers, format_option)?;
-            ctx.single(key, &ctx.options()?, format).await
+            let options = ctx.options()?;
+            crate::read::single(&mut store, inner, request, &ctx.scope(Some(key))?, &options, format).await
         }
-        (&Method::GET | &Method::HEAD, Addressed::Count) => ctx.count(&ctx.options()?).await,
+        (&Method::GET | &Method::HEAD, Addressed::Count) => {
+            let options = ctx.options()?;
+            let n = store.count(inner, &ctx.scope(None)?, &options).await?;
+            Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
+        }
         (&Method::GET | &Method::HEAD, Addressed::Property { key, column, raw }) => {
-            ctx.property(key, column, raw, format_option).await
+            let scope = ctx.scope(Some(key))?;
+            crate::read::property(&mut store, inner, request, &scope, column, raw, format_option).await
         }
         (&Method::POST, Addressed::Collection) => {
             let format = negotiate(&request.headers, format_option)?;
@@ -208,155 +212,15 @@ impl Ctx<'_> {
         self.cast.unwrap_or(self.set.ty)
     }
 
-    /// Whether an entity is of the addressed type.
-    fn fits(&self, row: &Row) -> bool {
-        row.ty.is_or_derives_from(self.ty())
-    }
-
     fn options(&self) -> Result<Options, ODataError> {
         Options::parse(self.request.query.as_deref(), self.ty(), &self.inner.limits.query)
     }
 
-    fn key(&self, key: &KeyPredicate) -> Result<Key, ODataError> {
-        let scope = Scope { set: self.set, conds: Vec::new(), ty: self.set.ty, via: None };
-        let conds = with_key(scope, key)?.conds;
-        let values = conds.iter().map(|c| (c.column, to_json(c.kind, &c.value))).collect();
-        Ok(Key { entity_set: self.set.info, values })
+    fn store(&self) -> Store<'_> {
+        Store::Source(self.source)
     }
 
-    /// The `$filter` a source is asked: the request's, and `isof` of a cast type.
-    fn filter(&self, options: &Options) -> Option<Expr> {
-        let cast = self.cast.filter(|c| c.qualified_name != self.set.ty.qualified_name);
-        let Some(cast) = cast else { return options.filter.clone() };
-        let mut types: Vec<&'static str> = std::iter::once(cast)
-            .chain(self.set.derived.iter().copied().filter(|d| d.is_or_derives_from(cast)))
-            .map(|t| t.qualified_name)
-            .collect();
-        types.sort_unstable();
-        types.dedup();
-        let boolean = |kind| Expr { kind, ty: crate::query::ValueType::BOOLEAN, pos: 0 };
-        let isof = boolean(ExprKind::IsOf { scope: crate::query::Scope::It, types });
-        Some(match &options.filter {
-            Some(own) => boolean(ExprKind::And(vec![isof, own.clone()])),
-            None => isof,
-        })
-    }
-
-    fn query<'o>(
-        &self,
-        options: &'o Options,
-        filter: Option<&'o Expr>,
-        skip: u64,
-        top: Option<u64>,
-        count: bool,
-    ) -> Query<'o> {
-        Query {
-            entity_set: self.set.info,
-            filter,
-            search: options.search.as_ref(),
-            orderby: &options.orderby,
-            skip,
-            top,
-            count,
-        }
-    }
-
-    /// The expansions of `rows` (tables are read with a connection from the pool).
-    async fn expand(&self, rows: &Rows, options: &Options) -> Result<Vec<Expansion<'_>>, ODataError> {
-        let mut tables = Tables::Pool(&self.inner.pool, None);
-        crate::expand::expand(self.inner, &mut tables, self.set, rows, &options.expand, 1, false).await
-    }
-
-    fn context(&self, options: &Options, entity: bool) -> String {
-        crate::read::context(&self.request.root, self.set, self.ty(), options, entity)
-    }
-
-    async fn collection(&self, options: &Options, format: Format) -> Result<Reply, ODataError> {
-        let crate::paging::Window { page, applied, token, offset, limit } =
-            crate::paging::Window::of(self.request, &self.inner.limits, options)?;
-        let filter = self.filter(options);
-        let result = self.source.read(self.query(options, filter.as_ref(), offset, Some(limit), options.count)).await?;
-        let mut rows = Vec::with_capacity(result.entities.len());
-        for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
-            rows.push(to_row(self.set, entity)?);
-        }
-        let mut rows = Rows::Entities(rows);
-        let more = rows.len() as u64 > page;
-        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
-        let total = match (options.count, result.count) {
-            (false, _) => None,
-            (true, Some(n)) => Some(n),
-            (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
-        };
-        let expansions = self.expand(&rows, options).await?;
-        let writer = Writer { root: &self.request.root, format };
-        let page = crate::paging::Page {
-            format,
-            context: &|| self.context(options, false),
-            total,
-            next_link: more.then(|| crate::paging::next_link(self.request, token + page)),
-            applied,
-        };
-        Ok(page.reply(256 + rows.len() * 256, |out| {
-            for row in 0..rows.len() {
-                if row > 0 {
-                    out.push(',');
-                }
-                let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
-                writer.entity(out, self.set, &rows, row, shape, None);
-            }
-        }))
-    }
-
-    async fn count(&self, options: &Options) -> Result<Reply, ODataError> {
-        let filter = self.filter(options);
-        let result = self.source.read(self.query(options, filter.as_ref(), 0, Some(0), true)).await?;
-        let n = result.count.ok_or_else(|| source_fault(self.set, "no count for /$count".into()))?;
-        Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
-    }
-
-    /// The entity with this key, checked (404 when absent).
-    async fn fetch(&self, key: &Key) -> Result<Option<Row>, ODataError> {
-        match self.source.get(key).await? {
-            // An entity of another type than a cast names is not there.
-            Some(entity) => Ok(Some(to_row(self.set, &entity)?).filter(|row| self.fits(row))),
-            None => Ok(None),
-        }
-    }
-
-    fn missing(&self) -> ODataError {
-        crate::answer::missing(self.set)
-    }
-
-    async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
-        options.for_single_entity()?;
-        let row = self.fetch(&self.key(key)?).await?.ok_or_else(|| self.missing())?;
-        let rows = Rows::Entities(vec![row]);
-        if let Some(reply) = crate::answer::get_preconditions(self.request, rows.etag(0).as_deref())? {
-            return Ok(reply);
-        }
-        let expansions = self.expand(&rows, options).await?;
-        let context = self.context(options, true);
-        let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
-        Ok(crate::answer::entity(self.request, format, self.set, &rows, shape, &context))
-    }
-
-    async fn property(
-        &self,
-        key: &KeyPredicate,
-        column: usize,
-        raw: bool,
-        format_option: Option<&str>,
-    ) -> Result<Reply, ODataError> {
-        let row = self.fetch(&self.key(key)?).await?.ok_or_else(|| self.missing())?;
-        if !self.set.column_applies(column, row.ty) {
-            let name = self.set.columns[column].name();
-            return Err(ODataError::not_found(format!("{} has no property {name}", row.ty.qualified_name)));
-        }
-        crate::answer::property(self.request, self.set, &Rows::Entities(vec![row]), column, raw, format_option)
-    }
-
-    /// The scope of a write: the entity with this key, or (`None`) the collection.
+    /// What the request addresses: the entity with this key, or (`None`) the collection.
     fn scope(&self, key: Option<&KeyPredicate>) -> Result<Scope<'_>, ODataError> {
         let scope = Scope { set: self.set, conds: Vec::new(), ty: self.ty(), via: None };
         match key {
@@ -368,8 +232,7 @@ impl Ctx<'_> {
     async fn create(&self, format: Format) -> Result<Reply, ODataError> {
         require_json_body(&self.request.headers)?;
         let value = parse_object(&self.request.body)?;
-        let mut store = Store::Source(self.source);
-        crate::write::create(&mut store, self.inner, self.request, format, &self.scope(None)?, &value).await
+        crate::write::create(&mut self.store(), self.inner, self.request, format, &self.scope(None)?, &value).await
     }
 
     async fn update(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
@@ -377,12 +240,12 @@ impl Ctx<'_> {
         let format = negotiate(&self.request.headers, None)?;
         let value = parse_object(&self.request.body)?;
         let scope = self.scope(Some(key))?;
-        crate::write::replace(&mut Store::Source(self.source), self.inner, self.request, format, &scope, &value).await
+        crate::write::replace(&mut self.store(), self.inner, self.request, format, &scope, &value).await
     }
 
     async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
         let scope = self.scope(Some(key))?;
-        crate::write::remove(&mut Store::Source(self.source), self.inner, self.request, &scope).await
+        crate::write::remove(&mut self.store(), self.inner, self.request, &scope).await
     }
 }
 

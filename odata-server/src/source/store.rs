@@ -1,15 +1,18 @@
-//! A source as the storage of the write handlers ([`crate::store::Store::Source`]): entities
-//! read by key and checked against the model, new and changed entities handed over as the JSON
-//! objects a source receives, versions passed on for the source to compare.
+//! A source as the storage of the handlers ([`crate::store::Store::Source`]): pages and counts
+//! asked as [`Query`]s (a cast as an `isof` condition), entities read by key and checked
+//! against the model, new and changed entities handed over as the JSON objects a source
+//! receives, versions passed on for the source to compare.
 
 use serde_json::{Map, Value};
 
 use super::guard::navigation_refused;
-use super::row::{row_object, to_json, to_row};
-use super::{EntitySource, Key};
+use super::row::{row_object, source_fault, to_json, to_row};
+use super::{EntitySource, Key, Query};
 use crate::body::{EntityBody, check};
 use crate::catalog::SetModel;
 use crate::error::ODataError;
+use crate::options::Options;
+use crate::query::{Expr, ExprKind};
 use crate::resolve::Scope;
 use crate::rows::Rows;
 use crate::value::Datum;
@@ -26,6 +29,71 @@ fn version_of(current: &Rows) -> Option<String> {
         Some(Datum::Text(version)) => Some(version),
         _ => None,
     }
+}
+
+/// The `$filter` a source is asked: the request's, and `isof` of the type a cast names.
+fn filter(scope: &Scope<'_>, options: &Options) -> Option<Expr> {
+    let set = scope.set;
+    if scope.ty.qualified_name == set.ty.qualified_name {
+        return options.filter.clone();
+    }
+    let mut types: Vec<&'static str> = std::iter::once(scope.ty)
+        .chain(set.derived.iter().copied().filter(|d| d.is_or_derives_from(scope.ty)))
+        .map(|t| t.qualified_name)
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    let boolean = |kind| Expr { kind, ty: crate::query::ValueType::BOOLEAN, pos: 0 };
+    let isof = boolean(ExprKind::IsOf { scope: crate::query::Scope::It, types });
+    Some(match &options.filter {
+        Some(own) => boolean(ExprKind::And(vec![isof, own.clone()])),
+        None => isof,
+    })
+}
+
+/// The query of the collection `scope` addresses.
+fn query<'o>(scope: &Scope<'_>, options: &'o Options, filter: Option<&'o Expr>) -> Query<'o> {
+    let mut query = Query::new(scope.set.info);
+    query.filter = filter;
+    query.search = options.search.as_ref();
+    query.orderby = &options.orderby;
+    query
+}
+
+/// At most `limit` entities after `offset`, and the total count with `$count=true`.
+pub(crate) async fn page(
+    source: &dyn EntitySource,
+    scope: &Scope<'_>,
+    options: &Options,
+    offset: u64,
+    limit: u64,
+) -> Result<(Rows, Option<u64>), ODataError> {
+    let filter = filter(scope, options);
+    let mut query = query(scope, options, filter.as_ref());
+    query.skip = offset;
+    query.top = Some(limit);
+    query.count = options.count;
+    let result = source.read(query).await?;
+    let mut rows = Vec::with_capacity(result.entities.len());
+    for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
+        rows.push(to_row(scope.set, entity)?);
+    }
+    let total = match (options.count, result.count) {
+        (false, _) => None,
+        (true, Some(n)) => Some(n),
+        (true, None) => return Err(source_fault(scope.set, "no count where $count=true asked for one".into())),
+    };
+    Ok((Rows::Entities(rows), total))
+}
+
+/// How many entities pass `$filter` and `$search`.
+pub(crate) async fn count(source: &dyn EntitySource, scope: &Scope<'_>, options: &Options) -> Result<u64, ODataError> {
+    let filter = filter(scope, options);
+    let mut query = query(scope, options, filter.as_ref());
+    query.top = Some(0);
+    query.count = true;
+    let result = source.read(query).await?;
+    result.count.ok_or_else(|| source_fault(scope.set, "no count for /$count".into()))
 }
 
 /// The entity `scope` addresses (an entity of another type than a cast names is not there).
