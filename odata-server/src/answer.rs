@@ -1,8 +1,8 @@
 //! The answers about one entity, whatever stores it: a GET of the entity (`If-None-Match`,
 //! `If-Match`, `ETag`) or of one of its properties (and `$value`), and the answers of writes
 //! (`201` with `Location`, `204` with `Prefer: return=minimal`, `return=representation`).
-//! The handlers of tables (`read.rs`, `write.rs`) and of sources (`source/serve.rs`) read or
-//! write the entity, then answer here with its [`Rows`].
+//! The handlers (`read.rs`, `write.rs`) read or write the entity in its store, then answer
+//! here with its [`Rows`].
 
 use http::StatusCode;
 

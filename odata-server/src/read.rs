@@ -1,5 +1,7 @@
 //! GET: collections (with `$count`, paging and `$expand`), single entities (with ETags and
-//! `If-None-Match`), properties and their `$value`, `/$count`.
+//! `If-None-Match`), properties and their `$value`, `/$count`; one handler each for every
+//! storage ([`Store`]). The entry point here addresses the database (paths with navigation,
+//! `$ref`, operations), `source/serve.rs` a source-backed set.
 
 use http::StatusCode;
 use odata_core::TypeInfo;

@@ -157,19 +157,27 @@ async fn current(
     Ok(current)
 }
 
-/// PATCH (merge) or PUT (replace) of an entity in the database.
-pub(crate) async fn update(
+/// PATCH (merge), PUT (replace) or DELETE of an entity in the database, in one transaction.
+pub(crate) async fn change(
     inner: &Inner,
     conn: &mut AnyConnection,
     request: &ODataRequest,
     segments: &[Segment],
 ) -> Result<Reply, ODataError> {
-    require_json_body(&request.headers)?;
-    let format = negotiate(&request.headers, None)?;
-    let value = parse_object(&request.body)?;
+    let body = if request.method == http::Method::DELETE {
+        None
+    } else {
+        require_json_body(&request.headers)?;
+        let format = negotiate(&request.headers, None)?;
+        Some((format, parse_object(&request.body)?))
+    };
     let mut tx = conn.begin().await.map_err(db)?;
     let scope = addressed(inner, &mut tx, request, segments).await?;
-    let reply = replace(&mut Store::Table(&mut tx), inner, request, format, &scope, &value).await?;
+    let mut store = Store::Table(&mut tx);
+    let reply = match &body {
+        Some((format, value)) => replace(&mut store, inner, request, *format, &scope, value).await?,
+        None => remove(&mut store, inner, request, &scope).await?,
+    };
     tx.commit().await.map_err(db)?;
     Ok(reply)
 }
@@ -194,20 +202,6 @@ pub(crate) async fn replace(
     let changes = body.changes(set, ty, &key, request.method == http::Method::PUT)?;
     let rows = store.update(inner, scope, &current, &changes).await?;
     Ok(crate::answer::updated(request, format, set, &rows))
-}
-
-/// DELETE of an entity in the database.
-pub(crate) async fn delete(
-    inner: &Inner,
-    conn: &mut AnyConnection,
-    request: &ODataRequest,
-    segments: &[Segment],
-) -> Result<Reply, ODataError> {
-    let mut tx = conn.begin().await.map_err(db)?;
-    let scope = addressed(inner, &mut tx, request, segments).await?;
-    let reply = remove(&mut Store::Table(&mut tx), inner, request, &scope).await?;
-    tx.commit().await.map_err(db)?;
-    Ok(reply)
 }
 
 /// DELETE of the entity `scope` addresses in `store`.

@@ -1,8 +1,9 @@
-//! Requests addressed to a source-backed entity set: the protocol around an [`EntitySource`].
-//! (Rows and their JSON: `row.rs`; the borders with table-backed sets: `guard.rs`.)
-//! Paths (`Set`, `Set(key)`, `Set/$count`, `Set(key)/Property[/$value]`), query options,
-//! paging, ETags and bodies work as for a table; the entities come from the source as JSON and
-//! are checked against the model and written like rows (the same wire form for every value).
+//! Requests addressed to a source-backed entity set: which paths it has (`Set`, `Set(key)`,
+//! `Set/$count`, `Set(key)/Property[/$value]`, type casts; navigation, `$ref` and bound
+//! operations refused) and the registry of sources. The requests are then answered by the
+//! handlers of tables too (`read.rs`, `write.rs`) over [`Store::Source`] (`store.rs`); the
+//! entities come from the source as JSON and are checked against the model (`row.rs`); the
+//! borders with table-backed sets are `guard.rs`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -120,8 +121,7 @@ pub(crate) async fn serve(
             let format = negotiate(&request.headers, format_option)?;
             ctx.create(format).await
         }
-        (&Method::PATCH | &Method::PUT, Addressed::Entity(key)) => ctx.update(key).await,
-        (&Method::DELETE, Addressed::Entity(key)) => ctx.delete(key).await,
+        (&Method::PATCH | &Method::PUT | &Method::DELETE, Addressed::Entity(key)) => ctx.change(key).await,
         (method, Addressed::Count) => Err(ODataError::method_not_allowed(method, "$count")),
         (method, _) => Err(ODataError::method_not_allowed(method, &request.path)),
     }
@@ -235,17 +235,23 @@ impl Ctx<'_> {
         crate::write::create(&mut self.store(), self.inner, self.request, format, &self.scope(None)?, &value).await
     }
 
-    async fn update(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
-        require_json_body(&self.request.headers)?;
-        let format = negotiate(&self.request.headers, None)?;
-        let value = parse_object(&self.request.body)?;
+    /// PATCH (merge), PUT (replace) or DELETE of the entity with this key.
+    async fn change(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
+        let body = if self.request.method == Method::DELETE {
+            None
+        } else {
+            require_json_body(&self.request.headers)?;
+            let format = negotiate(&self.request.headers, None)?;
+            Some((format, parse_object(&self.request.body)?))
+        };
         let scope = self.scope(Some(key))?;
-        crate::write::replace(&mut self.store(), self.inner, self.request, format, &scope, &value).await
-    }
-
-    async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
-        let scope = self.scope(Some(key))?;
-        crate::write::remove(&mut self.store(), self.inner, self.request, &scope).await
+        let mut store = self.store();
+        match &body {
+            Some((format, value)) => {
+                crate::write::replace(&mut store, self.inner, self.request, *format, &scope, value).await
+            }
+            None => crate::write::remove(&mut store, self.inner, self.request, &scope).await,
+        }
     }
 }
 
