@@ -51,30 +51,10 @@ pub(crate) async fn post(
     };
     let value = parse_object(&request.body)?;
     let mut tx = conn.begin().await.map_err(db)?;
-    let reply = create(&mut Store::Table(&mut tx), inner, request, format, &scope, &value).await?;
+    let write = Write { store: &mut Store::Table(&mut tx), inner, request, scope: &scope };
+    let reply = write.create(format, &value).await?;
     tx.commit().await.map_err(db)?;
     Ok(reply)
-}
-
-/// Creates `value` in the set of `scope` in `store`: 201 with the entity, or 204 with
-/// `Prefer: return=minimal`.
-pub(crate) async fn create(
-    store: &mut Store<'_>,
-    inner: &Inner,
-    request: &ODataRequest,
-    format: Format,
-    scope: &Scope<'_>,
-    value: &Value,
-) -> Result<Reply, ODataError> {
-    let rows = store.create(inner, scope, value, body_ieee754(&request.headers)).await?;
-    if rows.is_empty() {
-        return Err(ODataError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "InsertLost",
-            "the new entity could not be read back",
-        ));
-    }
-    Ok(crate::answer::created(request, format, scope.set, &rows))
 }
 
 /// A new entity has its key (but the `generated` one) and every non-nullable property of its
@@ -139,22 +119,15 @@ async fn addressed<'c>(
     }
 }
 
-/// The entity a write addresses, after `If-Match` (412, or 428 when required and missing);
-/// 404 when there is none.
-async fn current(
-    store: &mut Store<'_>,
-    inner: &Inner,
-    request: &ODataRequest,
-    scope: &Scope<'_>,
-) -> Result<Rows, ODataError> {
-    let current = store.current(inner, scope).await?;
-    // An entity without a version (of a source that keeps none) matches `If-Match: *` only.
-    let tag = (!current.is_empty()).then(|| current.etag(0).unwrap_or_default());
-    crate::etag::check_if_match(request, tag.as_deref(), inner.limits.require_if_match)?;
-    if current.is_empty() {
-        return Err(crate::answer::missing(scope.set));
+/// The body of a PATCH or PUT (with the format of the answer), checked to be a JSON object;
+/// `None` for a DELETE.
+pub(crate) fn change_body(request: &ODataRequest) -> Result<Option<(Format, Value)>, ODataError> {
+    if request.method == http::Method::DELETE {
+        return Ok(None);
     }
-    Ok(current)
+    require_json_body(&request.headers)?;
+    let format = negotiate(&request.headers, None)?;
+    Ok(Some((format, parse_object(&request.body)?)))
 }
 
 /// PATCH (merge), PUT (replace) or DELETE of an entity in the database, in one transaction.
@@ -164,57 +137,76 @@ pub(crate) async fn change(
     request: &ODataRequest,
     segments: &[Segment],
 ) -> Result<Reply, ODataError> {
-    let body = if request.method == http::Method::DELETE {
-        None
-    } else {
-        require_json_body(&request.headers)?;
-        let format = negotiate(&request.headers, None)?;
-        Some((format, parse_object(&request.body)?))
-    };
+    let body = change_body(request)?;
     let mut tx = conn.begin().await.map_err(db)?;
     let scope = addressed(inner, &mut tx, request, segments).await?;
-    let mut store = Store::Table(&mut tx);
+    let write = Write { store: &mut Store::Table(&mut tx), inner, request, scope: &scope };
     let reply = match &body {
-        Some((format, value)) => replace(&mut store, inner, request, *format, &scope, value).await?,
-        None => remove(&mut store, inner, request, &scope).await?,
+        Some((format, value)) => write.replace(*format, value).await?,
+        None => write.remove().await?,
     };
     tx.commit().await.map_err(db)?;
     Ok(reply)
 }
 
-/// PATCH (merge) or PUT (replace) of the entity `scope` addresses in `store` with the body
-/// `value`: 204 with the new ETag, or 200 with the entity with `Prefer: return=representation`.
-pub(crate) async fn replace(
-    store: &mut Store<'_>,
-    inner: &Inner,
-    request: &ODataRequest,
-    format: Format,
-    scope: &Scope<'_>,
-    value: &Value,
-) -> Result<Reply, ODataError> {
-    let current = current(store, inner, request, scope).await?;
-    let set = scope.set;
-    let ty = current.type_of(set, 0);
-    let mut body = check(set, ty, value, body_ieee754(&request.headers))?;
-    body.same_type(ty)?;
-    store.links(inner, set, &mut body).await?;
-    let key: Vec<Datum> = set.key.iter().map(|&k| current.datum(0, k).into_owned()).collect();
-    let changes = body.changes(set, ty, &key, request.method == http::Method::PUT)?;
-    let rows = store.update(inner, scope, &current, &changes).await?;
-    Ok(crate::answer::updated(request, format, set, &rows))
+/// One write against one store: the entity (or, for POST, the collection) `scope` addresses.
+pub(crate) struct Write<'a, 's> {
+    pub(crate) store: &'a mut Store<'s>,
+    pub(crate) inner: &'a Inner,
+    pub(crate) request: &'a ODataRequest,
+    pub(crate) scope: &'a Scope<'a>,
 }
 
-/// DELETE of the entity `scope` addresses in `store`.
-pub(crate) async fn remove(
-    store: &mut Store<'_>,
-    inner: &Inner,
-    request: &ODataRequest,
-    scope: &Scope<'_>,
-) -> Result<Reply, ODataError> {
-    let current = current(store, inner, request, scope).await?;
-    if scope.set.singleton {
-        return Err(ODataError::method_not_allowed(&request.method, "a singleton"));
+impl Write<'_, '_> {
+    /// POST: creates `value` in the set: 201 with the entity, or 204 with
+    /// `Prefer: return=minimal`.
+    pub(crate) async fn create(self, format: Format, value: &Value) -> Result<Reply, ODataError> {
+        let rows = self.store.create(self.inner, self.scope, value, body_ieee754(&self.request.headers)).await?;
+        if rows.is_empty() {
+            return Err(ODataError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "InsertLost",
+                "the new entity could not be read back",
+            ));
+        }
+        Ok(crate::answer::created(self.request, format, self.scope.set, &rows))
     }
-    store.delete(inner, scope, &current).await?;
-    Ok(Reply::empty(StatusCode::NO_CONTENT))
+
+    /// The entity, after `If-Match` (412, or 428 when required and missing); 404 when there is
+    /// none.
+    async fn current(&mut self) -> Result<Rows, ODataError> {
+        let current = self.store.current(self.inner, self.scope).await?;
+        // An entity without a version (of a source that keeps none) matches `If-Match: *` only.
+        let tag = (!current.is_empty()).then(|| current.etag(0).unwrap_or_default());
+        crate::etag::check_if_match(self.request, tag.as_deref(), self.inner.limits.require_if_match)?;
+        if current.is_empty() {
+            return Err(crate::answer::missing(self.scope.set));
+        }
+        Ok(current)
+    }
+
+    /// PATCH (merge) or PUT (replace) with the body `value`: 204 with the new ETag, or 200 with
+    /// the entity with `Prefer: return=representation`.
+    pub(crate) async fn replace(mut self, format: Format, value: &Value) -> Result<Reply, ODataError> {
+        let current = self.current().await?;
+        let set = self.scope.set;
+        let ty = current.type_of(set, 0);
+        let mut body = check(set, ty, value, body_ieee754(&self.request.headers))?;
+        body.same_type(ty)?;
+        self.store.links(self.inner, set, &mut body).await?;
+        let key: Vec<Datum> = set.key.iter().map(|&k| current.datum(0, k).into_owned()).collect();
+        let changes = body.changes(set, ty, &key, self.request.method == http::Method::PUT)?;
+        let rows = self.store.update(self.inner, self.scope, &current, &changes).await?;
+        Ok(crate::answer::updated(self.request, format, set, &rows))
+    }
+
+    /// DELETE.
+    pub(crate) async fn remove(mut self) -> Result<Reply, ODataError> {
+        let current = self.current().await?;
+        if self.scope.set.singleton {
+            return Err(ODataError::method_not_allowed(&self.request.method, "a singleton"));
+        }
+        self.store.delete(self.inner, self.scope, &current).await?;
+        Ok(Reply::empty(StatusCode::NO_CONTENT))
+    }
 }

@@ -25,6 +25,7 @@ use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Scope, with_key};
 use crate::service::Inner;
 use crate::store::Store;
+use crate::write::Write;
 
 /// The registered sources, by entity set.
 #[derive(Clone, Default)]
@@ -232,25 +233,20 @@ impl Ctx<'_> {
     async fn create(&self, format: Format) -> Result<Reply, ODataError> {
         require_json_body(&self.request.headers)?;
         let value = parse_object(&self.request.body)?;
-        crate::write::create(&mut self.store(), self.inner, self.request, format, &self.scope(None)?, &value).await
+        let scope = self.scope(None)?;
+        Write { store: &mut self.store(), inner: self.inner, request: self.request, scope: &scope }
+            .create(format, &value)
+            .await
     }
 
     /// PATCH (merge), PUT (replace) or DELETE of the entity with this key.
     async fn change(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
-        let body = if self.request.method == Method::DELETE {
-            None
-        } else {
-            require_json_body(&self.request.headers)?;
-            let format = negotiate(&self.request.headers, None)?;
-            Some((format, parse_object(&self.request.body)?))
-        };
+        let body = crate::write::change_body(self.request)?;
         let scope = self.scope(Some(key))?;
-        let mut store = self.store();
+        let write = Write { store: &mut self.store(), inner: self.inner, request: self.request, scope: &scope };
         match &body {
-            Some((format, value)) => {
-                crate::write::replace(&mut store, self.inner, self.request, *format, &scope, value).await
-            }
-            None => crate::write::remove(&mut store, self.inner, self.request, &scope).await,
+            Some((format, value)) => write.replace(*format, value).await,
+            None => write.remove().await,
         }
     }
 }
