@@ -11,8 +11,8 @@ use crate::ODataType;
 
 mod nulls;
 
-use nulls::{NullBits, NullNamesIter};
 pub(crate) use nulls::{NameOf, NullRecord};
+use nulls::{NullBits, NullNamesIter};
 
 /// The name of a kept member. Names are short (`tenantId`, `@odata.etag`): kept inline up to 24
 /// bytes, so keeping an unknown member costs one allocation (its text) instead of two; a page of

@@ -24,6 +24,62 @@ pub(crate) struct EntityBody {
     pub(crate) nested: Vec<(&'static NavigationPropertyInfo, Vec<Value>)>,
 }
 
+impl EntityBody {
+    /// 400 when `@odata.type` names another type than `ty`, the type of the entity an update
+    /// addresses.
+    pub(crate) fn same_type(&self, ty: &TypeInfo) -> Result<(), ODataError> {
+        if self.ty.qualified_name != ty.qualified_name {
+            return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
+                .with_target("@odata.type"));
+        }
+        Ok(())
+    }
+
+    /// What a PATCH (merge) or a PUT (`replace`) of an entity of type `ty` whose key values are
+    /// `key` (in key order) writes into its other columns: the body's values, and with PUT null
+    /// for every other writable property but the row version (400 for a required one). 400 when
+    /// the body changes the key.
+    pub(crate) fn changes<'d>(
+        &self,
+        set: &SetModel,
+        ty: &'static TypeInfo,
+        key: impl IntoIterator<Item = &'d Datum>,
+        replace: bool,
+    ) -> Result<Vec<(usize, Datum)>, ODataError> {
+        for (&index, current) in set.key.iter().zip(key) {
+            if self.values.get(&index).is_some_and(|given| given != current) {
+                let name = set.columns[index].name();
+                return Err(ODataError::bad_request(
+                    "InvalidProperty",
+                    format!("the key property {name} cannot change"),
+                )
+                .with_target(name));
+            }
+        }
+        let mut changes = Vec::new();
+        for (index, column) in set.columns.iter().enumerate() {
+            if set.key.contains(&index) || !set.column_applies(index, ty) {
+                continue;
+            }
+            match self.values.get(&index) {
+                Some(datum) => changes.push((index, datum.clone())),
+                None if replace && !column.property.read_only && !set.is_etag(index) => {
+                    if !column.property.nullable {
+                        return Err(ODataError::bad_request(
+                            "MissingProperty",
+                            format!("PUT replaces the entity: the property {} is required", column.name()),
+                        )
+                        .with_target(column.name()));
+                    }
+                    changes.push((index, Datum::Null));
+                }
+                None => {}
+            }
+        }
+        Ok(changes)
+    }
+}
+
 fn invalid(target: &str, message: String) -> ODataError {
     ODataError::bad_request("InvalidProperty", message).with_target(target.to_owned())
 }

@@ -1,13 +1,14 @@
 //! Entities as OData JSON text, written straight from the rows in declaration order, with the
-//! control information `odata.metadata` asks for and the expanded navigation properties.
+//! control information `odata.metadata` asks for and the expanded navigation properties; the
+//! same for rows of a table and entities of a source ([`Rows`]).
 
 use odata_core::TypeInfo;
 
 use crate::catalog::SetModel;
 use crate::expand::Expansion;
-use crate::fetch::RowSet;
 use crate::format::{Format, MetadataLevel};
-use crate::value::{literal, push_json_string, write_json};
+use crate::rows::Rows;
+use crate::value::{literal, push_json_string};
 
 /// Which properties of an entity to write: `$select` (`None`: all) and the expansions.
 #[derive(Clone, Copy)]
@@ -28,7 +29,7 @@ pub(crate) struct Writer<'a> {
 }
 
 /// The key segment of an entity: `Products(1)`, `Order_Details(OrderID=1,ProductID=2)`.
-pub(crate) fn entity_path(set: &SetModel, rows: &RowSet, row: usize) -> String {
+pub(crate) fn entity_path(set: &SetModel, rows: &Rows, row: usize) -> String {
     if set.singleton {
         return set.name().to_owned();
     }
@@ -62,7 +63,7 @@ impl Writer<'_> {
         &self,
         out: &mut String,
         set: &SetModel,
-        rows: &RowSet,
+        rows: &Rows,
         row: usize,
         shape: Shape<'_>,
         context: Option<&str>,
@@ -96,14 +97,13 @@ impl Writer<'_> {
             field(out, "@odata.type");
             push_json_string(out, &format!("#{}", ty.qualified_name));
         }
-        if !none {
+        if !none && let Some(etag) = rows.etag(row) {
             field(out, "@odata.etag");
-            push_json_string(out, &crate::etag::etag(&crate::value::read_datum(&rows.rows[row], rows.version)));
+            push_json_string(out, &etag);
         }
         let all = select.is_none_or(|s| s.iter().any(|i| i == "*"));
         for (index, column) in set.columns.iter().enumerate() {
-            let Some(position) = rows.positions[index] else { continue };
-            if !set.column_applies(index, ty) {
+            if !rows.has(index) || !set.column_applies(index, ty) {
                 continue;
             }
             if !all
@@ -114,7 +114,7 @@ impl Writer<'_> {
                 continue;
             }
             field(out, column.name());
-            write_json(out, &rows.rows[row], position, column.kind, self.format.ieee754);
+            rows.write(out, row, index, self.format.ieee754, set);
         }
         for expansion in expansions {
             // The model's tables are constants that may sit at several addresses: by name.

@@ -1,19 +1,23 @@
-//! `$expand`: the related entities of all the entities of a page in one query per expanded
-//! navigation property and level (`IN` over the parents' join values, no N+1), with nested
-//! options; per-parent `$top`/`$skip` through `ROW_NUMBER() OVER (PARTITION BY ..)`.
+//! `$expand`: the related entities of all the entities of a page in one read per expanded
+//! navigation property and level (no N+1), with nested options, whatever stores the parents and
+//! the targets. A table-backed target is read with one statement (`IN` over the parents' join
+//! values; per-parent `$top`/`$skip` through `ROW_NUMBER() OVER (PARTITION BY ..)`); a
+//! source-backed one with one query (`source/expand.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 
 use odata_core::NavigationPropertyInfo;
-use sqlx::AnyConnection;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool};
 
-use crate::catalog::SetModel;
+use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
 use crate::fetch::{ParentJoin, RowSet, Selection, fetch, needed_columns};
 use crate::options::{ExpandItem, Options};
 use crate::resolve::join_columns;
+use crate::rows::Rows;
 use crate::service::Inner;
 use crate::value::Datum;
 
@@ -29,32 +33,35 @@ pub(crate) struct Expansion<'c> {
     pub(crate) navigation: &'static NavigationPropertyInfo,
     pub(crate) set: &'c SetModel,
     pub(crate) options: Options,
-    pub(crate) rows: RowSet,
+    pub(crate) rows: Rows,
     /// Per parent row: the indices of its related rows.
     pub(crate) groups: Vec<Vec<usize>>,
     pub(crate) children: Vec<Expansion<'c>>,
     /// Per parent row, with the nested `$count=true`: how many related entities there are
     /// (before the nested `$top`/`$skip`).
-    pub(crate) counts: Option<Vec<i64>>,
+    pub(crate) counts: Option<Vec<u64>>,
 }
 
-/// The columns of `set` the expansions of `items` join on (to be read with the parents).
+/// The columns of `set` the expansions of `items` join on (to be read with the parents);
+/// `from_table` as for [`target_and_pairs`].
 pub(crate) fn join_sources(
     inner: &Inner,
     set: &SetModel,
     items: &[ExpandItem],
+    from_table: bool,
 ) -> Result<Vec<&'static str>, ODataError> {
     let mut names = Vec::new();
     for item in items {
         let navigation = item.navigation;
-        let (_, pairs) = target_and_pairs(inner, set, navigation, true)?;
+        let (_, pairs) = target_and_pairs(inner, set, navigation, from_table)?;
         names.extend(pairs.iter().map(|(source, _)| *source));
     }
     Ok(names)
 }
 
 /// The target set of `navigation` from `set` and the (source, target) columns they join on;
-/// `from_table`: the parents are database rows, which cannot join a source-backed target.
+/// `from_table`: the request addresses a table-backed set, whose reads cannot join a
+/// source-backed target (501).
 pub(crate) fn target_and_pairs<'c>(
     inner: &'c Inner,
     set: &SetModel,
@@ -148,14 +155,46 @@ impl ParentValues {
     }
 }
 
-/// Reads the expansions of `items` for the rows `parents` of `set`.
-pub(crate) fn expand<'a, 'c: 'a>(
+/// The connection `$expand` reads tables with: the request's, or (a request to a source-backed
+/// set has none) one taken from the pool when a table is first read.
+pub(crate) enum Tables<'a> {
+    Conn(&'a mut AnyConnection),
+    Pool(&'a AnyPool, Option<PoolConnection<Any>>),
+}
+
+impl Tables<'_> {
+    async fn conn(&mut self) -> Result<&mut AnyConnection, ODataError> {
+        match self {
+            Tables::Conn(conn) => Ok(conn),
+            Tables::Pool(pool, held) => {
+                if held.is_none() {
+                    *held = Some(pool.acquire().await.map_err(|e| ODataError::database(&e))?);
+                }
+                held.as_deref_mut().ok_or_else(|| ODataError::database(&sqlx::Error::PoolClosed))
+            }
+        }
+    }
+}
+
+/// The related rows of one expanded navigation property, grouped by parent.
+pub(crate) struct Related {
+    pub(crate) rows: Rows,
+    /// Per parent: the indices of its related rows, paged by the item's `$skip`/`$top`.
+    pub(crate) groups: Vec<Vec<usize>>,
+    /// Per parent, with the item's `$count=true`: how many before paging.
+    pub(crate) counts: Option<Vec<u64>>,
+}
+
+/// Reads the expansions of `items` for the rows `parents` of `set`; `from_table` as for
+/// [`target_and_pairs`].
+pub(crate) fn expand<'a, 'c: 'a, 't: 'a>(
     inner: &'c Inner,
-    conn: &'a mut AnyConnection,
+    tables: &'a mut Tables<'t>,
     set: &'c SetModel,
-    parents: &'a RowSet,
+    parents: &'a Rows,
     items: &'a [ExpandItem],
     depth: u32,
+    from_table: bool,
 ) -> Pin<Box<dyn Future<Output = Result<Vec<Expansion<'c>>, ODataError>> + Send + 'a>> {
     Box::pin(async move {
         if items.is_empty() {
@@ -165,70 +204,23 @@ pub(crate) fn expand<'a, 'c: 'a>(
         let mut expansions = Vec::new();
         for item in items {
             let navigation = item.navigation;
-            let (target, pairs) = target_and_pairs(inner, set, navigation, true)?;
+            let (target, pairs) = target_and_pairs(inner, set, navigation, from_table)?;
             let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
-            let mut parent_values = ParentValues::collect(
-                (0..parents.rows.len()).map(|row| source_columns.iter().map(|&c| parents.datum(row, c)).collect()),
+            let parent_values = ParentValues::collect(
+                (0..parents.len())
+                    .map(|row| source_columns.iter().map(|&c| parents.datum(row, c).into_owned()).collect()),
             );
-            let join = ParentJoin {
-                columns: target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect(),
-                parents: std::mem::take(&mut parent_values.distinct),
-            };
-            let parent_keys = parent_values.keys();
-            let mut extra: Vec<&'static str> = join.columns.iter().map(|(n, _)| *n).collect();
-            extra.extend(join_sources(inner, target, &item.options.expand)?);
-            let columns = needed_columns(target, &item.options, &extra)?;
-            let options = &item.options;
-            let rows = if join.parents.is_empty() {
-                crate::fetch::RowSet {
-                    rows: Vec::new(),
-                    positions: vec![None; target.columns.len()],
-                    discriminator: None,
-                    version: 0,
+            let Related { rows, groups, counts } = match inner.sources.get(target.name()) {
+                Some(source) => {
+                    crate::source::expand::related(source.as_ref(), target, &target_columns, &parent_values, item)
+                        .await?
                 }
-            } else {
-                // Bounded statements: at most PARENTS_PER_STATEMENT parents' values in one `IN`,
-                // still one statement per level for any page up to that size.
-                let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
-                let mut all: Option<crate::fetch::RowSet> = None;
-                for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
-                    let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
-                    let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
-                    let rows = fetch(inner, conn, target, &columns, &selection).await?;
-                    match &mut all {
-                        Some(all) => all.rows.extend(rows.rows),
-                        None => all = Some(rows),
-                    }
+                None => {
+                    table_rows(inner, tables, target, navigation, &target_columns, &parent_values, item, from_table)
+                        .await?
                 }
-                all.unwrap_or_else(|| crate::fetch::RowSet {
-                    rows: Vec::new(),
-                    positions: vec![None; target.columns.len()],
-                    discriminator: None,
-                    version: 0,
-                })
             };
-            let groups = parent_values
-                .groups((0..rows.rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c)).collect()));
-            let counts = if !options.count {
-                None
-            } else if options.top.is_none() && options.skip.is_none() {
-                Some(groups.iter().map(|g: &Vec<usize>| g.len() as i64).collect())
-            } else {
-                let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
-                let mut per_parent = HashMap::new();
-                for chunk in join.parents.chunks(PARENTS_PER_STATEMENT) {
-                    let part = ParentJoin { columns: join.columns.clone(), parents: chunk.to_vec() };
-                    let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
-                    per_parent.extend(crate::fetch::count_per_parent(inner, conn, target, &selection).await?);
-                }
-                Some(
-                    parent_keys
-                        .iter()
-                        .map(|k| k.as_ref().and_then(|k| per_parent.get(k)).copied().unwrap_or(0))
-                        .collect(),
-                )
-            };
-            let children = expand(inner, conn, target, &rows, &item.options.expand, depth + 1).await?;
+            let children = expand(inner, tables, target, &rows, &item.options.expand, depth + 1, from_table).await?;
             expansions.push(Expansion {
                 counts,
                 navigation,
@@ -241,4 +233,59 @@ pub(crate) fn expand<'a, 'c: 'a>(
         }
         Ok(expansions)
     })
+}
+
+/// The related rows in the table of `target`: one statement per level for any page up to
+/// [`PARENTS_PER_STATEMENT`] parents, per-parent `$top`/`$skip` in the statement.
+#[allow(clippy::too_many_arguments)]
+async fn table_rows(
+    inner: &Inner,
+    tables: &mut Tables<'_>,
+    target: &SetModel,
+    navigation: &'static NavigationPropertyInfo,
+    target_columns: &[usize],
+    parent_values: &ParentValues,
+    item: &ExpandItem,
+    from_table: bool,
+) -> Result<Related, ODataError> {
+    let options = &item.options;
+    let columns: Vec<(&'static str, ValueKind)> =
+        target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect();
+    let mut extra: Vec<&'static str> = columns.iter().map(|(n, _)| *n).collect();
+    extra.extend(join_sources(inner, target, &options.expand, from_table)?);
+    let needed = needed_columns(target, options, &extra)?;
+    let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
+    let mut all: Option<RowSet> = None;
+    let mut per_parent = HashMap::new();
+    let counted = options.count && (options.top.is_some() || options.skip.is_some());
+    for chunk in parent_values.distinct.chunks(PARENTS_PER_STATEMENT) {
+        let conn = tables.conn().await?;
+        let part = ParentJoin { columns: columns.clone(), parents: chunk.to_vec() };
+        let selection = Selection { conds: &[], cast, options, limit: None, offset: 0, join: Some(&part) };
+        let rows = fetch(inner, conn, target, &needed, &selection).await?;
+        match &mut all {
+            Some(all) => all.rows.extend(rows.rows),
+            None => all = Some(rows),
+        }
+        if counted {
+            per_parent.extend(crate::fetch::count_per_parent(inner, conn, target, &selection).await?);
+        }
+    }
+    let rows = Rows::Table(all.unwrap_or_else(|| RowSet::empty(target)));
+    let groups = parent_values
+        .groups((0..rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c).into_owned()).collect()));
+    let counts = if !options.count {
+        None
+    } else if !counted {
+        Some(groups.iter().map(|g: &Vec<usize>| g.len() as u64).collect())
+    } else {
+        Some(
+            parent_values
+                .keys()
+                .iter()
+                .map(|k| k.as_ref().and_then(|k| per_parent.get(k)).map_or(0, |&n| u64::try_from(n).unwrap_or(0)))
+                .collect(),
+        )
+    };
+    Ok(Related { rows, groups, counts })
 }

@@ -61,6 +61,11 @@ pub(crate) struct RowSet {
 }
 
 impl RowSet {
+    /// No rows of `set`.
+    pub(crate) fn empty(set: &SetModel) -> Self {
+        RowSet { rows: Vec::new(), positions: vec![None; set.columns.len()], discriminator: None, version: 0 }
+    }
+
     /// The datum of column `column` of row `row`.
     pub(crate) fn datum(&self, row: usize, column: usize) -> Datum {
         match self.positions[column] {

@@ -48,6 +48,7 @@
 //! bumps on every update: an integer property named `RowVersion`, `Version` or `ETag` when the
 //! type has one, else a hidden column `"@odata.version"`.
 
+mod answer;
 mod batch;
 mod body;
 mod catalog;
@@ -69,11 +70,14 @@ mod read;
 mod request;
 mod resolve;
 mod router;
+mod rows;
 mod schema;
 mod service;
 pub mod source;
 pub mod sql;
 mod stmt;
+mod store;
+mod table;
 mod value;
 mod write;
 

@@ -96,4 +96,15 @@ impl Options {
             || self.filter.is_some()
             || self.search.is_some()
     }
+
+    /// 400 when an option that applies to collections only is given for a single entity.
+    pub(crate) fn for_single_entity(&self) -> Result<(), crate::error::ODataError> {
+        if self.has_collection_options() {
+            return Err(crate::error::ODataError::bad_request(
+                "InvalidQueryOption",
+                "$filter, $top, $skip, $orderby and $count apply to collections only",
+            ));
+        }
+        Ok(())
+    }
 }

@@ -1,5 +1,7 @@
 //! GET: collections (with `$count`, paging and `$expand`), single entities (with ETags and
-//! `If-None-Match`), properties and their `$value`, `/$count`.
+//! `If-None-Match`), properties and their `$value`, `/$count`; one handler each for every
+//! storage ([`Store`]). The entry point here addresses the database (paths with navigation,
+//! `$ref`, operations), `source/serve.rs` a source-backed set.
 
 use http::StatusCode;
 use odata_core::TypeInfo;
@@ -8,16 +10,18 @@ use sqlx::AnyConnection;
 use crate::catalog::SetModel;
 use crate::entity::{Shape, Writer, entity_path};
 use crate::error::ODataError;
-use crate::expand::{expand, join_sources};
-use crate::fetch::{Selection, count, fetch, needed_columns};
-use crate::format::{MetadataLevel, negotiate};
+use crate::expand::expand;
+use crate::fetch::{Selection, count, fetch};
+use crate::format::{Format, MetadataLevel, negotiate};
 use crate::options::Options;
 use crate::paging::Window;
 use crate::path::Segment;
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Addressed, Scope, resolve};
+use crate::rows::Rows;
 use crate::service::Inner;
-use crate::value::{Datum, push_json_string, write_json};
+use crate::store::Store;
+use crate::value::push_json_string;
 
 /// Answers a GET (or HEAD) of a resource path.
 pub(crate) async fn get(
@@ -34,12 +38,12 @@ pub(crate) async fn get(
         Addressed::Collection(scope) => {
             let options = parse(scope.ty)?;
             let format = negotiate(&request.headers, format_option)?;
-            collection(inner, conn, request, &scope, &options, format).await
+            collection(&mut Store::Table(conn), inner, request, &scope, &options, format).await
         }
         Addressed::Entity(scope) => {
             let options = parse(scope.ty)?;
             let format = negotiate(&request.headers, format_option)?;
-            single(inner, conn, request, &scope, &options, format).await
+            single(&mut Store::Table(conn), inner, request, &scope, &options, format).await
         }
         Addressed::NoEntity => Ok(Reply::empty(StatusCode::NO_CONTENT)),
         Addressed::References { scope, single } => {
@@ -51,19 +55,11 @@ pub(crate) async fn get(
             crate::operation::invoke(&registered, &inner.pool, request, binding, args.as_ref(), entity_set).await
         }
         Addressed::Property { scope, column, raw } => {
-            property(inner, conn, request, &scope, column, raw, format_option).await
+            property(&mut Store::Table(conn), inner, request, &scope, column, raw, format_option).await
         }
         Addressed::Count(scope) => {
             let options = parse(scope.ty)?;
-            let selection = Selection {
-                conds: &scope.conds,
-                cast: Some(scope.ty),
-                options: &options,
-                limit: None,
-                offset: 0,
-                join: None,
-            };
-            let n = count(inner, conn, scope.set, &selection).await?;
+            let n = Store::Table(conn).count(inner, &scope, &options).await?;
             Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
         }
     }
@@ -88,54 +84,40 @@ pub(crate) fn context(root: &str, set: &SetModel, ty: &TypeInfo, options: &Optio
     text
 }
 
-async fn collection(
+/// A page of the collection `scope` addresses in `store`: `$count`, server-driven paging,
+/// `$expand`.
+pub(crate) async fn collection(
+    store: &mut Store<'_>,
     inner: &Inner,
-    conn: &mut AnyConnection,
     request: &ODataRequest,
     scope: &Scope<'_>,
     options: &Options,
-    format: crate::format::Format,
+    format: Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
     let Window { page, applied, token, offset, limit } = Window::of(request, &inner.limits, options)?;
-    let extra = join_sources(inner, set, &options.expand)?;
-    let columns = needed_columns(set, options, &extra)?;
-    let selection =
-        Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
-    let mut rows = fetch(inner, conn, set, &columns, &selection).await?;
-    let more = rows.rows.len() as u64 > page;
+    let (mut rows, total) = store.page(inner, scope, options, offset, limit).await?;
+    let more = rows.len() as u64 > page;
     if more {
-        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
     }
-    let total = if options.count {
-        let selection =
-            Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: None, offset: 0, join: None };
-        Some(count(inner, conn, set, &selection).await?)
-    } else {
-        None
-    };
-    let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
+    let (mut tables, from_table) = store.tables(inner);
+    let expansions = expand(inner, &mut tables, set, &rows, &options.expand, 1, from_table).await?;
     let writer = Writer { root: &request.root, format };
     let page = crate::paging::Page {
         format,
         context: &|| context(&request.root, scope.set, scope.ty, options, false),
-        total: total.map(|n| u64::try_from(n).unwrap_or_default()),
+        total,
         next_link: more.then(|| crate::paging::next_link(request, token + page)),
         applied,
     };
-    Ok(page.reply(256 + rows.rows.len() * 256, |out| {
-        for row in 0..rows.rows.len() {
+    Ok(page.reply(256 + rows.len() * 256, |out| {
+        for row in 0..rows.len() {
             if row > 0 {
                 out.push(',');
             }
-            writer.entity(
-                out,
-                set,
-                &rows,
-                row,
-                Shape { select: options.select.as_deref(), expansions: &expansions },
-                None,
-            );
+            let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+            writer.entity(out, set, &rows, row, shape, None);
         }
     }))
 }
@@ -161,19 +143,17 @@ async fn references(
     };
     let selection =
         Selection { conds: &scope.conds, cast: Some(scope.ty), options, limit: Some(limit), offset, join: None };
-    let mut rows = fetch(inner, conn, set, &set.key, &selection).await?;
-    let more = !single && rows.rows.len() as u64 > page;
+    let mut rows = Rows::Table(fetch(inner, conn, set, &set.key, &selection).await?);
+    let more = !single && rows.len() as u64 > page;
     if more {
-        rows.rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
+        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
     }
     let id = |row| format!("{}/{}", request.root, crate::entity::url_path(&entity_path(set, &rows, row)));
     let mut out = String::from("{");
     let metadata = format.metadata != MetadataLevel::None;
     if single {
-        if rows.rows.is_empty() {
-            return Err(
-                ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name())
-            );
+        if rows.is_empty() {
+            return Err(crate::answer::missing(set));
         }
         if metadata {
             out.push_str("\"@odata.context\":");
@@ -194,7 +174,7 @@ async fn references(
             out.push_str(&format!("\"@odata.count\":{},", count(inner, conn, set, &selection).await?));
         }
         out.push_str("\"value\":[");
-        for row in 0..rows.rows.len() {
+        for row in 0..rows.len() {
             if row > 0 {
                 out.push(',');
             }
@@ -217,57 +197,35 @@ async fn references(
     Ok(reply)
 }
 
-async fn single(
+/// The entity `scope` addresses in `store`: `If-None-Match`, `If-Match`, `$expand`, `ETag`.
+pub(crate) async fn single(
+    store: &mut Store<'_>,
     inner: &Inner,
-    conn: &mut AnyConnection,
     request: &ODataRequest,
     scope: &Scope<'_>,
     options: &Options,
-    format: crate::format::Format,
+    format: Format,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
-    if options.has_collection_options() {
-        return Err(ODataError::bad_request(
-            "InvalidQueryOption",
-            "$filter, $top, $skip, $orderby and $count apply to collections only",
-        ));
+    options.for_single_entity()?;
+    let rows = store.one(inner, scope, Some(options), None).await?;
+    if rows.is_empty() {
+        return Err(crate::answer::missing(set));
     }
-    let extra = join_sources(inner, set, &options.expand)?;
-    let columns = needed_columns(set, options, &extra)?;
-    let selection = Selection::one(&scope.conds, Some(scope.ty), options);
-    let rows = fetch(inner, conn, set, &columns, &selection).await?;
-    if rows.rows.is_empty() {
-        return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
+    if let Some(reply) = crate::answer::get_preconditions(request, rows.etag(0).as_deref())? {
+        return Ok(reply);
     }
-    let etag = crate::etag::etag(&crate::value::read_datum(&rows.rows[0], rows.version));
-    if crate::etag::not_modified(request, &etag) {
-        return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, &etag));
-    }
-    if crate::etag::get_precondition_failed(request, &etag) {
-        return Err(ODataError::new(
-            StatusCode::PRECONDITION_FAILED,
-            "PreconditionFailed",
-            "If-Match does not match the entity's current ETag",
-        ));
-    }
-    let expansions = expand(inner, conn, set, &rows, &options.expand, 1).await?;
-    let writer = Writer { root: &request.root, format };
-    let mut out = String::with_capacity(512);
+    let (mut tables, from_table) = store.tables(inner);
+    let expansions = expand(inner, &mut tables, set, &rows, &options.expand, 1, from_table).await?;
     let context = context(&request.root, scope.set, scope.ty, options, true);
-    writer.entity(
-        &mut out,
-        set,
-        &rows,
-        0,
-        Shape { select: options.select.as_deref(), expansions: &expansions },
-        Some(&context),
-    );
-    Ok(Reply::json(StatusCode::OK, format, out).header(http::header::ETAG, &etag))
+    let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
+    Ok(crate::answer::entity(request, format, set, &rows, shape, &context))
 }
 
-async fn property(
+/// Property `column` of the entity `scope` addresses in `store`, or its `$value` (`raw`).
+pub(crate) async fn property(
+    store: &mut Store<'_>,
     inner: &Inner,
-    conn: &mut AnyConnection,
     request: &ODataRequest,
     scope: &Scope<'_>,
     column: usize,
@@ -275,50 +233,14 @@ async fn property(
     format_option: Option<&str>,
 ) -> Result<Reply, ODataError> {
     let set = scope.set;
-    let options = Options::default();
-    let selection = Selection::one(&scope.conds, Some(scope.ty), &options);
-    let mut columns = set.key.clone();
-    if !columns.contains(&column) {
-        columns.push(column);
+    let rows = store.one(inner, scope, None, Some(column)).await?;
+    if rows.is_empty() {
+        return Err(crate::answer::missing(set));
     }
-    let rows = fetch(inner, conn, set, &columns, &selection).await?;
-    if rows.rows.is_empty() {
-        return Err(ODataError::not_found(format!("no entity of {} with this key", set.name())).with_target(set.name()));
+    let ty = rows.type_of(set, 0);
+    if !set.column_applies(column, ty) {
+        let name = set.columns[column].name();
+        return Err(ODataError::not_found(format!("{} has no property {name}", ty.qualified_name)));
     }
-    let col = &set.columns[column];
-    let position = rows.positions[column].unwrap_or_default();
-    if rows.datum(0, column) == Datum::Null {
-        return Ok(Reply::empty(StatusCode::NO_CONTENT));
-    }
-    if raw {
-        if col.kind == crate::catalog::ValueKind::Binary {
-            let Datum::Bytes(bytes) = rows.datum(0, column) else { return Ok(Reply::empty(StatusCode::NO_CONTENT)) };
-            return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes));
-        }
-        if col.kind == crate::catalog::ValueKind::Json {
-            return Err(ODataError::bad_request(
-                "InvalidPath",
-                format!("{} is not a primitive property: it has no $value", col.name()),
-            ));
-        }
-        let mut text = String::new();
-        write_json(&mut text, &rows.rows[0], position, col.kind, false);
-        let text = match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(serde_json::Value::String(s)) => s,
-            _ => text,
-        };
-        return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
-    }
-    let format = negotiate(&request.headers, format_option)?;
-    let mut out = String::from("{");
-    if format.metadata != MetadataLevel::None {
-        out.push_str("\"@odata.context\":");
-        let path = entity_path(set, &rows, 0);
-        push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", request.root, col.name()));
-        out.push(',');
-    }
-    out.push_str("\"value\":");
-    write_json(&mut out, &rows.rows[0], position, col.kind, format.ieee754);
-    out.push('}');
-    Ok(Reply::json(StatusCode::OK, format, out))
+    crate::answer::property(request, set, &rows, column, raw, format_option)
 }

@@ -139,8 +139,9 @@ async fn answer(
                     crate::read::get(&service.inner, conn, &request, &segments, &options).await
                 }
                 Method::POST => crate::write::post(&service.inner, conn, &request, &segments, &options).await,
-                Method::PATCH | Method::PUT => crate::write::update(&service.inner, conn, &request, &segments).await,
-                Method::DELETE => crate::write::delete(&service.inner, conn, &request, &segments).await,
+                Method::PATCH | Method::PUT | Method::DELETE => {
+                    crate::write::change(&service.inner, conn, &request, &segments).await
+                }
                 ref method => Err(ODataError::method_not_allowed(method, &request.path)),
             }
         }

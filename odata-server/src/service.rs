@@ -115,14 +115,18 @@ impl Service {
         &self.inner.metadata_xml
     }
 
+    /// The entity set (or singleton) named `entity_set`; 404 when there is none.
+    fn set(&self, entity_set: &str) -> Result<&crate::catalog::SetModel, ODataError> {
+        self.inner
+            .catalog
+            .set_named(entity_set)
+            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))
+    }
+
     /// Inserts one entity (its JSON, as a client would `POST` it) into an entity set, with the
     /// same checks as a `POST`: for seeding a database at start.
     pub async fn insert(&self, entity_set: &str, entity: &serde_json::Value) -> Result<(), ODataError> {
-        let set = self
-            .inner
-            .catalog
-            .set_named(entity_set)
-            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        let set = self.set(entity_set)?;
         if let Some(source) = self.inner.sources.get(entity_set) {
             return crate::source::serve::insert(set, source.as_ref(), entity).await;
         }
@@ -141,11 +145,7 @@ impl Service {
         entities: impl IntoIterator<Item = &'a serde_json::Value>,
     ) -> Result<usize, ODataError> {
         use sqlx::Connection;
-        let set = self
-            .inner
-            .catalog
-            .set_named(entity_set)
-            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        let set = self.set(entity_set)?;
         if let Some(source) = self.inner.sources.get(entity_set) {
             // A source has no transaction: one create after the other.
             let mut count = 0;
@@ -168,11 +168,7 @@ impl Service {
 
     /// The number of entities in an entity set (or rows of a singleton).
     pub async fn count(&self, entity_set: &str) -> Result<u64, ODataError> {
-        let set = self
-            .inner
-            .catalog
-            .set_named(entity_set)
-            .ok_or_else(|| ODataError::not_found(format!("no entity set named {entity_set}")))?;
+        let set = self.set(entity_set)?;
         if let Some(source) = self.inner.sources.get(entity_set) {
             return crate::source::serve::count(set, source.as_ref()).await;
         }

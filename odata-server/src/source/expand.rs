@@ -1,142 +1,53 @@
-//! `$expand` from a source-backed set: the related entities of a whole page in one read per
-//! expanded navigation property and level. A source-backed target is asked with its key-in
-//! condition (`CategoryID in (1,2)`, or `(A eq .. and B eq ..) or ..` for several join
-//! properties) added to the item's own `$filter`; a table-backed target is read with the
-//! statement of the table path ([`crate::fetch`], `IN` over the parents' values). Nested
-//! `$expand` continues from either. Per-parent `$top`/`$skip` and `$count` are applied to the
-//! groups.
+//! `$expand` to a source-backed set (the rest of `$expand` is [`crate::expand`]): the related
+//! entities of a whole page in one read per expanded navigation property and level, the
+//! source asked with its key-in condition (`CategoryID in (1,2)`, or `(A eq .. and B eq ..) or
+//! ..` for several join properties) added to the item's own `$filter`. Per-parent `$top`/`$skip`
+//! and `$count` are applied to the groups.
 
-use std::future::Future;
-use std::pin::Pin;
-
-use odata_core::NavigationPropertyInfo;
-
-use super::row::{Row, to_row};
-use super::{Query, SourceEntity};
+use super::row::to_row;
+use super::{EntitySource, Query, SourceEntity};
 use crate::catalog::{SetModel, ValueKind};
 use crate::error::ODataError;
-use crate::expand::{PARENTS_PER_STATEMENT, ParentValues, check_depth, join_indices, target_and_pairs};
-use crate::fetch::{ParentJoin, Selection, fetch, needed_columns};
-use crate::options::{ExpandItem, Options};
+use crate::expand::{ParentValues, Related};
+use crate::options::ExpandItem;
 use crate::query::{BinaryOp, Expr, ExprKind, Literal, Member, Scope, Step, ValueType};
-use crate::service::Inner;
+use crate::rows::Rows;
 use crate::value::Datum;
 
-/// The related entities of one expanded navigation property, grouped by parent.
-pub(crate) struct Expanded<'c> {
-    pub(crate) navigation: &'static NavigationPropertyInfo,
-    pub(crate) set: &'c SetModel,
-    pub(crate) options: Options,
-    pub(crate) rows: Vec<Row>,
-    /// Per parent: the indices of its related rows, paged by the item's `$skip`/`$top`.
-    pub(crate) groups: Vec<Vec<usize>>,
-    /// Per parent, with the item's `$count=true`: how many before paging.
-    pub(crate) counts: Option<Vec<u64>>,
-    pub(crate) children: Vec<Expanded<'c>>,
-}
-
-/// Reads the expansions of `items` for the rows `parents` of `set`.
-pub(crate) fn expand<'a, 'c: 'a>(
-    inner: &'c Inner,
-    set: &'c SetModel,
-    parents: &'a [Row],
-    items: &'a [ExpandItem],
-    depth: u32,
-) -> Pin<Box<dyn Future<Output = Result<Vec<Expanded<'c>>, ODataError>> + Send + 'a>> {
-    Box::pin(async move {
-        if items.is_empty() {
-            return Ok(Vec::new());
-        }
-        check_depth(inner, depth)?;
-        let mut expansions = Vec::new();
-        for item in items {
-            let navigation = item.navigation;
-            let (target, pairs) = target_and_pairs(inner, set, navigation, false)?;
-            let (source_columns, target_columns) = join_indices(set, target, &pairs, navigation)?;
-            let parent_values = ParentValues::collect(
-                parents.iter().map(|parent| source_columns.iter().map(|&c| parent.values[c].clone()).collect()),
-            );
-            let distinct = &parent_values.distinct;
-            let rows = if distinct.is_empty() {
-                Vec::new()
-            } else if let Some(source) = inner.sources.get(target.name()) {
-                let condition = key_in(target, &target_columns, distinct);
-                let filter = match &item.options.filter {
-                    Some(own) => {
-                        Expr { kind: ExprKind::And(vec![condition, own.clone()]), ty: ValueType::BOOLEAN, pos: own.pos }
-                    }
-                    None => condition,
-                };
-                let mut query = Query::new(target.info);
-                query.filter = Some(&filter);
-                query.search = item.options.search.as_ref();
-                query.orderby = &item.options.orderby;
-                let page = source.read(query).await?;
-                page.entities.iter().map(|e: &SourceEntity| to_row(target, e)).collect::<Result<Vec<_>, _>>()?
-            } else {
-                table_rows(inner, target, navigation, &target_columns, distinct, item).await?
-            };
-            let all = parent_values
-                .groups(rows.iter().map(|row| target_columns.iter().map(|&c| row.values[c].clone()).collect()));
-            let counts = item.options.count.then(|| all.iter().map(|g| g.len() as u64).collect());
-            let skip = usize::try_from(item.options.skip.unwrap_or(0)).unwrap_or(usize::MAX);
-            let top = item.options.top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
-            let groups = all.into_iter().map(|g| g.into_iter().skip(skip).take(top).collect()).collect();
-            let children = expand(inner, target, &rows, &item.options.expand, depth + 1).await?;
-            expansions.push(Expanded {
-                navigation,
-                set: target,
-                options: item.options.clone(),
-                rows,
-                groups,
-                counts,
-                children,
-            });
-        }
-        Ok(expansions)
-    })
-}
-
-/// The related rows of a table-backed target: all of them for the parents' values (paging and
-/// counting per parent are done on the groups), with the item's `$filter`, `$search`, `$orderby`.
-async fn table_rows(
-    inner: &Inner,
+/// The entities of `source` (serving `target`) related to the parents whose join values are
+/// `parent_values`, joined on the properties `target_columns`.
+pub(crate) async fn related(
+    source: &dyn EntitySource,
     target: &SetModel,
-    navigation: &'static NavigationPropertyInfo,
     target_columns: &[usize],
-    distinct: &[Vec<Datum>],
+    parent_values: &ParentValues,
     item: &ExpandItem,
-) -> Result<Vec<Row>, ODataError> {
-    let mut conn = inner.pool.acquire().await.map_err(|e| ODataError::database(&e))?;
-    // The item's options without its paging: applied per parent on the groups.
-    let options = Options { top: None, skip: None, count: false, ..item.options.clone() };
-    let mut extra: Vec<&'static str> = target_columns.iter().map(|&c| target.columns[c].name()).collect();
-    for nested in &item.options.expand {
-        if let Ok((_, pairs)) = target_and_pairs(inner, target, nested.navigation, false) {
-            extra.extend(pairs.iter().map(|(source, _)| *source));
-        }
-    }
-    let columns = needed_columns(target, &options, &extra)?;
-    let cast = navigation.ty.type_info().filter(|t| t.qualified_name != target.ty.qualified_name);
-    let join_columns: Vec<(&'static str, ValueKind)> =
-        target_columns.iter().map(|&c| (target.columns[c].name(), target.columns[c].kind)).collect();
-    let mut rows = Vec::new();
-    // Bounded statements, as on the table path.
-    for chunk in distinct.chunks(PARENTS_PER_STATEMENT) {
-        let join = ParentJoin { columns: join_columns.clone(), parents: chunk.to_vec() };
-        let selection = Selection { conds: &[], cast, options: &options, limit: None, offset: 0, join: Some(&join) };
-        let set = fetch(inner, &mut conn, target, &columns, &selection).await?;
-        for row in 0..set.rows.len() {
-            let values = (0..target.columns.len()).map(|c| set.datum(row, c)).collect();
-            let version = match crate::value::read_datum(&set.rows[row], set.version) {
-                Datum::Int(v) => Some(v.to_string()),
-                Datum::Text(t) => Some(t),
-                _ => None,
-            };
-            rows.push(Row { ty: set.type_of(target, row), values, version });
-        }
-    }
-    Ok(rows)
+) -> Result<Related, ODataError> {
+    let distinct = &parent_values.distinct;
+    let rows = if distinct.is_empty() {
+        Rows::Entities(Vec::new())
+    } else {
+        let condition = key_in(target, target_columns, distinct);
+        let filter = match &item.options.filter {
+            Some(own) => {
+                Expr { kind: ExprKind::And(vec![condition, own.clone()]), ty: ValueType::BOOLEAN, pos: own.pos }
+            }
+            None => condition,
+        };
+        let mut query = Query::new(target.info);
+        query.filter = Some(&filter);
+        query.search = item.options.search.as_ref();
+        query.orderby = &item.options.orderby;
+        let page = source.read(query).await?;
+        Rows::Entities(page.entities.iter().map(|e: &SourceEntity| to_row(target, e)).collect::<Result<Vec<_>, _>>()?)
+    };
+    let all = parent_values
+        .groups((0..rows.len()).map(|row| target_columns.iter().map(|&c| rows.datum(row, c).into_owned()).collect()));
+    let counts = item.options.count.then(|| all.iter().map(|g| g.len() as u64).collect());
+    let skip = usize::try_from(item.options.skip.unwrap_or(0)).unwrap_or(usize::MAX);
+    let top = item.options.top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
+    let groups = all.into_iter().map(|g| g.into_iter().skip(skip).take(top).collect()).collect();
+    Ok(Related { rows, groups, counts })
 }
 
 /// `column in (values)` (one join property) or `(a eq .. and b eq ..) or ..` (several) over the

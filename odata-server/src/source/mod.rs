@@ -92,11 +92,12 @@
 //! ```
 
 mod eval;
-mod expand;
+pub(crate) mod expand;
 pub(crate) mod guard;
 mod memory;
 mod row;
 pub(crate) mod serve;
+pub(crate) mod store;
 mod values;
 
 use std::future::Future;

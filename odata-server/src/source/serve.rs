@@ -1,8 +1,9 @@
-//! Requests addressed to a source-backed entity set: the protocol around an [`EntitySource`].
-//! (Rows and their JSON: `row.rs`; the borders with table-backed sets: `guard.rs`.)
-//! Paths (`Set`, `Set(key)`, `Set/$count`, `Set(key)/Property[/$value]`), query options,
-//! paging, ETags and bodies work as for a table; the entities come from the source as JSON and
-//! are checked against the model and written like rows (the same wire form for every value).
+//! Requests addressed to a source-backed entity set: which paths it has (`Set`, `Set(key)`,
+//! `Set/$count`, `Set(key)/Property[/$value]`, type casts; navigation, `$ref` and bound
+//! operations refused) and the registry of sources. The requests are then answered by the
+//! handlers of tables too (`read.rs`, `write.rs`) over [`Store::Source`] (`store.rs`); the
+//! entities come from the source as JSON and are checked against the model (`row.rs`); the
+//! borders with table-backed sets are `guard.rs`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,19 +13,19 @@ use odata_core::TypeInfo;
 use serde_json::Value;
 
 use super::guard::navigation_refused;
-use super::row::{EntityWriter, Row, Shape, entity_path, etag_of, row_object, source_fault, to_json, to_row};
-use super::{EntitySource, Key, Query};
-use crate::body::{check, parse_object};
-use crate::catalog::{SetModel, ValueKind};
+use super::row::source_fault;
+use super::{EntitySource, Query};
+use crate::body::parse_object;
+use crate::catalog::SetModel;
 use crate::error::ODataError;
-use crate::format::{Format, MetadataLevel, body_ieee754, negotiate, require_json_body};
+use crate::format::{Format, negotiate, require_json_body};
 use crate::options::Options;
 use crate::path::{KeyPredicate, Segment};
-use crate::query::{Expr, ExprKind};
 use crate::request::{ODataRequest, Reply};
 use crate::resolve::{Scope, with_key};
 use crate::service::Inner;
-use crate::value::{Datum, push_json_string, write_datum};
+use crate::store::Store;
+use crate::write::Write;
 
 /// The registered sources, by entity set.
 #[derive(Clone, Default)]
@@ -96,25 +97,32 @@ pub(crate) async fn serve(
         .with_target(set.name()));
     }
     let ctx = Ctx { inner, set, source, request, cast };
+    let mut store = ctx.store();
     match (&request.method, addressed) {
         (&Method::GET | &Method::HEAD, Addressed::Collection) => {
             let format = negotiate(&request.headers, format_option)?;
-            ctx.collection(&ctx.options()?, format).await
+            let options = ctx.options()?;
+            crate::read::collection(&mut store, inner, request, &ctx.scope(None)?, &options, format).await
         }
         (&Method::GET | &Method::HEAD, Addressed::Entity(key)) => {
             let format = negotiate(&request.headers, format_option)?;
-            ctx.single(key, &ctx.options()?, format).await
+            let options = ctx.options()?;
+            crate::read::single(&mut store, inner, request, &ctx.scope(Some(key))?, &options, format).await
         }
-        (&Method::GET | &Method::HEAD, Addressed::Count) => ctx.count(&ctx.options()?).await,
+        (&Method::GET | &Method::HEAD, Addressed::Count) => {
+            let options = ctx.options()?;
+            let n = store.count(inner, &ctx.scope(None)?, &options).await?;
+            Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
+        }
         (&Method::GET | &Method::HEAD, Addressed::Property { key, column, raw }) => {
-            ctx.property(key, column, raw, format_option).await
+            let scope = ctx.scope(Some(key))?;
+            crate::read::property(&mut store, inner, request, &scope, column, raw, format_option).await
         }
         (&Method::POST, Addressed::Collection) => {
             let format = negotiate(&request.headers, format_option)?;
             ctx.create(format).await
         }
-        (&Method::PATCH | &Method::PUT, Addressed::Entity(key)) => ctx.update(key).await,
-        (&Method::DELETE, Addressed::Entity(key)) => ctx.delete(key).await,
+        (&Method::PATCH | &Method::PUT | &Method::DELETE, Addressed::Entity(key)) => ctx.change(key).await,
         (method, Addressed::Count) => Err(ODataError::method_not_allowed(method, "$count")),
         (method, _) => Err(ODataError::method_not_allowed(method, &request.path)),
     }
@@ -205,341 +213,48 @@ impl Ctx<'_> {
         self.cast.unwrap_or(self.set.ty)
     }
 
-    /// Whether an entity is of the addressed type.
-    fn fits(&self, row: &Row) -> bool {
-        row.ty.is_or_derives_from(self.ty())
-    }
-
     fn options(&self) -> Result<Options, ODataError> {
         Options::parse(self.request.query.as_deref(), self.ty(), &self.inner.limits.query)
     }
 
-    fn key(&self, key: &KeyPredicate) -> Result<Key, ODataError> {
-        let scope = Scope { set: self.set, conds: Vec::new(), ty: self.set.ty, via: None };
-        let conds = with_key(scope, key)?.conds;
-        let values = conds.iter().map(|c| (c.column, to_json(c.kind, &c.value))).collect();
-        Ok(Key { entity_set: self.set.info, values })
+    fn store(&self) -> Store<'_> {
+        Store::Source(self.source)
     }
 
-    /// The `$filter` a source is asked: the request's, and `isof` of a cast type.
-    fn filter(&self, options: &Options) -> Option<Expr> {
-        let cast = self.cast.filter(|c| c.qualified_name != self.set.ty.qualified_name);
-        let Some(cast) = cast else { return options.filter.clone() };
-        let mut types: Vec<&'static str> = std::iter::once(cast)
-            .chain(self.set.derived.iter().copied().filter(|d| d.is_or_derives_from(cast)))
-            .map(|t| t.qualified_name)
-            .collect();
-        types.sort_unstable();
-        types.dedup();
-        let boolean = |kind| Expr { kind, ty: crate::query::ValueType::BOOLEAN, pos: 0 };
-        let isof = boolean(ExprKind::IsOf { scope: crate::query::Scope::It, types });
-        Some(match &options.filter {
-            Some(own) => boolean(ExprKind::And(vec![isof, own.clone()])),
-            None => isof,
-        })
-    }
-
-    fn query<'o>(
-        &self,
-        options: &'o Options,
-        filter: Option<&'o Expr>,
-        skip: u64,
-        top: Option<u64>,
-        count: bool,
-    ) -> Query<'o> {
-        Query {
-            entity_set: self.set.info,
-            filter,
-            search: options.search.as_ref(),
-            orderby: &options.orderby,
-            skip,
-            top,
-            count,
+    /// What the request addresses: the entity with this key, or (`None`) the collection.
+    fn scope(&self, key: Option<&KeyPredicate>) -> Result<Scope<'_>, ODataError> {
+        let scope = Scope { set: self.set, conds: Vec::new(), ty: self.ty(), via: None };
+        match key {
+            Some(key) => with_key(scope, key),
+            None => Ok(scope),
         }
-    }
-
-    fn writer(&self, format: Format) -> EntityWriter<'_> {
-        EntityWriter { set: self.set, root: &self.request.root, format }
-    }
-
-    fn context(&self, options: &Options, entity: bool) -> String {
-        crate::read::context(&self.request.root, self.set, self.ty(), options, entity)
-    }
-
-    async fn collection(&self, options: &Options, format: Format) -> Result<Reply, ODataError> {
-        let crate::paging::Window { page, applied, token, offset, limit } =
-            crate::paging::Window::of(self.request, &self.inner.limits, options)?;
-        let filter = self.filter(options);
-        let result = self.source.read(self.query(options, filter.as_ref(), offset, Some(limit), options.count)).await?;
-        let mut rows = Vec::with_capacity(result.entities.len());
-        for entity in result.entities.iter().take(usize::try_from(limit).unwrap_or(usize::MAX)) {
-            rows.push(to_row(self.set, entity)?);
-        }
-        let more = rows.len() as u64 > page;
-        rows.truncate(usize::try_from(page).unwrap_or(usize::MAX));
-        let total = match (options.count, result.count) {
-            (false, _) => None,
-            (true, Some(n)) => Some(n),
-            (true, None) => return Err(source_fault(self.set, "no count where $count=true asked for one".into())),
-        };
-        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
-        let writer = self.writer(format);
-        let page = crate::paging::Page {
-            format,
-            context: &|| self.context(options, false),
-            total,
-            next_link: more.then(|| crate::paging::next_link(self.request, token + page)),
-            applied,
-        };
-        Ok(page.reply(256 + rows.len() * 256, |out| {
-            for (i, row) in rows.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                writer.entity(out, row, i, Shape { select: options.select.as_deref(), expansions: &expansions }, None);
-            }
-        }))
-    }
-
-    async fn count(&self, options: &Options) -> Result<Reply, ODataError> {
-        let filter = self.filter(options);
-        let result = self.source.read(self.query(options, filter.as_ref(), 0, Some(0), true)).await?;
-        let n = result.count.ok_or_else(|| source_fault(self.set, "no count for /$count".into()))?;
-        Ok(Reply::with_type(StatusCode::OK, "text/plain", n.to_string()))
-    }
-
-    /// The entity with this key, checked (404 when absent).
-    async fn fetch(&self, key: &Key) -> Result<Option<Row>, ODataError> {
-        match self.source.get(key).await? {
-            // An entity of another type than a cast names is not there.
-            Some(entity) => Ok(Some(to_row(self.set, &entity)?).filter(|row| self.fits(row))),
-            None => Ok(None),
-        }
-    }
-
-    fn missing(&self) -> ODataError {
-        ODataError::not_found(format!("no entity of {} with this key", self.set.name())).with_target(self.set.name())
-    }
-
-    async fn single(&self, key: &KeyPredicate, options: &Options, format: Format) -> Result<Reply, ODataError> {
-        if options.has_collection_options() {
-            return Err(ODataError::bad_request(
-                "InvalidQueryOption",
-                "$filter, $top, $skip, $orderby and $count apply to collections only",
-            ));
-        }
-        let key = self.key(key)?;
-        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
-        let etag = etag_of(row.version.as_deref());
-        if let Some(etag) = &etag {
-            if crate::etag::not_modified(self.request, etag) {
-                return Ok(Reply::empty(StatusCode::NOT_MODIFIED).header(http::header::ETAG, etag));
-            }
-            if crate::etag::get_precondition_failed(self.request, etag) {
-                return Err(ODataError::new(
-                    StatusCode::PRECONDITION_FAILED,
-                    "PreconditionFailed",
-                    "If-Match does not match the entity's current ETag",
-                ));
-            }
-        }
-        let rows = [row];
-        let expansions = super::expand::expand(self.inner, self.set, &rows, &options.expand, 1).await?;
-        let mut out = String::with_capacity(512);
-        let context = self.context(options, true);
-        let shape = Shape { select: options.select.as_deref(), expansions: &expansions };
-        self.writer(format).entity(&mut out, &rows[0], 0, shape, Some(&context));
-        let reply = Reply::json(StatusCode::OK, format, out);
-        Ok(match etag {
-            Some(etag) => reply.header(http::header::ETAG, &etag),
-            None => reply,
-        })
-    }
-
-    async fn property(
-        &self,
-        key: &KeyPredicate,
-        column: usize,
-        raw: bool,
-        format_option: Option<&str>,
-    ) -> Result<Reply, ODataError> {
-        let key = self.key(key)?;
-        let row = self.fetch(&key).await?.ok_or_else(|| self.missing())?;
-        let col = &self.set.columns[column];
-        if !self.set.column_applies(column, row.ty) {
-            return Err(ODataError::not_found(format!("{} has no property {}", row.ty.qualified_name, col.name())));
-        }
-        let datum = &row.values[column];
-        if *datum == Datum::Null {
-            return Ok(Reply::empty(StatusCode::NO_CONTENT));
-        }
-        if raw {
-            if let Datum::Bytes(bytes) = datum {
-                return Ok(Reply::with_type(StatusCode::OK, "application/octet-stream", bytes.clone()));
-            }
-            if col.kind == ValueKind::Json {
-                return Err(ODataError::bad_request(
-                    "InvalidPath",
-                    format!("{} is not a primitive property: it has no $value", col.name()),
-                ));
-            }
-            let text = match to_json(col.kind, datum) {
-                Value::String(s) => s,
-                other => other.to_string(),
-            };
-            return Ok(Reply::with_type(StatusCode::OK, "text/plain", text));
-        }
-        let format = negotiate(&self.request.headers, format_option)?;
-        let mut out = String::from("{");
-        if format.metadata != MetadataLevel::None {
-            out.push_str("\"@odata.context\":");
-            let path = entity_path(self.set, &row.values);
-            push_json_string(&mut out, &format!("{}/$metadata#{path}/{}", self.request.root, col.name()));
-            out.push(',');
-        }
-        out.push_str("\"value\":");
-        write_datum(&mut out, datum, col.kind, format.ieee754);
-        out.push('}');
-        Ok(Reply::json(StatusCode::OK, format, out))
     }
 
     async fn create(&self, format: Format) -> Result<Reply, ODataError> {
         require_json_body(&self.request.headers)?;
         let value = parse_object(&self.request.body)?;
-        let body = check(self.set, self.ty(), &value, body_ieee754(&self.request.headers))?;
-        refuse_links(self.set, &body)?;
-        crate::write::check_complete(self.set, &body, None)?;
-        let mut values = vec![Datum::Null; self.set.columns.len()];
-        for (&index, datum) in &body.values {
-            values[index] = datum.clone();
-        }
-        let entity = row_object(self.set, body.ty, &values);
-        let created = self.source.create(self.set.info, entity).await?;
-        let row = to_row(self.set, &created)?;
-        let location =
-            format!("{}/{}", self.request.root, crate::entity::url_path(&entity_path(self.set, &row.values)));
-        let etag = etag_of(row.version.as_deref());
-        let with_etag = |reply: Reply| match &etag {
-            Some(etag) => reply.header(http::header::ETAG, etag),
-            None => reply,
-        };
-        if preference(self.request, "minimal") {
-            return Ok(with_etag(
-                Reply::empty(StatusCode::NO_CONTENT)
-                    .header(http::header::LOCATION, &location)
-                    .header(http::HeaderName::from_static("odata-entityid"), &location)
-                    .header(http::HeaderName::from_static("preference-applied"), "return=minimal"),
-            ));
-        }
-        let mut out = String::new();
-        let context = format!("{}/$metadata#{}/$entity", self.request.root, self.set.name());
-        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
-        Ok(with_etag(Reply::json(StatusCode::CREATED, format, out).header(http::header::LOCATION, &location)))
+        let scope = self.scope(None)?;
+        Write { store: &mut self.store(), inner: self.inner, request: self.request, scope: &scope }
+            .create(format, &value)
+            .await
     }
 
-    /// The current entity of a write, after `If-Match` (412, or 428 when required and missing).
-    async fn current(&self, key: &Key) -> Result<Row, ODataError> {
-        let row = self.fetch(key).await?;
-        // An entity without a version matches `If-Match: *` only.
-        let tag = row.as_ref().map(|r| etag_of(r.version.as_deref()).unwrap_or_default());
-        crate::etag::check_if_match(self.request, tag.as_deref(), self.inner.limits.require_if_match)?;
-        row.ok_or_else(|| self.missing())
-    }
-
-    async fn update(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
-        require_json_body(&self.request.headers)?;
-        let format = negotiate(&self.request.headers, None)?;
-        let value = parse_object(&self.request.body)?;
-        let key = self.key(key)?;
-        let current = self.current(&key).await?;
-        let set = self.set;
-        let body = check(set, current.ty, &value, body_ieee754(&self.request.headers))?;
-        if body.ty.qualified_name != current.ty.qualified_name {
-            return Err(ODataError::bad_request("InvalidProperty", "@odata.type cannot change the type of an entity")
-                .with_target("@odata.type"));
+    /// PATCH (merge), PUT (replace) or DELETE of the entity with this key.
+    async fn change(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
+        let body = crate::write::change_body(self.request)?;
+        let scope = self.scope(Some(key))?;
+        let write = Write { store: &mut self.store(), inner: self.inner, request: self.request, scope: &scope };
+        match &body {
+            Some((format, value)) => write.replace(*format, value).await,
+            None => write.remove().await,
         }
-        refuse_links(set, &body)?;
-        let replace = self.request.method == Method::PUT;
-        let mut values = current.values.clone();
-        for (index, column) in set.columns.iter().enumerate() {
-            if set.key.contains(&index) || !set.column_applies(index, current.ty) {
-                continue;
-            }
-            match body.values.get(&index) {
-                Some(datum) => values[index] = datum.clone(),
-                None if replace && !column.property.read_only && !set.is_etag(index) => {
-                    if !column.property.nullable {
-                        return Err(ODataError::bad_request(
-                            "MissingProperty",
-                            format!("PUT replaces the entity: the property {} is required", column.name()),
-                        )
-                        .with_target(column.name()));
-                    }
-                    values[index] = Datum::Null;
-                }
-                None => {}
-            }
-        }
-        for &index in &set.key {
-            if let Some(given) = body.values.get(&index)
-                && *given != current.values[index]
-            {
-                let name = set.columns[index].name();
-                return Err(ODataError::bad_request(
-                    "InvalidProperty",
-                    format!("the key property {name} cannot change"),
-                )
-                .with_target(name));
-            }
-        }
-        let entity = row_object(set, current.ty, &values);
-        let stored = self.source.replace(&key, entity, current.version.as_deref()).await?;
-        let row = to_row(set, &stored)?;
-        let etag = etag_of(row.version.as_deref()).unwrap_or_default();
-        if !preference(self.request, "representation") {
-            return Ok(Reply::empty(StatusCode::NO_CONTENT).header(http::header::ETAG, &etag));
-        }
-        let mut out = String::new();
-        let context = format!("{}/$metadata#{}/$entity", self.request.root, set.name());
-        self.writer(format).entity(&mut out, &row, 0, Shape::ALL, Some(&context));
-        Ok(Reply::json(StatusCode::OK, format, out)
-            .header(http::header::ETAG, &etag)
-            .header(http::HeaderName::from_static("preference-applied"), "return=representation"))
     }
-
-    async fn delete(&self, key: &KeyPredicate) -> Result<Reply, ODataError> {
-        let key = self.key(key)?;
-        let current = self.current(&key).await?;
-        self.source.delete(&key, current.version.as_deref()).await?;
-        Ok(Reply::empty(StatusCode::NO_CONTENT))
-    }
-}
-
-fn preference(request: &ODataRequest, value: &str) -> bool {
-    request.preference("return").flatten().is_some_and(|v| v.eq_ignore_ascii_case(value))
-}
-
-/// `@odata.bind` and nested entities would write other sets: refused on a source-backed set.
-fn refuse_links(set: &SetModel, body: &crate::body::EntityBody) -> Result<(), ODataError> {
-    if let Some((navigation, _)) = body.binds.first() {
-        return Err(navigation_refused(navigation, set.name()));
-    }
-    if let Some((navigation, _)) = body.nested.first() {
-        return Err(navigation_refused(navigation, set.name()));
-    }
-    Ok(())
 }
 
 /// [`crate::Service::insert`] into a source-backed set: the checks of a `POST`, then `create`.
 pub(crate) async fn insert(set: &SetModel, source: &dyn EntitySource, value: &Value) -> Result<(), ODataError> {
-    let body = check(set, set.ty, value, false)?;
-    refuse_links(set, &body)?;
-    crate::write::check_complete(set, &body, None)?;
-    let mut values = vec![Datum::Null; set.columns.len()];
-    for (&index, datum) in &body.values {
-        values[index] = datum.clone();
-    }
-    source.create(set.info, row_object(set, body.ty, &values)).await.map(|_| ())
+    let entity = super::store::new_entity(set, set.ty, value, false)?;
+    source.create(set.info, entity).await.map(|_| ())
 }
 
 /// [`crate::Service::count`] of a source-backed set.
