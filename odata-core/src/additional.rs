@@ -816,7 +816,7 @@ mod tests {
         assert!(matches!(mixed.repr, Repr::Owned(_)));
         assert!(mixed.is_null("a2"));
         assert_eq!(mixed.property("tenantId").map(RawValue::get), Some("\"t\""));
-        assert_eq!(format!("{mixed:?}").contains("nulls: [\"a2\"]"), true);
+        assert!(format!("{mixed:?}").contains("nulls: [\"a2\"]"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub(crate) type NameOf = fn(u16) -> &'static str;
 /// allocating. 48 bits and packed (fields are only ever copied out), so that with the enum's tag
 /// the representation stays two words (`AdditionalData`'s size test checks it).
 #[derive(Clone, Copy)]
-#[repr(packed)]
+#[repr(C, packed)]
 pub(crate) struct NullBits {
     low: u32,
     high: u16,
