@@ -25,10 +25,11 @@ pub(crate) type Name = compact_str::CompactString;
 type Entries = smallvec::SmallVec<[(Name, Box<RawValue>); 1]>;
 
 /// The wire names of the declared properties read as `null`, when they cannot be bits
-/// ([`Repr::Nulls`]): two live in place, more spill to the heap. With one list of members instead of two and smallvec's `union` layout
-/// (no tag word), `Inner` is 120 bytes (it was 168 with two lists and the names in a `Vec`; four
-/// names in place would make it 152, for 0.2% fewer decode instructions on a page of Graph
-/// sessions but 0.8 MB more allocated, as every identity's `tenantId` pays for the room).
+/// ([`Repr::Nulls`]): two live in place, more spill to the heap. With one list of members
+/// instead of two and smallvec's `union` layout (no tag word), `Inner` is 120 bytes (it was 168
+/// with two lists and the names in a `Vec`; four names in place would make it 152, for 0.2% fewer
+/// decode instructions on a page of Graph sessions but 0.8 MB more allocated, as every identity's
+/// `tenantId` pays for the room).
 type NullNames = smallvec::SmallVec<[&'static str; 2]>;
 
 /// The unknown properties and instance annotations of an entity or complex value.
