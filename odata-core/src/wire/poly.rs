@@ -121,15 +121,10 @@ where
     Ok(value)
 }
 
-/// The variant for a type annotation's value `#ns.name` (or another spelling of it): the named
-/// type's own, or the declared type's for a type the holder does not list (which must still fit
-/// the hierarchy).
+/// The variant for a type annotation's value in a spelling other than the usual `#ns.name` of a
+/// listed type (which `DispatchSeed` matches first): the named type's own, or the declared
+/// type's for a type the holder does not list (which must still fit the hierarchy).
 fn resolve<T: PolymorphicWire>(value: &str) -> Result<u16, String> {
-    // The usual `#ns.name` of a listed type first: a model's qualified names never hold a `#`, so
-    // a match needs no search for a metadata URL before it.
-    if let Some(index) = value.strip_prefix('#').and_then(T::__odata_variant) {
-        return Ok(index);
-    }
     let name = type_name_of(value);
     match T::__odata_variant(name) {
         Some(index) => Ok(index),
@@ -284,7 +279,8 @@ impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         // The usual `#ns.name` of a listed type is that variant's annotation text exactly: keep
-        // the model's copy without comparing again.
+        // the model's copy without comparing again, and without searching for a metadata URL (a
+        // model's qualified names never hold a `#`).
         if let Some(index) = v.strip_prefix('#').and_then(T::__odata_variant) {
             return Ok((index, TypeAnnotation::new(self.key, T::__odata_variant_annotation(index))));
         }
