@@ -187,9 +187,7 @@ pub fn to_writer<T: Serialize + ?Sized>(buffer: &mut Vec<u8>, value: &T) -> serd
 /// Encodes `value` as JSON bytes with `options` in effect: what `serde_json::to_vec` writes, but
 /// faster (see [`to_writer_with`]).
 pub fn to_vec_with<T: Serialize + ?Sized>(value: &T, options: EncodeOptions) -> serde_json::Result<Vec<u8>> {
-    let mut buffer = Vec::with_capacity(128);
-    to_writer_with(&mut buffer, value, options)?;
-    Ok(buffer)
+    with_encode_options(options, || json_vec(value))
 }
 
 /// Encodes `value` as a JSON string with `options` in effect: what `serde_json::to_string`
