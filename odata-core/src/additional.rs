@@ -335,6 +335,17 @@ impl AdditionalData {
         }
     }
 
+    /// [`keep_type_annotation`](Self::keep_type_annotation) of `"@odata.type": "#<T's name>"`,
+    /// for a caller that already knows the text is that (a polymorphic value's dispatch).
+    pub(crate) fn keep_canonical_type_annotation<T: ODataType>(&mut self) {
+        if matches!(self.repr, Repr::Empty) {
+            self.repr = Repr::Shared(canonical::<T>());
+        } else {
+            self.inner_mut().type_annotation =
+                Some(TypeAnnotation { key: TypeAnnotationKey::ODataType, value: Cow::Borrowed(T::TYPE_ANNOTATION) });
+        }
+    }
+
     /// The instance annotation with this JSON name (`@odata.etag`, `@ns.term`), as the JSON text
     /// that was read (`raw.get()`); [`annotation_value`](Self::annotation_value) parses it.
     pub fn annotation(&self, name: &str) -> Option<&RawValue> {

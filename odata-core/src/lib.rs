@@ -159,7 +159,8 @@ pub mod __private {
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
     pub use crate::wire::poly::{
-        PolymorphicWire, SideMembers, deserialize_polymorphic, finish_declared, upgrade_variant, visit_variant,
+        DispatchedAnnotation, PolymorphicWire, SideMembers, deserialize_polymorphic, deserialize_polymorphic_in,
+        finish_declared, upgrade_variant, variant_not_placed, visit_variant_in,
     };
     pub use crate::wire::ser::{
         Nulls, serialize_navigation, serialize_property, serialize_structured, serialize_variant,

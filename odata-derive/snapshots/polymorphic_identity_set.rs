@@ -74,6 +74,17 @@ const _: () = {
         ) -> _odata::__private::Result<Self, __D::Error> {
             _odata::__private::deserialize_polymorphic(__odata_deserializer, false)
         }
+        const __ODATA_IN_PLACE: bool = true;
+        #[inline]
+        fn __odata_deserialize_in<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+            __odata_slot: &mut _odata::__private::Option<Self>,
+        ) -> _odata::__private::Result<(), __D::Error> {
+            _odata::__private::deserialize_polymorphic_in(
+                __odata_deserializer,
+                __odata_slot,
+            )
+        }
     }
     #[automatically_derived]
     impl _odata::__private::serde::Serialize for AnyIdentitySet {
@@ -112,7 +123,7 @@ const _: () = {
         fn __odata_upgrade<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
             __odata_index: u16,
             __odata_declared: IdentitySet,
-            __odata_annotation: _odata::__private::TypeAnnotation,
+            __odata_annotation: _odata::__private::DispatchedAnnotation,
             __odata_side: &_odata::__private::SideMembers,
             __odata_map: &mut __A,
         ) -> _odata::__private::Result<Self, __A::Error> {
@@ -163,29 +174,59 @@ const _: () = {
             }
         }
         #[inline]
-        fn __odata_visit_variant<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+        fn __odata_visit_variant_in<
+            'de,
+            __A: _odata::__private::serde::de::MapAccess<'de>,
+        >(
             __odata_index: u16,
-            __odata_annotation: _odata::__private::Option<
-                _odata::__private::TypeAnnotation,
-            >,
+            __odata_annotation: _odata::__private::DispatchedAnnotation,
+            __odata_slot: &mut _odata::__private::Option<Self>,
             __odata_map: &mut __A,
-        ) -> _odata::__private::Result<Self, __A::Error> {
+        ) -> _odata::__private::Result<(), __A::Error> {
             match __odata_index {
                 1u16 => {
-                    _odata::__private::visit_variant::<
-                        CommunicationsIdentitySet,
-                        __A,
-                    >(__odata_annotation, __odata_map)
-                        .map(|__odata_value| AnyIdentitySet::CommunicationsIdentitySet(
-                            ::std::boxed::Box::new(__odata_value),
-                        ))
+                    match _odata::__private::Option::insert(
+                        __odata_slot,
+                        AnyIdentitySet::CommunicationsIdentitySet(
+                            ::std::boxed::Box::new(
+                                <CommunicationsIdentitySet as _odata::__private::StructuredWire>::__odata_empty(),
+                            ),
+                        ),
+                    ) {
+                        AnyIdentitySet::CommunicationsIdentitySet(__odata_value) => {
+                            _odata::__private::visit_variant_in::<
+                                CommunicationsIdentitySet,
+                                __A,
+                            >(&mut **__odata_value, __odata_annotation, __odata_map)
+                        }
+                        #[allow(unreachable_patterns)]
+                        _ => {
+                            _odata::__private::Err(
+                                _odata::__private::variant_not_placed(),
+                            )
+                        }
+                    }
                 }
                 _ => {
-                    _odata::__private::visit_variant::<
-                        IdentitySet,
-                        __A,
-                    >(__odata_annotation, __odata_map)
-                        .map(AnyIdentitySet::IdentitySet)
+                    match _odata::__private::Option::insert(
+                        __odata_slot,
+                        AnyIdentitySet::IdentitySet(
+                            <IdentitySet as _odata::__private::StructuredWire>::__odata_empty(),
+                        ),
+                    ) {
+                        AnyIdentitySet::IdentitySet(__odata_value) => {
+                            _odata::__private::visit_variant_in::<
+                                IdentitySet,
+                                __A,
+                            >(__odata_value, __odata_annotation, __odata_map)
+                        }
+                        #[allow(unreachable_patterns)]
+                        _ => {
+                            _odata::__private::Err(
+                                _odata::__private::variant_not_placed(),
+                            )
+                        }
+                    }
                 }
             }
         }

@@ -67,4 +67,20 @@ pub trait EdmType: Sized {
 
     /// Reads a value from OData JSON.
     fn deserialize_edm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Whether a property of this type is read with [`__odata_deserialize_in`](Self::__odata_deserialize_in)
+    /// (the derive's polymorphic holders: large values that returning by value would copy twice).
+    #[doc(hidden)]
+    const __ODATA_IN_PLACE: bool = false;
+
+    /// Reads a value from OData JSON into `slot`, which is `None`.
+    #[doc(hidden)]
+    #[inline]
+    fn __odata_deserialize_in<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        slot: &mut Option<Self>,
+    ) -> Result<(), D::Error> {
+        *slot = Some(Self::deserialize_edm(deserializer)?);
+        Ok(())
+    }
 }

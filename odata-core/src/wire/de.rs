@@ -12,6 +12,7 @@ use std::mem;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use super::poly::OptionInSeed;
 use super::ser::Nulls;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, at_sign, compact};
 use crate::edm::EdmSeed;
@@ -473,7 +474,12 @@ pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(
     if slot.is_some() {
         return Err(duplicate());
     }
-    *slot = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
+    if T::__ODATA_IN_PLACE {
+        // A polymorphic value is built where it stays, not returned and moved (`wire/poly.rs`).
+        map.next_value_seed(OptionInSeed(slot))?;
+    } else {
+        *slot = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
+    }
     if slot.is_none() {
         *null = true;
     }

@@ -15,16 +15,22 @@
 //! A type name the holder does not list decodes as the declared type, keeping the name and every
 //! member it does not know, unless the model knows that type and it is outside the declared
 //! hierarchy: that is an error.
+//!
+//! The value is built where it stays: a property's `Option` slot gets the variant with an empty
+//! struct first, and the members are read into it there. Returned by value, a holder (as large as
+//! its largest unboxed variant) was copied into the enum and again into the `Option`.
 
 use std::fmt;
 use std::marker::PhantomData;
 use std::mem;
+use std::ops::DerefMut;
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::de::{Key, KeyCode, KeySeed, MemberName, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
+use crate::EdmType;
 use crate::ODataStructured;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, before_at, compact, type_name_of};
 use crate::json_path as path;
@@ -54,12 +60,14 @@ pub trait PolymorphicWire: ODataStructured {
     /// The `#ns.name` annotation of the variant at `index`.
     fn __odata_variant_annotation(index: u16) -> &'static str;
 
-    /// Reads the rest of `map` into the variant at `index`, which keeps `annotation`.
-    fn __odata_visit_variant<'de, A: MapAccess<'de>>(
+    /// Puts the variant at `index`, empty, into `slot` (which is `None`) and reads the rest of
+    /// `map` into it there (see [`visit_variant_in`]); it keeps `annotation`.
+    fn __odata_visit_variant_in<'de, A: MapAccess<'de>>(
         index: u16,
-        annotation: Option<TypeAnnotation>,
+        annotation: DispatchedAnnotation,
+        slot: &mut Option<Self>,
         map: &mut A,
-    ) -> Result<Self, A::Error>;
+    ) -> Result<(), A::Error>;
 
     /// Wraps a value of the declared type.
     fn __odata_from_declared(value: Self::Declared) -> Self;
@@ -69,34 +77,59 @@ pub trait PolymorphicWire: ODataStructured {
     fn __odata_upgrade<'de, A: MapAccess<'de>>(
         index: u16,
         declared: Self::Declared,
-        annotation: TypeAnnotation,
+        annotation: DispatchedAnnotation,
         side: &SideMembers,
         map: &mut A,
     ) -> Result<Self, A::Error>;
 }
 
-/// Reads the rest of `map` into a fresh `V`, keeping the type annotation already read.
+/// A type annotation as the dispatch read it, for the variant it picked.
+#[doc(hidden)]
+pub enum DispatchedAnnotation {
+    /// `"@odata.type": "#ns.name"` with the picked variant's name, the usual form: the variant
+    /// keeps its type's shared constant, without comparing the text again.
+    Canonical,
+    /// Any other spelling (`@type`, no `#`, a metadata URL, a type the holder does not list).
+    Read(TypeAnnotation),
+}
+
+impl DispatchedAnnotation {
+    /// Keeps the annotation in `value`, read as a `V`.
+    #[inline]
+    fn keep<V: ODataStructured>(self, value: &mut V) {
+        if let Some(data) = value.additional_data_mut() {
+            match self {
+                DispatchedAnnotation::Canonical => data.keep_canonical_type_annotation::<V>(),
+                DispatchedAnnotation::Read(annotation) => data.keep_type_annotation::<V>(annotation),
+            }
+        }
+    }
+}
+
+/// Reads the rest of `map` into `value`, a variant's fresh struct already in its place, keeping
+/// the type annotation already read.
 #[inline]
-pub fn visit_variant<'de, V, A>(annotation: Option<TypeAnnotation>, map: &mut A) -> Result<V, A::Error>
+pub fn visit_variant_in<'de, V, A>(value: &mut V, annotation: DispatchedAnnotation, map: &mut A) -> Result<(), A::Error>
 where
     V: ODataStructured + StructuredWire,
     A: MapAccess<'de>,
 {
-    let mut value = V::__odata_empty();
-    if let Some(annotation) = annotation
-        && let Some(data) = value.additional_data_mut()
-    {
-        data.keep_type_annotation::<V>(annotation);
-    }
-    visit_entries(&mut value, map, &mut SeenNulls::default())?;
-    Ok(value)
+    annotation.keep(value);
+    visit_entries(value, map, &mut SeenNulls::default())
+}
+
+/// The error for a slot that does not hold the variant just put into it: the generated `match`
+/// needs an arm for the other variants, which cannot be taken.
+#[cold]
+pub fn variant_not_placed<E: de::Error>() -> E {
+    E::custom("a polymorphic value was not where it was placed")
 }
 
 /// The late-annotation path: a fresh `V`, with the declared-type part read so far moved into its
 /// base chain, the side members replayed into it, and the rest of `map` read.
 pub fn upgrade_variant<'de, V, D, A>(
     declared: D,
-    annotation: TypeAnnotation,
+    annotation: DispatchedAnnotation,
     side: &SideMembers,
     map: &mut A,
 ) -> Result<V, A::Error>
@@ -111,9 +144,7 @@ where
         // The derive checks at compile time that every variant derives from the declared type.
         return Err(de::Error::custom(format_args!("{} does not derive from the declared type", V::QUALIFIED_NAME)));
     }
-    if let Some(data) = value.additional_data_mut() {
-        data.keep_type_annotation::<V>(annotation);
-    }
+    annotation.keep(&mut value);
     // The `null`s read as the declared type, by this type's field indexes.
     let mut seen = SeenNulls::of(&value);
     visit_entries(&mut value, &mut ReplayMap { members: side.iter(), value: None, marker: PhantomData }, &mut seen)?;
@@ -135,63 +166,89 @@ fn resolve<T: PolymorphicWire>(value: &str) -> Result<u16, String> {
 /// Decodes a polymorphic value. `root` is true for the outermost OData value.
 pub fn deserialize_polymorphic<'de, T, D>(deserializer: D, root: bool) -> Result<T, D::Error>
 where
-    T: PolymorphicWire,
+    T: PolymorphicWire + DerefMut<Target = T::Declared>,
     D: Deserializer<'de>,
 {
-    deserializer.deserialize_map(PolymorphicVisitor::<T> { root, marker: PhantomData })
+    let mut slot = None;
+    deserializer.deserialize_map(PolymorphicVisitor::<T> { root, slot: &mut slot })?;
+    slot.ok_or_else(variant_not_placed)
 }
 
-struct PolymorphicVisitor<T> {
+/// Decodes a polymorphic value (not the outermost) into `slot`, which is `None`.
+#[inline]
+pub fn deserialize_polymorphic_in<'de, T, D>(deserializer: D, slot: &mut Option<T>) -> Result<(), D::Error>
+where
+    T: PolymorphicWire + DerefMut<Target = T::Declared>,
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(PolymorphicVisitor::<T> { root: false, slot })
+}
+
+struct PolymorphicVisitor<'a, T> {
     root: bool,
-    marker: PhantomData<T>,
+    slot: &'a mut Option<T>,
 }
 
-impl<'de, T: PolymorphicWire> Visitor<'de> for PolymorphicVisitor<T> {
-    type Value = T;
+impl<'de, T: PolymorphicWire + DerefMut<Target = T::Declared>> Visitor<'de> for PolymorphicVisitor<'_, T> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "an object of type {} or of a type derived from it", T::QUALIFIED_NAME)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        match dispatch(&mut map) {
-            Ok(value) => Ok(value),
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match dispatch(self.slot, &mut map) {
+            Ok(()) => Ok(()),
             Err(error) if self.root => Err(path::finish(error)),
             Err(error) => Err(error),
         }
     }
 }
 
-fn dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(map: &mut A) -> Result<T, A::Error> {
+fn dispatch<'de, T, A>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error>
+where
+    T: PolymorphicWire + DerefMut<Target = T::Declared>,
+    A: MapAccess<'de>,
+{
     let mut name = MemberName::default();
     let first = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?;
     if let Some(Key::TypeAnnotation(key)) = first.map(KeyCode::key) {
         // The fast path: nothing read yet, so stream straight into the variant.
         let (index, annotation) = read_dispatch::<T, A>(key, map)?;
-        return T::__odata_visit_variant(index, Some(annotation), map);
+        return T::__odata_visit_variant_in(index, annotation, slot, map);
     }
-    dispatch_declared(first, name, map)
+    dispatch_declared(first, name, slot, map)
 }
 
-/// The slow path: the object streams into the declared type until a type annotation decides.
-fn dispatch_declared<'de, T: PolymorphicWire, A: MapAccess<'de>>(
+/// The slow path: the object streams into the declared type, in `slot`, until a type annotation
+/// decides.
+fn dispatch_declared<'de, T, A>(
     first: Option<KeyCode>,
     mut name: MemberName<'de>,
+    slot: &mut Option<T>,
     map: &mut A,
-) -> Result<T, A::Error> {
-    let mut declared = T::Declared::__odata_empty();
+) -> Result<(), A::Error>
+where
+    T: PolymorphicWire + DerefMut<Target = T::Declared>,
+    A: MapAccess<'de>,
+{
+    // Variant 0 holds the declared type itself, so its `DerefMut` is the struct in the slot.
+    let declared: &mut T::Declared = slot.insert(T::__odata_from_declared(T::Declared::__odata_empty()));
     let mut side: Vec<SideMember> = Vec::new();
     let mut seen = SeenNulls::default();
     let mut next = first;
     while let Some(code) = next {
         match code.key() {
-            Key::Field(index) => visit_field(&mut declared, index, map, &mut seen)?,
+            Key::Field(index) => visit_field(declared, index, map, &mut seen)?,
             Key::TypeAnnotation(key) => {
                 let (index, annotation) = read_dispatch::<T, A>(key, map)?;
                 if index != 0 {
-                    return T::__odata_upgrade(index, declared, annotation, &side, map);
+                    // Rare: the part read so far moves into the derived variant's base chain.
+                    let declared = mem::replace(declared, T::Declared::__odata_empty());
+                    *slot = Some(T::__odata_upgrade(index, declared, annotation, &side, map)?);
+                    return Ok(());
                 }
-                return finish_declared(declared, annotation, &side, map).map(T::__odata_from_declared);
+                return finish_declared_in(declared, annotation, &side, map);
             }
             // A property of a derived variant waits, exactly, for the annotation to decide.
             Key::Other if T::__odata_variant_property(before_at(&name)) => {
@@ -200,19 +257,18 @@ fn dispatch_declared<'de, T: PolymorphicWire, A: MapAccess<'de>>(
                 side.push((mem::take(&mut name).into_name(), raw));
             }
             // Anything else is the declared type's business whatever the annotation says.
-            Key::Other => read_other(&mut declared, mem::take(&mut name), map)?,
+            Key::Other => read_other(declared, mem::take(&mut name), map)?,
         }
         next = map.next_key_seed(KeySeed::<T::Declared>::new(&mut name))?;
     }
-    keep_side_members(&mut declared, &side)?;
-    Ok(T::__odata_from_declared(declared))
+    keep_side_members(declared, &side)
 }
 
 /// Reads a type annotation's value: the variant it picks, and the annotation to keep.
 fn read_dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(
     key: TypeAnnotationKey,
     map: &mut A,
-) -> Result<(u16, TypeAnnotation), A::Error> {
+) -> Result<(u16, DispatchedAnnotation), A::Error> {
     map.next_value_seed(DispatchSeed::<T> { key, marker: PhantomData })
         .inspect_err(|error| path::property(error, key.as_str(), T::QUALIFIED_NAME))
 }
@@ -221,7 +277,7 @@ fn read_dispatch<'de, T: PolymorphicWire, A: MapAccess<'de>>(
 /// it and the side members, and read the rest.
 pub fn finish_declared<'de, D, A>(
     declared: D,
-    annotation: TypeAnnotation,
+    annotation: DispatchedAnnotation,
     side: &SideMembers,
     map: &mut A,
 ) -> Result<D, A::Error>
@@ -230,13 +286,25 @@ where
     A: MapAccess<'de>,
 {
     let mut declared = declared;
-    if let Some(data) = declared.additional_data_mut() {
-        data.keep_type_annotation::<D>(annotation);
-    }
-    keep_side_members(&mut declared, side)?;
-    let mut seen = SeenNulls::of(&declared);
-    visit_entries(&mut declared, map, &mut seen)?;
+    finish_declared_in(&mut declared, annotation, side, map)?;
     Ok(declared)
+}
+
+/// [`finish_declared`] on the value where it is.
+fn finish_declared_in<'de, D, A>(
+    declared: &mut D,
+    annotation: DispatchedAnnotation,
+    side: &SideMembers,
+    map: &mut A,
+) -> Result<(), A::Error>
+where
+    D: ODataStructured + StructuredWire,
+    A: MapAccess<'de>,
+{
+    annotation.keep(declared);
+    keep_side_members(declared, side)?;
+    let mut seen = SeenNulls::of(declared);
+    visit_entries(declared, map, &mut seen)
 }
 
 /// The value is of the declared type after all: its side members become its unknown data.
@@ -263,7 +331,7 @@ struct DispatchSeed<T> {
 }
 
 impl<'de, T: PolymorphicWire> DeserializeSeed<'de> for DispatchSeed<T> {
-    type Value = (u16, TypeAnnotation);
+    type Value = (u16, DispatchedAnnotation);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_str(self)
@@ -271,7 +339,7 @@ impl<'de, T: PolymorphicWire> DeserializeSeed<'de> for DispatchSeed<T> {
 }
 
 impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
-    type Value = (u16, TypeAnnotation);
+    type Value = (u16, DispatchedAnnotation);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a type name such as \"#namespace.type\"")
@@ -282,10 +350,14 @@ impl<T: PolymorphicWire> Visitor<'_> for DispatchSeed<T> {
         // the model's copy without comparing again, and without searching for a metadata URL (a
         // model's qualified names never hold a `#`).
         if let Some(index) = v.strip_prefix('#').and_then(T::__odata_variant) {
-            return Ok((index, TypeAnnotation::new(self.key, T::__odata_variant_annotation(index))));
+            let annotation = match self.key {
+                TypeAnnotationKey::ODataType => DispatchedAnnotation::Canonical,
+                key => DispatchedAnnotation::Read(TypeAnnotation::new(key, T::__odata_variant_annotation(index))),
+            };
+            return Ok((index, annotation));
         }
         let index = resolve::<T>(v).map_err(E::custom)?;
-        Ok((index, TypeAnnotation::read(self.key, v, T::__odata_variant_annotation(index))))
+        Ok((index, DispatchedAnnotation::Read(TypeAnnotation::read(self.key, v, T::__odata_variant_annotation(index)))))
     }
 }
 
@@ -319,5 +391,41 @@ impl<'a, E: de::Error> MapAccess<'a> for ReplayMap<'a, E> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.members.len())
+    }
+}
+
+/// Reads an `Option` property's value into its slot (which is `None`): `null` leaves it so, and
+/// anything else goes to [`EdmType::__odata_deserialize_in`].
+pub(crate) struct OptionInSeed<'a, T>(pub(crate) &'a mut Option<T>);
+
+impl<'de, T: EdmType> DeserializeSeed<'de> for OptionInSeed<'_, T> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, T: EdmType> Visitor<'de> for OptionInSeed<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} or null", T::TYPE)
+    }
+
+    #[inline]
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    #[inline]
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::__odata_deserialize_in(deserializer, self.0)
     }
 }

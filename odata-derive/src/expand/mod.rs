@@ -94,6 +94,17 @@ fn wire_impls(
     serialize: TokenStream,
     deserialize: impl Fn(bool) -> TokenStream,
 ) -> TokenStream {
+    wire_impls_with(ident, type_ref, serialize, deserialize, TokenStream::new())
+}
+
+/// [`wire_impls`] with more items in the `EdmType` impl (`edm_items`).
+fn wire_impls_with(
+    ident: &syn::Ident,
+    type_ref: TokenStream,
+    serialize: TokenStream,
+    deserialize: impl Fn(bool) -> TokenStream,
+    edm_items: TokenStream,
+) -> TokenStream {
     let nested = deserialize(false);
     // The outermost value also gives `$` as the path of an error of the value itself (`null`, an
     // array). Wrapped here, at the root only: inside the shared decode functions the same line
@@ -119,6 +130,8 @@ fn wire_impls(
             ) -> _odata::__private::Result<Self, __D::Error> {
                 #nested
             }
+
+            #edm_items
         }
 
         #[automatically_derived]

@@ -91,7 +91,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
     });
     let checks = checks(model, qualified);
     let parameter = super::json_parameter(ident);
-    let serde = super::wire_impls(
+    let serde = super::wire_impls_with(
         ident,
         // The declared type, and the derived types a value may be (complete metadata).
         quote!(_odata::TypeRef::of::<Self>().with_derived(&[#(<#rest_types as _odata::EdmType>::TYPE),*])),
@@ -101,7 +101,38 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             }
         },
         |root| quote!(_odata::__private::deserialize_polymorphic(__odata_deserializer, #root)),
+        // A property's value is built in its `Option`, not returned and moved (a holder is as
+        // large as its largest unboxed variant).
+        quote! {
+            const __ODATA_IN_PLACE: bool = true;
+
+            #[inline]
+            fn __odata_deserialize_in<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+                __odata_deserializer: __D,
+                __odata_slot: &mut _odata::__private::Option<Self>,
+            ) -> _odata::__private::Result<(), __D::Error> {
+                _odata::__private::deserialize_polymorphic_in(__odata_deserializer, __odata_slot)
+            }
+        },
     );
+    // Reading a variant in place: the variant goes into the slot with an empty struct, and the
+    // `match` hands back that struct (the other arm cannot be taken).
+    let visit_in_arms = model.variants.iter().map(|v| {
+        let (variant, ty) = (&v.ident, &v.ty);
+        let value = held_mut(v);
+        let empty = quote!(<#ty as _odata::__private::StructuredWire>::__odata_empty());
+        let empty = if v.boxed { quote!(::std::boxed::Box::new(#empty)) } else { empty };
+        quote! {
+            match _odata::__private::Option::insert(__odata_slot, #ident::#variant(#empty)) {
+                #ident::#variant(__odata_value) => _odata::__private::visit_variant_in::<#ty, __A>(#value, __odata_annotation, __odata_map),
+                #[allow(unreachable_patterns)]
+                _ => _odata::__private::Err(_odata::__private::variant_not_placed()),
+            }
+        }
+    });
+    let visit_in_arms: Vec<TokenStream> = visit_in_arms.collect();
+    let rest_visit_in = &visit_in_arms[1..];
+    let base_visit_in = &visit_in_arms[0];
     // Each arm is spanned at its variant's type: a type outside the hierarchy fails to deref to
     // the declared type, and that error belongs next to the constant assertion that explains it.
     let deref_arms = model.variants.iter().map(|v| {
@@ -157,7 +188,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                 fn __odata_upgrade<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
                     __odata_index: u16,
                     __odata_declared: #base_ty,
-                    __odata_annotation: _odata::__private::TypeAnnotation,
+                    __odata_annotation: _odata::__private::DispatchedAnnotation,
                     __odata_side: &_odata::__private::SideMembers,
                     __odata_map: &mut __A,
                 ) -> _odata::__private::Result<Self, __A::Error> {
@@ -190,14 +221,15 @@ pub fn expand(model: &HolderModel) -> TokenStream {
                 }
 
                 #[inline]
-                fn __odata_visit_variant<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
+                fn __odata_visit_variant_in<'de, __A: _odata::__private::serde::de::MapAccess<'de>>(
                     __odata_index: u16,
-                    __odata_annotation: _odata::__private::Option<_odata::__private::TypeAnnotation>,
+                    __odata_annotation: _odata::__private::DispatchedAnnotation,
+                    __odata_slot: &mut _odata::__private::Option<Self>,
                     __odata_map: &mut __A,
-                ) -> _odata::__private::Result<Self, __A::Error> {
+                ) -> _odata::__private::Result<(), __A::Error> {
                     match __odata_index {
-                        #(#rest_indexes => _odata::__private::visit_variant::<#rest_types, __A>(__odata_annotation, __odata_map).map(#rest_wrappers),)*
-                        _ => _odata::__private::visit_variant::<#base_ty, __A>(__odata_annotation, __odata_map).map(#base_wrapper),
+                        #(#rest_indexes => #rest_visit_in,)*
+                        _ => #base_visit_in,
                     }
                 }
             }
