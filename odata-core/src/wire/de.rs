@@ -12,7 +12,7 @@ use std::mem;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::poly::OptionInSeed;
+use super::place::OptionInSeed;
 use super::ser::Nulls;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, at_sign, compact};
 use crate::edm::EdmSeed;

@@ -5,6 +5,7 @@
 
 pub(crate) mod de;
 pub(crate) mod enums;
+pub(crate) mod place;
 pub(crate) mod poly;
 pub(crate) mod ser;
 

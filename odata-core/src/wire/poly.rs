@@ -30,7 +30,6 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::de::{Key, KeyCode, KeySeed, MemberName, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
-use crate::EdmType;
 use crate::ODataStructured;
 use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, before_at, compact, type_name_of};
 use crate::json_path as path;
@@ -394,38 +393,3 @@ impl<'a, E: de::Error> MapAccess<'a> for ReplayMap<'a, E> {
     }
 }
 
-/// Reads an `Option` property's value into its slot (which is `None`): `null` leaves it so, and
-/// anything else goes to [`EdmType::__odata_deserialize_in`].
-pub(crate) struct OptionInSeed<'a, T>(pub(crate) &'a mut Option<T>);
-
-impl<'de, T: EdmType> DeserializeSeed<'de> for OptionInSeed<'_, T> {
-    type Value = ();
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_option(self)
-    }
-}
-
-impl<'de, T: EdmType> Visitor<'de> for OptionInSeed<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} or null", T::TYPE)
-    }
-
-    #[inline]
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    #[inline]
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    #[inline]
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        T::__odata_deserialize_in(deserializer, self.0)
-    }
-}

@@ -155,6 +155,23 @@ fn wire_impls_with(
     }
 }
 
+/// The `EdmType` items that read a property's value into its `Option` with `read_in` instead of
+/// returning it (see `odata_core`'s `wire/place.rs`): a struct or holder is then built where it
+/// stays, not copied out of its reader into the field.
+fn in_place(read_in: TokenStream) -> TokenStream {
+    quote! {
+        const __ODATA_IN_PLACE: bool = true;
+
+        #[inline]
+        fn __odata_deserialize_in<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+            __odata_slot: &mut _odata::__private::Option<Self>,
+        ) -> _odata::__private::Result<(), __D::Error> {
+            #read_in(__odata_deserializer, __odata_slot)
+        }
+    }
+}
+
 /// `ParameterValue` for an entity or complex type (or a holder of derived types): the value as a
 /// JSON object in a function's URL. Enumerations get theirs from `UrlLiteral`.
 ///

@@ -101,19 +101,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             }
         },
         |root| quote!(_odata::__private::deserialize_polymorphic(__odata_deserializer, #root)),
-        // A property's value is built in its `Option`, not returned and moved (a holder is as
-        // large as its largest unboxed variant).
-        quote! {
-            const __ODATA_IN_PLACE: bool = true;
-
-            #[inline]
-            fn __odata_deserialize_in<'de, __D: _odata::__private::serde::Deserializer<'de>>(
-                __odata_deserializer: __D,
-                __odata_slot: &mut _odata::__private::Option<Self>,
-            ) -> _odata::__private::Result<(), __D::Error> {
-                _odata::__private::deserialize_polymorphic_in(__odata_deserializer, __odata_slot)
-            }
-        },
+        super::in_place(quote!(_odata::__private::deserialize_polymorphic_in)),
     );
     // Reading a variant in place: the variant goes into the slot with an empty struct, and the
     // `match` hands back that struct (the other arm cannot be taken).

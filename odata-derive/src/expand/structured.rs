@@ -19,11 +19,12 @@ pub fn expand(model: &StructModel) -> TokenStream {
     let type_info = type_info(model);
     let structured = structured_impls(model);
     let hooks = wire_impl(model);
-    let serde = super::wire_impls(
+    let serde = super::wire_impls_with(
         ident,
         quote!(_odata::TypeRef::of::<Self>()),
         quote!(_odata::__private::serialize_structured(self, __odata_serializer)),
         |root| quote!(_odata::__private::deserialize_structured(__odata_deserializer, #root)),
+        super::in_place(quote!(_odata::__private::deserialize_structured_in)),
     );
     let parameter = super::json_parameter(ident);
     let register = super::register(ident);
