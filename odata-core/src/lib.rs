@@ -158,7 +158,7 @@ pub mod __private {
         NavigationControl, StructuredWire, deserialize_structured, visit_navigation, visit_nothing, visit_property,
     };
     pub use crate::wire::enums::{deserialize_enum, serialize_enum};
-    pub use crate::wire::place::deserialize_structured_in;
+    pub use crate::wire::place::{deserialize_structured_in, deserialize_structured_push};
     pub use crate::wire::poly::{
         DispatchedAnnotation, PolymorphicWire, SideMembers, deserialize_polymorphic, deserialize_polymorphic_in,
         finish_declared, upgrade_variant, variant_not_placed, visit_variant_in,

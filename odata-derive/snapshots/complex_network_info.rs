@@ -75,6 +75,30 @@ const _: () = {
         ) -> _odata::__private::Result<Self, __D::Error> {
             _odata::__private::deserialize_structured(__odata_deserializer, false)
         }
+        const __ODATA_IN_PLACE: bool = true;
+        #[inline]
+        fn __odata_deserialize_in<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+            __odata_deserializer: __D,
+            __odata_slot: &mut _odata::__private::Option<Self>,
+        ) -> _odata::__private::Result<(), __D::Error> {
+            _odata::__private::deserialize_structured_in(
+                __odata_deserializer,
+                __odata_slot,
+            )
+        }
+        #[inline]
+        fn __odata_deserialize_push<
+            'de,
+            __D: _odata::__private::serde::Deserializer<'de>,
+        >(
+            __odata_deserializer: __D,
+            __odata_items: &mut ::std::vec::Vec<Self>,
+        ) -> _odata::__private::Result<(), __D::Error> {
+            _odata::__private::deserialize_structured_push(
+                __odata_deserializer,
+                __odata_items,
+            )
+        }
     }
     #[automatically_derived]
     impl _odata::__private::serde::Serialize for NetworkInfo {

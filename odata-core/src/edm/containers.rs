@@ -9,6 +9,7 @@ use serde::ser::{SerializeSeq, Serializer};
 use super::EdmType;
 use super::{AsEdm, EdmSeed};
 use crate::TypeRef;
+use crate::wire::place::PushSeed;
 use crate::json_path as path;
 
 impl<T: EdmType> EdmType for Option<T> {
@@ -84,6 +85,20 @@ impl<'de, T: EdmType> Visitor<'de> for VecVisitor<T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
         let cap = seq.size_hint().unwrap_or(0).min(MAX_PREALLOCATION / size_of::<T>().max(1));
         let mut items = Vec::with_capacity(cap);
+        if T::__ODATA_IN_PLACE {
+            // Each value is built at the end of `items`, not returned and moved (`wire/place.rs`).
+            loop {
+                let index = items.len();
+                match seq.next_element_seed(PushSeed(&mut items)) {
+                    Ok(Some(())) => {}
+                    Ok(None) => return Ok(items),
+                    Err(error) => {
+                        path::index(&error, index);
+                        return Err(error);
+                    }
+                }
+            }
+        }
         loop {
             match seq.next_element_seed(EdmSeed::<T>::new()) {
                 Ok(Some(item)) => items.push(item),

@@ -83,4 +83,14 @@ pub trait EdmType: Sized {
         *slot = Some(Self::deserialize_edm(deserializer)?);
         Ok(())
     }
+
+    /// Reads a value from OData JSON onto the end of `items` (for `Vec<Self>`, when
+    /// [`__ODATA_IN_PLACE`](Self::__ODATA_IN_PLACE)). On error, `items` may hold a partly read
+    /// last value.
+    #[doc(hidden)]
+    #[inline]
+    fn __odata_deserialize_push<'de, D: Deserializer<'de>>(deserializer: D, items: &mut Vec<Self>) -> Result<(), D::Error> {
+        items.push(Self::deserialize_edm(deserializer)?);
+        Ok(())
+    }
 }

@@ -76,3 +76,47 @@ impl<'de, T: EdmType> Visitor<'de> for OptionInSeed<'_, T> {
         T::__odata_deserialize_in(deserializer, self.0)
     }
 }
+
+/// Reads a collection's next value onto the end of the `Vec` (see
+/// [`EdmType::__odata_deserialize_push`]).
+pub(crate) struct PushSeed<'a, T>(pub(crate) &'a mut Vec<T>);
+
+impl<'de, T: EdmType> DeserializeSeed<'de> for PushSeed<'_, T> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::__odata_deserialize_push(deserializer, self.0)
+    }
+}
+
+/// Decodes an entity or complex value (not the outermost) onto the end of `items`.
+#[inline]
+pub fn deserialize_structured_push<'de, T, D>(deserializer: D, items: &mut Vec<T>) -> Result<(), D::Error>
+where
+    T: ODataStructured + StructuredWire,
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(StructuredPushVisitor { items })
+}
+
+struct StructuredPushVisitor<'a, T> {
+    items: &'a mut Vec<T>,
+}
+
+impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredPushVisitor<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object of type {}", T::QUALIFIED_NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.items.push(T::__odata_empty());
+        match self.items.last_mut() {
+            Some(value) => visit_entries(value, &mut map, &mut SeenNulls::default()),
+            // Just pushed.
+            None => Ok(()),
+        }
+    }
+}

@@ -156,9 +156,21 @@ fn wire_impls_with(
 }
 
 /// The `EdmType` items that read a property's value into its `Option` with `read_in` instead of
-/// returning it (see `odata_core`'s `wire/place.rs`): a struct or holder is then built where it
-/// stays, not copied out of its reader into the field.
-fn in_place(read_in: TokenStream) -> TokenStream {
+/// returning it, and with `push` (when given) a collection's value onto its `Vec` (see
+/// `odata_core`'s `wire/place.rs`): a struct or holder is then built where it stays, not copied
+/// out of its reader into the field.
+fn in_place(read_in: TokenStream, push: Option<TokenStream>) -> TokenStream {
+    let push = push.map(|push| {
+        quote! {
+            #[inline]
+            fn __odata_deserialize_push<'de, __D: _odata::__private::serde::Deserializer<'de>>(
+                __odata_deserializer: __D,
+                __odata_items: &mut ::std::vec::Vec<Self>,
+            ) -> _odata::__private::Result<(), __D::Error> {
+                #push(__odata_deserializer, __odata_items)
+            }
+        }
+    });
     quote! {
         const __ODATA_IN_PLACE: bool = true;
 
@@ -169,6 +181,8 @@ fn in_place(read_in: TokenStream) -> TokenStream {
         ) -> _odata::__private::Result<(), __D::Error> {
             #read_in(__odata_deserializer, __odata_slot)
         }
+
+        #push
     }
 }
 

@@ -101,7 +101,7 @@ pub fn expand(model: &HolderModel) -> TokenStream {
             }
         },
         |root| quote!(_odata::__private::deserialize_polymorphic(__odata_deserializer, #root)),
-        super::in_place(quote!(_odata::__private::deserialize_polymorphic_in)),
+        super::in_place(quote!(_odata::__private::deserialize_polymorphic_in), None),
     );
     // Reading a variant in place: the variant goes into the slot with an empty struct, and the
     // `match` hands back that struct (the other arm cannot be taken).

@@ -24,7 +24,10 @@ pub fn expand(model: &StructModel) -> TokenStream {
         quote!(_odata::TypeRef::of::<Self>()),
         quote!(_odata::__private::serialize_structured(self, __odata_serializer)),
         |root| quote!(_odata::__private::deserialize_structured(__odata_deserializer, #root)),
-        super::in_place(quote!(_odata::__private::deserialize_structured_in)),
+        super::in_place(
+            quote!(_odata::__private::deserialize_structured_in),
+            Some(quote!(_odata::__private::deserialize_structured_push)),
+        ),
     );
     let parameter = super::json_parameter(ident);
     let register = super::register(ident);
