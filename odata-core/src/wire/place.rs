@@ -112,7 +112,9 @@ impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredPushVi
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        self.items.push(T::__odata_empty());
+        // Not `push`: it builds the value on the stack and copies it in after making room;
+        // `resize_with` makes room first and builds the value in it.
+        self.items.resize_with(self.items.len() + 1, T::__odata_empty);
         match self.items.last_mut() {
             Some(value) => visit_entries(value, &mut map, &mut SeenNulls::default()),
             // Just pushed.
