@@ -9,8 +9,8 @@ use serde::ser::{SerializeSeq, Serializer};
 use super::EdmType;
 use super::{AsEdm, EdmSeed};
 use crate::TypeRef;
-use crate::wire::place::PushSeed;
 use crate::json_path as path;
+use crate::wire::place::PushSeed;
 
 impl<T: EdmType> EdmType for Option<T> {
     const TYPE: TypeRef = T::TYPE;

@@ -89,7 +89,10 @@ pub trait EdmType: Sized {
     /// last value.
     #[doc(hidden)]
     #[inline]
-    fn __odata_deserialize_push<'de, D: Deserializer<'de>>(deserializer: D, items: &mut Vec<Self>) -> Result<(), D::Error> {
+    fn __odata_deserialize_push<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        items: &mut Vec<Self>,
+    ) -> Result<(), D::Error> {
         items.push(Self::deserialize_edm(deserializer)?);
         Ok(())
     }

@@ -396,4 +396,3 @@ impl<'a, E: de::Error> MapAccess<'a> for ReplayMap<'a, E> {
         Some(self.members.len())
     }
 }
-
