@@ -783,6 +783,62 @@ mod tests {
     }
 
     #[test]
+    fn equal_whatever_the_storage_and_the_interleaving() {
+        let long = RawValue::from_string(format!("\"{}\"", "x".repeat(100))).expect("json");
+        let mut in_place = AdditionalData::new();
+        in_place.insert_raw_annotation("@a", RawValue::from_string("1".into()).expect("json"));
+        in_place.insert_property("p", Value::from(2));
+        assert!(matches!(&in_place.repr, Repr::Owned(inner) if matches!(inner.members, Members::Inline(_))));
+        let mut spilled = AdditionalData::new();
+        spilled.insert_property("long", Value::Null);
+        spilled.insert_raw_property("p", long);
+        spilled.insert_property("p", Value::from(2));
+        spilled.insert_annotation("@a", Value::from(1));
+        assert!(spilled.remove_property("long").is_some());
+        assert!(matches!(&spilled.repr, Repr::Owned(inner) if matches!(inner.members, Members::Heap(_))));
+        assert_eq!(in_place, spilled, "annotations and properties each in their order, wherever stored");
+        spilled.insert_annotation("@b", Value::from(1));
+        assert_ne!(in_place, spilled);
+        in_place.insert_annotation("@b", Value::from(1.0));
+        assert_ne!(in_place, spilled, "texts compare as written: 1.0 is not 1");
+        in_place.insert_annotation("@b", Value::from(1));
+        assert_eq!(in_place, spilled);
+    }
+
+    #[test]
+    fn debug_lists_members_as_raw_values() {
+        let mut data = AdditionalData::new();
+        data.insert_property("tenantId", Value::from("t"));
+        data.insert_annotation("@odata.etag", Value::from("W/\"1\""));
+        data.set_null("name");
+        assert_eq!(
+            format!("{data:?}"),
+            r#"AdditionalData { type_annotation: None, annotations: [("@odata.etag", RawValue("W/\"1\""))], properties: [("tenantId", RawValue("t"))], nulls: ["name"] }"#
+        );
+    }
+
+    #[test]
+    fn nulls_beside_members_live_apart_and_leave_no_trace() {
+        let mut data = AdditionalData::new();
+        data.insert_property("x", Value::from(1));
+        data.set_null("a");
+        data.set_null("a");
+        assert_eq!(data.nulls().collect::<Vec<_>>(), ["a"]);
+        for name in ["b", "c", "d", "e", "f"] {
+            data.set_null(name);
+        }
+        assert_eq!(data.nulls().len(), 6);
+        assert!(matches!(data.null_record(), NullRecord::Names(names) if names.len() == 6));
+        for name in ["a", "b", "c", "d", "e", "f"] {
+            assert!(data.clear_null(name));
+        }
+        assert!(matches!(data.null_record(), NullRecord::None));
+        assert!(!data.is_empty());
+        assert_eq!(data.remove_property("x").map(|raw| raw.get().to_owned()).as_deref(), Some("1"));
+        assert!(matches!(data.repr, Repr::Empty), "nothing kept, nothing allocated");
+    }
+
+    #[test]
     #[cfg(target_pointer_width = "64")]
     fn the_owned_part_stays_small() {
         // What an identity with its `tenantId` costs on the heap, all of it: the member lives in

@@ -326,3 +326,163 @@ pub(crate) fn compact_runs(text: &str, mut run: impl FnMut(&str)) {
         run(&text[start..]);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A JSON string of `len` bytes (at least 2), with non-ASCII characters and escapes when
+    /// there is room, so that lengths count bytes, not characters.
+    fn string_of(len: usize) -> String {
+        let mut text = String::from("\"");
+        while text.len() + 1 < len {
+            let room = len - 1 - text.len();
+            text.push_str(match room {
+                1 => "a",
+                2 => "\\n",
+                3 => "\u{e9}a",
+                _ => "\u{1F600}",
+            });
+        }
+        text.push('"');
+        assert_eq!(text.len(), len);
+        text
+    }
+
+    fn records(members: &Members) -> Vec<(String, String)> {
+        members.iter().map(|(n, t)| (n.to_owned(), t.to_owned())).collect()
+    }
+
+    #[test]
+    fn lengths_take_base_64_digits() {
+        let widths = [(0, 1), (1, 1), (63, 1), (64, 2), (4095, 2), (4096, 3), (262_143, 3), (262_144, 4)];
+        for (len, width) in widths {
+            assert_eq!(len_width(len), width, "{len}");
+            let mut out = String::new();
+            Out::Heap(&mut out).push_len(len);
+            assert_eq!(out.len(), width, "{len}");
+            assert!(out.is_ascii());
+            assert_eq!(Records { buffer: &out, at: 0 }.read_len(), Some(len));
+        }
+        assert_eq!(len_width(usize::MAX), 11);
+    }
+
+    #[test]
+    fn names_and_texts_of_every_size_read_back() {
+        let sizes = (0..=200).chain([255, 256, 4095, 4096, 4097, 65_535, 65_536, 70_000, 262_144]);
+        let mut members = Members::new();
+        let mut expected = Vec::new();
+        for (i, size) in sizes.enumerate() {
+            // Names of every size (empty too: `""` is a valid member name), texts of every size
+            // a JSON string can have.
+            let name = format!("{i}{}", "n".repeat(size));
+            let text = if size < 2 { "1".repeat(size.max(1)) } else { string_of(size) };
+            members.push(&name, &text);
+            expected.push((name, text));
+        }
+        members.push("", "true");
+        expected.push((String::new(), "true".to_owned()));
+        assert_eq!(records(&members), expected);
+        assert_eq!(members.len(), expected.len());
+        assert_eq!(members.get("70000"), None);
+        let (name, text) = &expected[210];
+        assert_eq!(members.get(name), Some(text.as_str()));
+        assert_eq!(members.get(""), Some("true"));
+    }
+
+    #[test]
+    fn one_small_member_stays_in_place() {
+        let mut members = Members::new();
+        members.push("tenantId", "\"dc368399-474c-4d40-900c-6265431fd81f\"");
+        assert!(matches!(members, Members::Inline(_)), "an identity's tenantId needs no allocation");
+        members.push("x", "1");
+        let Members::Heap(heap) = &members else { panic!("a second member spills") };
+        assert!(heap.capacity() >= 8 * heap.len() / 2, "room for about eight members: {}", heap.capacity());
+        assert_eq!(
+            records(&members),
+            [("tenantId".into(), "\"dc368399-474c-4d40-900c-6265431fd81f\"".into()), ("x".into(), "1".into())]
+        );
+    }
+
+    #[test]
+    fn a_token_set_spills_once() {
+        // A feedback token set's eight members, as serde_json orders them: one allocation.
+        let names =
+            ["DistortedSound", "Echo", "Interruptions", "LowVolume", "NoSound", "Noisy", "OtherNoSound", "Stopped"];
+        let mut members = Members::new();
+        let mut capacity = None;
+        for name in names {
+            members.push(name, if name == "Noisy" { "true" } else { "false" });
+            if let Members::Heap(heap) = &members {
+                assert_eq!(*capacity.get_or_insert(heap.capacity()), heap.capacity(), "grown again at {name}");
+            }
+        }
+        assert_eq!(members.iter().map(|(n, _)| n).collect::<Vec<_>>(), names);
+    }
+
+    #[test]
+    fn unicode_and_escapes_are_kept_as_they_are() {
+        let mut members = Members::new();
+        let kept = [
+            ("na\u{ef}ve", "\"caf\u{e9}\""),
+            ("\u{65e5}\u{672c}", "\"\\u00e9\\n\\\"\""),
+            ("a\"b\\c", "[\"\u{1F600}\",\"\\ud83d\\ude00\"]"),
+            ("@odata.etag", "\"W/\\\"1\\\"\""),
+        ];
+        for (name, text) in kept {
+            members.push_compacted(name, text);
+        }
+        assert_eq!(members.iter().collect::<Vec<_>>(), kept);
+    }
+
+    #[test]
+    fn pretty_printed_objects_and_arrays_are_compacted() {
+        let cases = [
+            ("{ \"a b\" : [ 1.50 ,\n\t\"x \\\" y\" ] }", r#"{"a b":[1.50,"x \" y"]}"#),
+            ("[\r\n  1,\r\n  2\r\n]", "[1,2]"),
+            ("{\"ends in a backslash\\\\\" : \" a \" }", r#"{"ends in a backslash\\":" a "}"#),
+            ("[ \"\\\\\" , \"\\\\\\\" \" ]", r#"["\\","\\\" "]"#),
+            ("{ }", "{}"),
+            ("\" spaced \"", "\" spaced \""),
+            ("123456789012345678901234567890", "123456789012345678901234567890"),
+        ];
+        let mut members = Members::new();
+        for (i, (read, _)) in cases.iter().enumerate() {
+            members.push_compacted(&i.to_string(), read);
+        }
+        let kept: Vec<_> = members.iter().map(|(_, text)| text).collect();
+        assert_eq!(kept, cases.map(|(_, compact)| compact));
+        // A text that shrinks below a length digit's limit when compacted.
+        let mut long = Members::new();
+        let pretty = format!("[{}1]", " ".repeat(100));
+        long.push_compacted("x", &pretty);
+        assert_eq!(long.get("x"), Some("[1]"));
+        assert_eq!(long.buffer().len(), 1 + 1 + 1 + 3);
+    }
+
+    #[test]
+    fn upsert_replaces_in_place_and_remove_keeps_the_order() {
+        for big in [false, true] {
+            let mut members = Members::new();
+            let filler = if big { "\"a long text that does not fit in place, whatever else\"" } else { "1" };
+            members.push("a", filler);
+            members.push("b", "2");
+            members.push("c", "3");
+            members.upsert("b", "[2,2]");
+            members.upsert("d", "4");
+            assert_eq!(members.iter().map(|(n, _)| n).collect::<String>(), "abcd");
+            assert_eq!(members.get("b"), Some("[2,2]"));
+            assert!(members.remove("b"));
+            assert!(!members.remove("b"));
+            assert_eq!(members.iter().map(|(n, _)| n).collect::<String>(), "acd");
+            members.upsert("a", "\"a text long enough to leave the room in place behind\"");
+            assert_eq!(members.iter().map(|(n, _)| n).collect::<String>(), "acd");
+            assert_eq!(members.get("a"), Some("\"a text long enough to leave the room in place behind\""));
+            for name in ["a", "c", "d"] {
+                assert!(members.remove(name));
+            }
+            assert!(members.is_empty());
+            assert_eq!(members.len(), 0);
+        }
+    }
+}
