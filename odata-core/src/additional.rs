@@ -13,7 +13,7 @@ mod members;
 mod nulls;
 mod text;
 
-use members::Members;
+use members::{Members, is_annotation};
 pub(crate) use nulls::{NameOf, NullRecord};
 use nulls::{NullBits, NullNamesIter};
 pub(crate) use text::KeepText;
@@ -86,12 +86,12 @@ struct Inner {
 impl Inner {
     /// The kept instance annotations, in the order read: `(name, JSON text)`.
     fn annotations(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
-        self.members.iter().filter(|(name, _)| is_annotation(name))
+        self.members.annotations()
     }
 
     /// The kept unknown properties and property annotations, in the order read.
     fn properties(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
-        self.members.iter().filter(|(name, _)| !is_annotation(name))
+        self.members.properties()
     }
 
     fn null_names(&self) -> &[&'static str] {
@@ -573,6 +573,10 @@ impl AdditionalData {
     /// OData JSON requires of streaming payloads. (The type annotation is the encoder's call.)
     #[inline(never)]
     pub(crate) fn serialize_annotations<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        // Asked of every value written: one test in the usual case.
+        if !self.has_members() {
+            return Ok(());
+        }
         serialize_entries(self.inner().annotations(), map)
     }
 
@@ -602,11 +606,6 @@ fn serialize_entries<'a, M: SerializeMap>(
     Ok(())
 }
 
-/// Whether a kept member is an instance annotation (`@odata.etag`, `@ns.term`) rather than a
-/// property or a property annotation (`prop@ns.term`).
-fn is_annotation(name: &str) -> bool {
-    name.starts_with('@')
-}
 
 /// Kept entries compare by name and JSON text: the text is what is written back.
 fn same_entries<'a>(a: impl Iterator<Item = (&'a str, &'a str)>, b: impl Iterator<Item = (&'a str, &'a str)>) -> bool {

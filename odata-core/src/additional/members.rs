@@ -63,6 +63,19 @@ impl Members {
         Records { buffer: self.buffer(), at: 0 }
     }
 
+    /// The instance annotations (`@...`): stored before the properties, so that the encoder,
+    /// which writes them first, reads no further than the first property.
+    #[inline]
+    pub(crate) fn annotations(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
+        self.iter().take_while(|(name, _)| is_annotation(name))
+    }
+
+    /// The unknown properties and property annotations (`prop@ns.term`), after the annotations.
+    #[inline]
+    pub(crate) fn properties(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
+        self.iter().skip_while(|(name, _)| is_annotation(name))
+    }
+
     /// How many members are kept.
     pub(crate) fn len(&self) -> usize {
         self.iter().count()
@@ -92,9 +105,23 @@ impl Members {
         }
     }
 
-    /// Appends the record of `name` and a text of `text_len` bytes that `write` writes.
+    /// Appends the record of `name` and a text of `text_len` bytes that `write` writes; an
+    /// annotation goes before the first property (the order of the annotations among themselves
+    /// and of the properties among themselves is the order read; how the two interleaved is not
+    /// part of the value, and encoding writes the annotations first).
     #[inline]
     fn append(&mut self, name: &str, text_len: usize, write: impl FnOnce(&mut Out<'_>)) {
+        if is_annotation(name)
+            && let Some(at) = self.first_property()
+        {
+            let mut record = String::new();
+            let mut out = Out::Heap(&mut record);
+            out.push_len(name.len());
+            out.push(name);
+            out.push_len(text_len);
+            write(&mut out);
+            return self.replace_range(at..at, &record);
+        }
         let record = len_width(name.len()) + name.len() + len_width(text_len) + text_len;
         if let Members::Inline(inline) = self
             && inline.remaining_capacity() < record
@@ -133,6 +160,19 @@ impl Members {
         let Some(span) = self.span_of(name) else { return false };
         self.replace_range(span, "");
         true
+    }
+
+    /// Where the first property's record starts, if there is one.
+    #[cold]
+    fn first_property(&self) -> Option<usize> {
+        let mut records = self.iter();
+        loop {
+            let start = records.at;
+            let (name, _) = records.next()?;
+            if !is_annotation(name) {
+                return Some(start);
+            }
+        }
     }
 
     /// Where the record of the member with this name lies in the buffer.
@@ -219,6 +259,13 @@ impl Out<'_> {
     }
 }
 
+/// Whether a kept member is an instance annotation (`@odata.etag`, `@ns.term`) rather than a
+/// property or a property annotation (`prop@ns.term`).
+#[inline]
+pub(crate) fn is_annotation(name: &str) -> bool {
+    name.starts_with('@')
+}
+
 /// Bytes that a length takes.
 #[inline]
 fn len_width(len: usize) -> usize {
@@ -234,11 +281,19 @@ pub(crate) struct Records<'a> {
 }
 
 impl<'a> Records<'a> {
-    #[inline]
+    /// A length: one digit below 64 (names, and most texts), the loop past that.
+    #[inline(always)]
     fn read_len(&mut self) -> Option<usize> {
+        let byte = *self.buffer.as_bytes().get(self.at)?;
+        self.at += 1;
+        if byte & MORE == 0 { Some(usize::from(byte)) } else { self.read_long_len(byte) }
+    }
+
+    #[inline(never)]
+    fn read_long_len(&mut self, first: u8) -> Option<usize> {
         let bytes = self.buffer.as_bytes();
-        let mut len = 0usize;
-        let mut shift = 0u32;
+        let mut len = usize::from(first & DIGIT);
+        let mut shift = 6u32;
         loop {
             let byte = *bytes.get(self.at)?;
             self.at += 1;
@@ -250,7 +305,7 @@ impl<'a> Records<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn read_str(&mut self) -> Option<&'a str> {
         let buffer: &'a str = self.buffer;
         let len = self.read_len()?;
@@ -269,16 +324,14 @@ impl<'a> Iterator for Records<'a> {
         if self.at >= self.buffer.len() {
             return None;
         }
-        let name = self.read_str();
-        let text = self.read_str();
-        match name.zip(text) {
-            Some(member) => Some(member),
-            None => {
-                // Only a record cut short could get here (see `Out::push`): stop, for good.
-                self.at = self.buffer.len();
-                None
-            }
+        if let Some(name) = self.read_str()
+            && let Some(text) = self.read_str()
+        {
+            return Some((name, text));
         }
+        // Only a record cut short could get here (see `Out::push`): stop, for good.
+        self.at = self.buffer.len();
+        None
     }
 }
 
@@ -424,10 +477,10 @@ mod tests {
     fn unicode_and_escapes_are_kept_as_they_are() {
         let mut members = Members::new();
         let kept = [
+            ("@odata.etag", "\"W/\\\"1\\\"\""),
             ("na\u{ef}ve", "\"caf\u{e9}\""),
             ("\u{65e5}\u{672c}", "\"\\u00e9\\n\\\"\""),
             ("a\"b\\c", "[\"\u{1F600}\",\"\\ud83d\\ude00\"]"),
-            ("@odata.etag", "\"W/\\\"1\\\"\""),
         ];
         for (name, text) in kept {
             members.push_compacted(name, text);
@@ -483,6 +536,28 @@ mod tests {
             }
             assert!(members.is_empty());
             assert_eq!(members.len(), 0);
+        }
+    }
+
+    #[test]
+    fn annotations_are_stored_before_the_properties() {
+        for filler in ["1", "\"a text too long to stay in place, whatever else is kept\""] {
+            let mut members = Members::new();
+            members.push("p", filler);
+            members.push("@a", "1");
+            members.push_compacted("q@ns.term", "2");
+            members.push_compacted("@b", "[ 3 ]");
+            members.push("r", "4");
+            members.upsert("@c", "5");
+            let names = |members: &Members| members.iter().map(|(n, _)| n.to_owned()).collect::<Vec<_>>();
+            assert_eq!(names(&members), ["@a", "@b", "@c", "p", "q@ns.term", "r"]);
+            assert_eq!(members.annotations().map(|(n, _)| n).collect::<Vec<_>>(), ["@a", "@b", "@c"]);
+            assert_eq!(members.properties().map(|(n, _)| n).collect::<Vec<_>>(), ["p", "q@ns.term", "r"]);
+            assert_eq!(members.get("@b"), Some("[3]"));
+            assert_eq!(members.get("p"), Some(filler));
+            assert!(members.remove("@a") && members.remove("@b") && members.remove("@c"));
+            assert_eq!(members.annotations().count(), 0);
+            assert_eq!(names(&members), ["p", "q@ns.term", "r"]);
         }
     }
 }
