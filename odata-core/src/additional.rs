@@ -491,7 +491,7 @@ impl AdditionalData {
     pub(crate) fn has_member(&self, name: &str) -> bool {
         // Nothing kept yet (or only the shared type annotation): the usual first unknown member.
         let Repr::Owned(inner) = &self.repr else { return false };
-        inner.members.get(name).is_some()
+        inner.members.contains(name)
     }
 
     /// `@odata.context` (or the 4.01 `@context`).
@@ -593,13 +593,9 @@ fn serialize_entries<'a, M: SerializeMap>(
     entries: impl Iterator<Item = (&'a str, &'a str)>,
     map: &mut M,
 ) -> Result<(), M::Error> {
-    let mut entries = entries.peekable();
-    if entries.peek().is_none() {
-        return Ok(());
-    }
-    let request = crate::encode::is_request();
+    let mut request = None;
     for (name, text) in entries {
-        if !(request && crate::Payload::is_response_only(name)) {
+        if !(*request.get_or_insert_with(crate::encode::is_request) && crate::Payload::is_response_only(name)) {
             map.serialize_entry(name, &KeptText(text))?;
         }
     }

@@ -60,20 +60,37 @@ impl Members {
     /// The members, in the order stored: `(name, JSON text)`.
     #[inline]
     pub(crate) fn iter(&self) -> Records<'_> {
-        Records { buffer: self.buffer(), at: 0 }
+        let buffer = self.buffer();
+        Records { buffer, at: 0, end: buffer.len() }
     }
 
     /// The instance annotations (`@...`): stored before the properties, so that the encoder,
     /// which writes them first, reads no further than the first property.
     #[inline]
-    pub(crate) fn annotations(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
-        self.iter().take_while(|(name, _)| is_annotation(name))
+    pub(crate) fn annotations(&self) -> Records<'_> {
+        Records { buffer: self.buffer(), at: 0, end: self.properties_start() }
     }
 
     /// The unknown properties and property annotations (`prop@ns.term`), after the annotations.
     #[inline]
-    pub(crate) fn properties(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
-        self.iter().skip_while(|(name, _)| is_annotation(name))
+    pub(crate) fn properties(&self) -> Records<'_> {
+        let buffer = self.buffer();
+        Records { buffer, at: self.properties_start(), end: buffer.len() }
+    }
+
+    /// Where the properties' records start: past the annotations, told by their names' first
+    /// byte (the usual value keeps no annotation, and the first record tells).
+    #[inline]
+    fn properties_start(&self) -> usize {
+        let bytes = self.buffer().as_bytes();
+        let mut at = 0;
+        while let Some(record) = Span::at(bytes, at)
+            && record.name_start < record.name_end
+            && bytes.get(record.name_start) == Some(&b'@')
+        {
+            at = record.end;
+        }
+        at
     }
 
     /// How many members are kept.
@@ -84,7 +101,31 @@ impl Members {
     /// The text of the member with this name.
     #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.iter().find(|&(n, _)| n == name).map(|(_, text)| text)
+        let record = self.find(name)?;
+        self.buffer().get(record.text_start..record.end)
+    }
+
+    /// Whether a member has this name: the decoder's duplicate check, for every unknown member
+    /// past the first.
+    #[inline]
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+
+    /// The record of the member with this name: names compared as bytes, by length first.
+    #[inline]
+    fn find(&self, name: &str) -> Option<Span> {
+        let bytes = self.buffer().as_bytes();
+        let mut at = 0;
+        loop {
+            let record = Span::at(bytes, at)?;
+            if record.name_end - record.name_start == name.len()
+                && bytes.get(record.name_start..record.name_end) == Some(name.as_bytes())
+            {
+                return Some(record);
+            }
+            at = record.end;
+        }
     }
 
     /// Appends a member (the caller knows the name is new): `text` as it is.
@@ -165,26 +206,14 @@ impl Members {
     /// Where the first property's record starts, if there is one.
     #[cold]
     fn first_property(&self) -> Option<usize> {
-        let mut records = self.iter();
-        loop {
-            let start = records.at;
-            let (name, _) = records.next()?;
-            if !is_annotation(name) {
-                return Some(start);
-            }
-        }
+        let at = self.properties_start();
+        (at < self.buffer().len()).then_some(at)
     }
 
     /// Where the record of the member with this name lies in the buffer.
     fn span_of(&self, name: &str) -> Option<std::ops::Range<usize>> {
-        let mut records = self.iter();
-        loop {
-            let start = records.at;
-            let (n, _) = records.next()?;
-            if n == name {
-                return Some(start..records.at);
-            }
-        }
+        let record = self.find(name)?;
+        Some(record.start..record.end)
     }
 
     /// Replaces whole records with `with` (whole records too). Not a decode path.
@@ -211,7 +240,7 @@ impl Members {
 #[cold]
 fn spill(inline: &ArrayString<INLINE>, record: usize) -> String {
     let held = inline.len() + record;
-    let count = Records { buffer: inline.as_str(), at: 0 }.count() + 1;
+    let count = Records { buffer: inline.as_str(), at: 0, end: inline.len() }.count() + 1;
     let mut heap = String::with_capacity(held.max(held / count * 8));
     heap.push_str(inline);
     heap
@@ -273,64 +302,77 @@ fn len_width(len: usize) -> usize {
     (bits as usize).div_ceil(6).max(1)
 }
 
-/// The members in a buffer, in order.
+/// Where a record's parts lie in the buffer, by byte offset.
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    name_start: usize,
+    name_end: usize,
+    text_start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// The record that starts at `at`; `None` at the end (or past a record cut short, see
+    /// `Out::push`).
+    #[inline(always)]
+    fn at(bytes: &[u8], at: usize) -> Option<Span> {
+        let (width, len) = len_at(bytes, at)?;
+        let name_start = at + width;
+        let name_end = name_start.checked_add(len)?;
+        let (width, len) = len_at(bytes, name_end)?;
+        let text_start = name_end + width;
+        let end = text_start.checked_add(len)?;
+        (end <= bytes.len()).then_some(Span { start: at, name_start, name_end, text_start, end })
+    }
+}
+
+/// The length at `at` and the bytes it takes: one digit below 64 (names, and most texts), a loop
+/// past that.
+#[inline(always)]
+fn len_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let first = *bytes.get(at)?;
+    if first & MORE == 0 { Some((1, usize::from(first))) } else { long_len_at(bytes, at) }
+}
+
+#[inline(never)]
+fn long_len_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut len = 0usize;
+    for (digit, &byte) in bytes.get(at..)?.iter().enumerate() {
+        len |= usize::from(byte & DIGIT).checked_shl(6 * u32::try_from(digit).ok()?)?;
+        if byte & MORE == 0 {
+            return Some((digit + 1, len));
+        }
+    }
+    None
+}
+
+/// The members in a range of a buffer, in order.
 #[derive(Clone)]
 pub(crate) struct Records<'a> {
     buffer: &'a str,
     at: usize,
-}
-
-impl<'a> Records<'a> {
-    /// A length: one digit below 64 (names, and most texts), the loop past that.
-    #[inline(always)]
-    fn read_len(&mut self) -> Option<usize> {
-        let byte = *self.buffer.as_bytes().get(self.at)?;
-        self.at += 1;
-        if byte & MORE == 0 { Some(usize::from(byte)) } else { self.read_long_len(byte) }
-    }
-
-    #[inline(never)]
-    fn read_long_len(&mut self, first: u8) -> Option<usize> {
-        let bytes = self.buffer.as_bytes();
-        let mut len = usize::from(first & DIGIT);
-        let mut shift = 6u32;
-        loop {
-            let byte = *bytes.get(self.at)?;
-            self.at += 1;
-            len |= usize::from(byte & DIGIT).checked_shl(shift)?;
-            if byte & MORE == 0 {
-                return Some(len);
-            }
-            shift += 6;
-        }
-    }
-
-    #[inline(always)]
-    fn read_str(&mut self) -> Option<&'a str> {
-        let buffer: &'a str = self.buffer;
-        let len = self.read_len()?;
-        let end = self.at.checked_add(len)?;
-        let text = buffer.get(self.at..end)?;
-        self.at = end;
-        Some(text)
-    }
+    end: usize,
 }
 
 impl<'a> Iterator for Records<'a> {
     type Item = (&'a str, &'a str);
 
-    #[inline]
+    /// Each part is a slice of the buffer between ASCII length digits, so at character
+    /// boundaries; `str::get` checks that again (the cost of not using `unsafe`).
+    #[inline(always)]
     fn next(&mut self) -> Option<(&'a str, &'a str)> {
-        if self.at >= self.buffer.len() {
+        if self.at >= self.end {
             return None;
         }
-        if let Some(name) = self.read_str()
-            && let Some(text) = self.read_str()
+        if let Some(record) = Span::at(self.buffer.as_bytes(), self.at)
+            && let Some(name) = self.buffer.get(record.name_start..record.name_end)
+            && let Some(text) = self.buffer.get(record.text_start..record.end)
         {
+            self.at = record.end;
             return Some((name, text));
         }
-        // Only a record cut short could get here (see `Out::push`): stop, for good.
-        self.at = self.buffer.len();
+        self.at = self.end;
         None
     }
 }
@@ -415,7 +457,7 @@ mod tests {
             Out::Heap(&mut out).push_len(len);
             assert_eq!(out.len(), width, "{len}");
             assert!(out.is_ascii());
-            assert_eq!(Records { buffer: &out, at: 0 }.read_len(), Some(len));
+            assert_eq!(len_at(out.as_bytes(), 0), Some((width, len)));
         }
         assert_eq!(len_width(usize::MAX), 11);
     }
