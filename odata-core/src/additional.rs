@@ -54,7 +54,10 @@ type NullNames = smallvec::SmallVec<[&'static str; 4]>;
 ///
 /// The field is two words inline and costs nothing on the heap for the common cases: nothing
 /// kept, or only the usual `"@odata.type": "#ns.name"` of the value's own type (which points at a
-/// per-type constant). Anything else lives behind one pointer.
+/// per-type constant), or only `null`s. Anything else lives behind one pointer, in one
+/// allocation: the kept members' names and texts share one buffer, which holds a small member
+/// (an identity's `tenantId`) in place and spills to the heap once past that. The accessors
+/// that hand out a `&RawValue` lend it from that buffer, without copying or parsing the text.
 #[derive(Clone, Default)]
 pub struct AdditionalData {
     repr: Repr,
