@@ -367,6 +367,9 @@ impl AdditionalData {
     }
 
     /// Sets an instance annotation to JSON text as it is (`RawValue::from_string`).
+    // The text is copied into the buffer; the signature takes the box a caller has in hand
+    // (`RawValue::from_string` makes one), as it did when the box itself was kept.
+    #[allow(clippy::boxed_local)]
     pub fn insert_raw_annotation(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         // Kept by name in one list: a name without `@` is a property whichever way it came in.
         self.inner_mut().members.upsert(&Into::<String>::into(name), value.get())
@@ -406,6 +409,9 @@ impl AdditionalData {
     /// Sets an unknown or dynamic property to JSON text as it is (an `Edm.Decimal` with every
     /// digit: `RawValue::from_string("12.50".into())`). A name that starts with `@` is an
     /// instance annotation, found by [`annotation`](Self::annotation).
+    // The text is copied into the buffer; the signature takes the box a caller has in hand
+    // (`RawValue::from_string` makes one), as it did when the box itself was kept.
+    #[allow(clippy::boxed_local)]
     pub fn insert_raw_property(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         // A name with a leading `@` is an annotation whichever way it came in (as before, when
         // the two were apart, `annotation` would not have found it and encoding wrote it last).
@@ -554,6 +560,8 @@ impl AdditionalData {
 
     /// Appends an annotation or unknown property as read (the decoder rejects a member read twice
     /// before it gets here), its text as it is.
+    // The polymorphic decoder hands over the boxes it held its side members in.
+    #[allow(clippy::boxed_local)]
     pub(crate) fn push_member(&mut self, name: Name, value: Box<RawValue>) {
         self.inner_mut().members.push(&name, value.get());
     }
@@ -604,7 +612,6 @@ fn serialize_entries<'a, M: SerializeMap>(
     }
     Ok(())
 }
-
 
 /// Kept entries compare by name and JSON text: the text is what is written back.
 fn same_entries<'a>(a: impl Iterator<Item = (&'a str, &'a str)>, b: impl Iterator<Item = (&'a str, &'a str)>) -> bool {

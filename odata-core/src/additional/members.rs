@@ -224,7 +224,8 @@ impl Members {
                 let old = *inline;
                 let (before, after) = (&old[..span.start], &old[span.end..]);
                 let mut new = ArrayString::new();
-                if new.try_push_str(before).is_ok() && new.try_push_str(with).is_ok() && new.try_push_str(after).is_ok() {
+                if new.try_push_str(before).is_ok() && new.try_push_str(with).is_ok() && new.try_push_str(after).is_ok()
+                {
                     *inline = new;
                 } else {
                     *self = Members::Heap([before, with, after].concat());
@@ -389,7 +390,8 @@ impl fmt::Debug for Members {
 /// (serde_json hands over a value without the whitespace around it).
 #[inline]
 pub(crate) fn needs_compacting(text: &str) -> bool {
-    matches!(text.as_bytes().first(), Some(b'{' | b'[')) && text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    matches!(text.as_bytes().first(), Some(b'{' | b'['))
+        && text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
 }
 
 /// Hands `text` without the whitespace between tokens to `run`, a run at a time, so that a value

@@ -121,9 +121,7 @@ impl Serialize for KeptText<'_> {
 /// is handed the text as serde_json's deserializer would hand it. Should serde_json ever change
 /// that protocol, the text is parsed instead (the tests check that it is not).
 pub(crate) fn raw_ref(text: &str) -> &RawValue {
-    <&RawValue>::deserialize(Lend(text))
-        .or_else(|_| serde_json::from_str(text))
-        .unwrap_or(RawValue::NULL)
+    <&RawValue>::deserialize(Lend(text)).or_else(|_| serde_json::from_str(text)).unwrap_or(RawValue::NULL)
 }
 
 /// Plays serde_json's part for [`raw_ref`].
@@ -141,11 +139,7 @@ impl<'de> Deserializer<'de> for Lend<'de> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        if name == RAW_VALUE_TOKEN {
-            visitor.visit_map(LendMap(Some(self.0)))
-        } else {
-            self.deserialize_any(visitor)
-        }
+        if name == RAW_VALUE_TOKEN { visitor.visit_map(LendMap(Some(self.0))) } else { self.deserialize_any(visitor) }
     }
 
     forward_to_deserialize_any! {
@@ -255,7 +249,7 @@ mod tests {
     fn pretty_printed_input_is_kept_compact() {
         let pretty = "{\n  \"tenantId\" : \"dc368399-474c-4d40-900c-6265431fd81f\",\r\n\t\"@odata.etag\": \"W/\\\"1\\\"\",\n  \"n\": 12345678901234567890.50,\n  \"o\": {\n    \"a\": [\n      1,\n      { \"b\" : null }\n    ],\n    \"c\": \"\\u00e9\\n\"\n  },\n  \"caf\\u00e9\": \"日本\" , \"t\" : true\n}\n";
         let compact: Kept = serde_json::from_str(OBJECT).expect("compact");
-        let read: Kept = serde_json::from_str(&pretty).expect("pretty");
+        let read: Kept = serde_json::from_str(pretty).expect("pretty");
         let reader: Kept = serde_json::from_reader(pretty.as_bytes()).expect("pretty reader");
         assert_eq!(read, compact);
         assert_eq!(reader, compact);
