@@ -148,10 +148,10 @@ fn canonical<T: ODataType>() -> &'static Inner {
 impl PartialEq for AdditionalData {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.inner(), other.inner());
+        // Kept entries compare by name and JSON text: the text is what is written back.
         a.type_annotation.get() == b.type_annotation.get()
-            && a.members.len() == b.members.len()
-            && same_entries(a.annotations(), b.annotations())
-            && same_entries(a.properties(), b.properties())
+            && a.annotations().eq(b.annotations())
+            && a.properties().eq(b.properties())
             && self.nulls().len() == other.nulls().len()
             && self.nulls().all(|name| other.is_null(name))
     }
@@ -636,11 +636,6 @@ fn serialize_entries<'a, M: SerializeMap>(
         }
     }
     Ok(())
-}
-
-/// Kept entries compare by name and JSON text: the text is what is written back.
-fn same_entries<'a>(a: impl Iterator<Item = (&'a str, &'a str)>, b: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
-    a.eq(b)
 }
 
 fn parse(raw: &RawValue) -> Option<Value> {

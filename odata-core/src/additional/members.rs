@@ -94,6 +94,7 @@ impl Members {
     }
 
     /// How many members are kept.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.iter().count()
     }
