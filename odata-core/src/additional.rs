@@ -599,9 +599,12 @@ impl AdditionalData {
         KeepText { data: self, name }
     }
 
-    /// Appends a member's text as read, compacted (see [`keep`](Self::keep)).
+    /// Appends a member's text as read, compacted (see [`keep`](Self::keep)); the decoder
+    /// rejects a member read twice before it gets here. Also what the polymorphic decoder's
+    /// side members can be kept with (`push_text(&name, raw.get())`), without the clones that
+    /// [`push_member`](Self::push_member) needs.
     #[inline]
-    fn push_text(&mut self, name: &str, text: &str) {
+    pub(crate) fn push_text(&mut self, name: &str, text: &str) {
         self.inner_mut().members.push_compacted(name, text);
     }
 
