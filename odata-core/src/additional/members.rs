@@ -130,6 +130,7 @@ impl Members {
     }
 
     /// Appends a member (the caller knows the name is new): `text` as it is.
+    #[inline]
     pub(crate) fn push(&mut self, name: &str, text: &str) {
         self.append(name, text.len(), |out| out.push(text));
     }
