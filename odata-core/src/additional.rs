@@ -9,28 +9,25 @@ use serde_json::value::RawValue;
 
 use crate::ODataType;
 
+mod members;
 mod nulls;
+mod text;
 
+use members::{Members, is_annotation};
 pub(crate) use nulls::{NameOf, NullRecord};
 use nulls::{NullBits, NullNamesIter};
+pub(crate) use text::KeepText;
+use text::{KeptText, raw_ref};
 
-/// The name of a kept member. Names are short (`tenantId`, `@odata.etag`): kept inline up to 24
-/// bytes, so keeping an unknown member costs one allocation (its text) instead of two; a page of
-/// Graph sessions keeps 28,000 of them.
+/// The name of a member that the polymorphic decoder holds aside until the type annotation
+/// decides where it goes (kept members themselves live in [`Members`]' buffer).
 pub(crate) type Name = compact_str::CompactString;
 
-/// Kept members (annotations and unknown properties in one list, told apart by a leading `@`), in
-/// the order read. One unknown member per value is the common case (`tenantId` on an identity): it
-/// is held in place, in the `Inner` already allocated, and more spill to the heap as a `Vec` would.
-type Entries = smallvec::SmallVec<[(Name, Box<RawValue>); 1]>;
-
 /// The wire names of the declared properties read as `null`, when they cannot be bits
-/// ([`Repr::Nulls`]): two live in place, more spill to the heap. With one list of members
-/// instead of two and smallvec's `union` layout (no tag word), `Inner` is 120 bytes (it was 168
-/// with two lists and the names in a `Vec`; four names in place would make it 152, for 0.2% fewer
-/// decode instructions on a page of Graph sessions but 0.8 MB more allocated, as every identity's
-/// `tenantId` pays for the room).
-type NullNames = smallvec::SmallVec<[&'static str; 2]>;
+/// ([`Repr::Nulls`]) because other data is kept beside them: rare (an object with `null`s and
+/// nothing else keeps bits), so they live behind a pointer of their own, four in place, and the
+/// owned part stays small for the usual owner, an identity with its `tenantId`.
+type NullNames = smallvec::SmallVec<[&'static str; 4]>;
 
 /// The unknown properties and instance annotations of an entity or complex value.
 ///
@@ -57,7 +54,10 @@ type NullNames = smallvec::SmallVec<[&'static str; 2]>;
 ///
 /// The field is two words inline and costs nothing on the heap for the common cases: nothing
 /// kept, or only the usual `"@odata.type": "#ns.name"` of the value's own type (which points at a
-/// per-type constant). Anything else lives behind one pointer.
+/// per-type constant), or only `null`s. Anything else lives behind one pointer, in one
+/// allocation: the kept members' names and texts share one buffer, which holds a small member
+/// (an identity's `tenantId`) in place and spills to the heap once past that. The accessors
+/// that hand out a `&RawValue` lend it from that buffer, without copying or parsing the text.
 #[derive(Clone, Default)]
 pub struct AdditionalData {
     repr: Repr,
@@ -74,41 +74,71 @@ enum Repr {
     Owned(Box<Inner>),
 }
 
+/// 80 bytes: the type annotation (16), the members with 48 bytes in place (56), the `null`
+/// names' pointer (8). It was 120, and every kept member's text was an allocation of its own.
 #[derive(Debug, Clone, Default)]
 struct Inner {
-    type_annotation: Option<TypeAnnotation>,
-    /// Instance annotations (`@...`) and unknown properties (the rest, `prop@ns.term` included).
-    members: Entries,
+    type_annotation: TypeSlot,
+    /// Instance annotations (`@...`) and unknown properties (the rest, `prop@ns.term` included),
+    /// names and JSON texts, in the order read.
+    members: Members,
     /// Declared properties that are `null` (wire names), in the order read or set.
-    nulls: NullNames,
+    nulls: Option<Box<NullNames>>,
 }
 
 impl Inner {
-    /// The kept instance annotations, in the order read.
-    fn annotations(&self) -> impl Iterator<Item = &(Name, Box<RawValue>)> {
-        self.members.iter().filter(|(name, _)| is_annotation(name))
+    /// The kept instance annotations, in the order read: `(name, JSON text)`.
+    fn annotations(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
+        self.members.annotations()
     }
 
     /// The kept unknown properties and property annotations, in the order read.
-    fn properties(&self) -> impl Iterator<Item = &(Name, Box<RawValue>)> {
-        self.members.iter().filter(|(name, _)| !is_annotation(name))
+    fn properties(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
+        self.members.properties()
+    }
+
+    fn null_names(&self) -> &[&'static str] {
+        self.nulls.as_deref().map_or(&[], |names| names.as_slice())
     }
 }
 
-static EMPTY: Inner = Inner { type_annotation: None, members: Entries::new_const(), nulls: NullNames::new_const() };
+/// The type annotation of an owned part: the model's constant when it is the usual
+/// `"@odata.type": "#ns.name"` of the reading type (no allocation; an object that keeps an
+/// unknown member beside it copies a pointer), anything else boxed (another spelling or type,
+/// or one set by hand: rare). Two words instead of the annotation's four in every owned part.
+#[derive(Debug, Clone, Default)]
+enum TypeSlot {
+    #[default]
+    None,
+    Model(&'static TypeAnnotation),
+    Read(Box<TypeAnnotation>),
+}
+
+impl TypeSlot {
+    #[inline]
+    fn get(&self) -> Option<&TypeAnnotation> {
+        match self {
+            TypeSlot::None => None,
+            TypeSlot::Model(annotation) => Some(annotation),
+            TypeSlot::Read(annotation) => Some(annotation),
+        }
+    }
+
+    fn is_none(&self) -> bool {
+        matches!(self, TypeSlot::None)
+    }
+}
+
+static EMPTY: Inner = Inner { type_annotation: TypeSlot::None, members: Members::new(), nulls: None };
+
+/// `"@odata.type": "#<T's name>"`, one constant per type.
+const fn canonical_annotation<T: ODataType>() -> &'static TypeAnnotation {
+    const { &TypeAnnotation { key: TypeAnnotationKey::ODataType, value: Cow::Borrowed(T::TYPE_ANNOTATION) } }
+}
 
 /// The constant for "only `@odata.type: #<T's name>`", one per type.
 fn canonical<T: ODataType>() -> &'static Inner {
-    const {
-        &Inner {
-            type_annotation: Some(TypeAnnotation {
-                key: TypeAnnotationKey::ODataType,
-                value: Cow::Borrowed(T::TYPE_ANNOTATION),
-            }),
-            members: Entries::new_const(),
-            nulls: NullNames::new_const(),
-        }
-    }
+    const { &Inner { type_annotation: TypeSlot::Model(canonical_annotation::<T>()), members: Members::new(), nulls: None } }
 }
 
 /// The `null`s are a set: decoding records them in the order read (or as bits, in field order),
@@ -118,10 +148,10 @@ fn canonical<T: ODataType>() -> &'static Inner {
 impl PartialEq for AdditionalData {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.inner(), other.inner());
-        a.type_annotation == b.type_annotation
-            && a.members.len() == b.members.len()
-            && same_entries(a.annotations(), b.annotations())
-            && same_entries(a.properties(), b.properties())
+        // Kept entries compare by name and JSON text: the text is what is written back.
+        a.type_annotation.get() == b.type_annotation.get()
+            && a.annotations().eq(b.annotations())
+            && a.properties().eq(b.properties())
             && self.nulls().len() == other.nulls().len()
             && self.nulls().all(|name| other.is_null(name))
     }
@@ -131,9 +161,9 @@ impl fmt::Debug for AdditionalData {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = self.inner();
         f.debug_struct("AdditionalData")
-            .field("type_annotation", &inner.type_annotation)
-            .field("annotations", &inner.annotations().collect::<Vec<_>>())
-            .field("properties", &inner.properties().collect::<Vec<_>>())
+            .field("type_annotation", &inner.type_annotation.get())
+            .field("annotations", &inner.annotations().map(|(k, v)| (k, raw_ref(v))).collect::<Vec<_>>())
+            .field("properties", &inner.properties().map(|(k, v)| (k, raw_ref(v))).collect::<Vec<_>>())
             .field("nulls", &self.nulls().collect::<Vec<_>>())
             .finish()
     }
@@ -273,8 +303,7 @@ impl AdditionalData {
                 self.repr = Repr::Owned(Box::new(Inner { type_annotation, ..Inner::default() }))
             }
             Repr::Nulls(bits) => {
-                let mut nulls = NullNames::new();
-                bits.names().for_each(|name| push_name(&mut nulls, name));
+                let nulls = Some(Box::new(bits.names().collect()));
                 self.repr = Repr::Owned(Box::new(Inner { nulls, ..Inner::default() }))
             }
         }
@@ -301,7 +330,9 @@ impl AdditionalData {
             Repr::Shared(_) => false,
             Repr::Nulls(bits) => bits.is_empty(),
             // Field by field, not `== EMPTY`: the encoder asks this of every value it writes.
-            Repr::Owned(inner) => inner.type_annotation.is_none() && inner.members.is_empty() && inner.nulls.is_empty(),
+            Repr::Owned(inner) => {
+                inner.type_annotation.is_none() && inner.members.is_empty() && inner.null_names().is_empty()
+            }
         }
     }
 
@@ -314,24 +345,22 @@ impl AdditionalData {
 
     /// The type annotation (`@odata.type` / `@type`) as read.
     pub fn type_annotation(&self) -> Option<&TypeAnnotation> {
-        self.inner().type_annotation.as_ref()
+        self.inner().type_annotation.get()
     }
 
     /// Sets or clears the type annotation written back on encoding.
     pub fn set_type_annotation(&mut self, annotation: Option<TypeAnnotation>) {
-        self.inner_mut().type_annotation = annotation;
+        self.inner_mut().type_annotation = annotation.map_or(TypeSlot::None, |a| TypeSlot::Read(Box::new(a)));
         self.tidy();
     }
 
     /// Keeps a type annotation read for a value of type `T`, without allocating when it is the
     /// usual `"@odata.type": "#<T's name>"` and nothing else is kept.
     pub(crate) fn keep_type_annotation<T: ODataType>(&mut self, annotation: TypeAnnotation) {
-        let is_canonical =
-            annotation.key == TypeAnnotationKey::ODataType && annotation.value.as_ref() == T::TYPE_ANNOTATION;
-        if is_canonical && matches!(self.repr, Repr::Empty) {
-            self.repr = Repr::Shared(canonical::<T>());
+        if annotation.key == TypeAnnotationKey::ODataType && annotation.value.as_ref() == T::TYPE_ANNOTATION {
+            self.keep_canonical_type_annotation::<T>();
         } else {
-            self.inner_mut().type_annotation = Some(annotation);
+            self.inner_mut().type_annotation = TypeSlot::Read(Box::new(annotation));
         }
     }
 
@@ -341,15 +370,14 @@ impl AdditionalData {
         if matches!(self.repr, Repr::Empty) {
             self.repr = Repr::Shared(canonical::<T>());
         } else {
-            self.inner_mut().type_annotation =
-                Some(TypeAnnotation { key: TypeAnnotationKey::ODataType, value: Cow::Borrowed(T::TYPE_ANNOTATION) });
+            self.inner_mut().type_annotation = TypeSlot::Model(canonical_annotation::<T>());
         }
     }
 
     /// The instance annotation with this JSON name (`@odata.etag`, `@ns.term`), as the JSON text
     /// that was read (`raw.get()`); [`annotation_value`](Self::annotation_value) parses it.
     pub fn annotation(&self, name: &str) -> Option<&RawValue> {
-        find(&self.inner().members, name).filter(|_| is_annotation(name))
+        self.inner().members.get(name).filter(|_| is_annotation(name)).map(raw_ref)
     }
 
     /// The instance annotation with this JSON name as a `serde_json::Value` (numbers as
@@ -360,34 +388,37 @@ impl AdditionalData {
 
     /// The instance annotations of the value, in the order read, as JSON text.
     pub fn annotations(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.inner().annotations().map(|(k, v)| (k.as_str(), &**v))
+        self.inner().annotations().map(|(k, v)| (k, raw_ref(v)))
     }
 
     /// Sets an instance annotation; `name` is its JSON name and must start with `@`
     /// (otherwise it is stored as a property).
     pub fn insert_annotation(&mut self, name: impl Into<String>, value: Value) {
-        self.insert_raw_annotation(name, raw(&value))
+        self.inner_mut().members.upsert(&Into::<String>::into(name), &value.to_string())
     }
 
     /// Sets an instance annotation to JSON text as it is (`RawValue::from_string`).
+    // The text is copied into the buffer; the signature takes the box a caller has in hand
+    // (`RawValue::from_string` makes one), as it did when the box itself was kept.
+    #[allow(clippy::boxed_local)]
     pub fn insert_raw_annotation(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         // Kept by name in one list: a name without `@` is a property whichever way it came in.
-        upsert(&mut self.inner_mut().members, Name::from(name.into()), value)
+        self.inner_mut().members.upsert(&Into::<String>::into(name), value.get())
     }
 
     /// Removes an instance annotation, returning its JSON text.
     pub fn remove_annotation(&mut self, name: &str) -> Option<Box<RawValue>> {
-        self.annotation(name)?;
-        let removed = remove(&mut self.inner_mut().members, name);
+        let removed = self.annotation(name)?.to_owned();
+        self.inner_mut().members.remove(name);
         self.tidy();
-        removed
+        Some(removed)
     }
 
     /// The unknown (or dynamic) property or property annotation with this JSON name, as the JSON
     /// text that was read: numbers digit for digit, whatever their size. `property_value`
     /// parses it.
     pub fn property(&self, name: &str) -> Option<&RawValue> {
-        find(&self.inner().members, name).filter(|_| !is_annotation(name))
+        self.inner().members.get(name).filter(|_| !is_annotation(name)).map(raw_ref)
     }
 
     /// The unknown property with this JSON name as a `serde_json::Value` (numbers as
@@ -398,29 +429,32 @@ impl AdditionalData {
 
     /// Unknown and dynamic properties and property annotations, in the order read, as JSON text.
     pub fn properties(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.inner().properties().map(|(k, v)| (k.as_str(), &**v))
+        self.inner().properties().map(|(k, v)| (k, raw_ref(v)))
     }
 
     /// Sets an unknown or dynamic property (or a property annotation `prop@ns.term`).
     pub fn insert_property(&mut self, name: impl Into<String>, value: Value) {
-        self.insert_raw_property(name, raw(&value))
+        self.inner_mut().members.upsert(&Into::<String>::into(name), &value.to_string())
     }
 
     /// Sets an unknown or dynamic property to JSON text as it is (an `Edm.Decimal` with every
     /// digit: `RawValue::from_string("12.50".into())`). A name that starts with `@` is an
     /// instance annotation, found by [`annotation`](Self::annotation).
+    // The text is copied into the buffer; the signature takes the box a caller has in hand
+    // (`RawValue::from_string` makes one), as it did when the box itself was kept.
+    #[allow(clippy::boxed_local)]
     pub fn insert_raw_property(&mut self, name: impl Into<String>, value: Box<RawValue>) {
         // A name with a leading `@` is an annotation whichever way it came in (as before, when
         // the two were apart, `annotation` would not have found it and encoding wrote it last).
-        upsert(&mut self.inner_mut().members, Name::from(name.into()), value)
+        self.inner_mut().members.upsert(&Into::<String>::into(name), value.get())
     }
 
     /// Removes an unknown or dynamic property, returning its JSON text.
     pub fn remove_property(&mut self, name: &str) -> Option<Box<RawValue>> {
-        self.property(name)?;
-        let removed = remove(&mut self.inner_mut().members, name);
+        let removed = self.property(name)?.to_owned();
+        self.inner_mut().members.remove(name);
         self.tidy();
-        removed
+        Some(removed)
     }
 
     /// Whether the declared property with this wire name is `null`: it was sent as `null`, or
@@ -437,7 +471,7 @@ impl AdditionalData {
     pub fn nulls(&self) -> impl ExactSizeIterator<Item = &str> {
         match &self.repr {
             Repr::Nulls(bits) => bits.names(),
-            _ => NullNamesIter::Names(self.inner().nulls.iter()),
+            _ => NullNamesIter::Names(self.inner().null_names().iter()),
         }
     }
 
@@ -447,7 +481,7 @@ impl AdditionalData {
     /// name against the model. Declared properties' names are the model's own (`&'static`).
     pub fn set_null(&mut self, property: &'static str) {
         if !self.is_null(property) {
-            push_name(&mut self.inner_mut().nulls, property);
+            push_name(self.inner_mut(), property);
         }
     }
 
@@ -461,7 +495,11 @@ impl AdditionalData {
             Repr::Nulls(bits) => {
                 bits.remove(property);
             }
-            _ => self.inner_mut().nulls.retain(|name| *name != property),
+            _ => {
+                if let Some(names) = &mut self.inner_mut().nulls {
+                    names.retain(|name| *name != property);
+                }
+            }
         }
         self.tidy();
         true
@@ -472,7 +510,7 @@ impl AdditionalData {
     #[inline]
     pub(crate) fn null_record(&self) -> NullRecord<'_> {
         match &self.repr {
-            Repr::Owned(inner) if !inner.nulls.is_empty() => NullRecord::Names(&inner.nulls),
+            Repr::Owned(inner) if !inner.null_names().is_empty() => NullRecord::Names(inner.null_names()),
             Repr::Nulls(bits) => NullRecord::Bits(*bits),
             Repr::Empty | Repr::Shared(_) | Repr::Owned(_) => NullRecord::None,
         }
@@ -484,7 +522,7 @@ impl AdditionalData {
         match &mut self.repr {
             Repr::Empty if index < NullBits::CAPACITY => self.repr = Repr::Nulls(NullBits::one(index, name_of)),
             Repr::Nulls(bits) if index < NullBits::CAPACITY && bits.same_type(name_of) => bits.insert(index),
-            _ => push_name(&mut self.inner_mut().nulls, name_of(index)),
+            _ => push_name(self.inner_mut(), name_of(index)),
         }
     }
 
@@ -493,7 +531,7 @@ impl AdditionalData {
     pub(crate) fn has_member(&self, name: &str) -> bool {
         // Nothing kept yet (or only the shared type annotation): the usual first unknown member.
         let Repr::Owned(inner) = &self.repr else { return false };
-        find(&inner.members, name).is_some()
+        inner.members.contains(name)
     }
 
     /// `@odata.context` (or the 4.01 `@context`).
@@ -551,23 +589,30 @@ impl AdditionalData {
         })
     }
 
-    /// Appends an annotation or unknown property as read (the decoder rejects a member read twice
-    /// before it gets here).
-    pub(crate) fn push_member(&mut self, name: Name, value: Box<RawValue>) {
-        let members = &mut self.inner_mut().members;
-        // Past the one in place, room for eight at once: an open type's dynamic properties come
-        // in numbers (a feedback token set has eight), and growing by doubling would allocate
-        // three times on the way.
-        if members.len() == members.inline_size() {
-            members.reserve_exact(8 - members.len());
-        }
-        members.push((name, value));
+    /// Reads a member's value into the kept members under `name`, as its JSON text without the
+    /// whitespace between tokens, with no allocation of its own (the decoder rejects a member
+    /// read twice before it gets here).
+    #[inline]
+    pub(crate) fn keep<'a>(&'a mut self, name: &'a str) -> KeepText<'a> {
+        KeepText { data: self, name }
+    }
+
+    /// Appends a member's text as read, compacted (see [`keep`](Self::keep)); the decoder
+    /// rejects a member read twice before it gets here. The polymorphic decoder keeps the side
+    /// members it held for a derived type that did not come with it.
+    #[inline]
+    pub(crate) fn push_text(&mut self, name: &str, text: &str) {
+        self.inner_mut().members.push_compacted(name, text);
     }
 
     /// Writes the instance annotations: control information comes before the properties, as
     /// OData JSON requires of streaming payloads. (The type annotation is the encoder's call.)
     #[inline(never)]
     pub(crate) fn serialize_annotations<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        // Asked of every value written: one test in the usual case.
+        if !self.has_members() {
+            return Ok(());
+        }
         serialize_entries(self.inner().annotations(), map)
     }
 
@@ -578,50 +623,19 @@ impl AdditionalData {
     }
 }
 
-/// Writes kept members; a request body leaves out what only a service sends
-/// ([`Payload::Request`](crate::Payload::Request)).
+/// Writes kept members, each text as it is (as `RawValue` writes itself); a request body leaves
+/// out what only a service sends ([`Payload::Request`](crate::Payload::Request)).
 fn serialize_entries<'a, M: SerializeMap>(
-    entries: impl Iterator<Item = &'a (Name, Box<RawValue>)>,
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
     map: &mut M,
 ) -> Result<(), M::Error> {
-    let mut entries = entries.peekable();
-    if entries.peek().is_none() {
-        return Ok(());
-    }
-    let request = crate::encode::is_request();
-    for (name, value) in entries {
-        if !(request && crate::Payload::is_response_only(name)) {
-            map.serialize_entry(name.as_str(), value)?;
+    let mut request = None;
+    for (name, text) in entries {
+        if !(*request.get_or_insert_with(crate::encode::is_request) && crate::Payload::is_response_only(name)) {
+            map.serialize_entry(name, &KeptText(text))?;
         }
     }
     Ok(())
-}
-
-/// Whether a kept member is an instance annotation (`@odata.etag`, `@ns.term`) rather than a
-/// property or a property annotation (`prop@ns.term`).
-fn is_annotation(name: &str) -> bool {
-    name.starts_with('@')
-}
-
-/// Kept entries compare by name and JSON text: the text is what is written back.
-fn same_entries<'a>(
-    a: impl Iterator<Item = &'a (Name, Box<RawValue>)>,
-    mut b: impl Iterator<Item = &'a (Name, Box<RawValue>)>,
-) -> bool {
-    a.map(Some).chain([None]).all(|x| match (x, b.next()) {
-        (Some((k, v)), Some((l, w))) => k == l && v.get() == w.get(),
-        (None, None) => true,
-        _ => false,
-    })
-}
-
-/// A `Value` as JSON text (writing a `Value` cannot fail: its map keys are strings).
-fn raw(value: &Value) -> Box<RawValue> {
-    serde_json::value::to_raw_value(value).unwrap_or_else(|_| null())
-}
-
-fn null() -> Box<RawValue> {
-    RawValue::NULL.to_owned()
 }
 
 fn parse(raw: &RawValue) -> Option<Value> {
@@ -629,8 +643,7 @@ fn parse(raw: &RawValue) -> Option<Value> {
 }
 
 /// A JSON string's content: borrowed when it has no escapes.
-fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
-    let text = raw.get();
+fn json_str(text: &str) -> Option<Cow<'_, str>> {
     let inner = text.strip_prefix('"')?.strip_suffix('"')?;
     if inner.contains('\\') {
         serde_json::from_str::<String>(text).ok().map(Cow::Owned)
@@ -639,59 +652,8 @@ fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Kept JSON text without the whitespace between tokens, so that a value read from pretty-printed
-/// JSON is written compactly and compares equal to the same value read compactly. Strings (and
-/// so every space that means something) are copied as they are; serde_json has validated the
-/// text. Hand-written: serde_json can only re-format through its `Value`, which would round
-/// numbers.
-pub(crate) fn compact(raw: Box<RawValue>) -> Box<RawValue> {
-    let text = raw.get();
-    if !matches!(text.as_bytes().first(), Some(b'{' | b'['))
-        || !text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
-    {
-        return raw;
-    }
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
-            in_string = c == '"';
-            out.push(c);
-        }
-    }
-    RawValue::from_string(out).unwrap_or(raw)
-}
-
-/// Past the two in place, room for eight at once saves the reallocations of growing by one.
-fn push_name(names: &mut NullNames, name: &'static str) {
-    if names.len() == names.inline_size() {
-        names.reserve_exact(8 - names.len());
-    }
-    names.push(name);
-}
-
-fn find<'a>(entries: &'a [(Name, Box<RawValue>)], name: &str) -> Option<&'a RawValue> {
-    entries.iter().find(|(k, _)| k == name).map(|(_, v)| &**v)
-}
-
-fn upsert(entries: &mut Entries, name: Name, value: Box<RawValue>) {
-    match entries.iter_mut().find(|(k, _)| *k == name) {
-        Some(entry) => entry.1 = value,
-        None => entries.push((name, value)),
-    }
-}
-
-fn remove(entries: &mut Entries, name: &str) -> Option<Box<RawValue>> {
-    let at = entries.iter().position(|(k, _)| k == name)?;
-    Some(entries.remove(at).1)
+fn push_name(inner: &mut Inner, name: &'static str) {
+    inner.nulls.get_or_insert_default().push(name);
 }
 
 #[cfg(test)]
@@ -767,6 +729,29 @@ mod tests {
     }
 
     #[test]
+    fn a_canonical_annotation_beside_members_points_at_the_model() {
+        let canonical = || TypeAnnotation::read(TypeAnnotationKey::ODataType, "#ns.thing", "#ns.thing");
+        let mut first = AdditionalData::new();
+        first.keep_type_annotation::<Thing>(canonical());
+        first.insert_property("x", Value::from(1));
+        let mut later = AdditionalData::new();
+        later.insert_property("x", Value::from(1));
+        later.keep_type_annotation::<Thing>(canonical());
+        for data in [&first, &later] {
+            assert!(matches!(&data.repr, Repr::Owned(inner) if matches!(inner.type_annotation, TypeSlot::Model(_))));
+        }
+        assert_eq!(first, later);
+        let mut other = later.clone();
+        other.keep_type_annotation::<Thing>(TypeAnnotation::read(TypeAnnotationKey::Type, "ns.thing", "#ns.thing"));
+        assert!(matches!(&other.repr, Repr::Owned(inner) if matches!(inner.type_annotation, TypeSlot::Read(_))));
+        assert_ne!(other, later, "another spelling is another value");
+        other.set_type_annotation(Some(canonical()));
+        assert_eq!(other, later, "annotations compare by key and text, wherever they are kept");
+        other.set_type_annotation(None);
+        assert_eq!(other.type_annotation(), None);
+    }
+
+    #[test]
     fn insert_replaces_and_names_without_at_are_properties() {
         let mut data = AdditionalData::new();
         data.insert_annotation("tenantId", Value::from("a"));
@@ -824,7 +809,7 @@ mod tests {
         assert!(far.is_null("a?"));
         let mut mixed = AdditionalData::new();
         mixed.push_null(2, field_of_a);
-        mixed.push_member(Name::new("tenantId"), RawValue::from_string("\"t\"".into()).unwrap());
+        mixed.push_text("tenantId", "\"t\"");
         assert!(matches!(mixed.repr, Repr::Owned(_)));
         assert!(mixed.is_null("a2"));
         assert_eq!(mixed.property("tenantId").map(RawValue::get), Some("\"t\""));
@@ -832,19 +817,80 @@ mod tests {
     }
 
     #[test]
+    fn equal_whatever_the_storage_and_the_interleaving() {
+        let long = RawValue::from_string(format!("\"{}\"", "x".repeat(100))).expect("json");
+        let mut in_place = AdditionalData::new();
+        in_place.insert_raw_annotation("@a", RawValue::from_string("1".into()).expect("json"));
+        in_place.insert_property("p", Value::from(2));
+        assert!(matches!(&in_place.repr, Repr::Owned(inner) if matches!(inner.members, Members::Inline(_))));
+        let mut spilled = AdditionalData::new();
+        spilled.insert_property("long", Value::Null);
+        spilled.insert_raw_property("p", long);
+        spilled.insert_property("p", Value::from(2));
+        spilled.insert_annotation("@a", Value::from(1));
+        assert!(spilled.remove_property("long").is_some());
+        assert!(matches!(&spilled.repr, Repr::Owned(inner) if matches!(inner.members, Members::Heap(_))));
+        assert_eq!(in_place, spilled, "annotations and properties each in their order, wherever stored");
+        spilled.insert_annotation("@b", Value::from(1));
+        assert_ne!(in_place, spilled);
+        in_place.insert_annotation("@b", Value::from(1.0));
+        assert_ne!(in_place, spilled, "texts compare as written: 1.0 is not 1");
+        in_place.insert_annotation("@b", Value::from(1));
+        assert_eq!(in_place, spilled);
+    }
+
+    #[test]
+    fn debug_lists_members_as_raw_values() {
+        let mut data = AdditionalData::new();
+        data.insert_property("tenantId", Value::from("t"));
+        data.insert_annotation("@odata.etag", Value::from("W/\"1\""));
+        data.set_null("name");
+        assert_eq!(
+            format!("{data:?}"),
+            r#"AdditionalData { type_annotation: None, annotations: [("@odata.etag", RawValue("W/\"1\""))], properties: [("tenantId", RawValue("t"))], nulls: ["name"] }"#
+        );
+    }
+
+    #[test]
+    fn nulls_beside_members_live_apart_and_leave_no_trace() {
+        let mut data = AdditionalData::new();
+        data.insert_property("x", Value::from(1));
+        data.set_null("a");
+        data.set_null("a");
+        assert_eq!(data.nulls().collect::<Vec<_>>(), ["a"]);
+        for name in ["b", "c", "d", "e", "f"] {
+            data.set_null(name);
+        }
+        assert_eq!(data.nulls().len(), 6);
+        assert!(matches!(data.null_record(), NullRecord::Names(names) if names.len() == 6));
+        for name in ["a", "b", "c", "d", "e", "f"] {
+            assert!(data.clear_null(name));
+        }
+        assert!(matches!(data.null_record(), NullRecord::None));
+        assert!(!data.is_empty());
+        assert_eq!(data.remove_property("x").map(|raw| raw.get().to_owned()).as_deref(), Some("1"));
+        assert!(matches!(data.repr, Repr::Empty), "nothing kept, nothing allocated");
+    }
+
+    #[test]
     #[cfg(target_pointer_width = "64")]
     fn the_owned_part_stays_small() {
-        // What an identity's `tenantId` costs on the heap besides its text (see `NullNames`).
-        assert_eq!(size_of::<Inner>(), 120);
+        // What an identity with its `tenantId` costs on the heap, all of it: the member lives in
+        // `Members`' room in place (see `Inner`).
+        assert_eq!(size_of::<Inner>(), 80);
+        assert_eq!(size_of::<Members>(), 56);
         assert_eq!(size_of::<AdditionalData>(), 16);
     }
 
     #[test]
     fn kept_text_is_compacted_outside_strings_only() {
-        let raw = |text: &str| RawValue::from_string(text.to_owned()).expect("JSON");
-        let kept = compact(raw("{ \"a b\" : [ 1.50 ,\n\t\"x \\\" y\" ] }"));
-        assert_eq!(kept.get(), r#"{"a b":[1.50,"x \" y"]}"#);
-        assert_eq!(compact(raw("123456789012345678901234567890")).get(), "123456789012345678901234567890");
-        assert_eq!(compact(raw("\" spaced \"")).get(), "\" spaced \"");
+        let mut data = AdditionalData::new();
+        data.push_text("a", "{ \"a b\" : [ 1.50 ,\n\t\"x \\\" y\" ] }");
+        data.push_text("b", "123456789012345678901234567890");
+        data.push_text("c", "\" spaced \"");
+        let text = |name| data.property(name).map(RawValue::get);
+        assert_eq!(text("a"), Some(r#"{"a b":[1.50,"x \" y"]}"#));
+        assert_eq!(text("b"), Some("123456789012345678901234567890"));
+        assert_eq!(text("c"), Some("\" spaced \""));
     }
 }

@@ -7,9 +7,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use serde_json::value::RawValue;
 
-use crate::additional::compact;
 use crate::control::{ControlTerm, expect_string, parse_count};
 use crate::edm::{AsEdm, EdmSeed};
 use crate::json_path as path;
@@ -179,8 +177,7 @@ pub(crate) fn read_page_with<'de, T, A: MapAccess<'de>>(
             return Err(error);
         }
         let Some(term) = control else {
-            let kept = compact(map.next_value::<Box<RawValue>>().inspect_err(fail)?);
-            page.additional_data.push_member(key.into(), kept);
+            map.next_value_seed(page.additional_data.keep(&key)).inspect_err(fail)?;
             continue;
         };
         let raw: Value = map.next_value().inspect_err(fail)?;

@@ -7,7 +7,7 @@
 
 mod escape;
 mod key;
-mod private;
+pub(crate) mod private;
 mod writer;
 
 use std::cell::Cell;

@@ -31,7 +31,7 @@ use serde_json::value::RawValue;
 
 use super::de::{Key, KeyCode, KeySeed, MemberName, SeenNulls, StructuredWire, read_other, visit_entries, visit_field};
 use crate::ODataStructured;
-use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, before_at, compact, type_name_of};
+use crate::additional::{Name, TypeAnnotation, TypeAnnotationKey, before_at, type_name_of};
 use crate::json_path as path;
 use crate::registry::check_hierarchy;
 
@@ -321,7 +321,7 @@ where
     }
     let Some(data) = value.additional_data_mut() else { return Ok(()) };
     for (name, raw) in side {
-        data.push_member(name.clone(), compact(raw.clone()));
+        data.push_text(name, raw.get());
     }
     Ok(())
 }
