@@ -21,14 +21,29 @@ where
     T: ODataStructured + StructuredWire,
     D: Deserializer<'de>,
 {
-    deserializer.deserialize_map(StructuredInVisitor { slot })
+    deserializer.deserialize_map(StructuredPlaceVisitor::new(|| slot.insert(T::__odata_empty())))
 }
 
-struct StructuredInVisitor<'a, T> {
-    slot: &'a mut Option<T>,
+/// Reads an object's members into the empty struct that `place` puts where the value stays (the
+/// slot or the `Vec`): only once the value is known to be an object, so that any other JSON
+/// leaves the place as it was.
+struct StructuredPlaceVisitor<F>(F);
+
+impl<F> StructuredPlaceVisitor<F> {
+    /// Bounds the closure as called once, so that it may hand out the borrow it holds.
+    fn new<'a, T: 'a>(place: F) -> Self
+    where
+        F: FnOnce() -> &'a mut T,
+    {
+        StructuredPlaceVisitor(place)
+    }
 }
 
-impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredInVisitor<'_, T> {
+impl<'de, 'a, T, F> Visitor<'de> for StructuredPlaceVisitor<F>
+where
+    T: ODataStructured + StructuredWire + 'a,
+    F: FnOnce() -> &'a mut T,
+{
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -36,8 +51,7 @@ impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredInVisi
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let value = self.slot.insert(T::__odata_empty());
-        visit_entries(value, &mut map, &mut SeenNulls::default())
+        visit_entries((self.0)(), &mut map, &mut SeenNulls::default())
     }
 }
 
@@ -97,28 +111,11 @@ where
     T: ODataStructured + StructuredWire,
     D: Deserializer<'de>,
 {
-    deserializer.deserialize_map(StructuredPushVisitor { items })
-}
-
-struct StructuredPushVisitor<'a, T> {
-    items: &'a mut Vec<T>,
-}
-
-impl<'de, T: ODataStructured + StructuredWire> Visitor<'de> for StructuredPushVisitor<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an object of type {}", T::QUALIFIED_NAME)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // Not `push`: it builds the value on the stack and copies it in after making room;
-        // `resize_with` makes room first and builds the value in it.
-        self.items.resize_with(self.items.len() + 1, T::__odata_empty);
-        match self.items.last_mut() {
-            Some(value) => visit_entries(value, &mut map, &mut SeenNulls::default()),
-            // Just pushed.
-            None => Ok(()),
-        }
-    }
+    // Not `push`: it builds the value on the stack and copies it in after making room;
+    // `resize_with` makes room first and builds the value in it.
+    deserializer.deserialize_map(StructuredPlaceVisitor::new(|| {
+        items.resize_with(items.len() + 1, T::__odata_empty);
+        let last = items.len() - 1;
+        &mut items[last]
+    }))
 }
