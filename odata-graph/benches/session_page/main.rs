@@ -5,7 +5,10 @@
 //! encodes as its users would: odata-graph with `odata_core::to_writer`, the others with
 //! `serde_json::to_writer`; a second table crosses the writers of (a) and odata-graph.
 //!
-//! Run: `cargo bench -p odata-graph --bench session_page` (see BENCHMARKS.md).
+//! Run: `cargo bench -p odata-graph --bench session_page` (see BENCHMARKS.md). `SESSIONS=<n>`
+//! sets the page's size (3,000 by default): a page of a hundred sessions stays in the caches, so
+//! its table compares the code alone, where the full page also compares the contenders' memory
+//! traffic.
 
 // The baselines mirror the data as plain serde would, large enum variants included.
 #![allow(clippy::large_enum_variant)]
@@ -26,7 +29,13 @@ use serde_json::Value;
 #[global_allocator]
 static GLOBAL: alloc::Counting = alloc::Counting;
 
+/// The page's size unless `SESSIONS` says otherwise.
 const SESSIONS: usize = 3_000;
+
+/// The number of sessions in the page: `SESSIONS`, or [`SESSIONS`].
+fn sessions() -> usize {
+    std::env::var("SESSIONS").ok().and_then(|n| n.parse().ok()).filter(|&n| n > 0).unwrap_or(SESSIONS)
+}
 
 /// A decoded page, of whichever model.
 enum Decoded {
@@ -117,21 +126,17 @@ fn decode<T: serde::de::DeserializeOwned>(json: &str) -> T {
 }
 
 fn main() {
-    let json = data::session_page(SESSIONS);
+    let sessions = sessions();
+    let json = data::session_page(sessions);
     if let Ok(task) = std::env::var("SESSION_PAGE_PROFILE") {
         return profile(&json, &task);
     }
-    println!("page: {SESSIONS} sessions, {:.1} MB of JSON\n", json.len() as f64 / 1e6);
+    println!("page: {sessions} sessions, {:.1} MB of JSON\n", json.len() as f64 / 1e6);
 
     // One decode each, its allocations counted alone before timing starts; the values are the
     // ones encoded later.
-    let (decoded, allocations): (Vec<Decoded>, Vec<(u64, u64)>) = CONTENDERS
-        .iter()
-        .map(|c| {
-            let (value, count, bytes) = alloc::measure(|| (c.decode)(&json));
-            (value, (count, bytes))
-        })
-        .unzip();
+    let (decoded, allocations): (Vec<Decoded>, Vec<alloc::Measured>) =
+        CONTENDERS.iter().map(|c| alloc::measure(|| (c.decode)(&json))).unzip();
     let mut buffer = Vec::with_capacity(json.len() * 2);
     let sizes: Vec<usize> = decoded
         .iter()
@@ -171,7 +176,8 @@ fn main() {
     // The table's ratios come from rounds that time every contender back to back, in rotating
     // order: on a shared 2-core VM a slow phase then hits all contenders alike, instead of
     // whichever one criterion happened to be measuring.
-    let rounds = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(25);
+    // 25 rounds of the full page; a smaller page gets more rounds for about the same time.
+    let rounds = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(25 * SESSIONS.div_ceil(sessions));
     let mut decode_samples: [Vec<f64>; 4] = Default::default();
     let mut encode_samples: [Vec<f64>; 4] = Default::default();
     let mut crossed_samples: [Vec<f64>; 2] = Default::default();
@@ -205,18 +211,20 @@ fn main() {
     let crossed_times = crossed_samples.map(Stats::of);
 
     println!("\n{rounds} interleaved rounds; median (min) per page, ratios of medians to (a):\n");
-    println!("| | decode | ratio | allocated by decode | ratio | allocations | encode | ratio | output |");
-    println!("|---|---|---|---|---|---|---|---|---|");
-    let (_, base_bytes) = allocations[0];
+    println!("| | decode | ratio | allocated by decode | ratio | allocations | kept | encode | ratio | output |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mb = |bytes: u64| bytes as f64 / 1e6;
     for (i, contender) in CONTENDERS.iter().enumerate() {
-        let (count, bytes) = allocations[i];
+        let heap = &allocations[i];
         println!(
-            "| {} | {} | {:.2}x | {:.1} MB | {:.2}x | {count} | {} | {:.2}x | {:.1} MB |",
+            "| {} | {} | {:.2}x | {:.1} MB | {:.2}x | {} | {:.1} MB | {} | {:.2}x | {:.1} MB |",
             contender.label,
             decode_times[i],
             decode_times[i].median / decode_times[0].median,
-            bytes as f64 / 1e6,
-            bytes as f64 / base_bytes as f64,
+            mb(heap.bytes),
+            heap.bytes as f64 / allocations[0].bytes as f64,
+            heap.count,
+            mb(heap.kept),
             encode_times[i],
             encode_times[i].median / encode_times[0].median,
             sizes[i] as f64 / 1e6,
@@ -260,8 +268,14 @@ fn profile(json: &str, task: &str) {
         return eprintln!("SESSION_PAGE_PROFILE: unknown contender {id:?}; one of {ids:?}");
     };
     if operation == "alloc" {
-        let (_, count, bytes) = alloc::measure(|| (contender.decode)(json));
-        return println!("{}: {count} allocations, {:.2} MB by one decode", contender.label, bytes as f64 / 1e6);
+        let (_, heap) = alloc::measure(|| (contender.decode)(json));
+        return println!(
+            "{}: {} allocations, {:.2} MB by one decode, {:.2} MB kept by its result",
+            contender.label,
+            heap.count,
+            heap.bytes as f64 / 1e6,
+            heap.kept as f64 / 1e6
+        );
     }
     let decoded = (contender.decode)(json);
     let mut buffer = Vec::with_capacity(json.len() * 2);
@@ -292,6 +306,8 @@ impl Stats {
 
 impl std::fmt::Display for Stats {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:.1} ms ({:.1})", self.median * 1e3, self.min * 1e3)
+        // Three significant digits for a full page (tens of ms) and a small one (under 1 ms) alike.
+        let decimals = if self.median < 0.01 { 3 } else { 1 };
+        write!(f, "{:.decimals$} ms ({:.decimals$})", self.median * 1e3, self.min * 1e3)
     }
 }
