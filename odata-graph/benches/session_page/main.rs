@@ -32,7 +32,7 @@ static GLOBAL: alloc::Counting = alloc::Counting;
 /// The page's size unless `SESSIONS` says otherwise.
 const SESSIONS: usize = 3_000;
 
-/// The number of sessions in the page: `SESSIONS`, or [`SESSIONS`].
+/// The number of sessions in the page: the `SESSIONS` environment variable, else the constant.
 fn sessions() -> usize {
     std::env::var("SESSIONS").ok().and_then(|n| n.parse().ok()).filter(|&n| n > 0).unwrap_or(SESSIONS)
 }
