@@ -69,7 +69,8 @@ pub trait EdmType: Sized {
     fn deserialize_edm<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 
     /// Whether a property of this type is read with [`__odata_deserialize_in`](Self::__odata_deserialize_in)
-    /// (the derive's polymorphic holders: large values that returning by value would copy twice).
+    /// (the derives' entity and complex types and polymorphic holders: structs that returning by
+    /// value would copy out of the reader and again into the field).
     #[doc(hidden)]
     const __ODATA_IN_PLACE: bool = false;
 

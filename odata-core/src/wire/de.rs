@@ -474,7 +474,8 @@ pub fn visit_property<'de, T: EdmType, A: MapAccess<'de>>(
         return Err(duplicate());
     }
     if T::__ODATA_IN_PLACE {
-        // A polymorphic value is built where it stays, not returned and moved (`wire/poly.rs`).
+        // An entity, complex or polymorphic value is built where it stays, not returned and
+        // moved (`wire/place.rs`).
         map.next_value_seed(OptionInSeed(slot))?;
     } else {
         *slot = map.next_value_seed(EdmSeed::<Option<T>>::new())?;
