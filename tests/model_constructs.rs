@@ -1,7 +1,7 @@
 //! The model constructs beyond types and properties, from the derive attributes to CSDL:
 //! navigation partners and referential constraints, facets, media entities (`HasStream`),
-//! enumeration underlying types, type definitions, binding-parameter nullability and operation
-//! overloads. Each test states what the derives put in the runtime tables and what CSDL the
+//! enumeration underlying types, type definitions, binding-parameter nullability, operation
+//! overloads and computed (read-only) properties. Each test states what the derives put in the runtime tables and what CSDL the
 //! document builder writes from them, exactly.
 
 use odata_core::csdl::Document;
@@ -65,6 +65,9 @@ pub struct Order {
     pub place: Option<String>,
     /// `level`.
     pub level: Option<Level>,
+    /// `placed`, set by the service.
+    #[odata(read_only)]
+    pub placed: Option<odata_core::DateTimeOffset>,
     /// `customer`.
     #[odata(
         navigation,
@@ -218,6 +221,9 @@ fn the_built_document_writes_every_construct_as_csdl_xml() {
         <Property Name="discount" Type="Edm.Decimal" Precision="5" Scale="variable" />
         <Property Name="place" Type="Edm.String" SRID="4326" />
         <Property Name="level" Type="example.shop.level" />
+        <Property Name="placed" Type="Edm.DateTimeOffset">
+          <Annotation Term="Core.Computed" Bool="true" />
+        </Property>
         <NavigationProperty Name="customer" Type="example.shop.customer" Nullable="false" Partner="orders">
           <ReferentialConstraint Property="customerId" ReferencedProperty="id" />
         </NavigationProperty>
@@ -240,6 +246,17 @@ fn the_built_document_writes_every_construct_as_csdl_xml() {
       </Action>
     "#;
     assert_eq!(schema, expected);
+    // The term of `placed`'s annotation is in scope through the reference to the Core vocabulary.
+    let head = &xml[..xml.find("<edmx:DataServices>").unwrap()];
+    assert!(
+        head.ends_with(
+            r#"<edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">
+    <edmx:Include Namespace="Org.OData.Core.V1" Alias="Core" />
+  </edmx:Reference>
+  "#
+        ),
+        "{head}"
+    );
     // And back: what is read is what was built.
     assert_eq!(Document::parse_xml(&xml).unwrap().without_lines(), document());
 }
@@ -257,6 +274,35 @@ fn the_json_form_has_every_construct() {
     assert_eq!(schema["money"]["$Scale"], 4);
     assert_eq!(schema["total"].as_array().map(Vec::len), Some(2));
     assert_eq!(schema["ship"].as_array().map(Vec::len), Some(2));
+    assert_eq!(schema["order"]["placed"]["@Core.Computed"], true);
+    assert_eq!(
+        json["$Reference"],
+        serde_json::json!({
+            "https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml": {
+                "$Include": [{"$Namespace": "Org.OData.Core.V1", "$Alias": "Core"}]
+            }
+        })
+    );
+}
+
+#[test]
+fn a_computed_property_is_a_fact_of_the_schema() {
+    // What a client may write is part of the schema: a document that drops `Core.Computed` differs.
+    let built = document();
+    let mut dropped = built.clone();
+    for ty in &mut dropped.schemas[0].entity_types {
+        ty.properties.iter_mut().for_each(|p| p.annotations.clear());
+    }
+    let differences: Vec<String> =
+        built.schema_differences(&dropped, "example.shop").iter().map(ToString::to_string).collect();
+    assert_eq!(
+        differences,
+        [
+            r#"EntityType order.placed: property: "Edm.DateTimeOffset nullable=true computed" | "Edm.DateTimeOffset nullable=true""#
+        ]
+    );
+    // A document without read-only properties references no vocabulary.
+    assert!(Document::builder().add_type::<Note>().build().references.is_empty());
 }
 
 #[test]

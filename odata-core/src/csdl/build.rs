@@ -1,12 +1,15 @@
 //! Documents from the derives' tables: the types, operations and containers added, everything they reference
 //! (base types, property types, navigation targets, parameter and return types), grouped into one
-//! schema per namespace, in name order so that the output is deterministic.
+//! schema per namespace, in name order so that the output is deterministic. A `read_only`
+//! property is annotated `Core.Computed`, with the reference to the Core vocabulary that the term
+//! needs (CSDL 4.0 part 3, 3.3: a term is in scope only through an `edmx:Include`).
 
 use std::collections::BTreeMap;
 
 use super::{
-    Document, EntityContainer, EntitySet, EnumMember, EnumType, Facets, NavigationProperty, Operation, OperationImport,
-    Parameter, Property, ReferentialConstraint, ReturnType, Schema, StructuredType, TypeDefinition,
+    Annotation, AnnotationValue, Document, EntityContainer, EntitySet, EnumMember, EnumType, Facets, Include,
+    NavigationProperty, Operation, OperationImport, Parameter, Property, Reference, ReferentialConstraint, ReturnType,
+    Schema, StructuredType, TypeDefinition,
 };
 use crate::container::{ContainerInfo, EntitySetInfo, ODataService};
 use crate::{
@@ -162,8 +165,29 @@ impl DocumentBuilder {
             schema.functions.sort_by(|a, b| a.name.cmp(&b.name));
             schema.actions.sort_by(|a, b| a.name.cmp(&b.name));
         }
-        Document { version: "4.0".to_owned(), schemas: schemas.into_values().collect(), references: Vec::new() }
+        let annotated = self.types.values().any(|info| info.properties.iter().any(|p| p.read_only));
+        let references = if annotated { vec![core_vocabulary()] } else { Vec::new() };
+        Document { version: "4.0".to_owned(), schemas: schemas.into_values().collect(), references }
     }
+}
+
+/// The Core vocabulary's published location; its terms are written with the alias `Core`.
+const CORE_VOCABULARY: &str = "https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml";
+
+/// `<edmx:Reference>` to the Core vocabulary, included as `Core`.
+fn core_vocabulary() -> Reference {
+    Reference {
+        uri: CORE_VOCABULARY.to_owned(),
+        includes: vec![Include { namespace: "Org.OData.Core.V1".to_owned(), alias: Some("Core".to_owned()) }],
+        line: None,
+    }
+}
+
+/// The annotations of a property: `Core.Computed` when the service computes it (`read_only`), as
+/// `Bool="true"`, the way services commonly write it (the term's default is also `true`).
+fn property_annotations(read_only: bool) -> Vec<Annotation> {
+    let computed = Annotation { term: "Core.Computed".to_owned(), qualifier: None, value: AnnotationValue::Bool(true) };
+    if read_only { vec![computed] } else { Vec::new() }
 }
 
 /// The types a reference reaches: its own, and for a polymorphic holder the derived types its
@@ -209,6 +233,7 @@ fn structured(info: &TypeInfo) -> StructuredType {
                 ty: type_name(p.ty),
                 nullable: p.nullable,
                 facets: facets(&p.facets),
+                annotations: property_annotations(p.read_only),
                 ..Property::default()
             })
             .collect(),

@@ -1,10 +1,10 @@
 //! What two metadata documents say differently about a schema: a model's CSDL against the
 //! service's `$metadata`, or generated code against the document it came from.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::{Document, Facets, NavigationProperty, Operation, Schema, StructuredType};
+use super::{Annotation, AnnotationValue, Document, Facets, NavigationProperty, Operation, Schema, StructuredType};
 
 /// One fact about a schema that two documents state differently (`None`: not stated at all).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,12 +29,14 @@ impl Document {
     /// What `self` and `other` say differently about schema `namespace` (a namespace or alias in
     /// each), fact by fact, aliases resolved: of each entity and complex type its base type,
     /// abstract, open and stream flags, key, properties (type, nullability, facets) and navigation
-    /// properties (type, nullability, containment, partner, referential constraints); of each
+    /// properties (type, nullability, containment, partner, referential constraints), and whether
+    /// a property is `Core.Computed` (inline or in an `<Annotations>` group, the term's alias
+    /// resolved: it decides what a client may write); of each
     /// enumeration its underlying type, its members with their values and whether it is a flags
     /// type; of each type definition its underlying type and facets; of each function and action
     /// overload its parameters (binding parameter first, with nullability and facets) and return
-    /// type; of the entity container its entity sets, singletons, bindings and imports. Annotations
-    /// are not compared. A schema missing from a document
+    /// type; of the entity container its entity sets, singletons, bindings and imports. Other
+    /// annotations are not compared. A schema missing from a document
     /// states nothing, so each of the other's facts is a difference.
     ///
     /// Overloads are told apart as CSDL tells them apart: a function by its binding parameter's
@@ -58,6 +60,7 @@ impl Document {
 fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
     let resolve = |name: &str| document.resolve_alias(name);
     let mut facts = BTreeMap::new();
+    let computed = computed_targets(document);
     let mut structured = |kind: &str, ty: &StructuredType| {
         let at = format!("{kind} {}", ty.name);
         facts.insert(format!("{at}: base type"), ty.base_type.as_deref().map(resolve).unwrap_or_default());
@@ -66,9 +69,18 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
         facts.insert(format!("{at}: key"), ty.key.join(","));
         facts.insert(format!("{at}: stream"), ty.has_stream.to_string());
         for p in &ty.properties {
+            let target = format!("{}.{}/{}", schema.namespace, ty.name, p.name);
+            // Only when computed, so that other properties read as before.
+            let is_computed = p.annotations.iter().any(|a| is_computed(document, a)) || computed.contains(&target);
             facts.insert(
                 format!("{at}.{}: property", p.name),
-                format!("{} nullable={}{}", resolve(&p.ty), p.nullable, show_facets(&p.facets)),
+                format!(
+                    "{} nullable={}{}{}",
+                    resolve(&p.ty),
+                    p.nullable,
+                    show_facets(&p.facets),
+                    if is_computed { " computed" } else { "" }
+                ),
             );
         }
         for n in &ty.navigation_properties {
@@ -113,6 +125,27 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
     }
     super::container_facts::container_facts(document, schema, &mut facts);
     facts
+}
+
+/// The targets (`ns.Type/property`, aliases resolved) that the document's `<Annotations>` groups
+/// declare `Core.Computed`, in any of its schemas.
+fn computed_targets(document: &Document) -> BTreeSet<String> {
+    let groups = document.schemas.iter().flat_map(|schema| &schema.annotation_groups);
+    groups
+        .filter(|group| group.annotations.iter().any(|a| is_computed(document, a)))
+        .filter_map(|group| {
+            let (ty, property) = group.target.split_once('/')?;
+            Some(format!("{}/{property}", document.resolve_alias(ty)))
+        })
+        .collect()
+}
+
+/// Whether the annotation is an unqualified `Core.Computed` that holds (its value is the term's
+/// default, `true`, unless written `false`).
+fn is_computed(document: &Document, annotation: &Annotation) -> bool {
+    annotation.qualifier.is_none()
+        && document.resolve_alias(&annotation.term) == "Org.OData.Core.V1.Computed"
+        && !matches!(annotation.value, AnnotationValue::Bool(false))
 }
 
 /// A navigation property's facts; partner and constraints only when it has them, so that
@@ -288,6 +321,43 @@ mod tests {
             [
                 r#"TypeDefinition money: underlying type: "Edm.Decimal Precision=19 Scale=4" | "Edm.Decimal Precision=18 Scale=4""#
             ]
+        );
+    }
+
+    #[test]
+    fn computed_properties_are_compared_inline_or_targeted_with_the_alias_resolved() {
+        let core = r#"<edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml"><edmx:Include Namespace="Org.OData.Core.V1" Alias="C"/></edmx:Reference><edmx:DataServices>"#;
+        let with_core = EVERY.replacen("<edmx:DataServices>", core, 1);
+        let id = r#"<Property Name="customerId" Type="Edm.String" MaxLength="40" Unicode="false"/>"#;
+        let property = |annotation: &str| id.replace("/>", &format!(">{annotation}</Property>"));
+        let plain = Document::parse_xml(EVERY).unwrap();
+        let compare = |text: &str| {
+            let other = Document::parse_xml(text).unwrap();
+            plain.schema_differences(&other, "ns").iter().map(ToString::to_string).collect::<Vec<_>>()
+        };
+        let computed = [
+            r#"EntityType order.customerId: property: "Edm.String nullable=true MaxLength=40 Unicode=false" | "Edm.String nullable=true MaxLength=40 Unicode=false computed""#,
+        ];
+        // Inline, through the reference's alias, with the term's default value.
+        assert_eq!(compare(&with_core.replacen(id, &property(r#"<Annotation Term="C.Computed"/>"#), 1)), computed);
+        // In an `<Annotations>` group, the full term and the schema's alias in the target.
+        let group = r#"<Annotations Target="self.order/customerId"><Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/></Annotations></Schema>"#;
+        assert_eq!(compare(&EVERY.replacen("</Schema>", group, 1)), computed);
+        // Not computed: written `false`, qualified, another term, or an alias nobody declared.
+        for annotation in [
+            r#"<Annotation Term="C.Computed" Bool="false"/>"#,
+            r#"<Annotation Term="C.Computed" Qualifier="phone"/>"#,
+            r#"<Annotation Term="C.Immutable"/>"#,
+        ] {
+            assert_eq!(
+                compare(&with_core.replacen(id, &property(annotation), 1)),
+                Vec::<String>::new(),
+                "{annotation}"
+            );
+        }
+        assert_eq!(
+            compare(&EVERY.replacen(id, &property(r#"<Annotation Term="C.Computed"/>"#), 1)),
+            Vec::<String>::new()
         );
     }
 
