@@ -50,7 +50,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use odata_core::csdl::{AnnotationGroup, Document};
+use odata_core::csdl::{Annotation, AnnotationGroup, Document};
 
 /// What to generate: [`Options::new`] (everything, as module files) and its setters, so that
 /// options added later do not break callers. The fields stay readable.
@@ -284,7 +284,9 @@ impl std::error::Error for CodegenError {}
 
 /// The out-of-line annotations (`<Annotations Target>` elements) of every schema of `document`, in
 /// document order: for [`Options::annotations`], from a document that annotates another one
-/// (descriptions kept apart from the service's `$metadata`, say).
+/// (descriptions kept apart from the service's `$metadata`, say). Targets and terms are given
+/// their full names through `document`'s own aliases, which the annotated document does not know
+/// (`SAP__core.Computed` is `Org.OData.Core.V1.Computed`).
 ///
 /// ```
 /// use odata_core::csdl::Document;
@@ -304,7 +306,18 @@ impl std::error::Error for CodegenError {}
 /// # Ok::<(), odata_core::csdl::CsdlError>(())
 /// ```
 pub fn annotation_groups(document: &Document) -> Vec<AnnotationGroup> {
-    document.schemas.iter().flat_map(|schema| schema.annotation_groups.iter().cloned()).collect()
+    use model::ResolvePath as _;
+    let groups = document.schemas.iter().flat_map(|schema| &schema.annotation_groups);
+    groups
+        .map(|group| AnnotationGroup {
+            target: document.resolve_alias_path(&group.target),
+            annotations: group
+                .annotations
+                .iter()
+                .map(|annotation| Annotation { term: document.resolve_alias(&annotation.term), ..annotation.clone() })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Generates the Rust modules (or crate) for `document`.

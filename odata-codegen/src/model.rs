@@ -161,7 +161,7 @@ impl<'a> Model<'a> {
             }
             let added = model.added.entry(target).or_default();
             for annotation in &group.annotations {
-                added.retain(|a| !same_annotation(a, annotation));
+                added.retain(|a| !same_annotation(doc, a, annotation));
                 added.push(annotation.clone());
             }
         }
@@ -618,26 +618,31 @@ impl<'a> Model<'a> {
             all.extend(external.iter().copied());
         }
         if let Some(added) = self.added.get(target) {
-            all.retain(|a| !added.iter().any(|b| same_annotation(a, b)));
+            all.retain(|a| !added.iter().any(|b| same_annotation(self.doc, a, b)));
             all.extend(added.iter());
         }
         all
     }
 }
 
-/// Whether two annotations apply the same term with the same qualifier (`Core.` and
-/// `Org.OData.Core.V1.` name the same vocabulary).
-fn same_annotation(a: &Annotation, b: &Annotation) -> bool {
-    fn full(term: &str) -> String {
-        match term.strip_prefix("Core.") {
-            Some(name) => format!("Org.OData.Core.V1.{name}"),
-            None => term.to_owned(),
-        }
-    }
-    a.qualifier == b.qualifier && full(&a.term) == full(&b.term)
+/// Whether two annotations apply the same term with the same qualifier (terms compared by
+/// their full names, see [`full_term`]).
+fn same_annotation(doc: &Document, a: &Annotation, b: &Annotation) -> bool {
+    a.qualifier == b.qualifier && full_term(doc, &a.term) == full_term(doc, &b.term)
 }
 
-trait ResolvePath {
+/// A term's full name: the document's alias of its vocabulary resolved (SAP's services include
+/// the Core vocabulary as `SAP__core`, most others as `Core`), and `Core.` read as the Core
+/// vocabulary also where a document uses that alias without declaring it.
+pub(crate) fn full_term(doc: &Document, term: &str) -> String {
+    let full = doc.resolve_alias(term);
+    match full.strip_prefix("Core.") {
+        Some(name) => format!("Org.OData.Core.V1.{name}"),
+        None => full,
+    }
+}
+
+pub(crate) trait ResolvePath {
     fn resolve_alias_path(&self, target: &str) -> String;
 }
 

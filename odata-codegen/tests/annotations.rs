@@ -140,3 +140,76 @@ fn targets_that_name_nothing_are_skipped_with_a_warning() {
     );
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
 }
+
+/// The Core vocabulary under SAP's alias, as SAP's services include it (the corpus'
+/// `sap-rap-service.xml` writes `SAP__core.Computed` in an `<Annotations>` group).
+const SAP_STYLE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:Reference Uri="/sap/opu/odata/IWFND/CATALOGSERVICE;v=2/Vocabularies(TechnicalName='%2FIWBEP%2FVOC_CORE',Version='0001',SAP__Origin='LOCAL')/$value">
+    <edmx:Include Namespace="Org.OData.Core.V1" Alias="SAP__core"/>
+  </edmx:Reference>
+  <edmx:DataServices>
+    <Schema Namespace="example.sap" Alias="SAP__self" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="order">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.Guid" Nullable="false"/>
+        <Property Name="created" Type="Edm.DateTimeOffset">
+          <Annotation Term="SAP__core.Computed"/>
+          <Annotation Term="SAP__core.Description" String="When the order was placed."/>
+        </Property>
+        <Property Name="note" Type="Edm.String">
+          <Annotation Term="SAP__core.Computed" Qualifier="draft"/>
+        </Property>
+        <Property Name="total" Type="Edm.Decimal"/>
+      </EntityType>
+      <Annotations Target="SAP__self.order/id">
+        <Annotation Term="SAP__core.Computed"/>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"#;
+
+/// Descriptions of `SAP_STYLE` from a document with an alias of its own for the Core vocabulary.
+const SAP_DESCRIPTIONS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">
+    <edmx:Include Namespace="Org.OData.Core.V1" Alias="Vocabulary"/>
+  </edmx:Reference>
+  <edmx:Reference Uri="https://example.org/$metadata">
+    <edmx:Include Namespace="example.sap" Alias="orders"/>
+  </edmx:Reference>
+  <edmx:DataServices>
+    <Schema Namespace="example.docs" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <Annotations Target="orders.order/total">
+        <Annotation Term="Vocabulary.Description" String="With tax."/>
+        <Annotation Term="Vocabulary.Computed" Bool="true"/>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"#;
+
+#[test]
+fn core_terms_are_recognised_through_any_alias_of_the_vocabulary() {
+    let document = Document::parse_xml(SAP_STYLE).expect("valid CSDL");
+    let descriptions = Document::parse_xml(SAP_DESCRIPTIONS).expect("valid CSDL");
+    let groups = annotation_groups(&descriptions);
+    // Full names, through the describing document's own aliases.
+    assert_eq!(groups[0].target, "example.sap.order/total");
+    let terms: Vec<&str> = groups[0].annotations.iter().map(|a| a.term.as_str()).collect();
+    assert_eq!(terms, ["Org.OData.Core.V1.Description", "Org.OData.Core.V1.Computed"]);
+    let generated = generate(&document, &Options::new().annotations(groups)).expect("generates");
+    assert!(generated.summary.warnings.is_empty(), "{:#?}", generated.summary.warnings);
+    let sap = &generated.files["sap.rs"];
+    // Inline and in the service's own `<Annotations>` group, through `SAP__core`.
+    assert_contains(sap, "    #[odata(nullable = false, read_only)]\n    pub id: Option<uuid::Uuid>,");
+    assert_contains(
+        sap,
+        "    /// When the order was placed.\n    #[odata(read_only)]\n    pub created: Option<odata_core::DateTimeOffset>,",
+    );
+    // A qualified `Computed` holds only where its qualifier applies: the property stays writable.
+    assert_contains(sap, "    /// `note` (`Edm.String`).\n    pub note: Option<String>,");
+    // From the other document, through its aliases.
+    assert_contains(sap, "    /// With tax.\n    #[odata(read_only)]\n    pub total: Option<odata_core::Decimal>,");
+}

@@ -64,7 +64,8 @@ impl Writer<'_, '_> {
             if !property.nullable {
                 odata.push("nullable = false".to_owned());
             }
-            if annotations.iter().any(|a| term_is(a, "Computed") && !matches!(a.value, AnnotationValue::Bool(false))) {
+            let computed = |a: &&Annotation| term_is(self.model.doc, a, "Computed") && a.qualifier.is_none();
+            if annotations.iter().any(|a| computed(a) && !matches!(a.value, AnnotationValue::Bool(false))) {
                 odata.push("read_only".to_owned());
             }
             odata.extend(self.facet_args(&property.facets, &element, line));
