@@ -626,20 +626,10 @@ impl<'a> Model<'a> {
 }
 
 /// Whether two annotations apply the same term with the same qualifier (terms compared by
-/// their full names, see [`full_term`]).
+/// their full names: SAP's services include the Core vocabulary as `SAP__core`, most others as
+/// `Core`).
 fn same_annotation(doc: &Document, a: &Annotation, b: &Annotation) -> bool {
-    a.qualifier == b.qualifier && full_term(doc, &a.term) == full_term(doc, &b.term)
-}
-
-/// A term's full name: the document's alias of its vocabulary resolved (SAP's services include
-/// the Core vocabulary as `SAP__core`, most others as `Core`), and `Core.` read as the Core
-/// vocabulary also where a document uses that alias without declaring it.
-pub(crate) fn full_term(doc: &Document, term: &str) -> String {
-    let full = doc.resolve_alias(term);
-    match full.strip_prefix("Core.") {
-        Some(name) => format!("Org.OData.Core.V1.{name}"),
-        None => full,
-    }
+    a.qualifier == b.qualifier && doc.resolve_term(&a.term) == doc.resolve_term(&b.term)
 }
 
 pub(crate) trait ResolvePath {

@@ -200,7 +200,7 @@ fn attribute(indent: &str, name: &str, args: &[String]) -> String {
 /// Whether an annotation is `Org.OData.Core.V1.<name>`, through whatever alias `doc` gives the
 /// Core vocabulary.
 fn term_is(doc: &Document, annotation: &Annotation, name: &str) -> bool {
-    model::full_term(doc, &annotation.term).strip_prefix("Org.OData.Core.V1.") == Some(name)
+    doc.resolve_term(&annotation.term).strip_prefix("Org.OData.Core.V1.") == Some(name)
 }
 
 /// The doc lines of `Core.Description` and `Core.LongDescription`, separated by an empty line.

@@ -144,7 +144,7 @@ fn computed_targets(document: &Document) -> BTreeSet<String> {
 /// default, `true`, unless written `false`).
 fn is_computed(document: &Document, annotation: &Annotation) -> bool {
     annotation.qualifier.is_none()
-        && document.resolve_alias(&annotation.term) == "Org.OData.Core.V1.Computed"
+        && document.resolve_term(&annotation.term) == "Org.OData.Core.V1.Computed"
         && !matches!(annotation.value, AnnotationValue::Bool(false))
 }
 
@@ -343,7 +343,9 @@ mod tests {
         // In an `<Annotations>` group, the full term and the schema's alias in the target.
         let group = r#"<Annotations Target="self.order/customerId"><Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/></Annotations></Schema>"#;
         assert_eq!(compare(&EVERY.replacen("</Schema>", group, 1)), computed);
-        // Not computed: written `false`, qualified, another term, or an alias nobody declared.
+        // The conventional alias `Core` reads as the Core vocabulary even where it is not declared.
+        assert_eq!(compare(&EVERY.replacen(id, &property(r#"<Annotation Term="Core.Computed"/>"#), 1)), computed);
+        // Not computed: written `false`, qualified, another term, or another alias nobody declared.
         for annotation in [
             r#"<Annotation Term="C.Computed" Bool="false"/>"#,
             r#"<Annotation Term="C.Computed" Qualifier="phone"/>"#,

@@ -460,4 +460,15 @@ impl Document {
         }
         name.to_owned()
     }
+
+    /// The full name of an annotation's term: the alias this document gives the vocabulary
+    /// resolved (`SAP__core.Computed` -> `Org.OData.Core.V1.Computed`), and `Core.` read as the
+    /// Core vocabulary also where a document uses that conventional alias without declaring it.
+    pub fn resolve_term(&self, term: &str) -> String {
+        let full = self.resolve_alias(term);
+        match full.strip_prefix("Core.") {
+            Some(name) => format!("Org.OData.Core.V1.{name}"),
+            None => full,
+        }
+    }
 }
