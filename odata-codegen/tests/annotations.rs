@@ -213,3 +213,41 @@ fn core_terms_are_recognised_through_any_alias_of_the_vocabulary() {
     // From the other document, through its aliases.
     assert_contains(sap, "    /// With tax.\n    #[odata(read_only)]\n    pub total: Option<odata_core::Decimal>,");
 }
+
+/// Graph v1.0's `$metadata` marks 201 properties `Org.OData.Core.V1.Computed` in `<Annotations>`
+/// groups (and four navigation properties, which the derive has no `read_only` for): each
+/// property is generated `read_only`, and nothing else is.
+#[test]
+fn graph_v1_properties_marked_computed_are_generated_read_only() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/graph-v1.0.xml");
+    let document = Document::parse_xml(&std::fs::read_to_string(path).expect("the Graph CSDL")).expect("valid CSDL");
+    let is_property = |target: &str| {
+        let Some((ty, property)) = target.split_once('/') else { return false };
+        let ty = document.resolve_alias(ty);
+        document.schemas.iter().any(|schema| {
+            schema.entity_types.iter().chain(&schema.complex_types).any(|t| {
+                format!("{}.{}", schema.namespace, t.name) == ty && t.properties.iter().any(|p| p.name == property)
+            })
+        })
+    };
+    let groups = document.schemas.iter().flat_map(|schema| &schema.annotation_groups);
+    let computed = groups
+        .filter(|g| g.annotations.iter().any(|a| document.resolve_term(&a.term) == "Org.OData.Core.V1.Computed"))
+        .filter(|g| is_property(&g.target))
+        .count();
+    assert_eq!(computed, 201);
+    let generated = generate(&document, &Options::default()).expect("generates");
+    // The attribute, on one line or one argument per line; not a field named `read_only`.
+    let attributes: usize = generated
+        .files
+        .values()
+        .flat_map(|file| file.lines())
+        .map(str::trim)
+        .filter(|line| {
+            (line.starts_with("#[odata(") && (line.contains("(read_only") || line.contains(", read_only")))
+                || *line == "read_only,"
+                || *line == "read_only"
+        })
+        .count();
+    assert_eq!(attributes, computed);
+}
