@@ -215,8 +215,8 @@ fn core_terms_are_recognised_through_any_alias_of_the_vocabulary() {
 }
 
 /// Graph v1.0's `$metadata` marks 201 properties `Org.OData.Core.V1.Computed` in `<Annotations>`
-/// groups (and four navigation properties, which the derive has no `read_only` for): each
-/// property is generated `read_only`, and nothing else is.
+/// groups: each is generated `read_only`, and nothing else is. It also marks four navigation
+/// properties, outside the term's `AppliesTo="Property"`: each is a warning.
 #[test]
 fn graph_v1_properties_marked_computed_are_generated_read_only() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/graph/csdl/graph-v1.0.xml");
@@ -237,6 +237,23 @@ fn graph_v1_properties_marked_computed_are_generated_read_only() {
         .count();
     assert_eq!(computed, 201);
     let generated = generate(&document, &Options::default()).expect("generates");
+    let on_navigation: Vec<String> =
+        generated.summary.warnings.iter().map(ToString::to_string).filter(|w| w.contains("Core.Computed")).collect();
+    let warning = |line: u32, property: &str, ty: &str| {
+        format!(
+            "line {line}, <NavigationProperty Name=\"{property}\"> of microsoft.graph.{ty}: its `Core.Computed` is not \
+             kept: the term applies to structural properties only (the derive's `read_only` is theirs)"
+        )
+    };
+    assert_eq!(
+        on_navigation,
+        [
+            warning(17573, "windowsProtectionState", "managedDevice"),
+            warning(17673, "contentVersions", "managedMobileLobApp"),
+            warning(17837, "contentVersions", "mobileLobApp"),
+            warning(22489, "committedContainedApps", "windowsUniversalAppX"),
+        ]
+    );
     // The attribute, on one line or one argument per line; not a field named `read_only`.
     let attributes: usize = generated
         .files

@@ -126,6 +126,14 @@ impl Writer<'_, '_> {
                 ));
             }
             let annotations = self.model.annotations(&nav.annotations, &format!("{qualified}/{}", nav.name));
+            if annotations.iter().any(|a| term_is(self.model.doc, a, "Computed")) {
+                // Graph v1.0 has four; the Core vocabulary declares the term `AppliesTo="Property"`.
+                let element = format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name);
+                let message = "its `Core.Computed` is not kept: the term applies to structural properties only \
+                               (the derive's `read_only` is theirs)"
+                    .to_owned();
+                self.warn(element, nav.line.or(ty.line), message);
+            }
             fields.push(Field {
                 wire: nav.name.clone(),
                 ty: ty_text,
