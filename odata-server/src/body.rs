@@ -1,6 +1,9 @@
 //! Request bodies of writes, checked against the model: every property known (or the type open),
-//! of the right type, not read-only; `@odata.type` naming the set's type or a derived one;
-//! `@odata.bind` and nested entities (deep insert) kept apart for the writer.
+//! of the right type; `@odata.type` naming the set's type or a derived one; `@odata.bind` and
+//! nested entities (deep insert) kept apart for the writer. A read-only property's value (which
+//! `$metadata` calls `Core.Computed`) is checked and then ignored, as OData allows (part 1,
+//! 11.4.2 and 11.4.3: a service ignores non-insertable and non-updatable values, or fails only on
+//! a value that differs from its own), so that a client may send back an entity as it read it.
 
 use std::collections::BTreeMap;
 
@@ -163,10 +166,10 @@ pub(crate) fn check(
             if set.is_etag(column) {
                 continue; // the server maintains the row version
             }
-            if col.property.read_only {
-                return Err(invalid(name, format!("{name} is read-only")));
-            }
             let datum = from_json(col.kind, value, ieee754).map_err(|m| invalid(name, format!("{name}: {m}")))?;
+            if col.property.read_only {
+                continue; // the service computes it: a value of its type, ignored
+            }
             if datum == Datum::Null && !col.property.nullable {
                 return Err(invalid(name, format!("{name} cannot be null")));
             }

@@ -1,7 +1,7 @@
 //! Server-generated keys: a POST that leaves out a single integer key gets one from the
 //! database (max + 1 on SQLite, an identity on PostgreSQL, never a key a client sent), one that
 //! leaves out an `Edm.Guid` key gets a new v4 uuid; 201 with `Location` and the key in the body;
-//! deep insert and `$<id>` references with generated keys; a read-only key refuses a client's
+//! deep insert and `$<id>` references with generated keys; a read-only key ignores a client's
 //! value and is always generated; a string or compound key left out is a 400 naming it.
 
 mod support;
@@ -201,11 +201,14 @@ async fn a_left_out_guid_key_is_a_new_v4_uuid() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_key_is_always_generated() {
     let server = start().await;
-    let refused = post(&server, "Stamps", json!({"StampID": 5, "Text": "mine"})).await;
-    assert_eq!(refused.status, 400);
-    assert_eq!(refused.error(), ("InvalidProperty".to_owned(), Some("StampID".to_owned())), "{}", refused.text);
+    // A client's value of a computed key is ignored (OData part 1, 11.4.2); the key is generated.
+    let ignored = post(&server, "Stamps", json!({"StampID": 5, "Text": "mine"})).await;
+    assert_eq!((ignored.status, ignored.json()["StampID"].clone()), (201, json!(1)), "{}", ignored.text);
     let created = post(&server, "Stamps", json!({"Text": "theirs"})).await;
-    assert_eq!((created.status, created.json()["StampID"].clone()), (201, json!(1)));
+    assert_eq!((created.status, created.json()["StampID"].clone()), (201, json!(2)));
+    let not_a_key = post(&server, "Stamps", json!({"StampID": "five", "Text": "bad"})).await;
+    assert_eq!(not_a_key.status, 400);
+    assert_eq!(not_a_key.error(), ("InvalidProperty".to_owned(), Some("StampID".to_owned())), "{}", not_a_key.text);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

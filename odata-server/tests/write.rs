@@ -69,6 +69,37 @@ async fn create_read_update_delete() {
     assert_eq!(send("DELETE", &url, &[], None).await.status, 404);
 }
 
+/// `Created` is read-only (`Core.Computed` in `$metadata`): a value of its type is ignored on
+/// create and update (OData part 1, 11.4.2 and 11.4.3), so an entity read can be sent back whole;
+/// a value that is not of its type is still a 400 (`bodies_are_checked_against_the_model`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_only_values_are_checked_then_ignored() {
+    let server = start().await;
+    let products = format!("{}/Products", server.root);
+    let metadata = get(&format!("{}/$metadata", server.root)).await.text;
+    assert!(
+        metadata.contains(
+            "<Property Name=\"Created\" Type=\"Edm.String\">\n          <Annotation Term=\"Core.Computed\" Bool=\"true\" />"
+        ),
+        "{metadata}"
+    );
+    let body = r#"{"ProductID":20,"ProductName":"X","Created":"2024-01-01"}"#;
+    let created = send("POST", &products, &[JSON], Some(body)).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(created.json()["Created"], serde_json::Value::Null);
+    // The entity as read, with a value in `Created`, sent back by PUT.
+    let url = format!("{products}(1)");
+    let mut read = get(&url).await.json();
+    read["Created"] = json!("yesterday");
+    read["ProductName"] = json!("Chai tea");
+    let put = send("PUT", &url, &[JSON, ("Prefer", "return=representation")], Some(&read.to_string())).await;
+    assert_eq!(put.status, 200, "{}", put.text);
+    assert_eq!((put.json()["ProductName"].clone(), put.json()["Created"].clone()), (json!("Chai tea"), json!(null)));
+    let patch = send("PATCH", &url, &[JSON], Some(r#"{"Created":"today"}"#)).await;
+    assert_eq!(patch.status, 204, "{}", patch.text);
+    assert_eq!(get(&url).await.json()["Created"], serde_json::Value::Null);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bodies_are_checked_against_the_model() {
     let server = start().await;
@@ -80,7 +111,8 @@ async fn bodies_are_checked_against_the_model() {
         (r#"{"ProductID":20,"ProductName":"X","Color":"purple"}"#, "InvalidProperty", "Color"),
         (r#"{"ProductID":20,"ProductName":"X","Made":{"Town":"Paris"}}"#, "InvalidProperty", "Made"),
         (r#"{"ProductID":20,"ProductName":"X","Tags":[1]}"#, "InvalidProperty", "Tags[0]"),
-        (r#"{"ProductID":20,"ProductName":"X","Created":"now"}"#, "InvalidProperty", "Created"),
+        // Read-only, but still checked: a value that is not of its type (a valid one is ignored).
+        (r#"{"ProductID":20,"ProductName":"X","Created":7}"#, "InvalidProperty", "Created"),
         // A left-out ProductID is generated (tests/protocol_keys.rs); a null one is refused.
         (r#"{"ProductID":null,"ProductName":"X"}"#, "InvalidProperty", "ProductID"),
         (r#"{"ProductID":20}"#, "MissingProperty", "ProductName"),
