@@ -464,6 +464,22 @@ impl Document {
     /// The full name of an annotation's term: the alias this document gives the vocabulary
     /// resolved (`SAP__core.Computed` -> `Org.OData.Core.V1.Computed`), and `Core.` read as the
     /// Core vocabulary also where a document uses that conventional alias without declaring it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "csdl-xml")] {
+    /// use odata_core::csdl::Document;
+    ///
+    /// let sap = Document::parse_xml(r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+    ///   <edmx:Reference Uri="/sap/opu/odata/IWFND/CATALOGSERVICE;v=2/Vocabularies(TechnicalName='%2FIWBEP%2FVOC_CORE',Version='0001',SAP__Origin='LOCAL')/$value">
+    ///     <edmx:Include Namespace="Org.OData.Core.V1" Alias="SAP__core"/>
+    ///   </edmx:Reference>
+    ///   <edmx:DataServices/>
+    /// </edmx:Edmx>"#).unwrap();
+    /// assert_eq!(sap.resolve_term("SAP__core.Computed"), "Org.OData.Core.V1.Computed");
+    /// assert_eq!(sap.resolve_term("Core.Description"), "Org.OData.Core.V1.Description");
+    /// assert_eq!(sap.resolve_term("SAP__common.Label"), "SAP__common.Label"); // not included
+    /// # }
+    /// ```
     pub fn resolve_term(&self, term: &str) -> String {
         let full = self.resolve_alias(term);
         match full.strip_prefix("Core.") {
