@@ -156,6 +156,21 @@ impl SetModel {
         self.etag == Some(index)
     }
 
+    /// The first read-only property that a create in this set, kept in a table, could never fill:
+    /// a key or a property that is not nullable. A client's value for it is ignored (it is
+    /// `Core.Computed`), and a table computes only its row version and a generated key.
+    pub(crate) fn uncomputable(&self) -> Option<&'static str> {
+        let generated = crate::keys::generated_key(self);
+        let never_filled = |index: usize, column: &Column| {
+            column.property.read_only
+                && !self.is_etag(index)
+                && Some(index) != generated
+                && (self.key.contains(&index) || !column.property.nullable)
+        };
+        let mut columns = self.columns.iter().enumerate();
+        columns.find(|&(index, column)| never_filled(index, column)).map(|(_, column)| column.name())
+    }
+
     /// The derived type (or the declared type) with this qualified name.
     pub(crate) fn type_named(&self, name: &str) -> Option<&'static TypeInfo> {
         let name = name.strip_prefix('#').unwrap_or(name);

@@ -29,6 +29,15 @@ pub(crate) fn integer_key(set: &SetModel) -> Option<usize> {
     }
 }
 
+/// The key column the service generates when a create leaves it out: a single integer key (the
+/// database's) or a single `Edm.Guid` key (a new uuid).
+pub(crate) fn generated_key(set: &SetModel) -> Option<usize> {
+    match set.key.as_slice() {
+        [key] if set.columns[*key].kind == ValueKind::Guid => Some(*key),
+        _ => integer_key(set),
+    }
+}
+
 /// Fills in a left-out key: a new uuid for a Guid key; for an integer key, the column the
 /// database must generate (returned: the INSERT leaves it to [`push_generated`] and reads it
 /// back with `RETURNING`).

@@ -246,6 +246,18 @@ impl ServiceBuilder {
                 )));
             }
         }
+        // A set kept in a table: a data source may compute what a table cannot.
+        let tables = catalog.sets.iter().filter(|set| !set.singleton && self.sources.get(set.name()).is_none());
+        for set in tables {
+            if let Some(property) = set.uncomputable() {
+                let set = set.name();
+                return Err(ServiceError::Model(format!(
+                    "{set}: the property {property} is read-only (Core.Computed) and a create must fill it, but a \
+                     table computes only its row version and a single integer or Guid key; make it nullable, or \
+                     serve {set} from a data source that sets it"
+                )));
+            }
+        }
         let backend = {
             let conn = self.pool.acquire().await?;
             if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") { Backend::Postgres } else { Backend::Sqlite }
@@ -263,9 +275,6 @@ impl ServiceBuilder {
             for derived in &set.derived {
                 document = document.add_type_info(derived);
             }
-        }
-        for registered in &self.operations {
-            document = document.add_operation_info(registered.info);
         }
         for registered in &self.operations {
             document = document.add_operation_info(registered.info);

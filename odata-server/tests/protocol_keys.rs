@@ -225,3 +225,60 @@ async fn a_left_out_string_or_compound_key_is_a_400_naming_it() {
         );
     }
 }
+
+/// Models whose creates a table could never complete: a read-only property that must have a
+/// value, which neither the client (its value is ignored) nor a table (it computes only the row
+/// version and a single integer or Guid key) gives it.
+mod unservable {
+    #![allow(dead_code)] // the containers' fields describe the models; nothing reads them
+
+    use odata_core::container::EntitySet;
+    use odata_core::{DateTimeOffset, ODataEntity, ODataService};
+
+    #[derive(ODataEntity, Debug, Clone, Default)]
+    #[odata(type = "Ledger.Entry", key_property = "EntryID")]
+    pub struct Entry {
+        #[odata(rename = "EntryID", nullable = false)]
+        pub entry_id: Option<i32>,
+        #[odata(rename = "Posted", nullable = false, read_only)]
+        pub posted: Option<DateTimeOffset>,
+    }
+
+    #[derive(ODataEntity, Debug, Clone, Default)]
+    #[odata(type = "Ledger.Code", key_property = "Code")]
+    pub struct Code {
+        #[odata(rename = "Code", nullable = false, read_only)]
+        pub code: Option<String>,
+    }
+
+    #[derive(ODataService, Debug, Clone)]
+    #[odata(namespace = "Ledger", container = "Entries")]
+    pub struct Entries {
+        #[odata(entity_set = "Entries")]
+        pub entries: EntitySet<Entry>,
+    }
+
+    #[derive(ODataService, Debug, Clone)]
+    #[odata(namespace = "Ledger", container = "Codes")]
+    pub struct Codes {
+        #[odata(entity_set = "Codes")]
+        pub codes: EntitySet<Code>,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_value_no_one_can_give_is_refused_when_the_service_is_built() {
+    let built = odata_server::Service::builder::<unservable::Entries>(support::database().await).build().await;
+    assert_eq!(
+        built.err().map(|e| e.to_string()).as_deref(),
+        Some(
+            "model not servable: Entries: the property Posted is read-only (Core.Computed) and a create must fill it, \
+             but a table computes only its row version and a single integer or Guid key; make it nullable, or serve \
+             Entries from a data source that sets it"
+        )
+    );
+    // A key of a kind the service does not generate.
+    let built = odata_server::Service::builder::<unservable::Codes>(support::database().await).build().await;
+    let message = built.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.starts_with("model not servable: Codes: the property Code is read-only"), "{message}");
+}
