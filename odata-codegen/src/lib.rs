@@ -306,11 +306,10 @@ impl std::error::Error for CodegenError {}
 /// # Ok::<(), odata_core::csdl::CsdlError>(())
 /// ```
 pub fn annotation_groups(document: &Document) -> Vec<AnnotationGroup> {
-    use model::ResolvePath as _;
     let groups = document.schemas.iter().flat_map(|schema| &schema.annotation_groups);
     groups
         .map(|group| AnnotationGroup {
-            target: document.resolve_alias_path(&group.target),
+            target: document.resolve_target(&group.target),
             annotations: group
                 .annotations
                 .iter()

@@ -145,12 +145,12 @@ impl<'a> Model<'a> {
         model.find_cycles();
         for schema in &doc.schemas {
             for group in &schema.annotation_groups {
-                let target = doc.resolve_alias_path(&group.target);
+                let target = doc.resolve_target(&group.target);
                 model.external.entry(target).or_default().extend(group.annotations.iter());
             }
         }
         for group in &options.annotations {
-            let target = doc.resolve_alias_path(&group.target);
+            let target = doc.resolve_target(&group.target);
             if let Some(problem) = model.missing_target(&target) {
                 model.warnings.push(Diagnostic {
                     element: format!("<Annotations Target=\"{}\">", group.target),
@@ -630,20 +630,6 @@ impl<'a> Model<'a> {
 /// `Core`).
 fn same_annotation(doc: &Document, a: &Annotation, b: &Annotation) -> bool {
     a.qualifier == b.qualifier && doc.resolve_term(&a.term) == doc.resolve_term(&b.term)
-}
-
-pub(crate) trait ResolvePath {
-    fn resolve_alias_path(&self, target: &str) -> String;
-}
-
-impl ResolvePath for Document {
-    /// `graph.user/manager` -> `microsoft.graph.user/manager`.
-    fn resolve_alias_path(&self, target: &str) -> String {
-        match target.split_once('/') {
-            Some((head, rest)) => format!("{}/{rest}", self.resolve_alias(head)),
-            None => self.resolve_alias(target),
-        }
-    }
 }
 
 fn primitive_type(name: &str) -> Mapped {

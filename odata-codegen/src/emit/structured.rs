@@ -3,11 +3,14 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use odata_core::csdl::{Annotation, AnnotationValue, EnumType, StructuredType, TypeDefinition};
+use odata_core::csdl::{Annotation, EnumType, StructuredType, TypeDefinition};
 
-use super::{Writer, attribute, claim, term_is};
+use super::{Writer, attribute, claim};
 use crate::model::{self, Kind, Mapped, TypeInfo};
 use crate::names;
+
+/// The term that makes a property `read_only`.
+const COMPUTED: &str = "Org.OData.Core.V1.Computed";
 
 impl Writer<'_, '_> {
     pub(super) fn structured(&mut self, qualified: &str, info: &TypeInfo, ty: &StructuredType) {
@@ -64,8 +67,7 @@ impl Writer<'_, '_> {
             if !property.nullable {
                 odata.push("nullable = false".to_owned());
             }
-            let computed = |a: &&Annotation| term_is(self.model.doc, a, "Computed") && a.qualifier.is_none();
-            if annotations.iter().any(|a| computed(a) && !matches!(a.value, AnnotationValue::Bool(false))) {
+            if annotations.iter().any(|a| self.model.doc.applies_tag(a, COMPUTED)) {
                 odata.push("read_only".to_owned());
             }
             odata.extend(self.facet_args(&property.facets, &element, line));
@@ -126,7 +128,7 @@ impl Writer<'_, '_> {
                 ));
             }
             let annotations = self.model.annotations(&nav.annotations, &format!("{qualified}/{}", nav.name));
-            if annotations.iter().any(|a| term_is(self.model.doc, a, "Computed")) {
+            if annotations.iter().any(|a| self.model.doc.applies_tag(a, COMPUTED)) {
                 // Graph v1.0 has four; the Core vocabulary declares the term `AppliesTo="Property"`.
                 let element = format!("<NavigationProperty Name=\"{}\"> of {qualified}", nav.name);
                 let message = "its `Core.Computed` is not kept: the term applies to structural properties only \

@@ -4,7 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::{Annotation, AnnotationValue, Document, Facets, NavigationProperty, Operation, Schema, StructuredType};
+use super::{Document, Facets, NavigationProperty, Operation, Schema, StructuredType};
+
+/// The term that makes a property computed (what a client may not write).
+const COMPUTED: &str = "Org.OData.Core.V1.Computed";
 
 /// One fact about a schema that two documents state differently (`None`: not stated at all).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +74,8 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
         for p in &ty.properties {
             let target = format!("{}.{}/{}", schema.namespace, ty.name, p.name);
             // Only when computed, so that other properties read as before.
-            let is_computed = p.annotations.iter().any(|a| is_computed(document, a)) || computed.contains(&target);
+            let is_computed =
+                p.annotations.iter().any(|a| document.applies_tag(a, COMPUTED)) || computed.contains(&target);
             facts.insert(
                 format!("{at}.{}: property", p.name),
                 format!(
@@ -132,20 +136,9 @@ fn facts(document: &Document, schema: &Schema) -> BTreeMap<String, String> {
 fn computed_targets(document: &Document) -> BTreeSet<String> {
     let groups = document.schemas.iter().flat_map(|schema| &schema.annotation_groups);
     groups
-        .filter(|group| group.annotations.iter().any(|a| is_computed(document, a)))
-        .filter_map(|group| {
-            let (ty, property) = group.target.split_once('/')?;
-            Some(format!("{}/{property}", document.resolve_alias(ty)))
-        })
+        .filter(|group| group.annotations.iter().any(|a| document.applies_tag(a, COMPUTED)))
+        .map(|group| document.resolve_target(&group.target))
         .collect()
-}
-
-/// Whether the annotation is an unqualified `Core.Computed` that holds (its value is the term's
-/// default, `true`, unless written `false`).
-fn is_computed(document: &Document, annotation: &Annotation) -> bool {
-    annotation.qualifier.is_none()
-        && document.resolve_term(&annotation.term) == "Org.OData.Core.V1.Computed"
-        && !matches!(annotation.value, AnnotationValue::Bool(false))
 }
 
 /// A navigation property's facts; partner and constraints only when it has them, so that

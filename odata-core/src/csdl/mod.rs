@@ -461,6 +461,25 @@ impl Document {
         name.to_owned()
     }
 
+    /// An `<Annotations Target>` path with the alias of its type or schema resolved
+    /// (`graph.user/manager` -> `microsoft.graph.user/manager`).
+    pub fn resolve_target(&self, target: &str) -> String {
+        match target.split_once('/') {
+            Some((head, rest)) => format!("{}/{rest}", self.resolve_alias(head)),
+            None => self.resolve_alias(target),
+        }
+    }
+
+    /// Whether `annotation` applies the tag term `term` (full name, e.g.
+    /// `Org.OData.Core.V1.Computed`): unqualified (a qualified one holds only where its qualifier
+    /// applies), its term read with [`resolve_term`](Self::resolve_term), and not written `false`
+    /// (a tag's value defaults to `true`).
+    pub fn applies_tag(&self, annotation: &Annotation, term: &str) -> bool {
+        annotation.qualifier.is_none()
+            && self.resolve_term(&annotation.term) == term
+            && !matches!(annotation.value, AnnotationValue::Bool(false))
+    }
+
     /// The full name of an annotation's term: the alias this document gives the vocabulary
     /// resolved (`SAP__core.Computed` -> `Org.OData.Core.V1.Computed`), and `Core.` read as the
     /// Core vocabulary also where a document uses that conventional alias without declaring it.
